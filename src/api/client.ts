@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import { ActionResult, ErrorBody, type ActionName, type ActionRequest } from './schemas';
+import { actionPath, toSearchParams, type EndpointSpec } from './endpoints';
+import { ApiError, codeForStatus, describeZodError, isRetryableStatus } from './errors';
+
+export interface ApiConfig {
+  /** Origin (and optional path) of the admin API, '' for same-origin. */
+  baseUrl: string;
+  /** The admin's bearer token, or null when there is no session. */
+  getToken: () => string | null;
+  /** Per-request time limit. */
+  timeoutMs: number;
+  fetch: typeof fetch;
+}
+
+export interface ActionOptions {
+  /** A retried request with the same key never acts twice. */
+  idempotencyKey: string;
+  /** The target's version; a stale one gets 409. */
+  ifMatch?: number | null;
+  signal?: AbortSignal;
+}
+
+const defaults: ApiConfig = {
+  baseUrl: '',
+  getToken: () => null,
+  timeoutMs: 20_000,
+  fetch: (...args) => globalThis.fetch(...args),
+};
+
+/**
+ * The only code that talks to the network. Returns parsed data or throws an `ApiError`;
+ * it has no UI side effects (what a 401 means is the app's decision).
+ */
+export function createApiClient(initial: Partial<ApiConfig> = {}) {
+  let config: ApiConfig = { ...defaults, ...initial };
+
+  async function send(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }) {
+    const endpoint = `${method} ${path.split('?')[0]}`;
+    const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
+    const token = config.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), config.timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
+    let response: Response;
+    try {
+      response = await config.fetch(`${config.baseUrl}${path}`, {
+        method,
+        headers,
+        signal,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      });
+    } catch (cause) {
+      if (init.signal?.aborted) throw cause;
+      if (timeout.signal.aborted) {
+        throw new ApiError(0, 'timeout', `No answer within ${Math.round(config.timeoutMs / 1000)} s.`, true, endpoint);
+      }
+      throw new ApiError(0, 'network', 'The admin API could not be reached (offline or refused).', true, endpoint);
+    } finally {
+      clearTimeout(timer);
+    }
+
+    let body: unknown = undefined;
+    const text = await response.text();
+    if (text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        if (response.ok) {
+          throw new ApiError(0, 'invalid_response', `${endpoint} returned a body that is not JSON.`, false, endpoint);
+        }
+      }
+    }
+    if (!response.ok) {
+      const parsed = ErrorBody.safeParse(body);
+      const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status} ${response.statusText}`.trim();
+      const code = parsed.success ? parsed.data.error.code : codeForStatus(response.status);
+      throw new ApiError(
+        response.status,
+        code,
+        message,
+        isRetryableStatus(response.status),
+        endpoint,
+        parsed.success ? parsed.data.error.details : undefined,
+      );
+    }
+    return { body, endpoint };
+  }
+
+  function parse<T extends z.ZodType>(schema: T, body: unknown, endpoint: string): z.infer<T> {
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      throw new ApiError(
+        0,
+        'invalid_response',
+        `${endpoint} returned data that does not match the contract — ${describeZodError(result.error)}`,
+        false,
+        endpoint,
+        { issues: result.error.issues.slice(0, 10) },
+      );
+    }
+    return result.data;
+  }
+
+  return {
+    configure(next: Partial<ApiConfig>) {
+      config = { ...config, ...next };
+    },
+    get config(): Readonly<ApiConfig> {
+      return config;
+    },
+    /** Fetches a read endpoint and parses its answer with the endpoint's schema. */
+    async get<T extends z.ZodType>(spec: EndpointSpec<T>, signal?: AbortSignal): Promise<z.infer<T>> {
+      const { body, endpoint } = await send(spec.method, `${spec.path}${toSearchParams(spec.query)}`, signal ? { signal } : {});
+      return parse(spec.schema, body, endpoint);
+    },
+    /** Runs (or dry-runs) an intervention. */
+    async act(townId: string, action: ActionName, request: ActionRequest, options: ActionOptions): Promise<ActionResult> {
+      const headers: Record<string, string> = { 'idempotency-key': options.idempotencyKey };
+      if (options.ifMatch != null) headers['if-match'] = String(options.ifMatch);
+      const { body, endpoint } = await send('POST', actionPath(townId, action), {
+        body: request,
+        headers,
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      return parse(ActionResult, body, endpoint);
+    },
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The app's client; the app shell configures its base URL and token source at start-up. */
+export const apiClient = createApiClient();

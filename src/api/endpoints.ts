@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import * as S from './schemas';
+
+/** Prefix of every admin API route. */
+export const API_PREFIX = '/api/admin';
+
+const e = encodeURIComponent;
+
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
+export type Query = Record<string, QueryValue>;
+
+export interface EndpointSpec<T extends z.ZodType> {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Query;
+  schema: T;
+}
+
+const get = <T extends z.ZodType>(path: string, schema: T, query?: Query): EndpointSpec<T> => ({
+  method: 'GET',
+  path,
+  schema,
+  ...(query ? { query } : {}),
+});
+
+export interface BeadListQuery {
+  status?: readonly S.BeadStatus[];
+  type?: readonly S.BeadType[];
+  label?: string;
+  q?: string;
+  /** A column name, `-` prefix for descending, e.g. `-updated_at`. */
+  sort?: string;
+  cursor?: string | null;
+  /** 1..1000, default 200. */
+  limit?: number;
+}
+
+export interface SdkEventQuery {
+  /** Ascending: events with id > after. */
+  after?: number;
+  /** Descending: events with id < before. Without after/before the newest page comes back, newest first. */
+  before?: number;
+  limit?: number;
+  q?: string;
+  type?: string;
+  /** ISO time bounds (inclusive), e.g. one assignment's window. */
+  since?: string;
+  until?: string;
+}
+
+export interface TimelineQuery {
+  before?: string | null;
+  limit?: number;
+  kind?: readonly S.TimelineKind[];
+  /** A bead or agent id: only rows naming it. */
+  entity?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditQuery {
+  town_id?: string;
+  admin?: string;
+  action?: string;
+  target?: string;
+  from?: string;
+  to?: string;
+  before?: string | null;
+  limit?: number;
+}
+
+/** Every read endpoint of the admin API, with the schema its answer must satisfy. */
+export const endpoints = {
+  session: () => get(`${API_PREFIX}/session`, S.Session),
+  searchUsers: (q: string) => get(`${API_PREFIX}/users`, S.UserSearchResult, { q }),
+  user: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}`, S.UserDetail),
+  userTowns: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}/towns`, S.TownList),
+  userRigs: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}/rigs`, S.RigList),
+  town: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}`, S.TownDetail),
+  beads: (townId: string, query: BeadListQuery = {}) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/beads`, S.BeadPage, { ...query }),
+  bead: (townId: string, beadId: string) => get(`${API_PREFIX}/towns/${e(townId)}/beads/${e(beadId)}`, S.BeadDetail),
+  beadEvents: (townId: string, beadId: string) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/beads/${e(beadId)}/events`, S.BeadEventList),
+  beadGraph: (townId: string, beadId: string, depth: number | null) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/beads/${e(beadId)}/graph`, S.BeadGraph, { depth: depth ?? 'all' }),
+  agents: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/agents`, S.AgentList),
+  agent: (townId: string, agentId: string) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/agents/${e(agentId)}`, S.AgentDetail),
+  agentEvents: (townId: string, agentId: string, query: SdkEventQuery = {}) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/agents/${e(agentId)}/events`, S.SdkEventPage, { ...query }),
+  agentEvent: (townId: string, agentId: string, eventId: number) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/agents/${e(agentId)}/events/${eventId}`, S.SdkEvent),
+  agentEventIndex: (townId: string, agentId: string, query: { after?: number; limit?: number } = {}) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/agents/${e(agentId)}/event-index`, S.SdkEventIndexPage, { ...query }),
+  dispatchAttempts: (townId: string, query: { bead_id?: string; agent_id?: string } = {}) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/dispatch-attempts`, S.DispatchAttemptList, { ...query }),
+  gitOperations: (townId: string, query: { agent_id?: string; outcome?: 'success' | 'failure' } = {}) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/git-operations`, S.GitOperationList, { ...query }),
+  usage: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/usage`, S.TownUsage),
+  reviewQueue: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/review-queue`, S.ReviewQueue),
+  container: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/container`, S.ContainerState),
+  config: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/config`, S.TownConfigResponse),
+  timeline: (townId: string, query: TimelineQuery = {}) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/timeline`, S.TimelinePage, { ...query }),
+  townAudit: (townId: string, query: AuditQuery = {}) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/audit`, S.AuditPage, { ...query }),
+  verifyAudit: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/audit/verify`, S.AuditVerification),
+  audit: (query: AuditQuery = {}) => get(`${API_PREFIX}/audit`, S.AuditPage, { ...query }),
+} as const;
+
+/** `POST /towns/:townId/actions/:action` — every intervention. */
+export function actionPath(townId: string, action: S.ActionName): string {
+  return `${API_PREFIX}/towns/${e(townId)}/actions/${e(action)}`;
+}
+
+/** Serializes a query object: arrays become comma lists; empty values are dropped. */
+export function toSearchParams(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

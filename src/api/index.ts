@@ -1,0 +1,6 @@
+/** The admin API contract: schemas, endpoints, client, errors and query keys. Nothing else talks to the network. */
+export * from './schemas';
+export * from './endpoints';
+export * from './errors';
+export * from './client';
+export * from './query-keys';

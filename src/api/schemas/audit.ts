@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { Id, JsonRecord, Timestamp } from './common';
+
+export const TargetKind = z.enum(['town', 'bead', 'agent', 'container', 'review', 'config', 'rig', 'credential', 'convoy']);
+export type TargetKind = z.infer<typeof TargetKind>;
+export const ActionTarget = z.object({ kind: TargetKind, id: z.string().min(1) });
+export type ActionTarget = z.infer<typeof ActionTarget>;
+
+/** One row of `admin_audit_log`: append-only, hash-chained per town. */
+export const AuditEntry = z.object({
+  /** Per-town sequence number, 1-based. */
+  seq: z.number().int().positive(),
+  id: Id,
+  town_id: Id,
+  at: Timestamp,
+  admin_id: z.string(),
+  admin_email: z.string(),
+  action: z.string(),
+  target: ActionTarget,
+  reason: z.string(),
+  /** Parameters with secrets masked. */
+  params: JsonRecord,
+  before: JsonRecord,
+  after: JsonRecord,
+  outcome: z.enum(['success', 'failure']),
+  error: z.string().nullable(),
+  request_id: z.string(),
+  prev_hash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({
+  items: z.array(AuditEntry),
+  next_cursor: z.string().nullable(),
+  total: z.number().int().nonnegative().nullable(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
+
+export const AuditVerification = z.object({
+  town_id: Id,
+  entries: z.number().int().nonnegative(),
+  verified: z.boolean(),
+  /** Last entry whose hash verifies in an unbroken chain from the first. */
+  verified_through: z.number().int().nonnegative(),
+  /** First entry that fails verification, when the chain is broken. */
+  broken_at: z.number().int().positive().nullable(),
+  problem: z.string().nullable(),
+});
+export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+import { BeadPriority, BeadStatus } from './bead';
+import { AgentRole, AgentStatus, MayorSessionState } from './agent';
+import { ContainerHealth, ContainerStatus, ProcessStatus } from './container';
+import { CredentialState } from './config';
+import { ReviewState } from './review';
+import { Rig, User } from './user';
+
+/**
+ * Raw evidence for the health rules (`features/diagnosis`). The server reports facts;
+ * the client's documented rules turn them into green / yellow / red with reasons.
+ */
+export const HealthInputs = z.object({
+  /** Every agent of the town, compactly (a town has tens of agents, not thousands). */
+  agents: z.array(
+    z.object({
+      agent_id: Id,
+      name: z.string(),
+      role: AgentRole,
+      status: AgentStatus,
+      status_since: Timestamp,
+      hooked_bead_id: Id.nullable(),
+      hooked_bead_title: z.string().nullable(),
+      dispatch_attempts: z.number().int().nonnegative(),
+      last_activity_at: Timestamp.nullable(),
+      last_sdk_event_at: Timestamp.nullable(),
+      process_status: ProcessStatus.nullable(),
+      tokens_1h: z.number().int().nonnegative(),
+    }),
+  ),
+  /** The longest-waiting unfinished work beads (at most 20), with what blocks them. */
+  oldest_open_beads: z.array(
+    z.object({
+      bead_id: Id,
+      title: z.string(),
+      status: BeadStatus,
+      priority: BeadPriority,
+      since: Timestamp,
+      assignee_agent_id: Id.nullable(),
+      dispatch_attempts: z.number().int().nonnegative(),
+      last_dispatch_error: z.string().nullable(),
+      blocked_by: z.array(z.object({ bead_id: Id, title: z.string(), status: BeadStatus })),
+    }),
+  ),
+  reviews: z.object({
+    depth: z.number().int().nonnegative(),
+    oldest_pending_at: Timestamp.nullable(),
+    /** Entries failed or retried (at most 20), most retried first. */
+    troubled: z.array(
+      z.object({
+        bead_id: Id,
+        title: z.string(),
+        review_state: ReviewState,
+        retry_count: z.number().int().nonnegative(),
+        failure_reason: z.string().nullable(),
+        since: Timestamp,
+      }),
+    ),
+  }),
+  container: z.object({
+    status: ContainerStatus,
+    health: ContainerHealth,
+    started_at: Timestamp.nullable(),
+    idle_since: Timestamp.nullable(),
+    restarts_24h: z.number().int().nonnegative(),
+    oom_24h: z.number().int().nonnegative(),
+    last_exit_code: z.number().int().nullable(),
+    last_exit_reason: z.string().nullable(),
+  }),
+  credentials: z.array(
+    z.object({
+      rig_id: Id,
+      rig_name: z.string(),
+      status: CredentialState,
+      token_expires_at: Timestamp.nullable(),
+      last_error: z.string().nullable(),
+      git_failures_24h: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Convoys not yet landed (at most 20). */
+  convoys: z.array(
+    z.object({
+      bead_id: Id,
+      title: z.string(),
+      total_beads: z.number().int().nonnegative(),
+      closed_beads: z.number().int().nonnegative(),
+      tracked_present: z.number().int().nonnegative(),
+      tracked_closed: z.number().int().nonnegative(),
+      updated_at: Timestamp,
+    }),
+  ),
+  mayor: z
+    .object({
+      agent_id: Id,
+      session_state: MayorSessionState,
+      session_error: z.string().nullable(),
+      last_user_message_at: Timestamp.nullable(),
+      last_user_message_answered: z.boolean(),
+    })
+    .nullable(),
+  usage: z.object({
+    tokens_24h: z.number().int().nonnegative(),
+    cost_microdollars_24h: z.number().int().nonnegative(),
+  }),
+  dispatch: z.object({
+    failed_attempts_30m: z.number().int().nonnegative(),
+    failing_beads_30m: z.number().int().nonnegative(),
+  }),
+});
+export type HealthInputs = z.infer<typeof HealthInputs>;
+
+export const TownSummary = z.object({
+  id: Id,
+  name: z.string(),
+  owner_user_id: z.string(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+  last_activity_at: Timestamp.nullable(),
+  rig_count: z.number().int().nonnegative(),
+  agents: z.object({
+    total: z.number().int().nonnegative(),
+    /** working or waiting */
+    active: z.number().int().nonnegative(),
+    working: z.number().int().nonnegative(),
+    stalled: z.number().int().nonnegative(),
+    dead: z.number().int().nonnegative(),
+  }),
+  beads: z.object({
+    total: z.number().int().nonnegative(),
+    /** open + in_progress + in_review */
+    open: z.number().int().nonnegative(),
+    by_status: z.record(BeadStatus, z.number().int().nonnegative()),
+  }),
+  container: z.object({ status: ContainerStatus, health: ContainerHealth }),
+  review_queue_depth: z.number().int().nonnegative(),
+  health_inputs: HealthInputs,
+});
+export type TownSummary = z.infer<typeof TownSummary>;
+export const TownList = z.object({ items: z.array(TownSummary) });
+
+export const TownDetail = TownSummary.extend({
+  owner: User,
+  rigs: z.array(Rig),
+});
+export type TownDetail = z.infer<typeof TownDetail>;
+
+export const AgentTokenRow = z.object({
+  agent_id: Id,
+  name: z.string(),
+  role: AgentRole,
+  hooked_bead_id: Id.nullable(),
+  input_tokens_24h: z.number().int().nonnegative(),
+  output_tokens_24h: z.number().int().nonnegative(),
+  cost_microdollars_24h: z.number().int().nonnegative(),
+});
+export const TownUsage = z.object({ items: z.array(AgentTokenRow) });
+export type TownUsage = z.infer<typeof TownUsage>;

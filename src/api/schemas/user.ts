@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+
+/** A row of the dashboard's user directory (`kilocode_users`). */
+export const User = z.object({
+  id: z.string().min(1),
+  email: z.email(),
+  name: z.string(),
+  is_admin: z.boolean(),
+  created_at: Timestamp,
+});
+export type User = z.infer<typeof User>;
+
+export const UserSearchResult = z.object({ items: z.array(User), total: z.number().int().nonnegative() });
+export type UserSearchResult = z.infer<typeof UserSearchResult>;
+
+export const UserDetail = z.object({
+  user: User,
+  town_count: z.number().int().nonnegative(),
+  rig_count: z.number().int().nonnegative(),
+});
+export type UserDetail = z.infer<typeof UserDetail>;
+
+/** Who the admin token belongs to. */
+export const Session = z.object({ user: User });
+export type Session = z.infer<typeof Session>;
+
+export const IntegrationStatus = z.enum(['active', 'revoked', 'suspended', 'missing']);
+export type IntegrationStatus = z.infer<typeof IntegrationStatus>;
+
+/** The platform integration (GitHub App / GitLab) a rig is linked to. */
+export const Integration = z.object({
+  id: z.string().min(1),
+  provider: z.enum(['github', 'gitlab']),
+  account: z.string(),
+  status: IntegrationStatus,
+  linked_at: Timestamp,
+});
+export type Integration = z.infer<typeof Integration>;
+
+/** A rig (`user_rigs`): one repository a town works on. */
+export const Rig = z.object({
+  id: Id,
+  town_id: Id,
+  name: z.string(),
+  git_url: z.string(),
+  default_branch: z.string(),
+  platform_integration_id: z.string().nullable(),
+  integration: Integration.nullable(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+});
+export type Rig = z.infer<typeof Rig>;
+
+export const RigList = z.object({ items: z.array(Rig) });

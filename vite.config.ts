@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+/**
+ * One config for the app and its unit/component tests.
+ * `--mode mock` serves the scenario towns from MSW in the browser (no backend).
+ * GASTOWN_API_PROXY points `npm run dev` at a running admin API (default: the local worker).
+ */
+export default defineConfig(({ mode }) => ({
+  plugins: [react()],
+  base: process.env.GASTOWN_BASE_PATH ?? '/',
+  define: {
+    __MOCK_API__: JSON.stringify(mode === 'mock'),
+  },
+  server: {
+    proxy:
+      mode === 'mock'
+        ? undefined
+        : { '/api': process.env.GASTOWN_API_PROXY ?? 'http://127.0.0.1:8787' },
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 600,
+  },
+  test: {
+    environment: 'jsdom',
+    globals: false,
+    setupFiles: ['./vitest.setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'worker/**/*.test.ts'],
+    css: false,
+    testTimeout: 15000,
+    pool: 'threads',
+  },
+}));
