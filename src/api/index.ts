@@ -4,3 +4,4 @@ export * from './endpoints';
 export * from './errors';
 export * from './client';
 export * from './query-keys';
+export * from './session';

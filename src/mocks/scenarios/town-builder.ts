@@ -469,6 +469,7 @@ export class TownBuilder {
       const at = Math.round(20 * DAY - (i * (20 * DAY - 3 * HOUR)) / Math.max(1, this.options.closedBeads));
       this.completedWork(agent, at, this.rng.int(18, 95));
     }
+    this.landedConvoy();
     // Half of the polecats are busy right now, the rest idle.
     polecats.forEach((agent, i) => {
       if (i % 2 === 0) this.activeWork(agent, this.rng.int(12, 55));
@@ -489,7 +490,6 @@ export class TownBuilder {
     this.refinery.agent_status_message = 'Running gates: npm test';
     for (let i = 0; i < 3; i++) this.addBead({ title: this.nextTitle(), createdMinutesAgo: this.rng.int(2, 12), priority: 'medium' });
     this.addBead({ title: 'Mail: weekly status digest', type: 'message', createdMinutesAgo: 3 * DAY, status: 'closed', rigId: null });
-    this.landedConvoy();
     this.mayorState();
     this.containerBaseline();
     this.credentialBaseline();

@@ -1,0 +1,46 @@
+import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
+import type { User } from '../api';
+import { isTownTab } from '../lib/paths';
+import { NotFound, RouteError } from './route-error';
+import { Shell } from './shell';
+
+function UnknownPath() {
+  const location = useLocation();
+  return <NotFound what={`page ${location.pathname}`} />;
+}
+
+/**
+ * Every route of the app. The paths are the deep-link contract with the host dashboard
+ * (ARCHITECTURE.md): keep them stable. Inspectors load lazily with their heavy libraries.
+ */
+export function routes(admin: User): RouteObject[] {
+  return [
+    {
+      element: <Shell admin={admin} />,
+      errorElement: <RouteError />,
+      children: [
+        { index: true, element: <Navigate to="/users" replace /> },
+        { path: 'users', lazy: () => import('../pages/users-page').then((m) => ({ Component: m.UsersPage })), errorElement: <RouteError /> },
+        { path: 'users/:userId', lazy: () => import('../pages/user-page').then((m) => ({ Component: m.UserPage })), errorElement: <RouteError /> },
+        { path: 'towns/:townId', element: <Navigate to="state" replace /> },
+        {
+          path: 'towns/:townId/:tab',
+          loader: ({ params }) => {
+            if (!isTownTab(params.tab)) throw new Response(null, { status: 404, statusText: `town tab “${params.tab}”` });
+            return null;
+          },
+          lazy: () => import('../pages/town-page').then((m) => ({ Component: m.TownPage })),
+          errorElement: <RouteError />,
+        },
+        { path: 'towns/:townId/beads/:beadId', lazy: () => import('../pages/bead-page').then((m) => ({ Component: m.BeadPage })), errorElement: <RouteError /> },
+        { path: 'towns/:townId/agents/:agentId', lazy: () => import('../pages/agent-page').then((m) => ({ Component: m.AgentPage })), errorElement: <RouteError /> },
+        { path: 'audit', lazy: () => import('../pages/audit-page').then((m) => ({ Component: m.AuditPage })), errorElement: <RouteError /> },
+        { path: '*', element: <UnknownPath /> },
+      ],
+    },
+  ];
+}
+
+export function createRouter(admin: User, basename: string) {
+  return createBrowserRouter(routes(admin), { basename });
+}

@@ -1,0 +1,33 @@
+import { NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { clearSession, type User } from '../api';
+
+/** The frame around every page: product name, main navigation, the signed-in admin. */
+export function Shell({ admin }: { admin: User }) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <NavLink to="/users" className="brand">
+          Gastown Admin
+        </NavLink>
+        <nav aria-label="Main" className="topnav">
+          <NavLink to="/users">Users</NavLink>
+          <NavLink to="/audit">Intervention log</NavLink>
+        </nav>
+        <span className="spacer" />
+        <span className="admin-who" title={admin.id}>
+          {admin.email}
+        </span>
+        <button type="button" className="button button-small button-ghost" onClick={() => clearSession()}>
+          Sign out
+        </button>
+      </header>
+      <main id="main" className="main">
+        <Outlet />
+      </main>
+      <ScrollRestoration />
+    </div>
+  );
+}

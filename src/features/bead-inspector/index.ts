@@ -1,0 +1,3 @@
+/** Bead Inspector: history, dependency graph, assignments, merge requests, conversation replay, convoy. */
+export { BeadInspector } from './components/bead-inspector';
+export { beadQuery } from './api/bead';

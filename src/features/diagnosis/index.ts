@@ -1,0 +1,4 @@
+/** Health rules: evidence → finding → where to look. */
+export { diagnoseTown, RULES } from './model/rules';
+export type { Diagnosis, Finding, Health, Rule, RuleId, Severity } from './model/rules';
+export { HealthBadge } from './components/health-badge';

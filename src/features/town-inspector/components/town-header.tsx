@@ -1,0 +1,68 @@
+import { Link, NavLink } from 'react-router';
+import type { TownDetail } from '../../../api';
+import { CopyId } from '../../../components/copy-id';
+import { PageHeader } from '../../../components/page-header';
+import { RelativeTime } from '../../../components/relative-time';
+import { useNow } from '../../../components/use-now';
+import { paths, TOWN_TABS, type TownTab } from '../../../lib/paths';
+import { diagnoseTown, HealthBadge, type Finding } from '../../diagnosis';
+
+const TAB_LABEL: Record<TownTab, string> = {
+  state: 'State',
+  agents: 'Agents',
+  review: 'Review queue',
+  container: 'Container',
+  config: 'Config',
+  events: 'Events',
+  audit: 'Audit',
+};
+
+function findingHref(townId: string, f: Finding) {
+  if (f.target.kind === 'agent') return paths.agent(townId, f.target.id);
+  if (f.target.kind === 'bead') return paths.bead(townId, f.target.id);
+  return paths.town(townId, f.target.tab);
+}
+
+/** Town name, owner, health with its reasons, last activity, and the tabs (links, so back/forward work). */
+export function TownHeader({ town }: { town: TownDetail }) {
+  const now = useNow();
+  const diagnosis = diagnoseTown(town.health_inputs, now);
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <>
+            <Link to={paths.user(town.owner.id)}>{town.owner.name || town.owner.email}</Link> <span className="muted">/ town</span>
+          </>
+        }
+        title={town.name}
+        actions={<Link className="button button-small" to={paths.town(town.id, 'audit')}>Audit log</Link>}
+      >
+        <HealthBadge health={diagnosis.health} />
+        <CopyId id={town.id} label="town id" />
+        <span className="muted">
+          last activity <RelativeTime iso={town.last_activity_at} />
+        </span>
+        <span className="muted">
+          {town.agents.active}/{town.agents.total} agents active · {town.beads.open} open beads · container {town.container.status}
+        </span>
+      </PageHeader>
+      {diagnosis.findings.length > 0 ? (
+        <ul className="findings findings-banner" aria-label="Health findings">
+          {diagnosis.findings.map((f, i) => (
+            <li key={i} className={`finding finding-${f.severity}`}>
+              <Link to={findingHref(town.id, f)}>{f.reason}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <nav className="tabs" aria-label="Town Inspector">
+        {TOWN_TABS.map((tab) => (
+          <NavLink key={tab} to={paths.town(town.id, tab)} className="tab">
+            {TAB_LABEL[tab]}
+          </NavLink>
+        ))}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { Link } from 'react-router';
+import type { TownSummary } from '../../../api';
+import { Badge, type Tone } from '../../../components/badge';
+import { RelativeTime } from '../../../components/relative-time';
+import { useNow } from '../../../components/use-now';
+import { paths } from '../../../lib/paths';
+import { HealthBadge, type Finding } from '../../diagnosis';
+import { toTownRows } from '../model/town-rows';
+
+const CONTAINER_TONE: Record<TownSummary['container']['status'], Tone> = {
+  running: 'green',
+  starting: 'blue',
+  sleeping: 'muted',
+  stopped: 'muted',
+  crashed: 'red',
+};
+
+function findingLink(townId: string, f: Finding): string {
+  if (f.target.kind === 'agent') return paths.agent(townId, f.target.id);
+  if (f.target.kind === 'bead') return paths.bead(townId, f.target.id);
+  return paths.town(townId, f.target.tab);
+}
+
+/** The user's towns with health (colour and reason) and the per-town summary. */
+export function TownsList({ towns }: { towns: TownSummary[] }) {
+  const now = useNow();
+  const rows = toTownRows(towns, now);
+  return (
+    <ul className="town-list" aria-label="Towns">
+      {rows.map(({ town, diagnosis }) => (
+        <li key={town.id} className={`town-card health-${diagnosis.health}`} data-testid="town-row" data-health={diagnosis.health}>
+          <div className="town-card-head">
+            <HealthBadge health={diagnosis.health} />
+            <Link className="town-name" to={paths.town(town.id)}>
+              {town.name}
+            </Link>
+            <span className="muted mono small" title={town.id}>
+              {town.id.slice(0, 8)}
+            </span>
+            <span className="spacer" />
+            <Link className="button button-small" to={paths.town(town.id)} aria-label={`Open ${town.name} in the Town Inspector`}>
+              Town Inspector →
+            </Link>
+          </div>
+          {diagnosis.findings.length > 0 ? (
+            <ul className="findings">
+              {diagnosis.findings.slice(0, 3).map((f, i) => (
+                <li key={i} className={`finding finding-${f.severity}`}>
+                  <Link to={findingLink(town.id, f)}>{f.reason}</Link>
+                </li>
+              ))}
+              {diagnosis.findings.length > 3 ? <li className="muted small">+{diagnosis.findings.length - 3} more findings in the inspector</li> : null}
+            </ul>
+          ) : (
+            <p className="muted small findings-none">No problems found by the health rules.</p>
+          )}
+          <dl className="town-stats">
+            <div>
+              <dt>Active agents</dt>
+              <dd>
+                {town.agents.active} <span className="muted">/ {town.agents.total}</span>
+                {town.agents.stalled + town.agents.dead > 0 ? (
+                  <Badge tone="red">{town.agents.stalled + town.agents.dead} stalled/dead</Badge>
+                ) : null}
+              </dd>
+            </div>
+            <div>
+              <dt>Open beads</dt>
+              <dd>
+                {town.beads.open}
+                {town.beads.by_status.failed ? <span className="muted"> · {town.beads.by_status.failed} failed</span> : null}
+              </dd>
+            </div>
+            <div>
+              <dt>Review queue</dt>
+              <dd>{town.review_queue_depth}</dd>
+            </div>
+            <div>
+              <dt>Container</dt>
+              <dd>
+                <Badge tone={CONTAINER_TONE[town.container.status]}>{town.container.status}</Badge>
+                {town.container.health !== 'ok' ? <Badge tone={town.container.health === 'down' ? 'red' : 'yellow'}>{town.container.health}</Badge> : null}
+              </dd>
+            </div>
+            <div>
+              <dt>Last activity</dt>
+              <dd>
+                <RelativeTime iso={town.last_activity_at} />
+              </dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}

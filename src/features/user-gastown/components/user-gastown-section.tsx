@@ -1,0 +1,74 @@
+import { Badge } from '../../../components/badge';
+import { CopyId } from '../../../components/copy-id';
+import { ErrorState } from '../../../components/error-state';
+import { PageHeader } from '../../../components/page-header';
+import { RelativeTime } from '../../../components/relative-time';
+import { EmptyState, Loading } from '../../../components/states';
+import { pluralize } from '../../../lib/format';
+import { useUser } from '../api/users';
+import { useUserRigs, useUserTowns } from '../api/towns';
+import { RigsTable } from './rigs-table';
+import { TownsList } from './towns-list';
+
+/** The "Gastown" section of the admin user-detail page: towns with health, and rigs. */
+export function UserGastownSection({ userId }: { userId: string }) {
+  const user = useUser(userId);
+  const towns = useUserTowns(userId);
+  const rigs = useUserRigs(userId);
+
+  if (user.isPending) return <Loading label="Loading user" />;
+  if (user.isError) return <ErrorState error={user.error} what={`user ${userId}`} onRetry={() => void user.refetch()} />;
+  const { user: u } = user.data;
+
+  return (
+    <div className="page">
+      <PageHeader
+        eyebrow="User"
+        title={u.name || u.email}
+        actions={u.is_admin ? <Badge tone="blue">Kilo admin</Badge> : null}
+      >
+        <span>{u.email}</span>
+        <CopyId id={u.id} full label="user id" />
+        <span className="muted">
+          joined <RelativeTime iso={u.created_at} />
+        </span>
+      </PageHeader>
+
+      <section className="panel" aria-labelledby="gastown-towns">
+        <div className="panel-head">
+          <h2 id="gastown-towns">Gastown towns</h2>
+          {towns.data ? <span className="muted">{pluralize(towns.data.items.length, 'town')} · from GastownUserDO</span> : null}
+          <span className="spacer" />
+          {towns.isFetching && !towns.isPending ? <span className="muted small">refreshing…</span> : null}
+        </div>
+        {towns.isPending ? (
+          <Loading label="Asking GastownUserDO for this user's towns" />
+        ) : towns.isError ? (
+          <ErrorState error={towns.error} onRetry={() => void towns.refetch()} />
+        ) : towns.data.items.length === 0 ? (
+          <EmptyState title={`${u.name || u.email} has no Gastown towns`}>
+            GastownUserDO lists no towns for this user: they have not created one yet, or deleted them all.
+          </EmptyState>
+        ) : (
+          <TownsList towns={towns.data.items} />
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="gastown-rigs">
+        <div className="panel-head">
+          <h2 id="gastown-rigs">Rigs</h2>
+          {rigs.data ? <span className="muted">{pluralize(rigs.data.items.length, 'rig')}</span> : null}
+        </div>
+        {rigs.isPending ? (
+          <Loading label="Loading rigs" />
+        ) : rigs.isError ? (
+          <ErrorState error={rigs.error} onRetry={() => void rigs.refetch()} />
+        ) : rigs.data.items.length === 0 ? (
+          <EmptyState title="No rigs">This user has no repositories linked to Gastown.</EmptyState>
+        ) : (
+          <RigsTable rigs={rigs.data.items} towns={towns.data?.items ?? []} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { apiClient, sessionStore, setSessionToken } from './api';
+import { App } from './app/app';
+import { createQueryClient } from './app/query-client';
+import './app/styles.css';
+
+async function start() {
+  if (__MOCK_API__) {
+    const { worker } = await import('./mocks/browser');
+    await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  }
+  // `#token=…` (printed by `npm start`) signs in once; the fragment never reaches a server and is removed.
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const handed = fragment.get('token');
+  if (handed) {
+    setSessionToken(handed);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  apiClient.configure({
+    baseUrl: import.meta.env.VITE_API_BASE ?? '',
+    getToken: () => sessionStore.getState().token,
+  });
+  const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App queryClient={createQueryClient()} basename={basename} />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,9 @@
+/// <reference types="vite/client" />
+
+/** True when built with `--mode mock`: MSW serves the scenario towns in the browser. */
+declare const __MOCK_API__: boolean;
+
+interface ImportMetaEnv {
+  readonly VITE_API_BASE?: string;
+  readonly VITE_SHOW_DEV_TOKENS?: string;
+}
