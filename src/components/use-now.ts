@@ -16,10 +16,16 @@ function subscribe(listener: () => void) {
   };
 }
 
-// Snapped to the tick, so every read within one render (and one 30-second window) agrees.
-const snapshot = () => Math.floor(Date.now() / TICK_MS) * TICK_MS;
+// Refreshed when read more than a second after the last read, so a render sees one value
+// (React reads the snapshot several times per render and needs them to agree).
+let current = Date.now();
+const snapshot = () => {
+  const t = Date.now();
+  if (t - current > 1000) current = t;
+  return current;
+};
 
-/** The current time, at most 30 s stale, shared by every relative time on the page. */
+/** The current time, re-rendering every 30 s, shared by every relative time on the page. */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }

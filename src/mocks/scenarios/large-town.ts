@@ -1,4 +1,4 @@
-import type { Bead, BeadStatus } from '../../api';
+import type { Bead, BeadStatus } from '../../api/schemas';
 import { TownBuilder } from './town-builder';
 import type { TownSeed } from './types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Agent, Bead, BeadEvent, ContainerEvent, DispatchAttempt, GitOperation, Rig, User } from '../../api';
+import { Agent, Bead, BeadEvent, ContainerEvent, DispatchAttempt, GitOperation, Rig, User } from '../../api/schemas';
 import { buildWorld, sdkEventAt, SCENARIO_TOWNS } from '.';
 
 const NOW = Date.parse('2026-11-24T12:00:00.000Z');

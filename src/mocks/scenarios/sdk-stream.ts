@@ -1,4 +1,4 @@
-import type { SdkEvent } from '../../api';
+import type { SdkEvent } from '../../api/schemas';
 import { ASSISTANT_LINES, BASH_COMMANDS, SOURCE_FILES } from './names';
 import { mix } from './random';
 import type { SdkStreamSpec } from './types';

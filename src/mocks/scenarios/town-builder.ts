@@ -12,7 +12,7 @@ import type {
   DependencyType,
   GitOperation,
   ReviewState,
-} from '../../api';
+} from '../../api/schemas';
 import { ISSUE_TITLES, identityFor, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
 import type { ScenarioKind, TownSeed } from './types';

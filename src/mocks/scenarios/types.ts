@@ -20,7 +20,7 @@ import type {
   Rig,
   TownConfig,
   User,
-} from '../../api';
+} from '../../api/schemas';
 
 /**
  * The raw rows of a scenario, shaped like the tables of the Durable Objects.

@@ -1,4 +1,4 @@
-import type { User } from '../../api';
+import type { User } from '../../api/schemas';
 
 /** The dashboard's users in the scenarios: three Gastown customers, an admin and a non-admin operator. */
 export const USERS = {

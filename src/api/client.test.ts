@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from './client';
+import { endpoints } from './endpoints';
+import { ApiError } from './errors';
+import { TownSummary } from './schemas';
+import { failWith, getStore } from '../mocks/handlers';
+import { toTownSummary } from '../mocks/db/summary';
+
+const client = (token: string | null = 'dev-admin-token', timeoutMs = 2000) =>
+  createApiClient({ baseUrl: 'http://localhost', getToken: () => token, timeoutMs });
+
+async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+describe('the typed client', () => {
+  it('parses every scenario town summary under the contract', async () => {
+    const dana = getStore().world.users.find((u) => u.name === 'Dana Whitfield')!;
+    const towns = await client().get(endpoints.userTowns(dana.id));
+    expect(towns.items).toHaveLength(9);
+  });
+
+  it('rejects a malformed payload with an error naming the endpoint and the field', async () => {
+    failWith('/users/usr_2b7f1c9e4a/towns', 'malformed');
+    const error = await failure(client().get(endpoints.userTowns('usr_2b7f1c9e4a')));
+    expect(error.code).toBe('invalid_response');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('GET /api/admin/users/usr_2b7f1c9e4a/towns');
+    expect(error.message).toMatch(/items\[0\]\.id: /);
+  });
+
+  it.each([
+    [null, 401, 'unauthorized'],
+    ['dev-support-token', 403, 'forbidden'],
+    ['not-a-token', 401, 'unauthorized'],
+  ] as const)('token %s → HTTP %s as a typed ApiError (%s)', async (token, status, code) => {
+    const error = await failure(client(token).get(endpoints.session()));
+    expect(error).toMatchObject({ status, code, retryable: false });
+  });
+
+  it('maps 404, 409 and 500 to typed errors, only 5xx retryable', async () => {
+    expect(await failure(client().get(endpoints.user('usr_nobody')))).toMatchObject({ status: 404, code: 'not_found', retryable: false });
+    failWith('/audit', 409);
+    expect(await failure(client().get(endpoints.audit()))).toMatchObject({ status: 409, code: 'conflict', retryable: false });
+    failWith('/session', 500);
+    expect(await failure(client().get(endpoints.session()))).toMatchObject({ status: 500, retryable: true });
+  });
+
+  it('turns an unreachable server and a hung one into network and timeout errors', async () => {
+    failWith('/session', 'offline');
+    expect(await failure(client().get(endpoints.session()))).toMatchObject({ status: 0, code: 'network', retryable: true });
+    failWith('/users', 'slow');
+    const timeout = await failure(client('dev-admin-token', 150).get(endpoints.searchUsers('dana')));
+    expect(timeout).toMatchObject({ code: 'timeout', retryable: true });
+  });
+
+  it('answers bad query values with a 400 naming the parameter', async () => {
+    const town = getStore().world.towns[0]!;
+    const error = await failure(client().get(endpoints.beads(town.town.id, { limit: -5 })));
+    expect(error).toMatchObject({ status: 400, code: 'bad_request' });
+    expect(error.details).toMatchObject({ parameter: 'limit' });
+  });
+});
+
+describe('the schemas', () => {
+  it('accept every scenario town summary', () => {
+    const store = getStore();
+    for (const town of store.world.towns) expect(() => TownSummary.parse(toTownSummary(town, store.now))).not.toThrow();
+  });
+
+  it('reject a wrong status with a message naming the field', () => {
+    const store = getStore();
+    const summary = toTownSummary(store.world.towns[0]!, store.now);
+    const broken = { ...summary, container: { ...summary.container, status: 'exploded' } };
+    const result = TownSummary.safeParse(broken);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.path).toEqual(['container', 'status']);
+  });
+});
