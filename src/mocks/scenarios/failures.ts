@@ -260,6 +260,9 @@ export function silentConsumption(b: TownBuilder): Tails {
     agent.active_tools = [];
     agent.agent_status_message = null;
   }
+  // Nobody but the zombies has worked since the last work was submitted 14 h ago.
+  const since = b.ago(14 * 60 + 30);
+  b.seed.usage = b.seed.usage.filter((u) => u.at < since || !b.polecats.some((p) => p.id === u.agent_id));
   b.seed.processes = b.seed.processes.filter((p) => p.agent_id === b.mayor.id || p.agent_id === b.refinery.id || zombies.some((z) => z.id === p.agent_id));
   for (const zombie of zombies) {
     b.setStatus(zombie, 'working', 13 * 60 + 50, 'session resumed without a hook');

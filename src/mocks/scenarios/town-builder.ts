@@ -47,6 +47,8 @@ export class TownBuilder {
   readonly refinery: Agent;
   readonly polecats: Agent[] = [];
   private titleIndex = 0;
+  /** Hooks an agent had before a historical hook, restored when that hook ends. */
+  private readonly previousHooks = new Map<string, (string | null)[]>();
 
   constructor(readonly options: TownOptions) {
     this.rng = createRng(options.seed);
@@ -271,6 +273,9 @@ export class TownBuilder {
     this.event(bead, 'hooked', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
     this.dispatch(bead, agent, minutesAgoAt, opts.attempt ?? 1, null);
     this.setBeadStatus(bead, 'in_progress', minutesAgoAt, agent.id);
+    const stack = this.previousHooks.get(agent.id) ?? [];
+    stack.push(agent.current_hook_bead_id);
+    this.previousHooks.set(agent.id, stack);
     agent.current_hook_bead_id = bead.id;
     this.seed.assignments.push({
       agent_id: agent.id,
@@ -292,7 +297,8 @@ export class TownBuilder {
       assignment.outcome = outcome;
     }
     this.event(bead, 'unhooked', minutesAgoAt, { oldValue: agent.id, agentId: agent.id });
-    if (agent.current_hook_bead_id === bead.id) agent.current_hook_bead_id = null;
+    // Scenarios add past work after the present was set up: give the agent back its current hook.
+    if (agent.current_hook_bead_id === bead.id) agent.current_hook_bead_id = this.previousHooks.get(agent.id)?.pop() ?? null;
   }
 
   dispatch(bead: Bead, agent: Agent | null, minutesAgoAt: number, attempt: number, error: { status: number | null; response: string | null; message: string } | null) {

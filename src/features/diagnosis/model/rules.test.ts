@@ -40,3 +40,12 @@ describe('health rules', () => {
     expect(d.findings.find((x) => x.rule === 'stuck-bead')!.reason).toContain('blocked by failed bead “Upgrade Firebase SDK to 11.x”');
   });
 });
+
+describe('each scenario town', () => {
+  it.each(RULES.map((r) => r.id))('is flagged by no rule about zombies unless it is the silent-consumption town (%s)', (scenario) => {
+    const d = diagnoseTown(toHealthInputs(town(scenario), NOW), NOW);
+    const zombie = d.findings.find((f) => f.rule === 'silent-consumption' && f.reason.includes('no hooked bead'));
+    if (scenario === 'silent-consumption') expect(zombie?.reason).toMatch(/^Maple and Shadow used [\d.]+K tokens in the last hour with no hooked bead$/);
+    else expect(zombie).toBeUndefined();
+  });
+});
