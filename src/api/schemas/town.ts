@@ -75,6 +75,7 @@ export const HealthInputs = z.object({
       status: CredentialState,
       token_expires_at: Timestamp.nullable(),
       last_error: z.string().nullable(),
+      /** Failed clone/fetch/pull/push in 24 h (credential-shaped failures; merge conflicts are not counted). */
       git_failures_24h: z.number().int().nonnegative(),
     }),
   ),

@@ -66,7 +66,7 @@ export function toHealthInputs(town: TownSeed, now: number): HealthInputs {
   const within24h = lifecycle.filter((e) => now - Date.parse(e.created_at) <= 24 * 60 * MIN);
   const lastExit = lifecycle.find((e) => e.exit_code !== null && (e.event_type === 'stop' || e.event_type === 'oom'));
   const gitFailures24h = (rigId: string) =>
-    town.git_operations.filter((g) => g.rig_id === rigId && g.outcome === 'failure' && now - Date.parse(g.created_at) <= 24 * 60 * MIN).length;
+    town.git_operations.filter((g) => g.rig_id === rigId && g.outcome === 'failure' && g.operation !== 'merge' && now - Date.parse(g.created_at) <= 24 * 60 * MIN).length;
   const mayorAgent = town.agents.find((a) => a.role === 'mayor');
   return {
     agents: town.agents.map((a) => ({

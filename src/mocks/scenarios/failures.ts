@@ -143,6 +143,7 @@ export function containerInstability(b: TownBuilder): Tails {
 export function credentialIssues(b: TownBuilder): Tails {
   const rig = b.seed.rigs[0]!;
   const cred = b.seed.credentials.find((x) => x.rig_id === rig.id)!;
+  if (rig.integration) rig.integration.status = 'suspended';
   const error = 'GitHub App installation token refresh failed: 401 Bad credentials (installation suspended or app key rotated)';
   Object.assign(cred, {
     status: 'expired',
