@@ -1,9 +1,10 @@
 import { delay, http, HttpResponse, type HttpResponseResolver, type PathParams } from 'msw';
-import { API_PREFIX, type TimelineEvent, type User } from '../api';
+import { API_PREFIX, type ActionResult, type AuditEntry as TownSeedAudit, type TimelineEvent, type User } from '../api';
 import { createStore, type MockStore } from './db/store';
 import { isSortable, lastEventAtByBead, pageTimeline, toAgentDetail, toAgentListItem, toBeadDetail, toBeadGraph, toBeadPage, toConfigResponse, toContainerState, toReviewQueue, toTimeline, toTownUsage } from './db/views';
 import { toTownSummary } from './db/summary';
 import { sdkEventAt, summarizeSdkEvent } from './scenarios';
+import { EngineError, memoryAccess, runAction, verifyChain } from './scenarios/interventions';
 
 /**
  * Test switches: make endpoints matching `path` (a substring or RegExp of the URL path) fail
@@ -12,6 +13,8 @@ import { sdkEventAt, summarizeSdkEvent } from './scenarios';
 export type FailureMode = 401 | 403 | 404 | 409 | 500 | 'malformed' | 'offline' | 'slow';
 let failures: { path: string | RegExp; mode: FailureMode }[] = [];
 let store: MockStore | null = null;
+/** Idempotency keys already answered, per town: the same key never acts twice. */
+let idempotent = new Map<string, { fingerprint: string; status: number; body: ActionResult }>();
 const caches = new WeakMap<object, { timeline?: TimelineEvent[]; lastEvents?: Map<string, string> }>();
 
 export function failWith(path: string | RegExp, mode: FailureMode) {
@@ -22,6 +25,7 @@ export function failWith(path: string | RegExp, mode: FailureMode) {
 export function resetMockState() {
   failures = [];
   store = null;
+  idempotent = new Map();
 }
 
 export function getStore(): MockStore {
@@ -86,6 +90,25 @@ function withTown(ctx: Ctx) {
 }
 
 const P = `*${API_PREFIX}`;
+
+function auditPage(entries: TownSeedAudit[], url: URL) {
+  const s = url.searchParams;
+  const q = (name: string) => s.get(name) || null;
+  const [admin, action, target, from, to] = [q('admin'), q('action'), q('target'), q('from'), q('to')];
+  const rows = entries
+    .filter(
+      (e) =>
+        (!admin || e.admin_email.includes(admin) || e.admin_id === admin) &&
+        (!action || e.action === action || e.action.startsWith(`${action}.`)) &&
+        (!target || e.target.id === target || e.target.kind === target) &&
+        (!from || e.at >= from) &&
+        (!to || e.at <= to),
+    )
+    .sort((a, b) => (a.at === b.at ? b.seq - a.seq : b.at.localeCompare(a.at)));
+  const limit = Math.min(1000, Math.max(1, Number(s.get('limit') ?? 200) || 200));
+  const start = Number(s.get('before') ?? 0) || 0;
+  return HttpResponse.json({ items: rows.slice(start, start + limit), next_cursor: start + limit < rows.length ? String(start + limit) : null, total: rows.length });
+}
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : undefined);
 
 export const handlers = [
@@ -321,8 +344,7 @@ export const handlers = [
     route((ctx) => {
       const town = withTown(ctx);
       if (town instanceof Response) return town;
-      const items = [...town.audit_log].sort((a, b) => b.seq - a.seq);
-      return HttpResponse.json({ items, next_cursor: null, total: items.length });
+      return auditPage(town.audit_log, ctx.url);
     }),
   ),
   http.get(
@@ -330,15 +352,58 @@ export const handlers = [
     route((ctx) => {
       const town = withTown(ctx);
       if (town instanceof Response) return town;
-      const n = town.audit_log.length;
-      return HttpResponse.json({ town_id: town.town.id, entries: n, verified: true, verified_through: n, broken_at: null, problem: null });
+      const result = verifyChain(town.town.id, [...town.audit_log].sort((a, b) => a.seq - b.seq));
+      return HttpResponse.json({ ...result, entries: town.audit_log.length });
     }),
   ),
   http.get(
     `${P}/audit`,
-    route(({ store }) => {
-      const items = store.world.towns.flatMap((t) => t.audit_log).sort((a, b) => b.at.localeCompare(a.at));
-      return HttpResponse.json({ items, next_cursor: null, total: items.length });
+    route(({ store, url }) => {
+      const townId = url.searchParams.get('town_id');
+      const towns = townId ? [store.town(townId)].filter((t) => t !== undefined) : store.world.towns;
+      return auditPage(towns.flatMap((t) => t.audit_log), url);
+    }),
+  ),
+  http.post(
+    `${P}/towns/:townId/actions/:action`,
+    route(async (ctx) => {
+      const town = withTown(ctx);
+      if (town instanceof Response) return town;
+      const key = ctx.request.headers.get('idempotency-key');
+      if (!key) return error(400, 'bad_request', 'Idempotency-Key header is required for an intervention.', { parameter: 'Idempotency-Key' });
+      let body: unknown;
+      try {
+        body = await ctx.request.json();
+      } catch {
+        return error(400, 'bad_request', 'The request body is not JSON.', { parameter: 'body' });
+      }
+      const fingerprint = `${String(ctx.params.action)} ${JSON.stringify(body)}`;
+      const memo = idempotent.get(`${town.town.id}:${key}`);
+      if (memo) {
+        if (memo.fingerprint !== fingerprint) return error(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.', { parameter: 'Idempotency-Key' });
+        return HttpResponse.json(memo.body, { status: memo.status });
+      }
+      try {
+        const result = runAction(
+          memoryAccess(town),
+          {
+            head: () => {
+              const last = town.audit_log.at(-1);
+              return last ? { seq: last.seq, hash: last.hash } : null;
+            },
+            append: (entry) => town.audit_log.push(entry),
+          },
+          { action: String(ctx.params.action), body, ifMatch: ctx.request.headers.get('if-match'), admin: ctx.admin, requestId: crypto.randomUUID(), now: new Date().toISOString(), newId: () => crypto.randomUUID() },
+        );
+        if (!result.dry_run) {
+          caches.delete(town);
+          idempotent.set(`${town.town.id}:${key}`, { fingerprint, status: 200, body: result });
+        }
+        return HttpResponse.json(result);
+      } catch (e) {
+        if (e instanceof EngineError) return error(e.status, e.code, e.message, e.details);
+        throw e;
+      }
     }),
   ),
 ];

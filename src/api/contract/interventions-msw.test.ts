@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../client';
+import { endpoints } from '../endpoints';
+import { getStore } from '../../mocks/handlers';
+import { describeInterventionContract } from './interventions.contract';
+
+const client = (token: string) => createApiClient({ baseUrl: 'http://localhost', getToken: () => token });
+const clients = () => ({ admin: client('dev-admin-token'), nonAdmin: client('dev-support-token') });
+
+describeInterventionContract('MSW', clients);
+
+describe('audit chain (MSW)', () => {
+  it('detects a tampered row at that entry', async () => {
+    const { admin } = clients();
+    const town = getStore().world.towns.find((t) => t.town.name === 'storefront')!;
+    const container = await admin.get(endpoints.container(town.town.id));
+    let version = container.version;
+    for (const minutes of [20, 40, 60]) {
+      const result = await admin.act(
+        town.town.id,
+        'container.set_sleep_timeout',
+        { target: { kind: 'container', id: town.town.id }, params: { sleep_after_minutes: minutes }, reason: 'tuning sleep for the nightly batch', dryRun: false },
+        { idempotencyKey: crypto.randomUUID(), ifMatch: version },
+      );
+      version = result.target_version!;
+    }
+    expect(await admin.get(endpoints.verifyAudit(town.town.id))).toMatchObject({ verified: true, verified_through: 3, entries: 3 });
+    town.audit_log[1]!.reason = 'nothing to see here';
+    expect(await admin.get(endpoints.verifyAudit(town.town.id))).toMatchObject({ verified: false, verified_through: 1, broken_at: 2 });
+  });
+});

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../client';
+import { endpoints } from '../endpoints';
+import { ApiError } from '../errors';
+import type { ActionName, ActionRequest, AgentListItem, TownSummary } from '../schemas';
+
+/**
+ * Intervention contract: the same assertions against every backend (MSW and the reference worker).
+ * `admin` and `nonAdmin` are clients signed in with the dev tokens. Each test discovers its ids
+ * through the API, so it does not depend on how a backend stores them.
+ */
+export function describeInterventionContract(backend: string, clients: () => { admin: ApiClient; nonAdmin: ApiClient }) {
+  const key = () => crypto.randomUUID();
+
+  async function town(name: string): Promise<TownSummary> {
+    const { admin } = clients();
+    const [user] = (await admin.get(endpoints.searchUsers('dana.whitfield'))).items;
+    const towns = await admin.get(endpoints.userTowns(user!.id));
+    return towns.items.find((t) => t.name === name)!;
+  }
+
+  async function agentNamed(townId: string, name: string): Promise<AgentListItem> {
+    const agents = await clients().admin.get(endpoints.agents(townId));
+    return agents.items.find((a) => a.name === name)!;
+  }
+
+  async function fails(promise: Promise<unknown>): Promise<ApiError> {
+    try {
+      await promise;
+    } catch (error) {
+      if (error instanceof ApiError) return error;
+      throw error;
+    }
+    throw new Error('expected the request to fail');
+  }
+
+  const request = (kind: ActionRequest['target']['kind'], id: string, extra: Partial<ActionRequest> = {}): ActionRequest => ({
+    target: { kind, id },
+    params: {},
+    reason: 'Support case #4812: agent stuck since the container restart',
+    dryRun: false,
+    ...extra,
+  });
+
+  describe(`interventions contract (${backend})`, () => {
+    it('a dry run states the effect and changes nothing', async () => {
+      const { admin } = clients();
+      const t = await town('payments-api');
+      const toast = await agentNamed(t.id, 'Toast');
+      const before = await admin.get(endpoints.townAudit(t.id));
+      const result = await admin.act(t.id, 'agent.force_reset', request('agent', toast.id, { dryRun: true }), { idempotencyKey: key() });
+      expect(result.dry_run).toBe(true);
+      expect(result.audit_entry).toBeNull();
+      expect(result.effect.summary).toMatch(/^Toast → idle; bead “Add idempotency keys to the refund endpoint” unhooked and back to open\.$/);
+      expect((await agentNamed(t.id, 'Toast')).status).toBe('stalled');
+      expect((await admin.get(endpoints.townAudit(t.id))).total).toBe(before.total);
+    });
+
+    it('force-reset changes the agent and writes its audit entry in the same step', async () => {
+      const { admin } = clients();
+      const t = await town('payments-api');
+      const toast = await agentNamed(t.id, 'Toast');
+      const beadId = toast.current_hook_bead_id!;
+      const result = await admin.act(t.id, 'agent.force_reset', request('agent', toast.id), { idempotencyKey: key(), ifMatch: toast.version });
+      expect(result.target_version).toBe(toast.version + 1);
+      const after = await agentNamed(t.id, 'Toast');
+      expect(after).toMatchObject({ status: 'idle', current_hook_bead_id: null, version: toast.version + 1 });
+      expect((await admin.get(endpoints.bead(t.id, beadId))).bead.status).toBe('open');
+      const audit = await admin.get(endpoints.townAudit(t.id));
+      expect(audit.items[0]).toMatchObject({
+        id: result.audit_entry!.id,
+        action: 'agent.force_reset',
+        target: { kind: 'agent', id: toast.id },
+        admin_email: 'ops@kilocode.ai',
+        reason: 'Support case #4812: agent stuck since the container restart',
+        outcome: 'success',
+      });
+      const verify = await admin.get(endpoints.verifyAudit(t.id));
+      expect(verify).toMatchObject({ verified: true, verified_through: audit.total });
+    });
+
+    it('a stale version answers 409 and acts not', async () => {
+      const { admin } = clients();
+      const t = await town('mobile-app');
+      const beads = await admin.get(endpoints.beads(t.id, { q: 'Migrate push notifications' }));
+      const bead = beads.items[0]!;
+      const error = await fails(admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), { idempotencyKey: key(), ifMatch: bead.version - 1 }));
+      expect(error).toMatchObject({ status: 409, code: 'conflict' });
+      expect(error.message).toContain('changed since you loaded it');
+      expect((await admin.get(endpoints.bead(t.id, bead.id))).bead.priority).toBe(bead.priority);
+    });
+
+    it('the same idempotency key twice acts once', async () => {
+      const { admin } = clients();
+      const t = await town('mobile-app');
+      const bead = (await admin.get(endpoints.beads(t.id, { q: 'Remove legacy FCM server key' }))).items[0]!;
+      const k = key();
+      const body = request('bead', bead.id, { params: { priority: 'critical' } });
+      const first = await admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version });
+      const second = await admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version });
+      expect(second.audit_entry!.id).toBe(first.audit_entry!.id);
+      const audit = await admin.get(endpoints.townAudit(t.id, { target: bead.id }));
+      expect(audit.items.filter((e) => e.action === 'bead.change_priority')).toHaveLength(1);
+      expect((await admin.get(endpoints.bead(t.id, bead.id))).bead.version).toBe(bead.version + 1);
+    });
+
+    it('refuses a non-admin with 403, whatever the client shows', async () => {
+      const { nonAdmin, admin } = clients();
+      const t = await town('ml-pipeline');
+      const container = await admin.get(endpoints.container(t.id));
+      const error = await fails(nonAdmin.act(t.id, 'container.force_restart', request('container', t.id), { idempotencyKey: key(), ifMatch: container.version }));
+      expect(error).toMatchObject({ status: 403, code: 'forbidden' });
+      expect((await admin.get(endpoints.container(t.id))).version).toBe(container.version);
+    });
+
+    it('requires a reason', async () => {
+      const { admin } = clients();
+      const t = await town('ml-pipeline');
+      const container = await admin.get(endpoints.container(t.id));
+      const error = await fails(admin.act(t.id, 'container.force_restart', request('container', t.id, { reason: ' ' }), { idempotencyKey: key(), ifMatch: container.version }));
+      expect(error).toMatchObject({ status: 400 });
+      expect(error.details).toMatchObject({ parameter: 'reason' });
+    });
+
+    it('never echoes a manually set git token', async () => {
+      const { admin } = clients();
+      const t = await town('infra-terraform');
+      const config = await admin.get(endpoints.config(t.id));
+      const rig = config.rigs[0]!;
+      const secret = 'ghp_livesecret_0123456789abcdef';
+      const result = await admin.act(t.id, 'credential.set_token', request('rig', rig.rig.id, { params: { token: secret } }), { idempotencyKey: key(), ifMatch: rig.version });
+      expect(JSON.stringify(result)).not.toContain(secret);
+      const after = await admin.get(endpoints.config(t.id));
+      expect(JSON.stringify(after)).not.toContain(secret);
+      expect(after.config.git_auth.token_set).toBe(true);
+      expect(JSON.stringify(await admin.get(endpoints.townAudit(t.id)))).not.toContain(secret);
+    });
+
+    const cases: [ActionName, string, (t: TownSummary) => Promise<{ kind: ActionRequest['target']['kind']; id: string; version: number; params?: Record<string, unknown> }>, (t: TownSummary) => Promise<void>][] = [
+      [
+        'container.force_restart',
+        'ml-pipeline',
+        async (t) => ({ kind: 'container', id: t.id, version: (await clients().admin.get(endpoints.container(t.id))).version }),
+        async (t) => expect((await clients().admin.get(endpoints.container(t.id))).status).toBe('starting'),
+      ],
+      [
+        'review.force_retry',
+        'docs-site',
+        async (t) => {
+          const q = await clients().admin.get(endpoints.reviewQueue(t.id));
+          const failed = q.entries.find((e) => e.review_state === 'failed')!;
+          return { kind: 'review', id: failed.bead_id, version: failed.version };
+        },
+        async (t) => {
+          const q = await clients().admin.get(endpoints.reviewQueue(t.id));
+          expect(q.entries.find((e) => e.title === 'Merge: Add versioned docs sidebar')).toMatchObject({ review_state: 'pending', retry_count: 4 });
+        },
+      ],
+      [
+        'credential.force_refresh',
+        'storefront',
+        async (t) => {
+          const rig = (await clients().admin.get(endpoints.config(t.id))).rigs[0]!;
+          return { kind: 'rig', id: rig.rig.id, version: rig.version };
+        },
+        async (t) => expect((await clients().admin.get(endpoints.config(t.id))).credential_events[0]).toMatchObject({ kind: 'refresh', outcome: 'success' }),
+      ],
+      [
+        'bead.force_close',
+        'mobile-app',
+        async (t) => {
+          const bead = (await clients().admin.get(endpoints.beads(t.id, { q: 'Migrate push notifications' }))).items[0]!;
+          return { kind: 'bead', id: bead.id, version: bead.version };
+        },
+        async (t) => expect((await clients().admin.get(endpoints.beads(t.id, { q: 'Migrate push notifications' }))).items[0]!.status).toBe('closed'),
+      ],
+      [
+        'convoy.remove_tracked',
+        'design-system',
+        async (t) => {
+          const convoyRow = (await clients().admin.get(endpoints.beads(t.id, { type: ['convoy'], q: 'Design tokens v2' }))).items[0]!;
+          const detail = await clients().admin.get(endpoints.bead(t.id, convoyRow.id));
+          const missing = detail.convoy!.tracked.find((x) => !x.present)!;
+          return { kind: 'convoy', id: convoyRow.id, version: convoyRow.version, params: { bead_id: missing.bead_id } };
+        },
+        async (t) => {
+          const convoyRow = (await clients().admin.get(endpoints.beads(t.id, { type: ['convoy'], q: 'Design tokens v2' }))).items[0]!;
+          const detail = await clients().admin.get(endpoints.bead(t.id, convoyRow.id));
+          expect(detail.convoy).toMatchObject({ total_beads: 7, closed_beads: 6 });
+          expect(detail.convoy!.tracked.every((x) => x.present)).toBe(true);
+        },
+      ],
+      [
+        'mayor.force_restart',
+        'support-bot',
+        async (t) => {
+          const mayor = await agentNamed(t.id, 'Mayor');
+          return { kind: 'agent', id: mayor.id, version: mayor.version };
+        },
+        async (t) => {
+          const mayor = await agentNamed(t.id, 'Mayor');
+          expect((await clients().admin.get(endpoints.agent(t.id, mayor.id))).mayor).toMatchObject({ session_state: 'starting', session_error: null });
+        },
+      ],
+    ];
+
+    it.each(cases)('%s on %s changes state and is audited', async (action, townName, target, verify) => {
+      const { admin } = clients();
+      const t = await town(townName);
+      const { kind, id, version, params = {} } = await target(t);
+      const result = await admin.act(t.id, action, request(kind, id, { params }), { idempotencyKey: key(), ifMatch: version });
+      expect(result.audit_entry).toMatchObject({ action, target: { kind, id } });
+      await verify(t);
+      const entry = (await admin.get(endpoints.townAudit(t.id))).items[0]!;
+      expect(entry.id).toBe(result.audit_entry!.id);
+    });
+  });
+}
