@@ -3,6 +3,7 @@ import type { SdkEvent, SdkEventIndexPage, SdkEventPage } from '../../src/api';
 import { sdkEventAt, summarizeSdkEvent } from '../../src/mocks/scenarios/sdk-stream';
 import type { SdkStreamSpec } from '../../src/mocks/scenarios/types';
 import { migrate } from '../db/migrate';
+import type { Env } from '../env';
 import { all, first, likePattern, type Row } from '../db/sql';
 import { AGENT_MIGRATIONS } from './schema';
 import { idRange, type EventWindow } from './event-window';
@@ -29,10 +30,10 @@ export interface EventPageQuery extends EventWindow {
 }
 
 /** One agent's SDK event stream (production's AgentDO): append-only, paged by integer id. */
-export class AgentDO extends DurableObject {
+export class AgentDO extends DurableObject<Env> {
   private sql: SqlStorage;
 
-  constructor(ctx: DurableObjectState, env: unknown) {
+  constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     migrate(ctx.storage, AGENT_MIGRATIONS);
@@ -110,10 +111,9 @@ export class AgentDO extends DurableObject {
 
   /** Compact rows for the viewer's in-browser index, ascending after `after`. */
   index(after: number, limit: number): SdkEventIndexPage {
-    const rows = this.sql
-      .exec('SELECT id, created_ms, event_type, summary FROM agent_events WHERE id > ? ORDER BY id LIMIT ?', after, limit + 1)
-      .raw()
-      .toArray() as [number, number, string, string][];
+    const rows = [
+      ...this.sql.exec('SELECT id, created_ms, event_type, summary FROM agent_events WHERE id > ? ORDER BY id LIMIT ?', after, limit + 1).raw(),
+    ] as [number, number, string, string][];
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     return { rows: page, next_cursor: more ? (page.at(-1)?.[0] ?? null) : null, total: this.stats().total };

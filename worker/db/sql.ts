@@ -18,16 +18,18 @@ export function scalar(sql: SqlStorage, query: string, ...bindings: unknown[]): 
 
 export const toJson = (value: unknown): string => JSON.stringify(value ?? null);
 
-export function fromJson<T>(text: SqlStorageValue, fallback: T): T {
+type Cell = SqlStorageValue | undefined;
+
+export function fromJson<T>(text: Cell, fallback: T): T {
   if (typeof text !== 'string' || text === '') return fallback;
   return JSON.parse(text) as T;
 }
 
-export const str = (value: SqlStorageValue): string => (value === null ? '' : String(value));
-export const strOrNull = (value: SqlStorageValue): string | null => (value === null ? null : String(value));
-export const num = (value: SqlStorageValue): number => Number(value ?? 0);
-export const numOrNull = (value: SqlStorageValue): number | null => (value === null ? null : Number(value));
-export const bool = (value: SqlStorageValue): boolean => value === 1 || value === '1';
+export const str = (value: Cell): string => (value === null || value === undefined ? '' : String(value));
+export const strOrNull = (value: Cell): string | null => (value === null || value === undefined ? null : String(value));
+export const num = (value: Cell): number => Number(value ?? 0);
+export const numOrNull = (value: Cell): number | null => (value === null || value === undefined ? null : Number(value));
+export const bool = (value: Cell): boolean => value === 1 || value === '1';
 
 /** Escapes `%`, `_` and `\` for `LIKE ? ESCAPE '\'`. */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

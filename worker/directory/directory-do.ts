@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { User } from '../../src/api';
 import { migrate } from '../db/migrate';
+import type { Env } from '../env';
 import { all, first, insert, likePattern, scalar, type Row } from '../db/sql';
 import { DIRECTORY_MIGRATIONS } from './schema';
 
@@ -18,10 +19,10 @@ export async function hashToken(token: string): Promise<string> {
 }
 
 /** The user directory: who may sign in, who is an admin, and which towns exist. */
-export class DirectoryDO extends DurableObject {
+export class DirectoryDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
 
-  constructor(ctx: DurableObjectState, env: unknown) {
+  constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     migrate(ctx.storage, DIRECTORY_MIGRATIONS);

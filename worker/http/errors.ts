@@ -11,10 +11,10 @@ export class HttpError extends Error {
 }
 
 export const badParam = (param: string, message: string, details: Record<string, unknown> = {}) =>
-  new HttpError(400, 'bad_request', `${param}: ${message}`, { param, ...details });
+  new HttpError(400, 'bad_request', `${param}: ${message}`, { parameter: param, ...details });
 
 export const notFound = (what: string, id: string) =>
-  new HttpError(404, 'not_found', `No ${what} with id ${truncate(id)}.`, { [`${what}_id`]: truncate(id) });
+  new HttpError(404, 'not_found', `No ${what} with id ${truncate(id)}.`, { resource: what, id: truncate(id) });
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
@@ -34,4 +34,10 @@ export function errorResponse(error: unknown): Response {
 /** Ids echoed back in messages are cut short: a 10 MB id must not come back in the error. */
 export function truncate(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** The value, or a 404 naming what was looked up. */
+export function found<T>(value: T | null, what: string, id: string): T {
+  if (value === null) throw notFound(what, id);
+  return value;
 }

@@ -66,7 +66,7 @@ function oldestOpenBeads(sql: SqlStorage): H['oldest_open_beads'] {
        (SELECT d.error_message FROM dispatch_attempts d WHERE d.bead_id = b.id AND d.outcome = 'failed'
          ORDER BY d.created_at DESC LIMIT 1) AS last_dispatch_error
      FROM beads b
-     WHERE b.status IN ('open', 'in_progress', 'in_review') AND b.type IN ('issue', 'molecule')
+     WHERE b.status IN ('open', 'in_progress', 'in_review') AND b.type IN ('issue', 'molecule', 'escalation')
      ORDER BY b.created_at, b.id LIMIT ?`,
     CAP,
   );
@@ -82,7 +82,7 @@ function oldestOpenBeads(sql: SqlStorage): H['oldest_open_beads'] {
     blocked_by: all(
       sql,
       `SELECT t.id, t.title, t.status FROM bead_dependencies d JOIN beads t ON t.id = d.depends_on_bead_id
-       WHERE d.bead_id = ? AND d.dependency_type = 'blocks' ORDER BY t.created_at`,
+       WHERE d.bead_id = ? AND d.dependency_type = 'blocks' AND t.status != 'closed' ORDER BY t.created_at`,
       r.id,
     ).map((t) => ({ bead_id: str(t.id), title: str(t.title), status: str(t.status) as H['oldest_open_beads'][number]['status'] })),
   }));
@@ -91,12 +91,13 @@ function oldestOpenBeads(sql: SqlStorage): H['oldest_open_beads'] {
 function reviewInputs(sql: SqlStorage): H['reviews'] {
   const queue = first(
     sql,
-    `SELECT count(*) AS depth, min(enqueued_at) AS oldest FROM reviews WHERE review_state IN ('pending', 'running')`,
+    `SELECT count(*) AS depth, min(CASE WHEN review_state = 'pending' THEN enqueued_at END) AS oldest
+     FROM reviews WHERE review_state IN ('pending', 'running')`,
   );
   const troubled = all(
     sql,
     `SELECT r.bead_id, b.title, r.review_state, r.retry_count, r.failure_reason,
-       coalesce(r.completed_at, r.started_at, r.enqueued_at) AS since
+       r.enqueued_at AS since
      FROM reviews r JOIN beads b ON b.id = r.bead_id
      WHERE r.review_state = 'failed' OR r.retry_count > 0
      ORDER BY r.retry_count DESC, since DESC LIMIT ?`,
@@ -121,7 +122,8 @@ function containerInputs(sql: SqlStorage): H['container'] {
   const since = ago(DAY_MS);
   const lastExit = first(
     sql,
-    'SELECT exit_code, reason FROM container_events WHERE exit_code IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1',
+    `SELECT exit_code, reason FROM container_events WHERE exit_code IS NOT NULL AND event_type IN ('stop', 'oom')
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
   );
   return {
     status: (state ? str(state.status) : 'stopped') as H['container']['status'],
@@ -135,11 +137,13 @@ function containerInputs(sql: SqlStorage): H['container'] {
   };
 }
 
+/** Credential-shaped git failures only: a merge conflict says nothing about the token. */
 function credentialInputs(sql: SqlStorage): H['credentials'] {
   return all(
     sql,
     `SELECT c.rig_id, c.rig_name, c.status, c.token_expires_at, c.last_error,
-       (SELECT count(*) FROM git_operations g WHERE g.rig_id = c.rig_id AND g.outcome = 'failure' AND g.created_at >= ?)
+       (SELECT count(*) FROM git_operations g WHERE g.rig_id = c.rig_id AND g.outcome = 'failure'
+           AND g.operation != 'merge' AND g.created_at >= ?)
          AS failures
      FROM credentials c ORDER BY c.rig_name`,
     ago(DAY_MS),
@@ -162,7 +166,7 @@ function convoyInputs(sql: SqlStorage): H['convoys'] {
        (SELECT count(*) FROM bead_dependencies d JOIN beads t ON t.id = d.depends_on_bead_id
          WHERE d.bead_id = c.bead_id AND d.dependency_type = 'tracks' AND t.status = 'closed') AS closed
      FROM convoys c JOIN beads b ON b.id = c.bead_id
-     WHERE c.landed_at IS NULL ORDER BY b.updated_at LIMIT ?`,
+     WHERE c.landed_at IS NULL ORDER BY b.created_at, c.bead_id LIMIT ?`,
     CAP,
   ).map((r: Row) => ({
     bead_id: str(r.bead_id),

@@ -21,7 +21,7 @@ export function getTownSummary(sql: SqlStorage): TownSummary | null {
   const container = first(sql, 'SELECT status, health FROM container_state WHERE id = 1');
   const lastActivity = first(
     sql,
-    `SELECT max(coalesce((SELECT max(last_activity_at) FROM agents), ''), coalesce((SELECT max(updated_at) FROM beads), '')) AS at`,
+    `SELECT max((SELECT updated_at FROM town), coalesce((SELECT max(last_activity_at) FROM agents), '')) AS at`,
   );
   return {
     id: str(town.id),

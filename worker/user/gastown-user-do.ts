@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Rig } from '../../src/api';
 import { migrate } from '../db/migrate';
+import type { Env } from '../env';
 import { all, insert, scalar } from '../db/sql';
 import { toRig } from './rig-row';
 
@@ -37,10 +38,10 @@ export interface UserTown {
 
 
 /** One user's Gastown: the only place that knows which towns and rigs the user has. */
-export class GastownUserDO extends DurableObject {
+export class GastownUserDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
 
-  constructor(ctx: DurableObjectState, env: unknown) {
+  constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     migrate(ctx.storage, MIGRATIONS);
