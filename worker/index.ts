@@ -1,4 +1,4 @@
-import { API_PREFIX } from '../src/api';
+import { API_PREFIX } from '../src/api/endpoints';
 import type { Env } from './env';
 import { json } from './http/errors';
 import { handleAdmin } from './routes/admin';

@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { SdkEvent, SdkEventIndexPage, SdkEventPage } from '../../src/api';
+import type { SdkEvent, SdkEventIndexPage, SdkEventPage } from '../../src/api/schemas';
 import { sdkEventAt, summarizeSdkEvent } from '../../src/mocks/scenarios/sdk-stream';
 import type { SdkStreamSpec } from '../../src/mocks/scenarios/types';
 import { migrate } from '../db/migrate';

@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { User } from '../../src/api';
+import type { User } from '../../src/api/schemas';
 import { migrate } from '../db/migrate';
 import type { Env } from '../env';
 import { all, first, insert, likePattern, scalar, type Row } from '../db/sql';

@@ -1,4 +1,4 @@
-import { API_PREFIX } from '../../src/api';
+import { API_PREFIX } from '../../src/api/endpoints';
 import { directoryOf, type Env } from '../env';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { QueryParams } from '../http/params';

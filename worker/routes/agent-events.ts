@@ -1,4 +1,4 @@
-import type { SdkEvent, SdkEventIndexPage, SdkEventPage } from '../../src/api';
+import type { SdkEvent, SdkEventIndexPage, SdkEventPage } from '../../src/api/schemas';
 import { agentDoOf, townDoOf } from '../env';
 import { badParam, notFound } from '../http/errors';
 import { uuidParam } from '../http/params';

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditPage, AuditVerification } from '../../src/api';
+import type { AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
 import { directoryOf, townDoOf } from '../env';
 import { found } from '../http/errors';
 import { decodeCursor, type QueryParams } from '../http/params';

@@ -1,4 +1,4 @@
-import type { User } from '../../src/api';
+import type { User } from '../../src/api/schemas';
 import type { Env } from '../env';
 import { notFound } from '../http/errors';
 import { uuidParam, type QueryParams } from '../http/params';

@@ -1,4 +1,4 @@
-import { BeadStatus, BeadType, TimelineKind, type AgentDetail, type BeadGraph, type TownDetail } from '../../src/api';
+import { BeadStatus, BeadType, TimelineKind, type AgentDetail, type BeadGraph, type TownDetail } from '../../src/api/schemas';
 import type { BeadEventList } from '../contract-types';
 import { agentDoOf, directoryOf, townDoOf } from '../env';
 import { badParam, found, HttpError, notFound } from '../http/errors';

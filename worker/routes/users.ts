@@ -1,4 +1,4 @@
-import type { UserDetail, UserSearchResult } from '../../src/api';
+import type { UserDetail, UserSearchResult } from '../../src/api/schemas';
 import type { RigList, TownList } from '../contract-types';
 import { directoryOf, townDoOf, userDoOf } from '../env';
 import { notFound } from '../http/errors';

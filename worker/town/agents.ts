@@ -1,4 +1,4 @@
-import type { AgentDetail, AgentListItem, HookedBead, MayorState, ProcessStatus } from '../../src/api';
+import type { AgentDetail, AgentListItem, HookedBead, MayorState, ProcessStatus } from '../../src/api/schemas';
 import type { z } from 'zod';
 import { all, first, fromJson, num, str, strOrNull, type Row } from '../db/sql';
 import { toAgent, toDispatchAttempt, toGitOperation, toProcess } from './rows';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../src/api';
+import type { AuditEntry } from '../../src/api/schemas';
 
 /** `prev_hash` of a town's first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

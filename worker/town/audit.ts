@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditPage, AuditVerification } from '../../src/api';
+import type { AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
 import { all, scalar } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { GENESIS_HASH, hashAuditEntry } from './audit-chain';

@@ -1,4 +1,4 @@
-import type { Assignment, BeadDetail, BeadEvent, Convoy, ReviewEntry } from '../../src/api';
+import type { Assignment, BeadDetail, BeadEvent, Convoy, ReviewEntry } from '../../src/api/schemas';
 import { all, first, fromJson, num, str, strOrNull, type Row } from '../db/sql';
 import { getAgentListItem } from './agents';
 import { reviewEntries } from './reviews';

@@ -1,4 +1,4 @@
-import type { BeadGraph, Dependency, GraphNode } from '../../src/api';
+import type { BeadGraph, Dependency, GraphNode } from '../../src/api/schemas';
 import { all, str, strOrNull } from '../db/sql';
 
 /** Beyond this many nodes the graph is cut (and says so): layout of thousands of nodes takes seconds. */

@@ -1,4 +1,4 @@
-import type { BeadListItem, BeadPage, BeadStatus, BeadType } from '../../src/api';
+import type { BeadListItem, BeadPage, BeadStatus, BeadType } from '../../src/api/schemas';
 import { all, likePattern, num, strOrNull, type Row } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { toBead } from './rows';

@@ -1,4 +1,4 @@
-import type { CredentialStatus, RigConfig, TownConfig, TownConfigResponse } from '../../src/api';
+import type { CredentialStatus, RigConfig, TownConfig, TownConfigResponse } from '../../src/api/schemas';
 import { all, first, fromJson, num, numOrNull, str, strOrNull } from '../db/sql';
 import { toRig } from '../user/rig-row';
 import { toCredentialEvent, toGitOperation } from './rows';

@@ -1,4 +1,4 @@
-import type { ContainerState, TownConfig } from '../../src/api';
+import type { ContainerState, TownConfig } from '../../src/api/schemas';
 import { all, first, fromJson, num, numOrNull, str, strOrNull } from '../db/sql';
 import { toContainerEvent, toProcess } from './rows';
 import { maskedEnvVars } from './secrets';

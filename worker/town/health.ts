@@ -1,4 +1,4 @@
-import type { HealthInputs } from '../../src/api';
+import type { HealthInputs } from '../../src/api/schemas';
 import { all, first, num, scalar, str, strOrNull, type Row } from '../db/sql';
 import { listAgents, mayorState } from './agents';
 import { ago, DAY_MS, HOUR_MS, MINUTE_MS } from './time';

@@ -1,4 +1,4 @@
-import type { BeadEvent, ContainerEvent, CredentialEvent, DispatchAttempt, GitOperation } from '../../src/api';
+import type { BeadEvent, ContainerEvent, CredentialEvent, DispatchAttempt, GitOperation } from '../../src/api/schemas';
 import { insert } from '../db/sql';
 
 /**

@@ -1,4 +1,4 @@
-import type { MergeStrategy, ReviewEntry, ReviewQueue } from '../../src/api';
+import type { MergeStrategy, ReviewEntry, ReviewQueue } from '../../src/api/schemas';
 import { all, first, fromJson, num, str, strOrNull, type Row } from '../db/sql';
 
 /** Finished reviews shown in the queue view besides every pending or running one. */

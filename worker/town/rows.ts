@@ -7,7 +7,7 @@ import type {
   CredentialEvent,
   DispatchAttempt,
   GitOperation,
-} from '../../src/api';
+} from '../../src/api/schemas';
 import { fromJson, num, numOrNull, str, strOrNull, type Row } from '../db/sql';
 
 /** Row → contract mappers for TownDO tables. Casts to enums are safe: rows are written from parsed input. */

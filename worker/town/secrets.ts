@@ -1,4 +1,4 @@
-import type { EnvVar } from '../../src/api';
+import type { EnvVar } from '../../src/api/schemas';
 import { all, first, str } from '../db/sql';
 
 /** What every response shows instead of a secret value (production shows the same). */

@@ -1,4 +1,4 @@
-import type { BeadStatus, TownSummary } from '../../src/api';
+import type { BeadStatus, TownSummary } from '../../src/api/schemas';
 import { all, first, num, scalar, str, strOrNull } from '../db/sql';
 import { getHealthInputs } from './health';
 

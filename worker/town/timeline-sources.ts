@@ -1,4 +1,4 @@
-import type { TimelineEvent, TimelineKind } from '../../src/api';
+import type { TimelineEvent, TimelineKind } from '../../src/api/schemas';
 import { fromJson, num, str, strOrNull, type Row } from '../db/sql';
 
 type Severity = TimelineEvent['severity'];

@@ -1,4 +1,4 @@
-import type { TimelineEvent, TimelineKind, TimelinePage } from '../../src/api';
+import type { TimelineEvent, TimelineKind, TimelinePage } from '../../src/api/schemas';
 import { all, scalar, str } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { TIMELINE_SOURCES, type TimelineSource } from './timeline-sources';

@@ -18,7 +18,7 @@ import type {
   TownConfigResponse,
   TownSummary,
   TownUsage,
-} from '../../src/api';
+} from '../../src/api/schemas';
 import type { AgentList, BeadEventList, DispatchAttemptList, GitOperationList } from '../contract-types';
 import type { TownSeed } from '../../src/mocks/scenarios/types';
 import { migrate } from '../db/migrate';

@@ -1,4 +1,4 @@
-import type { TokenUsage, TownUsage } from '../../src/api';
+import type { TokenUsage, TownUsage } from '../../src/api/schemas';
 import { all, first, num, str, strOrNull } from '../db/sql';
 import { ago, DAY_MS } from './time';
 

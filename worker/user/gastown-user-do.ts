@@ -1,5 +1,5 @@
 import { DurableObject } from 'cloudflare:workers';
-import type { Rig } from '../../src/api';
+import type { Rig } from '../../src/api/schemas';
 import { migrate } from '../db/migrate';
 import type { Env } from '../env';
 import { all, insert, scalar } from '../db/sql';

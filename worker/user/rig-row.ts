@@ -1,4 +1,4 @@
-import type { Integration, Rig } from '../../src/api';
+import type { Integration, Rig } from '../../src/api/schemas';
 import { fromJson, type Row } from '../db/sql';
 
 /** A `user_rigs` / `rigs` row as the contract's Rig; `integration` is stored as JSON. */

@@ -27,13 +27,7 @@ export async function call(target: ContractTarget, path: string, token: string |
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const res = await target.fetch(`${target.baseUrl}${API_PREFIX}${path}`, { headers });
   const text = await res.text();
-  let body: unknown = undefined;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, body, text };
+  return { status: res.status, body: parseJson(text), text };
 }
 
 /** Expects 200 and a body the schema accepts, and returns it parsed. */
@@ -55,4 +49,12 @@ export async function getError(target: ContractTarget, path: string, status: num
   expect(parsed.success, `error body of ${path.slice(0, 200)}: ${answer.text.slice(0, 300)}`).toBe(true);
   expect(answer.text).not.toMatch(/\bat .+\(.*:\d+:\d+\)|node_modules|\.ts:\d+/);
   return parsed.data!.error;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }
