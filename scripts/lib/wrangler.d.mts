@@ -13,6 +13,7 @@ export declare function startWrangler(options: {
   assets?: string;
   quiet?: boolean;
   timeoutMs?: number;
+  detached?: boolean;
 }): Promise<LocalServer>;
 export declare function stopProcessGroup(child: ChildProcess): Promise<void>;
 export declare function seed(

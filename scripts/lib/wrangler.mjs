@@ -11,9 +11,11 @@ export const DEFAULT_STATE = join(ROOT, '.wrangler/state');
 
 /**
  * Starts `wrangler dev` and resolves once it answers. `assets` overrides the SPA folder (tests and
- * benches that need no SPA pass an empty one, so they do not depend on `vite build`).
+ * benches that need no SPA pass an empty one, so they do not depend on `vite build`). `detached` puts
+ * wrangler in its own process group so `stop()` ends it with its workerd children; a caller whose own
+ * supervisor kills its whole group (Playwright's webServer) passes `detached: false` instead.
  */
-export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, quiet = true, timeoutMs = 60_000 }) {
+export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, quiet = true, timeoutMs = 60_000, detached = true }) {
   const args = [
     'wrangler', 'dev', '--local', '--port', String(port), '--ip', '127.0.0.1',
     '--persist-to', persistTo, '--var', 'DEV_ROUTES:on', '--show-interactive-dev-session=false', '--log-level', 'warn',
@@ -23,13 +25,13 @@ export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, q
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
-    detached: true,
+    detached,
   });
   let output = '';
   child.stdout?.on('data', (d) => (output = (output + d).slice(-4000)));
   child.stderr?.on('data', (d) => (output = (output + d).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
-  const stop = () => stopProcessGroup(child);
+  const stop = () => (detached ? stopProcessGroup(child) : stopChild(child));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
@@ -43,6 +45,13 @@ export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, q
   }
   await stop();
   throw new Error(`wrangler dev did not answer on ${base} within ${timeoutMs} ms:\n${output}`);
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** Stops wrangler and the workerd it started (they share the detached process group). */
