@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * e2e: the built app in Debian's Chromium against the scenario backend.
+ * e2e: the built app in Debian's Chromium against the reference worker, seeded with the scenario towns.
  * E2E_PORT lets parallel checkouts run side by side.
  */
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -24,7 +24,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite build --mode mock --outDir dist-e2e && npx vite preview --mode mock --outDir dist-e2e --host 127.0.0.1 --strictPort --port ${port}`,
+    // The built app served with the reference worker (wrangler dev, seeded afresh) on one origin.
+    command: `npx vite build --outDir dist-e2e && node scripts/serve-e2e.mjs --port ${port}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,

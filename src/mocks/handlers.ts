@@ -67,6 +67,12 @@ function route(handler: (ctx: Ctx) => Response | Promise<Response>): HttpRespons
     }
     const admin = authenticate(request);
     if (admin instanceof Response) return admin;
+    // Malformed ids and oversized search text are bad requests on every route (the worker agrees).
+    for (const name of ['townId', 'beadId', 'agentId'] as const) {
+      const value = params[name];
+      if (typeof value === 'string' && !UUID.test(value)) return error(400, 'bad_request', `"${value.slice(0, 80)}" is not a valid ${name.slice(0, -2)} id (expected a UUID).`, { parameter: name });
+    }
+    if ((url.searchParams.get('q')?.length ?? 0) > 200) return error(400, 'bad_request', 'Query parameter "q" is too long (200 characters at most).', { parameter: 'q' });
     return handler({ request, params: params as PathParams, url, admin, store: getStore() });
   };
 }

@@ -1,0 +1,40 @@
+// Benches against the reference worker: a seeded local `wrangler dev` whose state is kept between runs
+// (the million-event town is written once), an admin GET, and a timing sampler. Browser benches pass
+// `app: true` to serve the built SPA (./dist) from the same origin and drive it with bench/lib.mjs.
+import { join } from 'node:path';
+import { emptyAssetsDir, freePort, ROOT, seed, startWrangler } from '../scripts/lib/wrangler.mjs';
+
+/** Bench state lives apart from `npm start`'s, so benches never disturb a demo (and vice versa). */
+export const BENCH_STATE = join(ROOT, '.wrangler/bench-state');
+export const ADMIN_TOKEN = 'dev-admin-token';
+
+/** Starts the worker on a free port in 8796–8799 with the scenario world and, when `large`, the bench town. */
+export async function startSeededWorker({ large = false, app = false } = {}) {
+  const port = await freePort(8796, 8799);
+  const server = await startWrangler({ port, persistTo: BENCH_STATE, ...(app ? {} : { assets: emptyAssetsDir() }) });
+  await seed(server.base, { scope: 'world' });
+  if (large) {
+    const result = await seed(server.base, { scope: 'large' });
+    if (result.seeded) console.log(`  seeded the large town (${result.events} events, ${result.ms} ms)`);
+  }
+  return server;
+}
+
+/** GET an admin API path with the admin token; returns the parsed body. */
+export async function adminGet(base, path) {
+  const res = await fetch(`${base}/api/admin${path}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+  return res.json();
+}
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times; returns the durations in ms. */
+export async function sample(fn, { warmup = 5, runs = 50 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    times.push(performance.now() - start);
+  }
+  return times;
+}

@@ -1,0 +1,25 @@
+import type { ChildProcess } from 'node:child_process';
+
+export declare const ROOT: string;
+export declare const DEFAULT_STATE: string;
+export interface LocalServer {
+  base: string;
+  stop: () => Promise<void>;
+  child: ChildProcess;
+}
+export declare function startWrangler(options: {
+  port: number;
+  persistTo?: string;
+  assets?: string;
+  quiet?: boolean;
+  timeoutMs?: number;
+  detached?: boolean;
+}): Promise<LocalServer>;
+export declare function stopProcessGroup(child: ChildProcess): Promise<void>;
+export declare function seed(
+  base: string,
+  options?: { scope?: 'world' | 'large'; now?: number; force?: boolean },
+): Promise<Record<string, unknown>>;
+export declare function emptyAssetsDir(): string;
+export declare function isListening(port: number): Promise<boolean>;
+export declare function freePort(from: number, to: number): Promise<number>;

@@ -1,0 +1,119 @@
+// Starting and stopping a local `wrangler dev` (workerd, SQLite Durable Objects) for scripts, tests
+// and benches. Local mode only: no Cloudflare login, no network, metrics off.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** Where `npm start` keeps its state (wrangler's default, so `wrangler dev` by hand sees the same data). */
+export const DEFAULT_STATE = join(ROOT, '.wrangler/state');
+
+/**
+ * Starts `wrangler dev` and resolves once it answers. `assets` overrides the SPA folder (tests and
+ * benches that need no SPA pass an empty one, so they do not depend on `vite build`). `detached` puts
+ * wrangler in its own process group so `stop()` ends it with its workerd children; a caller whose own
+ * supervisor kills its whole group (Playwright's webServer) passes `detached: false` instead.
+ */
+export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, quiet = true, timeoutMs = 60_000, detached = true }) {
+  const args = [
+    'wrangler', 'dev', '--local', '--port', String(port), '--ip', '127.0.0.1',
+    '--persist-to', persistTo, '--var', 'DEV_ROUTES:on', '--show-interactive-dev-session=false', '--log-level', 'warn',
+  ];
+  if (assets) args.push('--assets', assets);
+  const child = spawn('npx', args, {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+    detached,
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output = (output + d).slice(-4000)));
+  child.stderr?.on('data', (d) => (output = (output + d).slice(-4000)));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => (detached ? stopProcessGroup(child) : stopChild(child));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${base}/api/dev/status`);
+      if (res.ok) return { base, stop, child };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer on ${base} within ${timeoutMs} ms:\n${output}`);
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Stops wrangler and the workerd it started (they share the detached process group). */
+export async function stopProcessGroup(child) {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Seeds through the dev route (idempotent unless `force`). */
+export async function seed(base, { scope = 'world', now, force = false } = {}) {
+  const res = await fetch(`${base}/api/dev/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scope, force, ...(now === undefined ? {} : { now }) }),
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`seeding ${scope} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** An assets folder with a placeholder page, for runs that serve only the API. */
+export function emptyAssetsDir() {
+  const dir = join(ROOT, '.wrangler/empty-assets');
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Gastown Admin API</title><p>API only: run npm start for the app.</p>');
+  return dir;
+}
+
+/** True when something already answers on the port (e.g. `npm start` is running). */
+export async function isListening(port) {
+  try {
+    await fetch(`http://127.0.0.1:${port}/api/dev/status`, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first port in [from, to] nothing listens on (tests and benches each take one of their range). */
+export async function freePort(from, to) {
+  const { createServer } = await import('node:net');
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${to}`);
+}

@@ -1,0 +1,263 @@
+import { describe, expect, it } from 'vitest';
+import * as S from '../schemas';
+import { call, getError, getOk, type ContractTarget } from './harness';
+
+/**
+ * The admin API contract as assertions, written once and run against every backend (MSW handlers and
+ * the reference worker). Only the scenario world's stable facts are asserted: ids, counts, shapes,
+ * paging, auth, masking and bad input — never values that depend on the clock.
+ */
+export function defineContractSuite(name: string, getTarget: () => ContractTarget): void {
+  const t = () => getTarget();
+  const townOf = (scenario: string) => {
+    const town = t().world.towns.find((w) => w.scenario === scenario);
+    if (!town) throw new Error(`no ${scenario} town in the world`);
+    return town;
+  };
+  const dana = () => t().world.towns[0]!.town.owner_user_id;
+
+  describe(`admin API contract: ${name}`, () => {
+    describe('auth', () => {
+      for (const path of ['/session', '/users?q=dana', `/towns/{town}`, '/audit']) {
+        it(`${path}: 401 without a token, 401 for an unknown one, 403 for a non-admin`, async () => {
+          const p = path.replace('{town}', townOf('healthy').town.id);
+          expect((await getError(t(), p, 401, null)).code).toBe('unauthorized');
+          expect((await getError(t(), p, 401, 'not-a-real-token')).code).toBe('unauthorized');
+          expect((await getError(t(), p, 403, t().nonAdminToken)).code).toBe('forbidden');
+        });
+      }
+
+      it('session names the admin', async () => {
+        const session = await getOk(t(), '/session', S.Session);
+        expect(session.user.is_admin).toBe(true);
+      });
+    });
+
+    describe('users', () => {
+      it('finds a user by email, id and name', async () => {
+        const id = dana();
+        const user = t().world.users.find((u) => u.id === id)!;
+        for (const q of [user.email, user.id, user.name.split(' ')[0]!]) {
+          const found = await getOk(t(), `/users?q=${encodeURIComponent(q)}`, S.UserSearchResult);
+          expect(found.items.map((u) => u.id)).toContain(id);
+        }
+      });
+
+      it("lists the user's towns and rigs", async () => {
+        const id = dana();
+        const expected = t().world.towns.filter((w) => w.town.owner_user_id === id);
+        const detail = await getOk(t(), `/users/${id}`, S.UserDetail);
+        expect(detail.town_count).toBe(expected.length);
+        expect(detail.rig_count).toBe(expected.reduce((n, w) => n + w.rigs.length, 0));
+        const towns = await getOk(t(), `/users/${id}/towns`, S.TownList);
+        expect(towns.items.map((x) => x.id).sort()).toEqual(expected.map((w) => w.town.id).sort());
+        const rigs = await getOk(t(), `/users/${id}/rigs`, S.RigList);
+        expect(rigs.items).toHaveLength(detail.rig_count);
+      });
+
+      it('unknown user → 404', async () => {
+        expect((await getError(t(), '/users/usr_doesnotexist', 404)).code).toBe('not_found');
+      });
+    });
+
+    describe('every town endpoint parses', () => {
+      it.each([
+        'healthy', 'stuck-agent', 'stuck-bead', 'refinery-failure', 'container-instability',
+        'credential-issues', 'convoy-stall', 'mayor-dysfunction', 'silent-consumption',
+      ])('%s town', async (scenario) => {
+        const seed = townOf(scenario);
+        const id = seed.town.id;
+        const town = await getOk(t(), `/towns/${id}`, S.TownDetail);
+        expect(town.beads.total).toBe(seed.beads.length);
+        expect(town.agents.total).toBe(seed.agents.length);
+        expect(town.rigs).toHaveLength(seed.rigs.length);
+        await getOk(t(), `/towns/${id}/beads`, S.BeadPage);
+        const agents = await getOk(t(), `/towns/${id}/agents`, S.AgentList);
+        expect(agents.items).toHaveLength(seed.agents.length);
+        await getOk(t(), `/towns/${id}/review-queue`, S.ReviewQueue);
+        await getOk(t(), `/towns/${id}/container`, S.ContainerState);
+        await getOk(t(), `/towns/${id}/config`, S.TownConfigResponse);
+        await getOk(t(), `/towns/${id}/usage`, S.TownUsage);
+        await getOk(t(), `/towns/${id}/dispatch-attempts`, S.DispatchAttemptList);
+        await getOk(t(), `/towns/${id}/git-operations?outcome=failure`, S.GitOperationList);
+        await getOk(t(), `/towns/${id}/timeline?limit=50`, S.TimelinePage);
+        await getOk(t(), `/towns/${id}/audit`, S.AuditPage);
+        await getOk(t(), `/towns/${id}/audit/verify`, S.AuditVerification);
+        for (const agent of seed.agents) await getOk(t(), `/towns/${id}/agents/${agent.id}`, S.AgentDetail);
+        for (const bead of seed.beads.slice(0, 5)) {
+          await getOk(t(), `/towns/${id}/beads/${bead.id}`, S.BeadDetail);
+          await getOk(t(), `/towns/${id}/beads/${bead.id}/events`, S.BeadEventList);
+          await getOk(t(), `/towns/${id}/beads/${bead.id}/graph?depth=2`, S.BeadGraph);
+        }
+      });
+    });
+
+    describe('beads', () => {
+      it('pages by cursor through the whole list exactly once, with counts per status', async () => {
+        const seed = townOf('healthy');
+        const ids: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page: S.BeadPage = await getOk(t(), `/towns/${seed.town.id}/beads?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, S.BeadPage);
+          ids.push(...page.items.map((b) => b.id));
+          expect(page.total).toBe(seed.beads.length);
+          cursor = page.next_cursor;
+          pages++;
+        } while (cursor && pages < 100);
+        expect(new Set(ids).size).toBe(seed.beads.length);
+        expect(ids).toHaveLength(seed.beads.length);
+      });
+
+      it('filters by status without changing the status counts, and sorts', async () => {
+        const seed = townOf('stuck-bead');
+        const all = await getOk(t(), `/towns/${seed.town.id}/beads?limit=1000`, S.BeadPage);
+        const open = await getOk(t(), `/towns/${seed.town.id}/beads?status=open,in_progress&sort=-priority`, S.BeadPage);
+        expect(open.counts).toEqual(all.counts);
+        expect(open.items.every((b) => b.status === 'open' || b.status === 'in_progress')).toBe(true);
+        expect(open.total).toBe((all.counts.open ?? 0) + (all.counts.in_progress ?? 0));
+        const byTitle = await getOk(t(), `/towns/${seed.town.id}/beads?sort=title&limit=1000`, S.BeadPage);
+        const titles = byTitle.items.map((b) => b.title);
+        expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      });
+
+      it('searches titles', async () => {
+        const seed = townOf('healthy');
+        const bead = seed.beads.find((b) => b.type === 'issue')!;
+        const page = await getOk(t(), `/towns/${seed.town.id}/beads?q=${encodeURIComponent(bead.title)}`, S.BeadPage);
+        expect(page.items.map((b) => b.id)).toContain(bead.id);
+      });
+    });
+
+    describe('agent events', () => {
+      const streamed = () => {
+        const seed = townOf('stuck-agent');
+        const spec = seed.sdk_streams.reduce((a, b) => (b.total > a.total ? b : a));
+        return { seed, spec, base: `/towns/${seed.town.id}/agents/${spec.agent_id}` };
+      };
+
+      it('pages newest first by default and forward after a cursor', async () => {
+        const { spec, base } = streamed();
+        const newest = await getOk(t(), `${base}/events?limit=50`, S.SdkEventPage);
+        expect(newest.total).toBe(spec.total);
+        expect(newest.items[0]!.id).toBe(spec.total);
+        expect(newest.items.map((e) => e.id)).toEqual([...Array(50)].map((_, i) => spec.total - i));
+        const older = await getOk(t(), `${base}/events?before=${newest.next_cursor}&limit=50`, S.SdkEventPage);
+        expect(older.items[0]!.id).toBe(spec.total - 50);
+        const forward = await getOk(t(), `${base}/events?after=10&limit=20`, S.SdkEventPage);
+        expect(forward.items.map((e) => e.id)).toEqual([...Array(20)].map((_, i) => 11 + i));
+        expect(forward.next_cursor).toBe(30);
+        const one = await getOk(t(), `${base}/events/11`, S.SdkEvent);
+        expect(one).toEqual(forward.items[0]);
+      });
+
+      it('filters by type and by text', async () => {
+        const { base } = streamed();
+        const typed = await getOk(t(), `${base}/events?type=server.heartbeat&limit=20`, S.SdkEventPage);
+        expect(typed.items.length).toBeGreaterThan(0);
+        expect(typed.items.every((e) => e.event_type === 'server.heartbeat')).toBe(true);
+        const text = await getOk(t(), `${base}/events?q=heartbeat&limit=5`, S.SdkEventPage);
+        expect(text.items.every((e) => JSON.stringify(e.data).toLowerCase().includes('heartbeat'))).toBe(true);
+      });
+
+      it('serves the compact index in ascending pages', async () => {
+        const { spec, base } = streamed();
+        const first = await getOk(t(), `${base}/event-index?limit=1000`, S.SdkEventIndexPage);
+        expect(first.total).toBe(spec.total);
+        expect(first.rows[0]![0]).toBe(1);
+        const expectedRows = Math.min(1000, spec.total);
+        expect(first.rows).toHaveLength(expectedRows);
+        if (spec.total > 1000) {
+          const second = await getOk(t(), `${base}/event-index?after=${first.next_cursor}&limit=1000`, S.SdkEventIndexPage);
+          expect(second.rows[0]![0]).toBe(1001);
+        }
+      });
+    });
+
+    describe('timeline', () => {
+      it('pages newest first without overlap', async () => {
+        const id = townOf('container-instability').town.id;
+        const first = await getOk(t(), `/towns/${id}/timeline?limit=15`, S.TimelinePage);
+        expect(first.next_cursor).not.toBeNull();
+        const second = await getOk(t(), `/towns/${id}/timeline?limit=15&before=${encodeURIComponent(first.next_cursor!)}`, S.TimelinePage);
+        const rows = [...first.items, ...second.items];
+        expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+        const times = rows.map((r) => r.at);
+        expect(times).toEqual([...times].sort().reverse());
+        const containerOnly = await getOk(t(), `/towns/${id}/timeline?kind=container&limit=20`, S.TimelinePage);
+        expect(containerOnly.items.every((r) => r.kind === 'container')).toBe(true);
+      });
+    });
+
+    describe('secrets never leave the server', () => {
+      it.each(['healthy', 'credential-issues', 'container-instability'])('%s town', async (scenario) => {
+        const seed = townOf(scenario);
+        const secrets = [...seed.env.filter((e) => e.secret).map((e) => e.value), ...(seed.git_token ? [seed.git_token] : [])];
+        expect(secrets.length).toBeGreaterThan(0);
+        const id = seed.town.id;
+        const texts: string[] = [];
+        for (const path of [`/towns/${id}`, `/towns/${id}/config`, `/towns/${id}/container`, `/towns/${id}/agents`, `/towns/${id}/timeline?limit=1000`, `/towns/${id}/audit`]) {
+          texts.push((await call(t(), path)).text);
+        }
+        for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);
+        const config = await getOk(t(), `/towns/${id}/config`, S.TownConfigResponse);
+        const container = await getOk(t(), `/towns/${id}/container`, S.ContainerState);
+        for (const env of [...config.config.env_vars, ...container.env_vars]) if (env.secret) expect(env.value).toBe('****');
+        expect(config.config.git_auth.token_set).toBe(seed.git_token !== null);
+      });
+    });
+
+    describe('bad input', () => {
+      const town = () => townOf('healthy');
+      const agentPath = () => {
+        const spec = town().sdk_streams[0]!;
+        return `/towns/${town().town.id}/agents/${spec.agent_id}`;
+      };
+      const expectParam = async (path: string, parameter: string, status = 400) => {
+        const error = await getError(t(), path, status);
+        expect(error.code).toBe('bad_request');
+        expect(error.details?.parameter).toBe(parameter);
+      };
+
+      it('malformed ids → 400 naming the id', async () => {
+        await expectParam('/towns/not-a-uuid', 'townId');
+        await expectParam(`/towns/${town().town.id}/beads/123`, 'beadId');
+        await expectParam(`/towns/${town().town.id}/agents/%27%3B%20DROP%20TABLE%20agents`, 'agentId');
+      });
+
+      it('unknown ids → 404', async () => {
+        const zero = '00000000-0000-4000-8000-000000000000';
+        for (const path of [`/towns/${zero}`, `/towns/${town().town.id}/beads/${zero}`, `/towns/${town().town.id}/agents/${zero}`, `${agentPath()}/events/999999999`]) {
+          expect((await getError(t(), path, 404)).code).toBe('not_found');
+        }
+      });
+
+      it('bad query values → 400 naming the parameter', async () => {
+        await expectParam(`${agentPath()}/events?limit=-1`, 'limit');
+        await expectParam(`${agentPath()}/events?limit=501`, 'limit');
+        await expectParam(`${agentPath()}/events?after=abc`, 'after');
+        await expectParam(`${agentPath()}/event-index?limit=20001`, 'limit');
+        await expectParam(`/towns/${town().town.id}/beads?limit=0`, 'limit');
+        await expectParam(`/towns/${town().town.id}/beads?cursor=%%%`, 'cursor');
+        await expectParam(`/towns/${town().town.id}/beads?sort=password`, 'sort');
+        await expectParam(`/towns/${town().town.id}/beads/${town().beads[0]!.id}/graph?depth=-2`, 'depth');
+        await expectParam(`/towns/${town().town.id}/timeline?limit=abc`, 'limit');
+      });
+
+      it('an oversized query → 400 naming the parameter', async () => {
+        await expectParam(`/users?q=${'x'.repeat(20_000)}`, 'q');
+        await expectParam(`/towns/${town().town.id}/beads?q=${'x'.repeat(20_000)}`, 'q');
+      });
+
+      it('a 10 MB query string is refused, never a 5xx', async () => {
+        // The HTTP layer may drop the connection before any handler runs: a refusal, not a failure.
+        const status = await call(t(), `/users?q=${'x'.repeat(10 * 1024 * 1024)}`).then(
+          (answer) => answer.status,
+          () => 431,
+        );
+        expect(status).toBeGreaterThanOrEqual(400);
+        expect(status).toBeLessThan(500);
+      });
+    });
+  });
+}

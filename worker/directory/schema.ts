@@ -1,0 +1,16 @@
+/** DirectoryDO schema, by version (see db/migrate.ts). */
+export const DIRECTORY_MIGRATIONS = [
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL,
+     name TEXT NOT NULL,
+     is_admin INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX users_email ON users (email COLLATE NOCASE);
+   -- Only a SHA-256 of each token is stored, so a copied state folder does not hand out sessions.
+   CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users (id));
+   -- Which user owns which town: lets an unknown town id answer 404 without waking (and creating) a TownDO.
+   CREATE TABLE towns (id TEXT PRIMARY KEY, owner_user_id TEXT NOT NULL);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+] as const;

@@ -1,0 +1,314 @@
+/**
+ * TownDO schema, by version (see db/migrate.ts). Rows mirror the contract's shapes; JSON columns hold
+ * what is read whole (labels, metadata, checkpoint). Denormalized columns (priority_rank, status_rank,
+ * last_event_at, sdk_event_count) exist so the 10k-bead table pages by index without joins or sorts.
+ */
+export const TOWN_MIGRATIONS = [
+  `CREATE TABLE town (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     owner_user_id TEXT NOT NULL,
+     scenario TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE rigs (
+     id TEXT PRIMARY KEY,
+     town_id TEXT NOT NULL,
+     name TEXT NOT NULL,
+     git_url TEXT NOT NULL,
+     default_branch TEXT NOT NULL,
+     platform_integration_id TEXT,
+     integration TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+
+   CREATE TABLE beads (
+     id TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     status TEXT NOT NULL,
+     status_rank INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     body TEXT NOT NULL,
+     rig_id TEXT,
+     parent_bead_id TEXT,
+     assignee_agent_bead_id TEXT,
+     priority TEXT NOT NULL,
+     priority_rank INTEGER NOT NULL,
+     labels TEXT NOT NULL,
+     metadata TEXT NOT NULL,
+     dispatch_attempts INTEGER NOT NULL DEFAULT 0,
+     last_dispatch_attempt_at TEXT,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     closed_at TEXT,
+     last_event_at TEXT,
+     version INTEGER NOT NULL DEFAULT 1
+   );
+   CREATE INDEX beads_updated ON beads (updated_at, id);
+   CREATE INDEX beads_created ON beads (created_at, id);
+   CREATE INDEX beads_status ON beads (status, updated_at);
+   CREATE INDEX beads_type ON beads (type, status);
+   CREATE INDEX beads_assignee ON beads (assignee_agent_bead_id);
+   CREATE TABLE bead_labels (bead_id TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (label, bead_id)) WITHOUT ROWID;
+   CREATE TABLE bead_events (
+     id TEXT PRIMARY KEY,
+     bead_id TEXT NOT NULL,
+     agent_id TEXT,
+     event_type TEXT NOT NULL,
+     old_value TEXT,
+     new_value TEXT,
+     metadata TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX bead_events_bead ON bead_events (bead_id, created_at);
+   CREATE INDEX bead_events_time ON bead_events (created_at, id);
+   CREATE TABLE bead_dependencies (
+     bead_id TEXT NOT NULL,
+     depends_on_bead_id TEXT NOT NULL,
+     dependency_type TEXT NOT NULL DEFAULT 'blocks',
+     UNIQUE (bead_id, depends_on_bead_id, dependency_type)
+   );
+   CREATE INDEX bead_dependencies_reverse ON bead_dependencies (depends_on_bead_id);
+
+   CREATE TABLE agents (
+     id TEXT PRIMARY KEY,
+     rig_id TEXT,
+     role TEXT NOT NULL,
+     name TEXT NOT NULL,
+     identity TEXT NOT NULL,
+     status TEXT NOT NULL,
+     status_since TEXT NOT NULL,
+     current_hook_bead_id TEXT,
+     dispatch_attempts INTEGER NOT NULL DEFAULT 0,
+     last_activity_at TEXT,
+     checkpoint TEXT,
+     agent_status_message TEXT,
+     active_tools TEXT NOT NULL,
+     stalled_at TEXT,
+     container_process_id TEXT,
+     created_at TEXT NOT NULL,
+     version INTEGER NOT NULL DEFAULT 1,
+     -- Reported by the agent's AgentDO after each append, so town views need not wake every AgentDO.
+     sdk_event_count INTEGER NOT NULL DEFAULT 0,
+     last_sdk_event_at TEXT
+   );
+   CREATE TABLE agent_status_history (
+     id INTEGER PRIMARY KEY,
+     agent_id TEXT NOT NULL,
+     status TEXT NOT NULL,
+     at TEXT NOT NULL,
+     reason TEXT
+   );
+   CREATE INDEX agent_status_history_agent ON agent_status_history (agent_id, at);
+   CREATE INDEX agent_status_history_time ON agent_status_history (at, id);
+   CREATE TABLE assignments (
+     id INTEGER PRIMARY KEY,
+     agent_id TEXT NOT NULL,
+     agent_name TEXT NOT NULL,
+     role TEXT NOT NULL,
+     bead_id TEXT NOT NULL,
+     bead_title TEXT,
+     started_at TEXT NOT NULL,
+     ended_at TEXT,
+     outcome TEXT NOT NULL
+   );
+   CREATE INDEX assignments_agent ON assignments (agent_id, started_at);
+   CREATE INDEX assignments_bead ON assignments (bead_id, started_at);
+
+   CREATE TABLE convoys (
+     bead_id TEXT PRIMARY KEY,
+     total_beads INTEGER NOT NULL,
+     closed_beads INTEGER NOT NULL,
+     landed_at TEXT,
+     feature_branch TEXT,
+     target_branch TEXT NOT NULL,
+     staged INTEGER NOT NULL,
+     merge_mode TEXT NOT NULL,
+     landing_mr_bead_id TEXT
+   );
+   CREATE TABLE reviews (
+     bead_id TEXT PRIMARY KEY,
+     source_bead_id TEXT,
+     branch TEXT NOT NULL,
+     target_branch TEXT NOT NULL,
+     pr_url TEXT,
+     pr_state TEXT,
+     review_state TEXT NOT NULL,
+     failure_reason TEXT,
+     refinery_agent_id TEXT,
+     retry_count INTEGER NOT NULL DEFAULT 0,
+     merge_commit TEXT,
+     enqueued_at TEXT NOT NULL,
+     started_at TEXT,
+     completed_at TEXT
+   );
+   CREATE INDEX reviews_state ON reviews (review_state, enqueued_at);
+   CREATE TABLE review_samples (at TEXT PRIMARY KEY, depth INTEGER NOT NULL, processed INTEGER NOT NULL);
+
+   CREATE TABLE container_state (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     instance_id TEXT,
+     status TEXT NOT NULL,
+     health TEXT NOT NULL,
+     image TEXT NOT NULL,
+     started_at TEXT,
+     last_restart_at TEXT,
+     idle_since TEXT,
+     memory_limit_mb REAL NOT NULL,
+     version INTEGER NOT NULL DEFAULT 1
+   );
+   CREATE TABLE container_processes (
+     process_id TEXT PRIMARY KEY,
+     agent_id TEXT,
+     agent_name TEXT,
+     pid INTEGER,
+     command TEXT NOT NULL,
+     status TEXT NOT NULL,
+     started_at TEXT NOT NULL,
+     exited_at TEXT,
+     exit_code INTEGER,
+     memory_mb REAL
+   );
+   CREATE INDEX container_processes_agent ON container_processes (agent_id, started_at);
+   CREATE TABLE container_events (
+     id TEXT PRIMARY KEY,
+     event_type TEXT NOT NULL,
+     exit_code INTEGER,
+     reason TEXT,
+     message TEXT,
+     metadata TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX container_events_time ON container_events (created_at, id);
+   CREATE TABLE resource_samples (
+     at TEXT PRIMARY KEY,
+     memory_mb REAL NOT NULL,
+     memory_limit_mb REAL NOT NULL,
+     cpu_percent REAL,
+     active_processes INTEGER NOT NULL
+   );
+
+   -- The town config document minus its secrets; secrets live in env_vars / town_secrets only.
+   CREATE TABLE town_config (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     config TEXT NOT NULL,
+     version INTEGER NOT NULL DEFAULT 1,
+     updated_at TEXT NOT NULL
+   );
+   CREATE TABLE env_vars (key TEXT PRIMARY KEY, value TEXT NOT NULL, secret INTEGER NOT NULL);
+   CREATE TABLE town_secrets (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE rig_configs (
+     rig_id TEXT PRIMARY KEY,
+     max_polecats INTEGER,
+     model_override TEXT,
+     custom_instructions TEXT,
+     version INTEGER NOT NULL DEFAULT 1
+   );
+   CREATE TABLE credentials (
+     rig_id TEXT PRIMARY KEY,
+     rig_name TEXT NOT NULL,
+     source TEXT NOT NULL,
+     integration_id TEXT,
+     status TEXT NOT NULL,
+     last_resolved_at TEXT,
+     token_expires_at TEXT,
+     last_error TEXT,
+     last_verified_at TEXT,
+     verification TEXT
+   );
+   CREATE TABLE credential_events (
+     id TEXT PRIMARY KEY,
+     rig_id TEXT NOT NULL,
+     integration_id TEXT,
+     kind TEXT NOT NULL,
+     outcome TEXT NOT NULL,
+     error TEXT,
+     token_expires_at TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX credential_events_time ON credential_events (created_at, id);
+   CREATE TABLE git_operations (
+     id TEXT PRIMARY KEY,
+     rig_id TEXT,
+     agent_id TEXT,
+     bead_id TEXT,
+     operation TEXT NOT NULL,
+     command TEXT NOT NULL,
+     outcome TEXT NOT NULL,
+     exit_code INTEGER,
+     stderr_excerpt TEXT,
+     duration_ms INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX git_operations_time ON git_operations (created_at, id);
+   CREATE INDEX git_operations_agent ON git_operations (agent_id, created_at);
+   CREATE TABLE dispatch_attempts (
+     id TEXT PRIMARY KEY,
+     bead_id TEXT NOT NULL,
+     agent_id TEXT,
+     attempt_number INTEGER NOT NULL,
+     outcome TEXT NOT NULL,
+     container_status INTEGER,
+     container_response TEXT,
+     error_message TEXT,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX dispatch_attempts_time ON dispatch_attempts (created_at, id);
+   CREATE INDEX dispatch_attempts_bead ON dispatch_attempts (bead_id, created_at);
+   CREATE INDEX dispatch_attempts_agent ON dispatch_attempts (agent_id, created_at);
+   CREATE TABLE usage_samples (
+     id INTEGER PRIMARY KEY,
+     agent_id TEXT NOT NULL,
+     bead_id TEXT,
+     at TEXT NOT NULL,
+     input_tokens INTEGER NOT NULL,
+     output_tokens INTEGER NOT NULL,
+     cost_microdollars INTEGER NOT NULL
+   );
+   CREATE INDEX usage_samples_agent ON usage_samples (agent_id, at);
+   CREATE INDEX usage_samples_time ON usage_samples (at);
+   CREATE TABLE mayor_state (
+     agent_id TEXT PRIMARY KEY,
+     session_id TEXT,
+     session_state TEXT NOT NULL,
+     session_error TEXT,
+     last_activity_at TEXT,
+     last_user_message TEXT,
+     system_prompt TEXT NOT NULL,
+     system_prompt_context TEXT NOT NULL
+   );
+
+   -- Append-only and hash-chained: interventions insert here in the same transaction as their change;
+   -- the triggers refuse any UPDATE or DELETE, whatever code path tries it.
+   CREATE TABLE admin_audit_log (
+     seq INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     town_id TEXT NOT NULL,
+     at TEXT NOT NULL,
+     admin_id TEXT NOT NULL,
+     admin_email TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target_kind TEXT NOT NULL,
+     target_id TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     params TEXT NOT NULL,
+     before TEXT NOT NULL,
+     after TEXT NOT NULL,
+     outcome TEXT NOT NULL,
+     error TEXT,
+     request_id TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash TEXT NOT NULL
+   );
+   CREATE INDEX admin_audit_log_time ON admin_audit_log (at, seq);
+   CREATE TRIGGER admin_audit_log_no_update BEFORE UPDATE ON admin_audit_log
+     BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END;
+   CREATE TRIGGER admin_audit_log_no_delete BEFORE DELETE ON admin_audit_log
+     BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END;`,
+] as const;
+
+export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };
+export const PRIORITY_RANK: Record<string, number> = { low: 0, medium: 1, high: 2, critical: 3 };

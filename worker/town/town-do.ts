@@ -1,0 +1,192 @@
+import { DurableObject } from 'cloudflare:workers';
+import type {
+  AgentDetail,
+  AuditPage,
+  AuditVerification,
+  BeadDetail,
+  BeadEvent,
+  BeadGraph,
+  BeadPage,
+  ContainerEvent,
+  ContainerState,
+  CredentialEvent,
+  DispatchAttempt,
+  GitOperation,
+  ReviewQueue,
+  Rig,
+  TimelinePage,
+  TownConfigResponse,
+  TownSummary,
+  TownUsage,
+} from '../../src/api/schemas';
+import type { AgentList, BeadEventList, DispatchAttemptList, GitOperationList } from '../contract-types';
+import type { TownSeed } from '../../src/mocks/scenarios/types';
+import { migrate } from '../db/migrate';
+import type { Env } from '../env';
+import { all, first } from '../db/sql';
+import { toRig } from '../user/rig-row';
+import { getAgentDetail, listAgents, noteSdkEvents } from './agents';
+import { listAudit, verifyAudit, type AuditFilter } from './audit';
+import { getBeadGraph } from './bead-graph';
+import { beadExists, getBeadDetail, listBeadEvents } from './bead-detail';
+import { listBeads, type BeadListParams } from './bead-list';
+import { getConfigResponse } from './config';
+import { getContainer } from './container';
+import * as ingest from './ingest';
+import { getReviewQueue } from './reviews';
+import { TOWN_MIGRATIONS } from './schema';
+import { seedTown } from './seed';
+import { getTimeline, type TimelineParams } from './timeline';
+import { getTownSummary } from './summary';
+import { toDispatchAttempt, toGitOperation } from './rows';
+import { townUsage } from './usage';
+
+/** Rows in the dispatch and git lists; the timeline pages further back. */
+const LIST_CAP = 500;
+
+/**
+ * One town (production's TownDO): beads, agents, reviews, container, config, the persisted data gaps
+ * and the audit log, in one SQLite database. Reads return contract shapes or null for "no such row";
+ * writes run inside `transactionSync`, so an intervention (issue 8) can change state and append its
+ * audit row atomically.
+ */
+export class TownDO extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    migrate(ctx.storage, TOWN_MIGRATIONS);
+  }
+
+  private townId(): string | null {
+    const row = first(this.sql, 'SELECT id FROM town LIMIT 1');
+    return row ? String(row.id) : null;
+  }
+
+  summary(): TownSummary | null {
+    return getTownSummary(this.sql);
+  }
+
+  rigs(): Rig[] {
+    return all(this.sql, 'SELECT * FROM rigs ORDER BY name, id').map(toRig);
+  }
+
+  beads(params: BeadListParams): BeadPage {
+    return listBeads(this.sql, params);
+  }
+
+  bead(beadId: string): BeadDetail | null {
+    return getBeadDetail(this.sql, beadId);
+  }
+
+  beadEvents(beadId: string): BeadEventList | null {
+    return beadExists(this.sql, beadId) ? { items: listBeadEvents(this.sql, beadId) } : null;
+  }
+
+  beadGraph(beadId: string, depth: number | null): BeadGraph | null {
+    return beadExists(this.sql, beadId) ? getBeadGraph(this.sql, beadId, depth) : null;
+  }
+
+  agents(): AgentList {
+    return { items: listAgents(this.sql) };
+  }
+
+  agent(agentId: string): Omit<AgentDetail, 'event_count'> | null {
+    return getAgentDetail(this.sql, agentId);
+  }
+
+  hasAgent(agentId: string): boolean {
+    return first(this.sql, 'SELECT 1 AS x FROM agents WHERE id = ?', agentId) !== null;
+  }
+
+  dispatchAttempts(filter: { bead_id?: string | undefined; agent_id?: string | undefined }): DispatchAttemptList {
+    return {
+      items: all(
+        this.sql,
+        `SELECT * FROM dispatch_attempts WHERE (?1 IS NULL OR bead_id = ?1) AND (?2 IS NULL OR agent_id = ?2)
+         ORDER BY created_at DESC, id DESC LIMIT ?3`,
+        filter.bead_id ?? null,
+        filter.agent_id ?? null,
+        LIST_CAP,
+      ).map(toDispatchAttempt),
+    };
+  }
+
+  gitOperations(filter: { agent_id?: string | undefined; outcome?: string | undefined }): GitOperationList {
+    return {
+      items: all(
+        this.sql,
+        `SELECT * FROM git_operations WHERE (?1 IS NULL OR agent_id = ?1) AND (?2 IS NULL OR outcome = ?2)
+         ORDER BY created_at DESC, id DESC LIMIT ?3`,
+        filter.agent_id ?? null,
+        filter.outcome ?? null,
+        LIST_CAP,
+      ).map(toGitOperation),
+    };
+  }
+
+  usage(): TownUsage {
+    return townUsage(this.sql);
+  }
+
+  reviewQueue(): ReviewQueue {
+    return getReviewQueue(this.sql);
+  }
+
+  container(): ContainerState | null {
+    const townId = this.townId();
+    return townId ? getContainer(this.sql, townId) : null;
+  }
+
+  config(): TownConfigResponse | null {
+    return getConfigResponse(this.sql);
+  }
+
+  timeline(params: TimelineParams): TimelinePage {
+    return getTimeline(this.sql, params);
+  }
+
+  audit(filter: AuditFilter): AuditPage {
+    return listAudit(this.sql, this.townId() ?? '', filter);
+  }
+
+  async verifyAudit(): Promise<AuditVerification | null> {
+    const townId = this.townId();
+    return townId ? verifyAudit(this.sql, townId) : null;
+  }
+
+  // ── Ingestion: what the production worker calls when the container or dispatcher reports ──
+
+  recordDispatchAttempt(attempt: DispatchAttempt): void {
+    this.ctx.storage.transactionSync(() => ingest.recordDispatchAttempt(this.sql, attempt));
+  }
+
+  recordContainerEvent(event: ContainerEvent): void {
+    this.ctx.storage.transactionSync(() => ingest.recordContainerEvent(this.sql, event));
+  }
+
+  recordGitOperation(operation: GitOperation): void {
+    this.ctx.storage.transactionSync(() => ingest.recordGitOperation(this.sql, operation));
+  }
+
+  recordCredentialResolution(event: CredentialEvent): void {
+    this.ctx.storage.transactionSync(() => ingest.recordCredentialResolution(this.sql, event));
+  }
+
+  recordBeadEvent(event: BeadEvent): void {
+    this.ctx.storage.transactionSync(() => ingest.recordBeadEvent(this.sql, event));
+  }
+
+  /** Called after the agent's AgentDO appended events. */
+  noteSdkEvents(agentId: string, total: number, lastAt: string | null): void {
+    noteSdkEvents(this.sql, agentId, total, lastAt);
+  }
+
+  /** Dev seeding: replaces this town's whole database with a scenario town. */
+  async seed(seed: TownSeed): Promise<void> {
+    await this.ctx.storage.deleteAll();
+    migrate(this.ctx.storage, TOWN_MIGRATIONS);
+    this.ctx.storage.transactionSync(() => seedTown(this.sql, seed));
+  }
+}
