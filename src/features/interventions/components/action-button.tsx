@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { ActionName, ActionTarget } from '../../../api';
+import { ACTION_META, type FieldSpec } from '../model/registry';
+import { ActionDialog } from './action-dialog';
+
+export interface ActionButtonProps {
+  townId: string;
+  action: ActionName;
+  target: ActionTarget;
+  version: number | null;
+  params?: Record<string, unknown>;
+  fields?: FieldSpec[];
+  label?: string;
+  small?: boolean;
+  disabled?: boolean;
+  title?: string;
+}
+
+/** A button that opens the intervention dialog for one action on one target. */
+export function ActionButton({ label, small = true, disabled, title, ...dialog }: ActionButtonProps) {
+  const [open, setOpen] = useState(false);
+  const meta = ACTION_META[dialog.action];
+  return (
+    <>
+      <button
+        type="button"
+        className={`button ${small ? 'button-small' : ''} ${meta.danger ? 'button-danger-outline' : ''}`}
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        title={title ?? meta.description}
+      >
+        {label ?? meta.label}
+      </button>
+      <ActionDialog {...dialog} open={open} onOpenChange={setOpen} />
+    </>
+  );
+}
+
+export interface ActionBarItem {
+  action: ActionName;
+  params?: Record<string, unknown>;
+  fields?: FieldSpec[];
+  disabled?: boolean;
+  title?: string;
+}
+
+/** The admin actions for one target, side by side. */
+export function ActionBar({ townId, target, version, items }: { townId: string; target: ActionTarget; version: number | null; items: ActionBarItem[] }) {
+  return (
+    <div className="action-bar" role="group" aria-label="Admin actions">
+      {items.map((item) => (
+        <ActionButton key={item.action} townId={townId} target={target} version={version} {...item} />
+      ))}
+    </div>
+  );
+}

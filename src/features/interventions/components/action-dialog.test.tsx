@@ -1,0 +1,58 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderWithProviders, scenarioTown } from '../../../test/render-app';
+import { ActionButton } from './action-button';
+
+function toastOf(name: string) {
+  const town = scenarioTown(name);
+  const toast = town.agents.find((a) => a.name === 'Toast')!;
+  return { town, toast };
+}
+
+describe('the intervention dialog', () => {
+  it('states the effect from a dry run, requires a reason, and shows the verified new state', async () => {
+    const user = userEvent.setup();
+    const { town, toast } = toastOf('payments-api');
+    renderWithProviders(<ActionButton townId={town.town.id} action="agent.force_reset" target={{ kind: 'agent', id: toast.id }} version={toast.version} />);
+    await user.click(screen.getByRole('button', { name: 'Force-reset to idle' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText('Toast → idle; bead “Add idempotency keys to the refund endpoint” unhooked and back to open.')).toBeInTheDocument();
+    const confirm = within(dialog).getByRole('button', { name: 'Force-reset to idle' });
+    expect(confirm).toBeDisabled();
+    expect(town.agents.find((a) => a.id === toast.id)!.status).toBe('stalled');
+    await user.type(within(dialog).getByLabelText(/Reason/), 'Support case #4812: process died, unstick the refund bead');
+    await user.click(confirm);
+    expect(await within(dialog).findByText(/Toast is now idle, hooked to nothing/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/Recorded as audit entry #1 \(success\)/)).toBeInTheDocument();
+    expect(town.audit_log).toHaveLength(1);
+    expect(town.audit_log[0]).toMatchObject({ action: 'agent.force_reset', reason: 'Support case #4812: process died, unstick the refund bead' });
+  });
+
+  it('says what changed on a stale version and offers to reload', async () => {
+    const user = userEvent.setup();
+    const { town, toast } = toastOf('payments-api');
+    renderWithProviders(<ActionButton townId={town.town.id} action="agent.force_unhook" target={{ kind: 'agent', id: toast.id }} version={toast.version - 1 || 99} />);
+    await user.click(screen.getByRole('button', { name: 'Force-unhook' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/Toast unhooked from/);
+    await user.type(within(dialog).getByLabelText(/Reason/), 'stale view test');
+    await user.click(within(dialog).getByRole('button', { name: 'Force-unhook' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Changed since you loaded it');
+    expect(alert).toHaveTextContent(/you saw version \d+, it is now version 1/);
+    expect(within(alert).getByRole('button', { name: 'Reload and review again' })).toBeInTheDocument();
+    expect(town.audit_log).toHaveLength(0);
+  });
+
+  it('shows the server’s refusal in the preview and keeps the confirm button off', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('storefront');
+    const idle = town.agents.find((a) => a.role === 'polecat' && !a.current_hook_bead_id)!;
+    renderWithProviders(<ActionButton townId={town.town.id} action="agent.force_unhook" target={{ kind: 'agent', id: idle.id }} version={idle.version} />);
+    await user.click(screen.getByRole('button', { name: 'Force-unhook' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent(`${idle.name} is not hooked to any bead.`));
+    expect(within(dialog).getByRole('button', { name: 'Force-unhook' })).toBeDisabled();
+  });
+});

@@ -1,0 +1,4 @@
+/** Interventions: one typed mechanism (dry run, reason, idempotency key, If-Match, verified result) for every admin action. */
+export { ActionButton, ActionBar, type ActionBarItem, type ActionButtonProps } from './components/action-button';
+export { ActionDialog, type ActionDialogProps } from './components/action-dialog';
+export { ACTION_META, ACTIONS_FOR, type FieldSpec } from './model/registry';
