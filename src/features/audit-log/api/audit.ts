@@ -1,7 +1,22 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiClient, endpoints, queryKeys, type AuditQuery } from '../../../api';
 
-export const auditQuery = (query: AuditQuery) =>
-  queryOptions({ queryKey: queryKeys.audit(query), queryFn: ({ signal }) => apiClient.get(endpoints.audit(query), signal) });
+const PAGE = 200;
 
-export const useAudit = (query: AuditQuery) => useQuery(auditQuery(query));
+/** Audit entries newest first, across towns or for one town, paged by cursor. */
+export function useAuditEntries(query: AuditQuery, townId?: string) {
+  return useInfiniteQuery({
+    queryKey: townId ? queryKeys.townAudit(townId, query) : queryKeys.audit(query),
+    queryFn: ({ signal, pageParam }) => {
+      const q = { ...query, limit: PAGE, before: pageParam };
+      return apiClient.get(townId ? endpoints.townAudit(townId, q) : endpoints.audit(q), signal);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+  });
+}
+
+export const auditVerifyQuery = (townId: string) =>
+  queryOptions({ queryKey: queryKeys.auditVerify(townId), queryFn: ({ signal }) => apiClient.get(endpoints.verifyAudit(townId), signal) });
+
+export const useAuditVerify = (townId: string) => useQuery(auditVerifyQuery(townId));

@@ -1,0 +1,45 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createApiClient, endpoints } from '../../../api';
+import { renderApp, scenarioTown } from '../../../test/render-app';
+
+const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
+
+async function restartContainer(townName: string, reason: string) {
+  const town = scenarioTown(townName);
+  const c = await admin.get(endpoints.container(town.town.id));
+  await admin.act(town.town.id, 'container.force_restart', { target: { kind: 'container', id: town.town.id }, params: {}, reason, dryRun: false }, { idempotencyKey: crypto.randomUUID(), ifMatch: c.version });
+  return town;
+}
+
+describe('the intervention log', () => {
+  it('lists interventions across towns with who, what, why, and filters by action in the URL', async () => {
+    await restartContainer('ml-pipeline', 'OOM loop: restart with fewer polecats');
+    renderApp('/audit?action=container.force_restart');
+    const rows = await screen.findAllByTestId('audit-row');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent('ops@kilocode.ai');
+    expect(rows[0]).toHaveTextContent('OOM loop: restart with fewer polecats');
+    expect(within(rows[0]!).getByText('success')).toBeInTheDocument();
+    expect(screen.getByLabelText('Action')).toHaveValue('container.force_restart');
+    expect(screen.queryByRole('button', { name: /delete|edit/i })).not.toBeInTheDocument();
+  });
+
+  it('shows the town’s chain as verified, and where it breaks after tampering', async () => {
+    const town = await restartContainer('storefront', 'routine restart after deploy');
+    await restartContainer('storefront', 'second restart: health check still failing');
+    const view = renderApp(`/audit?town_id=${town.town.id}`);
+    expect(await screen.findByTestId('chain-status')).toHaveTextContent('Chain verified through entry 2');
+    view.unmount();
+    town.audit_log[0]!.reason = 'rewritten history';
+    renderApp(`/audit?town_id=${town.town.id}`);
+    const broken = await screen.findByTestId('chain-status');
+    expect(broken).toHaveTextContent('Audit chain broken at entry 1');
+    expect(broken).toHaveTextContent('altered after it was written');
+  });
+
+  it('says so when nothing matches', async () => {
+    renderApp('/audit?admin=nobody@example.com');
+    expect(await screen.findByText('No intervention matches these filters')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,61 @@
+import type { AuditEntry } from '../../../api';
+import { ErrorState } from '../../../components/error-state';
+import { EmptyState, Loading } from '../../../components/states';
+import { formatNumber } from '../../../lib/format';
+import { useAuditEntries } from '../api/audit';
+import { download, toAuditCsv, toAuditJson } from '../model/export';
+import { AuditFilters, useAuditFilters } from './audit-filters';
+import { AuditTable } from './audit-table';
+import { ChainStatus } from './chain-status';
+import '../audit-log.css';
+
+/**
+ * The intervention log: for one town (its audit tab) or across towns (`/audit`). Filters live in the
+ * URL; the chain verification shows for a town; entries export as JSON or CSV.
+ */
+export function AuditLog({ townId }: { townId?: string }) {
+  const { filters } = useAuditFilters();
+  const query = townId ? { ...filters, town_id: undefined } : filters;
+  const entries = useAuditEntries(query, townId);
+  const verifyTown = townId ?? filters.town_id;
+  const rows: AuditEntry[] = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = entries.data?.pages[0]?.total ?? null;
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const base = `gastown-audit-${townId ?? filters.town_id ?? 'all-towns'}-${stamp}`;
+  return (
+    <section className="panel audit-log" aria-label="Intervention log">
+      {verifyTown ? <ChainStatus townId={verifyTown} /> : <p className="muted small">Each town's log is its own hash chain: filter to a town to verify it.</p>}
+      <AuditFilters withTown={!townId} />
+      {entries.isPending ? (
+        <Loading label="Loading the intervention log" />
+      ) : entries.isError ? (
+        <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={Object.values(query).some(Boolean) ? 'No intervention matches these filters' : 'No interventions recorded yet'}>
+          Every admin action is recorded here with who, when, why and on what — it cannot be edited or deleted.
+        </EmptyState>
+      ) : (
+        <>
+          <div className="panel-head">
+            <span className="muted">
+              {formatNumber(rows.length)} of {total === null ? 'many' : formatNumber(total)} entries, newest first
+            </span>
+            <span className="spacer" />
+            <button type="button" className="button button-small" onClick={() => download(`${base}.json`, toAuditJson(rows), 'application/json')}>
+              Export JSON
+            </button>
+            <button type="button" className="button button-small" onClick={() => download(`${base}.csv`, toAuditCsv(rows), 'text/csv')}>
+              Export CSV
+            </button>
+          </div>
+          <AuditTable entries={rows} showTown={!townId} />
+          {entries.hasNextPage ? (
+            <button type="button" className="button" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
+              {entries.isFetchingNextPage ? 'Loading older entries…' : 'Load older entries'}
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

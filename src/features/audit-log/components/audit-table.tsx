@@ -1,0 +1,106 @@
+import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
+import type { AuditEntry } from '../../../api';
+import { Badge } from '../../../components/badge';
+import { RelativeTime } from '../../../components/relative-time';
+import { paths } from '../../../lib/paths';
+
+function targetHref(e: AuditEntry): string {
+  switch (e.target.kind) {
+    case 'agent':
+      return paths.agent(e.town_id, e.target.id);
+    case 'bead':
+    case 'convoy':
+    case 'review':
+      return paths.bead(e.town_id, e.target.id);
+    case 'container':
+      return paths.town(e.town_id, 'container');
+    default:
+      return paths.town(e.town_id, 'config');
+  }
+}
+
+function label(e: AuditEntry): string {
+  const names = Object.keys(e.before).map((k) => k.split('.')[0]);
+  return names[0] && e.target.kind !== 'container' ? names[0] : `${e.target.kind} ${e.target.id.slice(0, 8)}`;
+}
+
+/** Audit entries: who, when, what, on which target, why; the full record (hashes included) on expand. No edit or delete control exists. */
+export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showTown: boolean }) {
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <div className="table-scroll">
+      <table className="table audit-table" aria-label="Interventions">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>When</th>
+            {showTown ? <th>Town</th> : null}
+            <th>Admin</th>
+            <th>Action</th>
+            <th>Target</th>
+            <th>Reason</th>
+            <th>Outcome</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <Fragment key={e.id}>
+              <tr data-testid="audit-row">
+                <td className="mono small">{e.seq}</td>
+                <td>
+                  <RelativeTime iso={e.at} />
+                </td>
+                {showTown ? (
+                  <td>
+                    <Link className="mono small" to={paths.town(e.town_id, 'audit')} title={e.town_id}>
+                      {e.town_id.slice(0, 8)}
+                    </Link>
+                  </td>
+                ) : null}
+                <td>{e.admin_email}</td>
+                <td className="mono small">{e.action}</td>
+                <td>
+                  <Link to={targetHref(e)}>{label(e)}</Link>
+                </td>
+                <td className="audit-reason">{e.reason}</td>
+                <td>
+                  <Badge tone={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Badge>
+                </td>
+                <td>
+                  <button type="button" className="button button-small button-ghost" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                    {open === e.id ? 'Hide' : 'Details'}
+                  </button>
+                </td>
+              </tr>
+              {open === e.id ? (
+                <tr className="audit-details">
+                  <td colSpan={showTown ? 9 : 8}>
+                    <dl className="kv">
+                      <dt>Before</dt>
+                      <dd><pre className="text-block">{JSON.stringify(e.before, null, 2)}</pre></dd>
+                      <dt>After</dt>
+                      <dd><pre className="text-block">{JSON.stringify(e.after, null, 2)}</pre></dd>
+                      <dt>Parameters</dt>
+                      <dd><pre className="text-block">{JSON.stringify(e.params, null, 2)}</pre></dd>
+                      {e.error ? (<><dt>Error</dt><dd>{e.error}</dd></>) : null}
+                      <dt>Admin id</dt>
+                      <dd className="mono small">{e.admin_id}</dd>
+                      <dt>Request</dt>
+                      <dd className="mono small">{e.request_id}</dd>
+                      <dt>Hash</dt>
+                      <dd className="mono small hash">{e.hash}</dd>
+                      <dt>Previous</dt>
+                      <dd className="mono small hash">{e.prev_hash}</dd>
+                    </dl>
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../api';
+import { toAuditCsv } from './export';
+
+const entry: AuditEntry = {
+  seq: 1,
+  id: '6f1c2f7e-8a55-4b39-9d1e-3c7b7c1d2e3f',
+  town_id: '0b2a8c3e-1f4d-4a6b-8c9d-0e1f2a3b4c5d',
+  at: '2026-11-24T10:00:00.000Z',
+  admin_id: 'usr_a11ce0ad01',
+  admin_email: 'ops@kilocode.ai',
+  action: 'agent.force_reset',
+  target: { kind: 'agent', id: 'a1' },
+  reason: '=HYPERLINK("evil") and a "quote", comma',
+  params: {},
+  before: { 'Toast.status': 'stalled' },
+  after: { 'Toast.status': 'idle' },
+  outcome: 'success',
+  error: null,
+  request_id: 'req-1',
+  prev_hash: '0'.repeat(64),
+  hash: 'a'.repeat(64),
+};
+
+describe('audit CSV export', () => {
+  it('quotes every field and neutralizes spreadsheet formulas', () => {
+    const [header, row] = toAuditCsv([entry]).trim().split('\r\n');
+    expect(header).toMatch(/^seq,at,town_id,admin_email/);
+    expect(row).toContain(`"'=HYPERLINK(""evil"") and a ""quote"", comma"`);
+    expect(row).toContain('"{""Toast.status"":""idle""}"');
+  });
+});
