@@ -9,6 +9,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   timeout: 45_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -27,9 +28,11 @@ export default defineConfig({
     // The built app served with the reference worker (wrangler dev, seeded afresh) on one origin.
     command: `npx vite build --outDir dist-e2e && node scripts/serve-e2e.mjs --port ${port}`,
     url: baseURL,
+    // The assets answer before seeding is done; start only once the scenario towns are in.
+    wait: { stdout: /e2e backend on/ },
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'ignore',
+    stdout: 'pipe',
     stderr: 'pipe',
   },
 });

@@ -23,7 +23,8 @@ export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, q
   if (assets) args.push('--assets', assets);
   const child = spawn('npx', args, {
     cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' },
+    // No network here: without this, miniflare tries to fetch Request.cf data and the first requests can hang on it.
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', CI: '1' },
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
     detached,
   });
