@@ -1,3 +1,3 @@
 /** Bead Inspector: history, dependency graph, assignments, merge requests, conversation replay, convoy. */
 export { BeadInspector } from './components/bead-inspector';
-export { beadQuery } from './api/bead';
+export { beadQuery, beadGraphQuery } from './api/bead';

@@ -1,3 +1,4 @@
+import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { CopyId } from '../../../components/copy-id';
@@ -5,35 +6,77 @@ import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { Loading } from '../../../components/states';
+import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
-import { useBead } from '../api/bead';
+import { useAgents, useBead, useTownDetail } from '../api/bead';
+import { Assignments } from './assignments';
+import { BeadSummary } from './bead-summary';
+import { ConvoyView } from './convoy-view';
+import { DispatchAttempts } from './dispatch-attempts';
+import { DependencyGraph } from './graph/dependency-graph';
+import { MergeRequests } from './merge-requests';
+import { StateHistory } from './state-history';
+import { statusTone } from './tones';
+import '../bead-inspector.css';
 
-/** The single-bead deep dive. */
-export function BeadInspector({ townId, beadId }: { townId: string; beadId: string }) {
+/**
+ * The single-bead deep dive: "why has this bead been open forever?" and, for a convoy,
+ * "why did it never finish?". `actions` is where interventions plug into the header.
+ */
+export function BeadInspector({ townId, beadId, actions }: { townId: string; beadId: string; actions?: ReactNode }) {
   const bead = useBead(townId, beadId);
+  const town = useTownDetail(townId);
+  const agents = useAgents(townId);
+  const now = useNow();
+  const agentNames = useMemo(() => new Map((agents.data?.items ?? []).map((a) => [a.id, a.name])), [agents.data]);
   if (bead.isPending) return <Loading label="Loading bead" />;
   if (bead.isError) return <ErrorState error={bead.error} what={`bead ${beadId}`} onRetry={() => void bead.refetch()} />;
-  const { bead: b, hooked_agent } = bead.data;
+  const detail = bead.data;
+  const b = detail.bead;
   return (
-    <div className="page">
-      <PageHeader eyebrow={<Link to={paths.town(townId, 'state')}>← town beads</Link>} title={b.title}>
-        <Badge tone={b.status === 'failed' ? 'red' : b.status === 'closed' ? 'muted' : 'blue'}>{b.status}</Badge>
-        <span>{b.type}</span>
+    <div className="page bead-inspector">
+      <PageHeader
+        eyebrow={
+          <>
+            <Link to={paths.town(townId, 'state')}>← {town.data?.name ?? 'town'} beads</Link>
+            {detail.member_of_convoys.map((c) => (
+              <span key={c.bead_id}>
+                {' · in '}
+                <Link to={paths.bead(townId, c.bead_id)}>{c.title}</Link>
+              </span>
+            ))}
+          </>
+        }
+        title={b.title}
+        actions={actions}
+      >
+        <Badge tone={statusTone(b.status)}>{b.status.replace('_', ' ')}</Badge>
+        <span>{b.type.replace('_', ' ')}</span>
         <span>priority {b.priority}</span>
         <CopyId id={b.id} label="bead id" />
         <span className="muted">
           updated <RelativeTime iso={b.updated_at} />
         </span>
-        {hooked_agent ? (
-          <span>
-            hooked: <Link to={paths.agent(townId, hooked_agent.id)}>{hooked_agent.name}</Link> ({hooked_agent.status})
-          </span>
-        ) : null}
       </PageHeader>
-      <section className="panel">
-        <h2>Body</h2>
-        <pre className="text-block">{b.body}</pre>
-      </section>
+      <nav className="section-nav small" aria-label="Sections">
+        {detail.convoy ? <a href="#convoy-heading">Convoy</a> : null}
+        <a href="#graph-heading">Graph</a>
+        <a href="#history-heading">History</a>
+        <a href="#assignments-heading">Assignments ({detail.assignments.length})</a>
+        <a href="#mr-heading">Merge requests ({detail.merge_requests.length})</a>
+        <a href="#dispatch-heading">Dispatch ({detail.dispatch_attempts.length})</a>
+      </nav>
+      <BeadSummary townId={townId} detail={detail} town={town.data} />
+      {detail.convoy ? <ConvoyView townId={townId} convoy={detail.convoy} /> : null}
+      <DependencyGraph townId={townId} beadId={beadId} />
+      <div className="bead-columns">
+        <StateHistory townId={townId} beadId={beadId} status={b.status} />
+        <div className="bead-column">
+          <Assignments townId={townId} assignments={detail.assignments} now={now} />
+          <MergeRequests townId={townId} items={detail.merge_requests} />
+          <DispatchAttempts townId={townId} attempts={detail.dispatch_attempts} agentNames={agentNames} />
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Assignment } from '../../../api';
+import { Badge, type Tone } from '../../../components/badge';
+import { RelativeTime } from '../../../components/relative-time';
+import { EmptyState } from '../../../components/states';
+import { paths } from '../../../lib/paths';
+import { formatDuration } from '../../../lib/time';
+import { ConversationReplay } from './conversation-replay';
+
+const OUTCOME: Record<Assignment['outcome'], { label: string; tone: Tone }> = {
+  active: { label: 'still hooked', tone: 'green' },
+  completed: { label: 'completed', tone: 'muted' },
+  failed: { label: 'failed', tone: 'red' },
+  unhooked: { label: 'unhooked', tone: 'yellow' },
+  reassigned: { label: 'reassigned', tone: 'yellow' },
+  timed_out: { label: 'timed out', tone: 'red' },
+};
+
+/** Who worked on the bead, from when to when, how it ended, and what they said and did meanwhile. */
+export function Assignments({ townId, assignments, now }: { townId: string; assignments: Assignment[]; now: number }) {
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const nowIso = new Date(now).toISOString();
+  return (
+    <section className="panel" aria-labelledby="assignments-heading">
+      <div className="panel-head">
+        <h2 id="assignments-heading">Assignments and conversation replay</h2>
+        <span className="muted small">{assignments.length} assignments</span>
+      </div>
+      {assignments.length === 0 ? (
+        <EmptyState title="No agent has been hooked to this bead">Dispatch attempts below show whether any agent was tried.</EmptyState>
+      ) : (
+        <ol className="assignment-list">
+          {assignments.map((a, i) => {
+            const outcome = OUTCOME[a.outcome];
+            const ms = Date.parse(a.ended_at ?? nowIso) - Date.parse(a.started_at);
+            const expanded = open.has(i);
+            return (
+              <li key={`${a.agent_id}:${a.started_at}`} className="assignment">
+                <div className="assignment-head">
+                  <Link to={paths.agent(townId, a.agent_id)} className="strong">
+                    {a.agent_name}
+                  </Link>
+                  <span className="muted small">{a.role}</span>
+                  <span>
+                    <RelativeTime iso={a.started_at} /> → {a.ended_at ? <RelativeTime iso={a.ended_at} /> : 'now'}
+                  </span>
+                  <span className="muted small">{formatDuration(ms)}</span>
+                  <Badge tone={outcome.tone}>{outcome.label}</Badge>
+                  <span className="spacer" />
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-expanded={expanded}
+                    onClick={() => setOpen((prev) => {
+                      const next = new Set(prev);
+                      if (next.has(i)) next.delete(i);
+                      else next.add(i);
+                      return next;
+                    })}
+                  >
+                    {expanded ? 'Hide conversation' : 'Show conversation'}
+                  </button>
+                </div>
+                {expanded ? <ConversationReplay townId={townId} assignment={a} /> : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { Link } from 'react-router';
+import type { BeadDetail, TownDetail } from '../../../api';
+import { Badge } from '../../../components/badge';
+import { CopyId } from '../../../components/copy-id';
+import { RelativeTime } from '../../../components/relative-time';
+import { paths } from '../../../lib/paths';
+import { agentTone, statusTone } from './tones';
+
+/** 5 = production's dispatch cap: after the fifth failed attempt the bead fails. */
+export const DISPATCH_CAP = 5;
+
+/** Type, status, priority, rig, labels, hooked agent, dispatch attempts, times and the body (as text). */
+export function BeadSummary({ townId, detail, town }: { townId: string; detail: BeadDetail; town: TownDetail | undefined }) {
+  const { bead, hooked_agent: agent, dispatch_attempts: attempts } = detail;
+  const lastError = [...attempts].reverse().find((a) => a.error_message)?.error_message ?? null;
+  const rig = bead.rig_id ? town?.rigs.find((r) => r.id === bead.rig_id) : undefined;
+  return (
+    <section className="panel" aria-labelledby="summary-heading">
+      <h2 id="summary-heading" className="visually-hidden">
+        Summary
+      </h2>
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <Badge tone={statusTone(bead.status)}>{bead.status.replace('_', ' ')}</Badge>
+          </dd>
+        </div>
+        <div>
+          <dt>Type</dt>
+          <dd>{bead.type.replace('_', ' ')}</dd>
+        </div>
+        <div>
+          <dt>Priority</dt>
+          <dd>
+            <Badge tone={bead.priority === 'critical' ? 'red' : bead.priority === 'high' ? 'yellow' : 'neutral'}>{bead.priority}</Badge>
+          </dd>
+        </div>
+        <div>
+          <dt>Rig</dt>
+          <dd>{bead.rig_id ? (rig ? rig.name : <CopyId id={bead.rig_id} label="rig id" />) : <span className="muted">none (town-level)</span>}</dd>
+        </div>
+        <div>
+          <dt>Hooked agent</dt>
+          <dd>
+            {agent ? (
+              <>
+                <Link to={paths.agent(townId, agent.id)}>{agent.name}</Link> <Badge tone={agentTone(agent.status)}>{agent.status}</Badge>
+                <span className="muted small">
+                  since <RelativeTime iso={agent.status_since} />
+                </span>
+              </>
+            ) : (
+              <span className="muted">none</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Dispatch attempts</dt>
+          <dd>
+            <span className={bead.dispatch_attempts >= DISPATCH_CAP ? 'status-text status-failed' : undefined}>
+              {bead.dispatch_attempts} of {DISPATCH_CAP}
+            </span>
+            {bead.last_dispatch_attempt_at ? (
+              <span className="muted small">
+                last <RelativeTime iso={bead.last_dispatch_attempt_at} />
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>
+            <RelativeTime iso={bead.created_at} /> <span className="muted small">by {bead.created_by}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Updated</dt>
+          <dd>
+            <RelativeTime iso={bead.updated_at} />
+          </dd>
+        </div>
+        <div>
+          <dt>Closed</dt>
+          <dd>
+            <RelativeTime iso={bead.closed_at} fallback="not closed" />
+          </dd>
+        </div>
+        <div>
+          <dt>Labels</dt>
+          <dd>{bead.labels.length ? bead.labels.map((l) => <code key={l} className="label-chip">{l}</code>) : <span className="muted">none</span>}</dd>
+        </div>
+        {bead.parent_bead_id ? (
+          <div>
+            <dt>Parent</dt>
+            <dd>
+              <Link to={paths.bead(townId, bead.parent_bead_id)}>
+                <code>{bead.parent_bead_id.slice(0, 8)}</code>
+              </Link>
+            </dd>
+          </div>
+        ) : null}
+        {detail.member_of_convoys.length ? (
+          <div>
+            <dt>In convoy</dt>
+            <dd>
+              {detail.member_of_convoys.map((c) => (
+                <Link key={c.bead_id} to={paths.bead(townId, c.bead_id)}>
+                  {c.title}
+                </Link>
+              ))}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {lastError ? (
+        <p className="last-error">
+          <span className="label">Last dispatch error</span> <span className="mono">{lastError}</span>
+        </p>
+      ) : null}
+      <div>
+        <span className="label">Body</span>
+        {bead.body ? <pre className="text-block">{bead.body}</pre> : <p className="muted">(empty)</p>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Assignment } from '../../../api';
+import { ErrorState } from '../../../components/error-state';
+import { RelativeTime } from '../../../components/relative-time';
+import { EmptyState, Loading } from '../../../components/states';
+import { conversationQuery } from '../api/bead';
+import { toConversation } from '../model/conversation';
+
+/** The agent's messages and tool calls during one assignment, as text; tool calls fold open. */
+export function ConversationReplay({ townId, assignment }: { townId: string; assignment: Assignment }) {
+  // An active assignment has no end: its window stays open, so new events show on refetch.
+  const window = { since: assignment.started_at, until: assignment.ended_at };
+  const pages = useInfiniteQuery(conversationQuery(townId, assignment.agent_id, window));
+  const events = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  const conversation = useMemo(() => toConversation(events), [events]);
+  if (pages.isPending) return <Loading label={`Loading ${assignment.agent_name}'s SDK events`} />;
+  if (pages.isError) return <ErrorState error={pages.error} what={`SDK events of ${assignment.agent_name}`} onRetry={() => void pages.refetch()} />;
+  return (
+    <div className="conversation">
+      {conversation.items.length === 0 ? (
+        <EmptyState title="No messages or tool calls in this window">
+          {events.length ? `${events.length} other SDK events (heartbeats, session updates).` : 'AgentDO holds no events between these times.'}
+        </EmptyState>
+      ) : (
+        <ol className="conversation-list">
+          {conversation.items.map((item) => (
+            <li key={`${item.kind}:${item.id}`} className={`conv-item conv-${item.kind}`}>
+              <span className="conv-time small muted">
+                <RelativeTime iso={item.at} />
+              </span>
+              {item.kind === 'message' ? (
+                <div>
+                  <span className="conv-role">{item.role}</span>
+                  <pre className="conv-text">{item.text}</pre>
+                </div>
+              ) : item.kind === 'error' ? (
+                <div>
+                  <span className="conv-role status-text status-failed">error</span>
+                  <pre className="conv-text">{item.text}</pre>
+                </div>
+              ) : (
+                <details className="conv-tool">
+                  <summary>
+                    <span className="mono">{item.tool}</span> <span className={`status-text ${item.status === 'error' ? 'status-failed' : ''}`}>{item.status}</span>{' '}
+                    <span className="muted mono small conv-tool-preview">{item.input.replace(/\s+/g, ' ').slice(0, 120)}</span>
+                  </summary>
+                  <div className="conv-tool-body">
+                    <span className="label">Input</span>
+                    <pre className="text-block">{item.input}</pre>
+                    <span className="label">Output</span>
+                    {item.output !== null ? <pre className="text-block">{item.output}</pre> : <p className="muted">(no output yet)</p>}
+                  </div>
+                </details>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      <p className="muted small">
+        {events.length} SDK events in this window{conversation.otherEvents ? `, ${conversation.otherEvents} of them heartbeats and session updates (not shown)` : ''}.
+        {pages.hasNextPage ? (
+          <>
+            {' '}
+            <button type="button" className="button button-small" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+              {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </button>
+          </>
+        ) : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { BeadGraph, GraphNode } from '../../../../api';
+import { ErrorState } from '../../../../components/error-state';
+import { Loading } from '../../../../components/states';
+import { paths } from '../../../../lib/paths';
+import { useBeadGraph } from '../../api/bead';
+import { DEPTHS, depthToApi, parseDepth, toDrawnGraph, type Depth, type DrawnGraph } from '../../model/graph';
+import { GraphLegend } from './graph-legend';
+
+/** React Flow and the ELK worker load with this panel only, never in the first page load. */
+const GraphCanvas = lazy(() => import('./graph-canvas'));
+
+/** `?focus=` and `?depth=`: the graph's state lives in the URL so every view is a deep link. */
+export function useGraphParams(beadId: string) {
+  const [params, setParams] = useSearchParams();
+  const focus = params.get('focus') || beadId;
+  const depth = parseDepth(params.get('depth'));
+  const update = (next: { focus?: string; depth?: Depth }) =>
+    setParams((prev) => {
+      const out = new URLSearchParams(prev);
+      const f = next.focus ?? focus;
+      if (f === beadId) out.delete('focus');
+      else out.set('focus', f);
+      out.set('depth', String(next.depth ?? depth));
+      return out;
+    });
+  return { focus, depth, update };
+}
+
+function BeadLinkList({ townId, beads, empty }: { townId: string; beads: GraphNode[]; empty: string }) {
+  if (!beads.length) return <span className="muted">{empty}</span>;
+  const shown = beads.slice(0, 12);
+  return (
+    <ul className="inline-list">
+      {shown.map((b) => (
+        <li key={b.id}>
+          <Link to={paths.bead(townId, b.id)}>{b.title}</Link> <span className={`status-text status-${b.status}`}>{b.status.replace('_', ' ')}</span>
+        </li>
+      ))}
+      {beads.length > shown.length ? <li className="muted">and {beads.length - shown.length} more</li> : null}
+    </ul>
+  );
+}
+
+/** Blocked chains named in words: the answer to "why is this still open?" before anyone reads the picture. */
+export function BlockedChains({ townId, drawn }: { townId: string; drawn: DrawnGraph }) {
+  if (!drawn.blockedChains.length) return null;
+  return (
+    <div className="callout callout-red" role="note" aria-label="Blocked chains">
+      <strong>{drawn.blockedChains.length === 1 ? 'Blocked chain' : `${drawn.blockedChains.length} blocked chains`}: open work behind a failed bead</strong>
+      <ul className="chain-list">
+        {drawn.blockedChains.slice(0, 5).map((chain) => (
+          <li key={chain.failed.id} data-testid="blocked-chain">
+            <Link to={paths.bead(townId, chain.failed.id)}>{chain.failed.title}</Link> <span className="status-text status-failed">failed</span>
+            {' → blocks '}
+            {chain.blocked.slice(0, 4).map((b, i) => (
+              <span key={b.id}>
+                {i > 0 ? ' → ' : ''}
+                <Link to={paths.bead(townId, b.id)}>{b.title}</Link>
+                {b.id === drawn.focusId ? <span className="muted"> (focus)</span> : null}
+              </span>
+            ))}
+            {chain.blocked.length > 4 ? <span className="muted"> and {chain.blocked.length - 4} more</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * The dependency graph panel: depth control, blocked chains, legend, the canvas, and the same
+ * facts as lists (upstream blockers, downstream blocked) for keyboards and screen readers.
+ */
+export function DependencyGraph({ townId, beadId }: { townId: string; beadId: string }) {
+  const { focus, depth, update } = useGraphParams(beadId);
+  const graph = useBeadGraph(townId, focus, depthToApi(depth));
+  const navigate = useNavigate();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const drawn = useMemo(() => (graph.data ? toDrawnGraph(graph.data, { focusId: graph.data.focus_bead_id, expanded }) : null), [graph.data, expanded]);
+  const focusNode = graph.data?.nodes.find((n) => n.id === focus);
+
+  return (
+    <section className="panel graph-panel" aria-labelledby="graph-heading">
+      <div className="panel-head">
+        <h2 id="graph-heading">Dependency graph</h2>
+        <span className="muted small">
+          focus: {focusNode ? focusNode.title : focus}
+          {focus !== beadId ? (
+            <>
+              {' · '}
+              <button type="button" className="link-button" onClick={() => update({ focus: beadId })}>
+                back to this bead
+              </button>
+            </>
+          ) : null}
+        </span>
+        <span className="spacer" />
+        <div className="segmented" role="group" aria-label="Graph depth">
+          {DEPTHS.map((d) => (
+            <button key={d} type="button" className={`segment${d === depth ? ' active' : ''}`} aria-pressed={d === depth} onClick={() => update({ depth: d })}>
+              {d === 'all' ? 'all' : `depth ${d}`}
+            </button>
+          ))}
+        </div>
+      </div>
+      {graph.isPending ? <Loading label="Loading dependency graph" /> : null}
+      {graph.isError ? <ErrorState error={graph.error} what={`dependency graph of ${focus}`} onRetry={() => void graph.refetch()} /> : null}
+      {drawn && graph.data ? <GraphBody townId={townId} graph={graph.data} drawn={drawn} fetching={graph.isFetching} onFocus={(id) => update({ focus: id })} onOpen={(id) => void navigate(paths.bead(townId, id, { depth: String(depth) }))} onToggleGroup={(id) => setExpanded((prev) => toggle(prev, id))} /> : null}
+    </section>
+  );
+}
+
+function toggle(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (next.has(id)) next.delete(id);
+  else next.add(id);
+  return next;
+}
+
+function GraphBody({ townId, graph, drawn, fetching, onFocus, onOpen, onToggleGroup }: { townId: string; graph: BeadGraph; drawn: DrawnGraph; fetching: boolean; onFocus: (id: string) => void; onOpen: (id: string) => void; onToggleGroup: (id: string) => void }) {
+  const groups = drawn.nodes.filter((n) => n.kind === 'group').length;
+  return (
+    <>
+      <BlockedChains townId={townId} drawn={drawn} />
+      <div className="graph-facts">
+        <div>
+          <span className="label">Upstream — blocks the focus</span> <BeadLinkList townId={townId} beads={drawn.upstream} empty="nothing blocks it" />
+        </div>
+        <div>
+          <span className="label">Downstream — blocked by the focus</span> <BeadLinkList townId={townId} beads={drawn.downstream} empty="blocks nothing" />
+        </div>
+      </div>
+      <div className="graph-toolbar small muted">
+        <span>
+          {graph.nodes.length} beads · {graph.edges.length} dependencies{groups ? ` · ${groups} sibling runs collapsed` : ''}
+          {fetching ? ' · updating…' : ''}
+        </span>
+        {graph.truncated ? <span className="status-text status-failed">graph cut at {graph.nodes.length} beads: lower the depth</span> : null}
+        {drawn.collapsible.size > groups ? (
+          <button type="button" className="link-button" onClick={() => [...drawn.collapsible.keys()].forEach((id) => drawn.nodes.some((n) => n.id === id) || onToggleGroup(id))}>
+            collapse sibling runs
+          </button>
+        ) : null}
+        <span className="spacer" />
+        <span>click: focus · double-click: open · scroll: zoom</span>
+      </div>
+      <GraphLegend />
+      <Suspense fallback={<Loading label="Loading the graph view" />}>
+        <GraphCanvas drawn={drawn} onFocus={onFocus} onOpen={onOpen} onToggleGroup={onToggleGroup} />
+      </Suspense>
+    </>
+  );
+}

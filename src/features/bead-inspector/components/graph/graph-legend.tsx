@@ -1,0 +1,37 @@
+import type { BeadStatus } from '../../../../api';
+
+const STATUSES: BeadStatus[] = ['open', 'in_progress', 'in_review', 'closed', 'failed'];
+
+/** What colours and line styles mean; colour is never the only signal (nodes also say their status). */
+export function GraphLegend() {
+  return (
+    <div className="graph-legend small" aria-label="Legend">
+      {STATUSES.map((s) => (
+        <span key={s} className="legend-item">
+          <span className={`legend-swatch status-bg-${s}`} aria-hidden="true" />
+          {s.replace('_', ' ')}
+        </span>
+      ))}
+      <span className="legend-item">
+        <span className="legend-swatch legend-focus" aria-hidden="true" />
+        focus
+      </span>
+      <span className="legend-item">
+        <svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" className="gedge-blocks" /></svg>
+        blocks
+      </span>
+      <span className="legend-item">
+        <svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" className="gedge-tracks" /></svg>
+        tracks (convoy)
+      </span>
+      <span className="legend-item">
+        <svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" className="gedge-parent-child" /></svg>
+        parent-child
+      </span>
+      <span className="legend-item">
+        <span className="legend-swatch legend-blocked" aria-hidden="true" />
+        behind a failed bead
+      </span>
+    </div>
+  );
+}

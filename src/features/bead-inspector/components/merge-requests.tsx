@@ -1,0 +1,73 @@
+import { Link } from 'react-router';
+import type { ReviewEntry } from '../../../api';
+import { Badge } from '../../../components/badge';
+import { RelativeTime } from '../../../components/relative-time';
+import { EmptyState } from '../../../components/states';
+import { paths } from '../../../lib/paths';
+import { reviewTone } from './tones';
+
+/** A PR URL is shown as a link only when it is a plain https URL (the refinery has reported bogus ones). */
+function safeUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Merge-request beads tracking this bead: review state, branch, PR, retries. */
+export function MergeRequests({ townId, items }: { townId: string; items: ReviewEntry[] }) {
+  return (
+    <section className="panel" aria-labelledby="mr-heading">
+      <h2 id="mr-heading">Related merge requests</h2>
+      {items.length === 0 ? (
+        <EmptyState title="No merge request tracks this bead" />
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Merge request</th>
+                <th>Review</th>
+                <th>Branch</th>
+                <th>PR</th>
+                <th>Retries</th>
+                <th>Refinery</th>
+                <th>Enqueued</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((mr) => {
+                const url = mr.pr_url ? safeUrl(mr.pr_url) : null;
+                return (
+                  <tr key={mr.bead_id}>
+                    <td>
+                      <Link to={paths.bead(townId, mr.bead_id)}>{mr.title}</Link>
+                      {mr.failure_reason ? <div className="status-text status-failed small">{mr.failure_reason}</div> : null}
+                    </td>
+                    <td>
+                      <Badge tone={reviewTone(mr.review_state)}>{mr.review_state}</Badge>
+                    </td>
+                    <td className="mono small">
+                      {mr.branch} → {mr.target_branch}
+                    </td>
+                    <td className="small">
+                      {mr.pr_url ? url ? <a href={url} target="_blank" rel="noreferrer noopener">{mr.pr_url}</a> : <span className="mono">{mr.pr_url}</span> : <span className="muted">none</span>}
+                      {mr.pr_state ? <span className="muted"> ({mr.pr_state})</span> : null}
+                    </td>
+                    <td className={mr.retry_count > 1 ? 'status-text status-failed' : undefined}>{mr.retry_count}</td>
+                    <td>{mr.refinery_name ?? <span className="muted">none</span>}</td>
+                    <td>
+                      <RelativeTime iso={mr.enqueued_at} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
