@@ -7,6 +7,7 @@ import type { ScenarioKind, SdkStreamSpec, TownSeed, WorldSeed } from './types';
 export type * from './types';
 export { sdkEventAt, summarizeSdkEvent } from './sdk-stream';
 export { buildLargeTown, LARGE_AGENT_EVENTS } from './large-town';
+export { buildTownGraph } from './town-graph';
 export { USERS, DEV_TOKENS } from './users';
 export { TownBuilder } from './town-builder';
 export { createRng, hashString } from './random';

@@ -1,0 +1,115 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiClient } from '../../../api';
+import { getStore } from '../../../mocks/handlers';
+import type { DrawnGraph } from '../model/graph';
+import { BeadInspector } from './bead-inspector';
+
+// jsdom has neither Workers nor layout: the canvas is replaced by a list of what it would draw.
+vi.mock('./graph/graph-canvas', () => ({
+  default: ({ drawn, onFocus }: { drawn: DrawnGraph; onFocus: (id: string) => void }) => (
+    <ul aria-label="Drawn beads">
+      {drawn.nodes.map((n) => (
+        <li key={n.id} data-role={n.role}>
+          <button type="button" onClick={() => onFocus(n.id)}>
+            {n.kind === 'bead' ? n.bead.title : `${n.members.length} parallel beads`}
+          </button>
+        </li>
+      ))}
+    </ul>
+  ),
+}));
+
+function Page() {
+  const { townId = '', beadId = '' } = useParams();
+  const location = useLocation();
+  return (
+    <>
+      <BeadInspector townId={townId} beadId={beadId} />
+      <output data-testid="location">{location.pathname + location.search}</output>
+    </>
+  );
+}
+
+function renderBead(townName: string, title: string, search = '') {
+  const town = getStore().world.towns.find((t) => t.town.name === townName)!;
+  const bead = town.beads.find((b) => b.title === title)!;
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter initialEntries={[`/towns/${town.town.id}/beads/${bead.id}${search}`]}>
+        <Routes>
+          <Route path="/towns/:townId/beads/:beadId" element={<Page />} />
+        </Routes>
+      </MemoryRouter>
+    </QueryClientProvider>,
+  );
+  return { town, bead };
+}
+
+beforeAll(() => apiClient.configure({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' }));
+
+describe('BeadInspector on the stuck-bead town (mobile-app)', () => {
+  it('names the blocking chain: the failed Firebase upgrade blocks the FCM migration', async () => {
+    renderBead('mobile-app', 'Migrate push notifications to FCM HTTP v1');
+    expect(await screen.findByRole('heading', { name: 'Migrate push notifications to FCM HTTP v1' })).toBeVisible();
+    const chains = await screen.findByRole('note', { name: 'Blocked chains' });
+    expect(chains).toHaveTextContent('Blocked chain: open work behind a failed bead');
+    const chain = within(chains).getByTestId('blocked-chain');
+    expect(chain).toHaveTextContent('Upgrade Firebase SDK to 11.x failed → blocks Migrate push notifications to FCM HTTP v1 (focus) → Remove legacy FCM server key from config');
+    expect(screen.getByText('Upstream — blocks the focus').parentElement).toHaveTextContent('Upgrade Firebase SDK to 11.x');
+    expect(screen.getByText('Dispatch attempts', { selector: 'dt' }).nextElementSibling).toHaveTextContent('0 of 5');
+  });
+
+  it('shows the blocker’s five failed dispatch attempts with the container’s errors as text', async () => {
+    renderBead('mobile-app', 'Upgrade Firebase SDK to 11.x');
+    const table = await screen.findByRole('heading', { name: 'Dispatch attempts' });
+    const rows = within(table.closest('section')!).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(5);
+    expect(rows[4]).toHaveTextContent('5 of 5');
+    expect(rows[4]).toHaveTextContent('dispatch budget exhausted (5 of 5 attempts): bead failed');
+    expect(screen.getByText('Last dispatch error').parentElement).toHaveTextContent('dispatch budget exhausted');
+    expect(screen.getByText('Dispatch attempts', { selector: 'dt' }).nextElementSibling).toHaveTextContent('5 of 5');
+  });
+
+  it('depth and focus live in the URL: clicking a drawn bead focuses it', async () => {
+    const { bead } = renderBead('mobile-app', 'Migrate push notifications to FCM HTTP v1', '?depth=1');
+    const drawn = await screen.findByRole('list', { name: 'Drawn beads' });
+    expect(within(drawn).getAllByRole('listitem')).toHaveLength(3);
+    await userEvent.click(within(drawn).getByRole('button', { name: 'Upgrade Firebase SDK to 11.x' }));
+    const blocker = getStore().world.towns.find((t) => t.town.name === 'mobile-app')!.beads.find((b) => b.title === 'Upgrade Firebase SDK to 11.x')!;
+    expect(screen.getByTestId('location')).toHaveTextContent(`/beads/${bead.id}?depth=1&focus=${blocker.id}`);
+    // From the blocker at depth 1 only the bead it blocks is a neighbour.
+    await vi.waitFor(() => expect(within(screen.getByRole('list', { name: 'Drawn beads' })).getAllByRole('listitem')).toHaveLength(2));
+    await userEvent.click(screen.getByRole('button', { name: 'all' }));
+    expect(screen.getByTestId('location')).toHaveTextContent('depth=all');
+    await vi.waitFor(() => expect(within(screen.getByRole('list', { name: 'Drawn beads' })).getAllByRole('listitem')).toHaveLength(3));
+  });
+});
+
+describe('BeadInspector on the convoy-stall town (design-system)', () => {
+  it('calls out the tracked bead that was deleted instead of closed and names what is not closed', async () => {
+    renderBead('design-system', 'Convoy: Design tokens v2 rollout');
+    const mismatch = await screen.findByRole('note', { name: 'Counter mismatch' });
+    expect(mismatch).toHaveTextContent('1 tracked bead no longer exists (deleted instead of closed): closed 6/8 can never reach 8');
+    const convoy = screen.getByRole('heading', { name: 'Convoy' }).closest('section')!;
+    expect(convoy).toHaveTextContent('6/8 closed');
+    expect(convoy).toHaveTextContent('Not closed: Remove tokens v1 aliases (in review)');
+    expect(convoy).toHaveTextContent('convoy/design-tokens-v2');
+    const tracked = within(convoy).getByRole('table', { name: 'Tracked beads' });
+    expect(within(tracked).getAllByRole('row')).toHaveLength(9);
+    expect(within(tracked).getByText(/^missing: bead .* no longer exists$/)).toBeVisible();
+  });
+
+  it('replays a tracked bead’s assignment: messages and tool calls in its window, as text', async () => {
+    renderBead('design-system', 'Migrate Button to tokens v2');
+    const show = (await screen.findAllByRole('button', { name: 'Show conversation' }))[0]!;
+    await userEvent.click(show);
+    const section = screen.getByRole('heading', { name: 'Assignments and conversation replay' }).closest('section')!;
+    expect(await within(section).findByText(/SDK events in this window/)).toBeVisible();
+    expect(within(section).getByRole('button', { name: 'Hide conversation' })).toHaveAttribute('aria-expanded', 'true');
+  });
+});
