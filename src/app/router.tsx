@@ -35,6 +35,8 @@ export function routes(admin: User): RouteObject[] {
         { path: 'towns/:townId/beads/:beadId', lazy: () => import('../pages/bead-page').then((m) => ({ Component: m.BeadPage })), errorElement: <RouteError /> },
         { path: 'towns/:townId/agents/:agentId', lazy: () => import('../pages/agent-page').then((m) => ({ Component: m.AgentPage })), errorElement: <RouteError /> },
         { path: 'audit', lazy: () => import('../pages/audit-page').then((m) => ({ Component: m.AuditPage })), errorElement: <RouteError /> },
+        // Mock builds only: fixed-size graphs for the dependency-graph benchmark (tree-shaken otherwise).
+        ...(__MOCK_API__ ? [{ path: '__fixtures/graph', lazy: () => import('../pages/graph-fixture-page').then((m) => ({ Component: m.GraphFixturePage })) }] : []),
         { path: '*', element: <UnknownPath /> },
       ],
     },

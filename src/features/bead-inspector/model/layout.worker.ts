@@ -10,6 +10,8 @@ export interface LayoutRequest {
   id: number;
   input: LayoutInput;
   focusId: string | null;
+  /** A throwaway layout that loads and JIT-compiles ELK before the real graph arrives. */
+  warm?: boolean;
 }
 export interface LayoutResponse {
   id: number;
@@ -18,8 +20,8 @@ export interface LayoutResponse {
   error?: string;
 }
 
-/** Above this many nodes the focus neighbourhood is laid out and sent first. */
-const PREVIEW_ABOVE = 300;
+/** Above this many nodes the focus neighbourhood (2 hops) is laid out and sent first. */
+const PREVIEW_ABOVE = 60;
 
 const elk = new ELK();
 const cache: LayoutCache = new Map();
@@ -27,7 +29,11 @@ let latest = 0;
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = async (message: MessageEvent<LayoutRequest>) => {
-  const { id, input, focusId } = message.data;
+  const { id, input, focusId, warm } = message.data;
+  if (warm) {
+    await layoutGraph(input, elk);
+    return;
+  }
   latest = id;
   try {
     if (focusId && input.nodes.length > PREVIEW_ABOVE) {

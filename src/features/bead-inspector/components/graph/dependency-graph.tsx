@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { BeadGraph, GraphNode } from '../../../../api';
 import { ErrorState } from '../../../../components/error-state';
@@ -9,7 +9,15 @@ import { DEPTHS, depthToApi, parseDepth, toDrawnGraph, type Depth, type DrawnGra
 import { GraphLegend } from './graph-legend';
 
 /** React Flow and the ELK worker load with this panel only, never in the first page load. */
-const GraphCanvas = lazy(() => import('./graph-canvas'));
+const loadCanvas = () => import('./graph-canvas');
+const GraphCanvas = lazy(loadCanvas);
+
+/** Fetches the canvas chunk and starts ELK while the graph data is still on its way. */
+function usePreloadedCanvas() {
+  useEffect(() => {
+    void loadCanvas().then((m) => m.warmLayout());
+  }, []);
+}
 
 /** `?focus=` and `?depth=`: the graph's state lives in the URL so every view is a deep link. */
 export function useGraphParams(beadId: string) {
@@ -74,6 +82,7 @@ export function BlockedChains({ townId, drawn }: { townId: string; drawn: DrawnG
  * facts as lists (upstream blockers, downstream blocked) for keyboards and screen readers.
  */
 export function DependencyGraph({ townId, beadId }: { townId: string; beadId: string }) {
+  usePreloadedCanvas();
   const { focus, depth, update } = useGraphParams(beadId);
   const graph = useBeadGraph(townId, focus, depthToApi(depth));
   const navigate = useNavigate();
@@ -151,5 +160,25 @@ function GraphBody({ townId, graph, drawn, fetching, onFocus, onOpen, onToggleGr
         <GraphCanvas drawn={drawn} onFocus={onFocus} onOpen={onOpen} onToggleGroup={onToggleGroup} />
       </Suspense>
     </>
+  );
+}
+
+/**
+ * The same graph view over a fixed graph, no fetching: the fixture page that the graph benchmark
+ * and layout checks open by URL (a town-shaped graph of 500–5,000 beads).
+ */
+export function FixedDependencyGraph({ graph }: { graph: BeadGraph }) {
+  usePreloadedCanvas();
+  const [focus, setFocus] = useState(graph.focus_bead_id);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const drawn = useMemo(() => toDrawnGraph(graph, { focusId: focus, expanded }), [graph, focus, expanded]);
+  return (
+    <section className="panel graph-panel" aria-labelledby="graph-heading">
+      <div className="panel-head">
+        <h2 id="graph-heading">Dependency graph fixture</h2>
+        <span className="muted small">focus: {graph.nodes.find((n) => n.id === focus)?.title ?? focus}</span>
+      </div>
+      <GraphBody townId="fixture" graph={graph} drawn={drawn} fetching={false} onFocus={setFocus} onOpen={setFocus} onToggleGroup={(id) => setExpanded((prev) => toggle(prev, id))} />
+    </section>
   );
 }

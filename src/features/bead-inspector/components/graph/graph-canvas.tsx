@@ -1,10 +1,12 @@
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
+import { Background, ControlButton, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type RefObject } from 'react';
 import type { DrawnGraph } from '../../model/graph';
-import type { LayoutInput, LayoutResult } from '../../model/layout';
+import type { LayoutResult } from '../../model/layout';
+import { NODE_HEIGHT, NODE_WIDTH, toLayoutInput } from '../../model/layout-input';
+import { centredOn, selectWindow, WINDOW_ABOVE, type View } from '../../model/viewport-window';
 import { layoutClient } from './layout-client';
-import { edgeTypes, NODE_HEIGHT, NODE_WIDTH, nodeTypes, type BeadFlowNode, type DependencyFlowEdge, type GroupFlowNode } from './graph-nodes';
+import { edgeTypes, nodeTypes, type BeadFlowNode, type DependencyFlowEdge, type GroupFlowNode } from './graph-nodes';
 
 export interface GraphCanvasProps {
   drawn: DrawnGraph;
@@ -15,6 +17,10 @@ export interface GraphCanvasProps {
 
 /** Up to this many nodes the whole graph is fitted on screen; above it the view starts on the focus. */
 const FIT_ALL_UP_TO = 150;
+/** Big graphs open at this zoom, centred on the focus. */
+const FOCUS_ZOOM = 0.85;
+/** A graph this small fits on screen: a minimap would only cover it. */
+const MINIMAP_FROM = 30;
 /** Above this, the minimap is left out: thousands of SVG rects cost more than they tell. */
 const MINIMAP_UP_TO = 2500;
 
@@ -27,16 +33,6 @@ const STATUS_COLOURS: Record<string, string> = {
   closed: '#8b95a3',
   failed: '#c2352b',
 };
-
-function toLayoutInput(drawn: DrawnGraph): { key: string; input: LayoutInput } {
-  const input: LayoutInput = {
-    nodes: drawn.nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
-    edges: drawn.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
-  };
-  // The drawn set's shape: roles and statuses do not move nodes, so they are not part of it.
-  const key = `${input.nodes.length}:${input.edges.length}:${input.nodes.map((n) => n.id).join(',')}|${input.edges.map((e) => e.id).join(',')}`;
-  return { key, input };
-}
 
 function useLayout(drawn: DrawnGraph): LayoutState {
   const { key, input } = useMemo(() => toLayoutInput(drawn), [drawn]);
@@ -62,44 +58,100 @@ function Viewport({ layout, focusId, count }: { layout: LayoutState; focusId: st
     placed.current = signature;
     const focus = result.nodes[focusId];
     if (count <= FIT_ALL_UP_TO || !focus) void flow.fitView({ padding: 0.12, maxZoom: 1.1, minZoom: 0.05 });
-    else void flow.setCenter(focus.x + NODE_WIDTH / 2, focus.y + NODE_HEIGHT / 2, { zoom: 0.85 });
+    else void flow.setCenter(focus.x + NODE_WIDTH / 2, focus.y + NODE_HEIGHT / 2, { zoom: FOCUS_ZOOM });
   }, [layout, focusId, count, flow]);
   return null;
+}
+
+/** A three-bead chain needs no 600-pixel canvas; big graphs get the room. */
+function canvasHeight(count: number): string {
+  if (count <= 8) return 'min(320px, 60vh)';
+  if (count <= 40) return 'min(460px, 70vh)';
+  return 'min(640px, 75vh)';
+}
+
+/** Fits the whole layout, not just the beads currently handed to React Flow. */
+function FitAllButton({ layout, size }: { layout: LayoutResult | null; size: { width: number; height: number } }) {
+  const flow = useReactFlow();
+  const fit = () => {
+    if (!layout) return;
+    const zoom = Math.min(1.1, Math.max(0.05, Math.min(size.width / (layout.width + 80), size.height / (layout.height + 80))));
+    void flow.setViewport({ x: (size.width - layout.width * zoom) / 2, y: (size.height - layout.height * zoom) / 2, zoom }, { duration: 200 });
+  };
+  return (
+    <ControlButton onClick={fit} title="Fit the whole graph" aria-label="Fit the whole graph">
+      ⤢
+    </ControlButton>
+  );
+}
+
+function usePaneSize(ref: RefObject<HTMLDivElement | null>) {
+  const [size, setSize] = useState({ width: 1000, height: 600 });
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
 }
 
 function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
   const layout = useLayout(drawn);
   const result = layout.result;
+  const pane = useRef<HTMLDivElement>(null);
+  const size = usePaneSize(pane);
+  const [view, setView] = useState<View | null>(null);
+  // Big graphs: React Flow gets only the window around the view (recomputed when a pan or zoom ends).
+  const window_ = useMemo(() => {
+    if (!result || drawn.nodes.length <= WINDOW_ABOVE) return null;
+    const focus = result.nodes[drawn.focusId];
+    const current = view ?? (focus ? centredOn(focus, size, FOCUS_ZOOM) : { x: 0, y: 0, zoom: FOCUS_ZOOM });
+    return selectWindow(result, drawn.edges, current, size, [drawn.focusId]);
+  }, [result, drawn, view, size]);
   const nodes = useMemo(() => {
     if (!result) return [];
     const out: (BeadFlowNode | GroupFlowNode)[] = [];
     for (const n of drawn.nodes) {
       const position = result.nodes[n.id];
-      if (!position) continue;
+      if (!position || (window_ && !window_.ids.has(n.id))) continue;
       const common = { id: n.id, position, width: NODE_WIDTH, height: NODE_HEIGHT, draggable: false, connectable: false };
       if (n.kind === 'bead') out.push({ ...common, type: 'bead', data: { node: n }, className: n.role === 'focus' ? 'is-focus' : undefined });
       else out.push({ ...common, type: 'group', data: { node: n } });
     }
     return out;
-  }, [drawn, result]);
+  }, [drawn, result, window_]);
   const edges = useMemo(() => {
     if (!result) return [];
     const out: DependencyFlowEdge[] = [];
     for (const e of drawn.edges) {
       if (!result.nodes[e.source] || !result.nodes[e.target]) continue;
+      if (window_ && !(window_.ids.has(e.source) && window_.ids.has(e.target))) continue;
       out.push({ id: e.id, source: e.source, target: e.target, type: 'dependency', data: { points: result.edges[e.id] ?? null, edge: e }, markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } });
     }
     return out;
-  }, [drawn, result]);
+  }, [drawn, result, window_]);
   const clickTimer = useRef<number | null>(null);
   const state = layout.error ? 'error' : layout.phase === 'final' ? 'ready' : layout.phase;
   const laidOut = layout.phase === 'final' ? drawn.nodes.length : nodes.length;
+  // User-timing marks for the graph benchmark (and DevTools): when each layout phase was drawn.
+  useEffect(() => {
+    if (state === 'preview' || state === 'ready') performance.mark(`graph-layout-${state}`, { detail: { nodes: nodes.length, layoutMs: result?.ms ?? null } });
+  }, [state, nodes.length, result]);
 
   return (
-    <div className="graph-canvas" data-graph-state={state} data-node-count={nodes.length} data-layout-ms={result?.ms ?? ''}>
+    <div ref={pane} className="graph-canvas" style={{ height: canvasHeight(drawn.nodes.length) }} data-graph-state={state} data-node-count={nodes.length} data-layout-ms={result?.ms ?? ''}>
       {layout.phase !== 'final' && !layout.error ? (
         <div className="graph-status" role="status">
           {layout.phase === 'preview' ? `Showing the focus neighbourhood (${laidOut} beads); laying out all ${drawn.nodes.length}…` : `Laying out ${drawn.nodes.length} beads…`}
+        </div>
+      ) : null}
+      {window_?.capped ? (
+        <div className="graph-status" role="status">
+          Zoomed out: showing the {nodes.length} beads nearest the centre of {drawn.nodes.length}; zoom in to see the rest.
         </div>
       ) : null}
       {layout.error ? (
@@ -130,10 +182,13 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
           if (node.type === 'bead') onOpen(node.id);
         }}
         zoomOnDoubleClick={false}
+        onMoveEnd={(_, next) => setView(next)}
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
-        {drawn.nodes.length <= MINIMAP_UP_TO ? (
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <FitAllButton layout={result} size={size} />
+        </Controls>
+        {drawn.nodes.length > MINIMAP_FROM && drawn.nodes.length <= MINIMAP_UP_TO ? (
           <MiniMap
             pannable
             zoomable
@@ -148,6 +203,11 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
       </ReactFlow>
     </div>
   );
+}
+
+/** Loads and warms the layout worker ahead of the first graph (called when the panel mounts). */
+export function warmLayout() {
+  layoutClient.warm();
 }
 
 /** The dependency graph drawn with React Flow on an ELK layout computed in a Web Worker. */

@@ -3,10 +3,6 @@ import { memo } from 'react';
 import type { DrawnBead, DrawnEdge, DrawnGroup } from '../../model/graph';
 import type { Point } from '../../model/layout';
 
-/** Every node is drawn at this size, so ELK and React Flow agree without measuring. */
-export const NODE_WIDTH = 232;
-export const NODE_HEIGHT = 58;
-
 export type BeadFlowNode = Node<{ node: DrawnBead }, 'bead'>;
 export type GroupFlowNode = Node<{ node: DrawnGroup }, 'group'>;
 export type DependencyFlowEdge = Edge<{ points: Point[] | null; edge: DrawnEdge }, 'dependency'>;

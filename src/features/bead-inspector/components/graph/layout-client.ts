@@ -6,7 +6,7 @@ type Listener = (phase: LayoutResponse['phase'], result: LayoutResult | null, er
 /**
  * The main thread's side of the layout worker: one worker for the page's lifetime (so its
  * shape cache survives focus and depth changes), answers routed by request id.
- * Where module workers are missing (jsdom), ELK runs in-thread instead.
+ * Without Web Workers there is no layout (ELK must never block the main thread): the canvas says so.
  */
 class LayoutClient {
   private worker: Worker | null = null;
@@ -18,8 +18,16 @@ class LayoutClient {
     this.listeners.set(id, listener);
     const worker = this.ensureWorker();
     if (worker) worker.postMessage({ id, input, focusId } satisfies LayoutRequest);
-    else void this.inThread(id, input, focusId);
+    else listener('final', null, 'this browser cannot start the layout worker (Web Workers unavailable)');
     return () => this.listeners.delete(id);
+  }
+
+  /** Starts the worker and has ELK lay out a tiny graph, so the first real layout runs on warm code. */
+  warm() {
+    if (this.worker) return;
+    const worker = this.ensureWorker();
+    const input = { nodes: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }, { id: 'c', width: 10, height: 10 }], edges: [{ id: 'ab', source: 'a', target: 'b' }, { id: 'ac', source: 'a', target: 'c' }] };
+    worker?.postMessage({ id: 0, input, focusId: null, warm: true } satisfies LayoutRequest);
   }
 
   private ensureWorker(): Worker | null {
@@ -32,17 +40,6 @@ class LayoutClient {
       if (phase === 'final') this.listeners.delete(id);
     };
     return this.worker;
-  }
-
-  private async inThread(id: number, input: LayoutInput, focusId: string | null) {
-    const [{ default: ELK }, { layoutGraph }] = await Promise.all([import('elkjs/lib/elk.bundled.js'), import('../../model/layout')]);
-    try {
-      const result = await layoutGraph(input, new ELK(), { focusId: focusId ?? undefined });
-      this.listeners.get(id)?.('final', result, null);
-    } catch (error) {
-      this.listeners.get(id)?.('final', null, error instanceof Error ? error.message : String(error));
-    }
-    this.listeners.delete(id);
   }
 }
 
