@@ -2,18 +2,26 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { buildTownGraph } from '../../../mocks/scenarios';
 import { toDrawnGraph } from './graph';
-import { connectedComponents, layoutGraph, neighbourhoodOf, type LayoutCache, type LayoutInput } from './layout';
+import { connectedComponents, layoutGraph, neighbourhoodOf, type LayoutCache } from './layout';
+import { toLayoutInput } from './layout-input';
+import { selectWindow } from './viewport-window';
 
-function inputOf(beads: number): LayoutInput {
-  const drawn = toDrawnGraph(buildTownGraph({ beads }), { minRun: Number.POSITIVE_INFINITY });
-  return {
-    nodes: drawn.nodes.map((n) => ({ id: n.id, width: 232, height: 58 })),
-    edges: drawn.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
-  };
-}
+const drawn = toDrawnGraph(buildTownGraph({ beads: 500 }), { minRun: Number.POSITIVE_INFINITY });
 
 describe('layoutGraph (the worker’s pure core)', () => {
-  const input = inputOf(500);
+  const { input } = toLayoutInput(drawn);
+
+  it('gives ELK every bead but only the tracks edges from chain ends (the rest are drawn straight)', () => {
+    expect(input.nodes).toHaveLength(drawn.nodes.length);
+    const laid = new Set(input.edges.map((e) => e.id));
+    const left = drawn.edges.filter((e) => !laid.has(e.id));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.every((e) => e.type === 'tracks')).toBe(true);
+    // Every convoy keeps at least one tracks edge, so it is laid out next to its chain.
+    const convoys = new Set(drawn.edges.filter((e) => e.type === 'tracks').map((e) => e.target));
+    const kept = new Set(input.edges.filter((e) => e.id.startsWith('tracks:')).map((e) => e.target));
+    expect(kept).toEqual(convoys);
+  });
 
   it('returns a position for every node and a route for every edge, without overlaps', async () => {
     const cache: LayoutCache = new Map();
@@ -29,6 +37,12 @@ describe('layoutGraph (the worker’s pure core)', () => {
         expect(Math.abs(boxes[j]!.y - boxes[i]!.y) >= 58 || boxes[j]!.x >= boxes[i]!.x + 232).toBe(true);
       }
     }
+    // A big graph reaches React Flow as a window around the view, edges whole, the focus always in.
+    const focus = input.nodes[0]!.id;
+    const window = selectWindow(result, input.edges, { x: 0, y: 0, zoom: 0.2 }, { width: 800, height: 500 }, [focus], 40);
+    expect(window.capped).toBe(true);
+    expect(window.ids.has(focus)).toBe(true);
+    expect(window.ids.size).toBeLessThan(input.nodes.length);
     // The same shape again comes from the cache.
     const again = await layoutGraph(input, new ELK(), { cache });
     expect(again.cacheHits).toBe(result.components);
