@@ -19,10 +19,10 @@ export interface GraphCanvasProps {
 const FIT_ALL_UP_TO = 150;
 /** Big graphs open at this zoom, centred on the focus. */
 const FOCUS_ZOOM = 0.85;
-/** A graph this small fits on screen: a minimap would only cover it. */
+/** The minimap shows from this size (smaller graphs fit on screen) up to WINDOW_ABOVE (bigger ones reach React Flow only as a window, which is all a minimap could show). */
 const MINIMAP_FROM = 30;
-/** Above this, the minimap is left out: thousands of SVG rects cost more than they tell. */
-const MINIMAP_UP_TO = 2500;
+/** Below this zoom node titles cannot be read. */
+const MIN_READABLE_ZOOM = 0.45;
 
 type LayoutState = { key: string; phase: 'pending' | 'preview' | 'final'; result: LayoutResult | null; error: string | null };
 
@@ -47,7 +47,7 @@ function useLayout(drawn: DrawnGraph): LayoutState {
   return delivered.key === key ? delivered : { key, phase: 'pending', result: delivered.result, error: null };
 }
 
-function Viewport({ layout, focusId, count }: { layout: LayoutState; focusId: string; count: number }) {
+function Viewport({ layout, focusId, count, size }: { layout: LayoutState; focusId: string; count: number; size: { width: number; height: number } }) {
   const flow = useReactFlow();
   const placed = useRef<string>('');
   useEffect(() => {
@@ -57,9 +57,11 @@ function Viewport({ layout, focusId, count }: { layout: LayoutState; focusId: st
     if (placed.current === signature) return;
     placed.current = signature;
     const focus = result.nodes[focusId];
-    if (count <= FIT_ALL_UP_TO || !focus) void flow.fitView({ padding: 0.12, maxZoom: 1.1, minZoom: 0.05 });
+    // Fitting a long chain into a phone-sized pane makes every title unreadable: centre on the focus instead.
+    const fitZoom = Math.min(size.width / (result.width + 80), size.height / (result.height + 80));
+    if (!focus || (count <= FIT_ALL_UP_TO && fitZoom >= MIN_READABLE_ZOOM)) void flow.fitView({ padding: 0.12, maxZoom: 1.1, minZoom: 0.05 });
     else void flow.setCenter(focus.x + NODE_WIDTH / 2, focus.y + NODE_HEIGHT / 2, { zoom: FOCUS_ZOOM });
-  }, [layout, focusId, count, flow]);
+  }, [layout, focusId, count, flow, size]);
   return null;
 }
 
@@ -188,7 +190,7 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
           <FitAllButton layout={result} size={size} />
         </Controls>
-        {drawn.nodes.length > MINIMAP_FROM && drawn.nodes.length <= MINIMAP_UP_TO ? (
+        {drawn.nodes.length > MINIMAP_FROM && !window_ ? (
           <MiniMap
             pannable
             zoomable
@@ -199,7 +201,7 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
             }}
           />
         ) : null}
-        <Viewport layout={layout} focusId={drawn.focusId} count={drawn.nodes.length} />
+        <Viewport layout={layout} focusId={drawn.focusId} count={drawn.nodes.length} size={size} />
       </ReactFlow>
     </div>
   );
