@@ -22,6 +22,8 @@ export function explainError(error: unknown, what?: string): Explained {
       return { title: `Not found${what ? `: ${what}` : ''}`, message: error.message, hint: 'Check the link; the item may have been deleted or belong to another town.' };
     case 'conflict':
       return { title: 'Changed since you loaded it', message: error.message, hint: 'Reload to see the current state, then try again.' };
+    case 'invalid_state':
+      return { title: 'Not possible in the current state', message: error.message, hint: 'Nothing was changed. Pick another target or action.' };
     case 'timeout':
       return { title: 'The admin API took too long', message: error.message, hint: 'The town may be under load. Retry; if it keeps timing out, check the platform status.' };
     case 'network':

@@ -1,7 +1,8 @@
 import { useParams } from 'react-router';
 import { BeadInspector } from '../features/bead-inspector';
+import { BeadActions } from '../features/interventions';
 
 export function BeadPage() {
   const { townId = '', beadId = '' } = useParams();
-  return <BeadInspector townId={townId} beadId={beadId} />;
+  return <BeadInspector townId={townId} beadId={beadId} actions={<BeadActions townId={townId} beadId={beadId} />} />;
 }

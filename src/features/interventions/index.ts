@@ -2,3 +2,4 @@
 export { ActionButton, ActionBar, type ActionBarItem, type ActionButtonProps } from './components/action-button';
 export { ActionDialog, type ActionDialogProps } from './components/action-dialog';
 export { ACTION_META, ACTIONS_FOR, type FieldSpec } from './model/registry';
+export { BeadActions, ReviewActions, AgentActions, ContainerActions, RigCredentialActions, ReviewQueueActions } from './components/target-actions';

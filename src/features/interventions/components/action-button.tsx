@@ -10,6 +10,7 @@ export interface ActionButtonProps {
   version: number | null;
   params?: Record<string, unknown>;
   fields?: FieldSpec[];
+  toParams?: (values: Record<string, unknown>) => Record<string, unknown>;
   label?: string;
   small?: boolean;
   disabled?: boolean;
@@ -38,8 +39,10 @@ export function ActionButton({ label, small = true, disabled, title, ...dialog }
 
 export interface ActionBarItem {
   action: ActionName;
+  label?: string;
   params?: Record<string, unknown>;
   fields?: FieldSpec[];
+  toParams?: (values: Record<string, unknown>) => Record<string, unknown>;
   disabled?: boolean;
   title?: string;
 }

@@ -21,6 +21,8 @@ export interface ActionDialogProps {
   /** Fixed parameters (e.g. a config diff), merged with the fields' values. */
   params?: Record<string, unknown>;
   fields?: FieldSpec[];
+  /** Shapes the fields' values into the action's parameters when they differ (e.g. an env change list). */
+  toParams?: (values: Record<string, unknown>) => Record<string, unknown>;
   open: boolean;
   onOpenChange: (open: boolean) => void;
 }
@@ -69,7 +71,7 @@ export function ActionDialog(props: ActionDialogProps) {
   );
 }
 
-function ActionDialogBody({ townId, action, target, version, params: fixed = {}, fields = [], onOpenChange }: ActionDialogProps) {
+function ActionDialogBody({ townId, action, target, version, params: fixed = {}, fields = [], toParams, onOpenChange }: ActionDialogProps) {
   const meta = ACTION_META[action];
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<string, unknown>>({});
@@ -78,7 +80,7 @@ function ActionDialogBody({ townId, action, target, version, params: fixed = {},
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [verified, setVerified] = useState<{ result: ActionResult; text: string } | null>(null);
   const mutation = useRunAction();
-  const params = { ...fixed, ...values };
+  const params = toParams ? toParams({ ...fixed, ...values }) : { ...fixed, ...values };
   const fieldsComplete = fields.every((f) => values[f.name] !== undefined && values[f.name] !== '' && !(Array.isArray(values[f.name]) && (values[f.name] as unknown[]).length === 0));
 
   const preview = useQuery({

@@ -127,7 +127,7 @@ const agentHandlers: Record<string, Handler> = {
   'agent.force_unhook': (ctx) => {
     const agent = need(ctx.town.agent(ctx.targetId), 'agent', ctx.targetId);
     const bead = agent.current_hook_bead_id ? ctx.town.bead(agent.current_hook_bead_id) : null;
-    if (!bead) throw new EngineError(409, 'conflict', `${agent.name} is not hooked to any bead.`, { field: 'current_hook_bead_id' });
+    if (!bead) throw new EngineError(409, 'invalid_state', `${agent.name} is not hooked to any bead.`, { field: 'current_hook_bead_id' });
     return {
       summary: `${agent.name} unhooked from ${quote(bead.title)}; the bead goes back to open for dispatch.`,
       changes: [change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null), change('bead', bead.id, bead.title, 'status', bead.status, 'open')],
@@ -143,7 +143,7 @@ const agentHandlers: Record<string, Handler> = {
     const agent = need(ctx.town.agent(ctx.targetId), 'agent', ctx.targetId);
     const p = ctx.town.process(agent.id);
     if (!p || (p.status !== 'running' && p.status !== 'starting' && p.status !== 'stopping')) {
-      throw new EngineError(409, 'conflict', `${agent.name} has no running process to kill${p ? ` (process ${p.process_id} is ${p.status})` : ''}.`, { field: 'process' });
+      throw new EngineError(409, 'invalid_state', `${agent.name} has no running process to kill${p ? ` (process ${p.process_id} is ${p.status})` : ''}.`, { field: 'process' });
     }
     return {
       summary: `Kill ${agent.name}'s process ${p.process_id} (SIGKILL); ${agent.name} → dead until reset.`,
@@ -161,7 +161,7 @@ const agentHandlers: Record<string, Handler> = {
   'agent.retry_dispatch': (ctx) => {
     const agent = need(ctx.town.agent(ctx.targetId), 'agent', ctx.targetId);
     const bead = agent.current_hook_bead_id ? ctx.town.bead(agent.current_hook_bead_id) : null;
-    if (!bead) throw new EngineError(409, 'conflict', `${agent.name} has no hooked bead to dispatch.`, { field: 'current_hook_bead_id' });
+    if (!bead) throw new EngineError(409, 'invalid_state', `${agent.name} has no hooked bead to dispatch.`, { field: 'current_hook_bead_id' });
     const exhausted = bead.dispatch_attempts >= 5;
     const attempt = exhausted ? 1 : bead.dispatch_attempts + 1;
     return {
@@ -204,7 +204,7 @@ function hookedAgentOf(ctx: Ctx, bead: Bead): Agent | null {
 
 function finishBead(ctx: Ctx, status: 'closed' | 'failed', verb: string): Plan {
   const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
-  if (bead.status === status) throw new EngineError(409, 'conflict', `Bead ${quote(bead.title)} is already ${status}.`, { field: 'status' });
+  if (bead.status === status) throw new EngineError(409, 'invalid_state', `Bead ${quote(bead.title)} is already ${status}.`, { field: 'status' });
   const agent = hookedAgentOf(ctx, bead);
   const changes = [change('bead', bead.id, bead.title, 'status', bead.status, status)];
   if (agent) changes.push(change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null));
@@ -232,7 +232,7 @@ const beadHandlers: Record<string, Handler> = {
   'bead.change_priority': (ctx) => {
     const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
     const priority = ctx.params.priority as Bead['priority'];
-    if (bead.priority === priority) throw new EngineError(409, 'conflict', `Bead ${quote(bead.title)} is already ${priority} priority.`, { field: 'priority' });
+    if (bead.priority === priority) throw new EngineError(409, 'invalid_state', `Bead ${quote(bead.title)} is already ${priority} priority.`, { field: 'priority' });
     return {
       summary: `Priority of ${quote(bead.title)}: ${bead.priority} → ${priority}.`,
       changes: [change('bead', bead.id, bead.title, 'priority', bead.priority, priority)],
@@ -247,7 +247,7 @@ const beadHandlers: Record<string, Handler> = {
   'bead.unhook': (ctx) => {
     const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
     const agent = hookedAgentOf(ctx, bead);
-    if (!agent) throw new EngineError(409, 'conflict', `No agent is hooked to ${quote(bead.title)}.`, { field: 'assignee_agent_bead_id' });
+    if (!agent) throw new EngineError(409, 'invalid_state', `No agent is hooked to ${quote(bead.title)}.`, { field: 'assignee_agent_bead_id' });
     return {
       summary: `Unhook ${agent.name} from ${quote(bead.title)}; the bead goes back to open.`,
       changes: [change('bead', bead.id, bead.title, 'status', bead.status, 'open'), change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null)],
@@ -263,12 +263,12 @@ const beadHandlers: Record<string, Handler> = {
     const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
     const next = need(ctx.town.agent(String(ctx.params.agent_id)), 'agent', String(ctx.params.agent_id));
     if (next.role !== 'polecat') throw new EngineError(400, 'bad_request', `Only polecats take beads; ${next.name} is the ${next.role}.`, { parameter: 'agent_id' });
-    if (next.status === 'dead') throw new EngineError(409, 'conflict', `${next.name} is dead; reset it first.`, { field: 'agent.status' });
+    if (next.status === 'dead') throw new EngineError(409, 'invalid_state', `${next.name} is dead; reset it first.`, { field: 'agent.status' });
     if (next.current_hook_bead_id && next.current_hook_bead_id !== bead.id) {
-      throw new EngineError(409, 'conflict', `${next.name} is already hooked to another bead.`, { field: 'agent.current_hook_bead_id' });
+      throw new EngineError(409, 'invalid_state', `${next.name} is already hooked to another bead.`, { field: 'agent.current_hook_bead_id' });
     }
     const prev = hookedAgentOf(ctx, bead);
-    if (prev?.id === next.id) throw new EngineError(409, 'conflict', `${next.name} already has this bead.`, { field: 'assignee_agent_bead_id' });
+    if (prev?.id === next.id) throw new EngineError(409, 'invalid_state', `${next.name} already has this bead.`, { field: 'assignee_agent_bead_id' });
     return {
       summary: `Reassign ${quote(bead.title)}${prev ? ` from ${prev.name}` : ''} to ${next.name}; ${next.name} is hooked and dispatched.`,
       changes: [
@@ -304,7 +304,7 @@ function mrBead(ctx: Ctx) {
 const reviewHandlers: Record<string, Handler> = {
   'review.force_retry': (ctx) => {
     const { bead, review } = mrBead(ctx);
-    if (review.review_state !== 'failed') throw new EngineError(409, 'conflict', `Only a failed review can be retried; this one is ${review.review_state}.`, { field: 'review_state' });
+    if (review.review_state !== 'failed') throw new EngineError(409, 'invalid_state', `Only a failed review can be retried; this one is ${review.review_state}.`, { field: 'review_state' });
     return {
       summary: `Put ${quote(bead.title)} back in the queue (retry ${review.retry_count + 1}).`,
       changes: [change('review', bead.id, bead.title, 'review_state', 'failed', 'pending'), change('review', bead.id, bead.title, 'retry_count', review.retry_count, review.retry_count + 1)],
@@ -319,7 +319,7 @@ const reviewHandlers: Record<string, Handler> = {
   },
   'review.force_close': (ctx) => {
     const { bead, review } = mrBead(ctx);
-    if (bead.status === 'closed') throw new EngineError(409, 'conflict', 'This merge request is already closed.', { field: 'status' });
+    if (bead.status === 'closed') throw new EngineError(409, 'invalid_state', 'This merge request is already closed.', { field: 'status' });
     return {
       summary: `Close merge request ${quote(bead.title)} without merging; it leaves the queue.`,
       changes: [change('review', bead.id, bead.title, 'status', bead.status, 'closed')],
@@ -334,7 +334,7 @@ const reviewHandlers: Record<string, Handler> = {
   },
   'review.direct_merge': (ctx) => {
     const { bead, review } = mrBead(ctx);
-    if (review.review_state === 'merged') throw new EngineError(409, 'conflict', 'This merge request is already merged.', { field: 'review_state' });
+    if (review.review_state === 'merged') throw new EngineError(409, 'invalid_state', 'This merge request is already merged.', { field: 'review_state' });
     const source = review.source_bead_id ? ctx.town.bead(review.source_bead_id) : null;
     return {
       summary: `Merge ${review.branch} into ${review.target_branch} now, skipping review and gates; close ${quote(bead.title)}${source ? ` and ${quote(source.title)}` : ''}.`,
@@ -357,7 +357,7 @@ const reviewHandlers: Record<string, Handler> = {
 const townHandlers: Record<string, Handler> = {
   'review.clear_queue': (ctx) => {
     const pending = ctx.town.reviews().filter((r) => r.review_state === 'pending');
-    if (!pending.length) throw new EngineError(409, 'conflict', 'The review queue has no pending merge requests.', { field: 'review_queue' });
+    if (!pending.length) throw new EngineError(409, 'invalid_state', 'The review queue has no pending merge requests.', { field: 'review_queue' });
     const config = ctx.town.config();
     return {
       summary: `Remove ${pending.length} pending merge ${pending.length === 1 ? 'request' : 'requests'} from the queue (marked failed: cleared by admin).`,
@@ -377,7 +377,7 @@ const townHandlers: Record<string, Handler> = {
   'review.set_merge_strategy': (ctx) => {
     const config = ctx.town.config();
     const next = ctx.params.merge_strategy as 'direct' | 'pr';
-    if (config.merge_strategy === next) throw new EngineError(409, 'conflict', `Merge strategy is already ${next}.`, { field: 'merge_strategy' });
+    if (config.merge_strategy === next) throw new EngineError(409, 'invalid_state', `Merge strategy is already ${next}.`, { field: 'merge_strategy' });
     return {
       summary: `Merge strategy: ${config.merge_strategy} → ${next}; applies to the next review the refinery starts.`,
       changes: [change('config', ctx.town.townId, 'town config', 'merge_strategy', config.merge_strategy, next)],
@@ -414,7 +414,7 @@ const containerHandlers: Record<string, Handler> = {
   },
   'container.force_stop': (ctx) => {
     const c = ctx.town.container();
-    if (c.status === 'stopped') throw new EngineError(409, 'conflict', 'The container is already stopped.', { field: 'status' });
+    if (c.status === 'stopped') throw new EngineError(409, 'invalid_state', 'The container is already stopped.', { field: 'status' });
     const running = ctx.town.processes().filter((p) => p.status === 'running' || p.status === 'starting');
     return {
       summary: `Stop the town's container; ${running.length} running ${running.length === 1 ? 'process ends' : 'processes end'}. It starts again on the next dispatch.`,
@@ -545,7 +545,7 @@ function convoyTarget(ctx: Ctx) {
 const convoyHandlers: Record<string, Handler> = {
   'convoy.force_land': (ctx) => {
     const { bead, convoy, tracked } = convoyTarget(ctx);
-    if (convoy.landed_at) throw new EngineError(409, 'conflict', 'This convoy has already landed.', { field: 'landed_at' });
+    if (convoy.landed_at) throw new EngineError(409, 'invalid_state', 'This convoy has already landed.', { field: 'landed_at' });
     const unclosed = tracked.map((d) => ctx.town.bead(d.depends_on_bead_id)).filter((b) => !b || b.status !== 'closed');
     return {
       summary: `Land convoy ${quote(bead.title)} now at ${convoy.closed_beads}/${convoy.total_beads}: mark it landed and closed.`,
@@ -562,7 +562,7 @@ const convoyHandlers: Record<string, Handler> = {
   'convoy.add_tracked': (ctx) => {
     const { bead, convoy, tracked } = convoyTarget(ctx);
     const add = need(ctx.town.bead(String(ctx.params.bead_id)), 'bead', String(ctx.params.bead_id));
-    if (tracked.some((d) => d.depends_on_bead_id === add.id)) throw new EngineError(409, 'conflict', `${quote(add.title)} is already tracked by this convoy.`, { field: 'tracked' });
+    if (tracked.some((d) => d.depends_on_bead_id === add.id)) throw new EngineError(409, 'invalid_state', `${quote(add.title)} is already tracked by this convoy.`, { field: 'tracked' });
     const closed = convoy.closed_beads + (add.status === 'closed' ? 1 : 0);
     return {
       summary: `Track ${quote(add.title)} in convoy ${quote(bead.title)}: ${convoy.closed_beads}/${convoy.total_beads} → ${closed}/${convoy.total_beads + 1}.`,
@@ -667,7 +667,7 @@ const mayorHandlers: Record<string, Handler> = {
   'mayor.resend_last_message': (ctx) => {
     const { agent, mayor } = mayorTarget(ctx);
     const message = mayor.last_user_message;
-    if (!message) throw new EngineError(409, 'conflict', 'There is no user message to resend.', { field: 'last_user_message' });
+    if (!message) throw new EngineError(409, 'invalid_state', 'There is no user message to resend.', { field: 'last_user_message' });
     return {
       summary: `Send the user's last message again to the Mayor: “${message.text.slice(0, 80)}${message.text.length > 80 ? '…' : ''}”.`,
       changes: [change('agent', agent.id, 'Mayor', 'session_state', mayor.session_state, 'active')],
