@@ -1,8 +1,14 @@
 import { useParams } from 'react-router';
+import { AuditLog } from '../features/audit-log';
 import { TownInspector } from '../features/town-inspector';
 import { isTownTab } from '../lib/paths';
 
 export function TownPage() {
   const { townId = '', tab } = useParams();
-  return <TownInspector townId={townId} tab={isTownTab(tab) ? tab : 'state'} />;
+  const current = isTownTab(tab) ? tab : 'state';
+  return (
+    <TownInspector townId={townId} tab={current}>
+      {current === 'audit' ? <AuditLog townId={townId} /> : null}
+    </TownInspector>
+  );
 }

@@ -411,7 +411,41 @@ export function toTimeline(town: TownSeed): TimelineEvent[] {
       details: { target: a.target, params: a.params, outcome: a.outcome },
     });
   }
+  if (town.scenario === 'large') rows.push(...toBenchAgentChurn(town, LARGE_TIMELINE_ROWS - rows.length));
   return rows.sort((a, b) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at.localeCompare(a.at)));
+}
+
+/** The benchmark town's timeline holds this many rows (the Town Inspector bench scrolls 50k). */
+export const LARGE_TIMELINE_ROWS = 50_000;
+
+/**
+ * Status churn of the benchmark town's polecats (working ↔ waiting ↔ idle every few minutes over its
+ * history), derived from the row index: it fills the timeline to its bench size without storing rows.
+ */
+export function toBenchAgentChurn(town: TownSeed, count: number): TimelineEvent[] {
+  const polecats = town.agents.filter((a) => a.role === 'polecat');
+  if (count <= 0 || polecats.length === 0) return [];
+  const end = Date.parse(town.town.updated_at);
+  const start = Date.parse(town.town.created_at);
+  const step = Math.max(1000, Math.floor((end - start) / count));
+  const cycle = ['working', 'waiting', 'working', 'idle'] as const;
+  const rows: TimelineEvent[] = [];
+  for (let i = 0; i < count; i++) {
+    const agent = polecats[i % polecats.length]!;
+    const status = cycle[Math.floor(i / polecats.length) % cycle.length]!;
+    rows.push({
+      id: `agent:churn:${i}`,
+      kind: 'agent',
+      type: 'status',
+      at: new Date(end - (i + 1) * step).toISOString(),
+      severity: 'info',
+      bead_id: null,
+      agent_id: agent.id,
+      summary: `${agent.name} → ${status}${status === 'waiting' ? ' (waiting for review)' : status === 'idle' ? ' (work submitted)' : ' (hooked next bead)'}`,
+      details: { status, reason: null },
+    });
+  }
+  return rows;
 }
 
 export function pageTimeline(all: TimelineEvent[], query: { before?: string; limit: number; kind?: string[]; entity?: string; from?: string; to?: string }): TimelinePage {

@@ -6,6 +6,8 @@ import { RelativeTime } from '../../../components/relative-time';
 import { useNow } from '../../../components/use-now';
 import { paths, TOWN_TABS, type TownTab } from '../../../lib/paths';
 import { diagnoseTown, HealthBadge, type Finding } from '../../diagnosis';
+import { useContainer } from '../api/tabs';
+import { PlatformLinks } from './platform-links';
 
 const TAB_LABEL: Record<TownTab, string> = {
   state: 'State',
@@ -27,6 +29,7 @@ function findingHref(townId: string, f: Finding) {
 export function TownHeader({ town }: { town: TownDetail }) {
   const now = useNow();
   const diagnosis = diagnoseTown(town.health_inputs, now);
+  const container = useContainer(town.id);
   return (
     <>
       <PageHeader
@@ -36,7 +39,12 @@ export function TownHeader({ town }: { town: TownDetail }) {
           </>
         }
         title={town.name}
-        actions={<Link className="button button-small" to={paths.town(town.id, 'audit')}>Audit log</Link>}
+        actions={
+          <>
+            <Link className="button button-small" to={paths.user(town.owner.id)}>User page</Link>
+            <Link className="button button-small" to={paths.town(town.id, 'audit')}>Audit log</Link>
+          </>
+        }
       >
         <HealthBadge health={diagnosis.health} />
         <CopyId id={town.id} label="town id" />
@@ -47,6 +55,7 @@ export function TownHeader({ town }: { town: TownDetail }) {
           {town.agents.active}/{town.agents.total} agents active · {town.beads.open} open beads · container {town.container.status}
         </span>
       </PageHeader>
+      <PlatformLinks townId={town.id} userId={town.owner.id} instanceId={container.data?.instance_id ?? null} />
       {diagnosis.findings.length > 0 ? (
         <ul className="findings findings-banner" aria-label="Health findings">
           {diagnosis.findings.map((f, i) => (

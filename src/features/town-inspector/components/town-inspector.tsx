@@ -3,9 +3,39 @@ import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/states';
 import type { TownTab } from '../../../lib/paths';
 import { useTown } from '../api/town';
+import '../town-inspector.css';
+import { LiveRefreshSwitch } from './live-refresh-switch';
+import { AgentsTab } from './tabs/agents-tab';
+import { ConfigTab } from './tabs/config-tab';
+import { ContainerTab } from './tabs/container-tab';
+import { EventsTab } from './tabs/events-tab';
+import { ReviewTab } from './tabs/review-tab';
+import { StateTab } from './tabs/state-tab';
 import { TownHeader } from './town-header';
 
-/** The single-town deep dive: header with health, then the selected tab. */
+function TabBody({ townId, tab }: { townId: string; tab: TownTab }) {
+  switch (tab) {
+    case 'state':
+      return <StateTab townId={townId} />;
+    case 'agents':
+      return <AgentsTab townId={townId} />;
+    case 'review':
+      return <ReviewTab townId={townId} />;
+    case 'container':
+      return <ContainerTab townId={townId} />;
+    case 'config':
+      return <ConfigTab townId={townId} />;
+    case 'events':
+      return <EventsTab townId={townId} />;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The single-town deep dive: header with health, the tabs, live refresh, then the selected tab.
+ * `children` replaces the tab body (the page puts the audit log there).
+ */
 export function TownInspector({ townId, tab, children }: { townId: string; tab: TownTab; children?: ReactNode }) {
   const town = useTown(townId);
   if (town.isPending) return <Loading label="Loading town from TownDO" />;
@@ -13,7 +43,10 @@ export function TownInspector({ townId, tab, children }: { townId: string; tab: 
   return (
     <div className="page" data-tab={tab}>
       <TownHeader town={town.data} />
-      <div className="tab-body">{children}</div>
+      <div className="tab-toolbar">
+        <LiveRefreshSwitch townId={townId} />
+      </div>
+      <div className="tab-body">{children ?? <TabBody key={tab} townId={townId} tab={tab} />}</div>
     </div>
   );
 }

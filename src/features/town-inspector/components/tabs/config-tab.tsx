@@ -1,0 +1,193 @@
+import { Link } from 'react-router';
+import type { CredentialState, TownConfigResponse } from '../../../../api';
+import { Badge, type Tone } from '../../../../components/badge';
+import { ErrorState } from '../../../../components/error-state';
+import { RelativeTime } from '../../../../components/relative-time';
+import { EmptyState, Loading } from '../../../../components/states';
+import { shortId } from '../../../../lib/format';
+import { paths } from '../../../../lib/paths';
+import { useAgents, useTownConfig } from '../../api/tabs';
+import { toSafeExternalUrl } from '../../model/safe-url';
+import { EnvTable } from '../env-table';
+
+const CREDENTIAL_TONE: Record<CredentialState, Tone> = { valid: 'green', expired: 'red', revoked: 'red', error: 'red', unknown: 'yellow' };
+const INTEGRATION_TONE = { active: 'green', revoked: 'red', suspended: 'yellow', missing: 'red' } as const;
+
+function repoWebUrl(gitUrl: string): string | null {
+  const safe = toSafeExternalUrl(gitUrl);
+  return safe && safe.startsWith('https:') ? safe.replace(/\.git$/, '') : null;
+}
+
+function TownSettings({ config }: { config: TownConfigResponse['config'] }) {
+  const roles = (['mayor', 'refinery', 'polecat'] as const).filter((r) => config.role_models[r] || config.custom_instructions[r]);
+  return (
+    <section className="panel" aria-label="Town config">
+      <div className="panel-head">
+        <h2>Town config</h2>
+        <span className="muted small">version {config.version} · updated <RelativeTime iso={config.updated_at} /></span>
+      </div>
+      <dl className="facts">
+        <div><dt>Default model</dt><dd className="mono small">{config.default_model}</dd></div>
+        <div><dt>Small model</dt><dd className="mono small">{config.small_model}</dd></div>
+        <div><dt>Max polecats per rig</dt><dd>{config.max_polecats_per_rig}</dd></div>
+        <div><dt>Merge strategy</dt><dd>{config.merge_strategy === 'pr' ? 'pull request' : 'direct merge'}</dd></div>
+        <div><dt>Sleep after</dt><dd>{config.container.sleep_after_minutes} min</dd></div>
+        <div>
+          <dt>Git auth</dt>
+          <dd className="small">
+            {config.git_auth.provider} · {config.git_auth.mode === 'integration' ? `integration ${config.git_auth.platform_integration_id ?? '(none)'}` : 'manual token'}
+            {config.git_auth.token_set ? <Badge tone="muted">token stored</Badge> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Refinery</dt>
+          <dd className="small">
+            review {config.refinery.review_mode} · auto-merge {config.refinery.auto_merge ? 'on' : 'off'} · clean merge {config.refinery.require_clean_merge ? 'required' : 'optional'} · code review {config.refinery.code_review ? 'on' : 'off'}
+            {config.refinery.gates.length ? <> · gates {config.refinery.gates.join(', ')}</> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Alarm intervals</dt>
+          <dd className="small">{Object.entries(config.alarm_intervals).map(([k, v]) => `${k} ${v}s`).join(' · ') || '—'}</dd>
+        </div>
+      </dl>
+      {roles.length ? (
+        <details>
+          <summary>Role models and custom instructions ({roles.length})</summary>
+          {roles.map((r) => (
+            <div key={r} className="role-block">
+              <div className="strong">{r} {config.role_models[r] ? <span className="mono small muted">{config.role_models[r]}</span> : null}</div>
+              {config.custom_instructions[r] ? <pre className="text-block">{config.custom_instructions[r]}</pre> : null}
+            </div>
+          ))}
+        </details>
+      ) : null}
+      <h3 className="subhead">Environment variables</h3>
+      <EnvTable vars={config.env_vars} label="Town environment variables" />
+    </section>
+  );
+}
+
+/** Town and rig config, integrations, credential state and git failures across agents. */
+export function ConfigTab({ townId }: { townId: string }) {
+  const config = useTownConfig(townId);
+  const agents = useAgents(townId);
+  if (config.isPending) return <Loading label="Loading the town config" />;
+  if (config.isError) return <ErrorState error={config.error} what="config" onRetry={() => void config.refetch()} />;
+  const { rigs, credentials, credential_events, git_failures } = config.data;
+  const agentName = new Map((agents.data?.items ?? []).map((a) => [a.id, a.name]));
+  const rigName = new Map(rigs.map((r) => [r.rig.id, r.rig.name]));
+  return (
+    <div className="tab-stack">
+      <section className="panel" aria-label="Credentials">
+        <h2>Credentials</h2>
+        {credentials.length === 0 ? (
+          <EmptyState title="No credentials resolved for this town" />
+        ) : (
+          <div className="table-scroll">
+            <table className="table" aria-label="Credential status">
+              <thead>
+                <tr><th>Rig</th><th>Source</th><th>Status</th><th>Last resolved</th><th>Token expires</th><th>Verification</th><th>Last error</th></tr>
+              </thead>
+              <tbody>
+                {credentials.map((c) => (
+                  <tr key={c.rig_id} className={c.status !== 'valid' ? 'row-troubled' : undefined} data-testid="credential-row">
+                    <td className="strong">{c.rig_name}</td>
+                    <td className="small">{c.source === 'integration' ? <>integration <code>{c.integration_id ?? '—'}</code></> : 'manual token'}</td>
+                    <td><Badge tone={CREDENTIAL_TONE[c.status]}>{c.status}</Badge></td>
+                    <td><RelativeTime iso={c.last_resolved_at} /></td>
+                    <td><RelativeTime iso={c.token_expires_at} fallback="—" /></td>
+                    <td>{c.verification ? <Badge tone={c.verification === 'ok' ? 'green' : 'red'}>{c.verification}</Badge> : <span className="muted">—</span>}{c.last_verified_at ? <span className="muted small"> <RelativeTime iso={c.last_verified_at} /></span> : null}</td>
+                    <td className="message-cell small">{c.last_error ?? <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {credential_events.length ? (
+          <details>
+            <summary>Recent credential resolutions ({credential_events.length})</summary>
+            <ul className="plain-list small">
+              {credential_events.slice(0, 30).map((e) => (
+                <li key={e.id}>
+                  <RelativeTime iso={e.created_at} /> · {rigName.get(e.rig_id) ?? shortId(e.rig_id)} · {e.kind}{' '}
+                  <Badge tone={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Badge>
+                  {e.error ? <span className="message-cell"> {e.error}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <section className="panel" aria-label="Git failures">
+        <h2>Git push/pull failures <span className="muted small">across agents, newest first</span></h2>
+        {git_failures.length === 0 ? (
+          <EmptyState title="No failed git operations" />
+        ) : (
+          <div className="table-scroll">
+            <table className="table" aria-label="Git failures">
+              <thead>
+                <tr><th>When</th><th>Operation</th><th>Agent</th><th>Bead</th><th>Exit</th><th>Command and stderr</th></tr>
+              </thead>
+              <tbody>
+                {git_failures.map((g) => (
+                  <tr key={g.id} data-testid="git-failure-row">
+                    <td><RelativeTime iso={g.created_at} /></td>
+                    <td><Badge tone="red">{g.operation}</Badge></td>
+                    <td>{g.agent_id ? <Link to={paths.agent(townId, g.agent_id)}>{agentName.get(g.agent_id) ?? shortId(g.agent_id)}</Link> : '—'}</td>
+                    <td>{g.bead_id ? <Link to={paths.bead(townId, g.bead_id)} className="mono small">{shortId(g.bead_id)}</Link> : '—'}</td>
+                    <td className="num">{g.exit_code ?? '—'}</td>
+                    <td>
+                      <code className="small">{g.command}</code>
+                      {g.stderr_excerpt ? <pre className="text-block small stderr">{g.stderr_excerpt}</pre> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="panel" aria-label="Rigs">
+        <h2>Rigs and integrations</h2>
+        <div className="table-scroll">
+          <table className="table" aria-label="Rig configs">
+            <thead>
+              <tr><th>Rig</th><th>Repository</th><th>Branch</th><th>Integration</th><th>Max polecats</th><th>Model override</th><th>Instructions</th></tr>
+            </thead>
+            <tbody>
+              {rigs.map(({ rig, max_polecats, model_override, custom_instructions }) => {
+                const web = repoWebUrl(rig.git_url);
+                return (
+                  <tr key={rig.id}>
+                    <td className="strong">{rig.name}</td>
+                    <td className="mono small">{web ? <a href={web} target="_blank" rel="noopener noreferrer">{rig.git_url}</a> : rig.git_url}</td>
+                    <td className="mono small">{rig.default_branch}</td>
+                    <td>
+                      {rig.integration ? (
+                        <>
+                          <Badge tone={INTEGRATION_TONE[rig.integration.status]}>{rig.integration.status}</Badge>{' '}
+                          <span className="small">{rig.integration.provider} · {rig.integration.account} · <code>{rig.integration.id}</code></span>
+                        </>
+                      ) : (
+                        <Badge tone="yellow">not linked</Badge>
+                      )}
+                    </td>
+                    <td className="num">{max_polecats ?? <span className="muted">town default</span>}</td>
+                    <td className="mono small">{model_override ?? <span className="muted">—</span>}</td>
+                    <td className="message-cell small">{custom_instructions ?? <span className="muted">—</span>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <TownSettings config={config.data.config} />
+    </div>
+  );
+}

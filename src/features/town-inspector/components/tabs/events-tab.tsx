@@ -1,0 +1,165 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { TimelineEvent, TimelineKind } from '../../../../api';
+import { Badge } from '../../../../components/badge';
+import { CopyId } from '../../../../components/copy-id';
+import { ErrorState } from '../../../../components/error-state';
+import { EmptyState, Loading } from '../../../../components/states';
+import { formatNumber } from '../../../../lib/format';
+import { formatExact } from '../../../../lib/time';
+import { TIMELINE_PAGE_SIZE, useTimeline } from '../../api/timeline';
+import { useAgents } from '../../api/tabs';
+import { exportFileName, parseTimelineView, RANGE_PRESETS, TIMELINE_KINDS, toTimelineCsv, toTimelineJson, toTimelineQuery, writeTimelineView } from '../../model/timeline-view';
+import { KIND_TONE, TimelineRows } from '../timeline-rows';
+import { useSearchState } from '../use-search-state';
+
+const EMPTY: TimelineEvent[] = [];
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** ISO → the `YYYY-MM-DDTHH:mm` a datetime-local input shows, in the admin's local time. */
+function toLocalInput(iso: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : '');
+
+function EventDetails({ event, onClose, onFilter }: { event: TimelineEvent; onClose: () => void; onFilter: (id: string) => void }) {
+  return (
+    <section className="panel event-details" aria-label="Event details">
+      <div className="panel-head">
+        <h2>{event.type}</h2>
+        <Badge tone={KIND_TONE[event.kind]}>{event.kind}</Badge>
+        <span className="muted small">{formatExact(event.at)}</span>
+        <span className="spacer" />
+        <button type="button" className="button button-small" onClick={onClose}>Close</button>
+      </div>
+      <p className="message-cell">{event.summary}</p>
+      <div className="page-header-meta small">
+        <CopyId id={event.id} full label="event id" />
+        {event.bead_id ? <button type="button" className="button button-small" onClick={() => onFilter(event.bead_id!)}>Only this bead</button> : null}
+        {event.agent_id ? <button type="button" className="button button-small" onClick={() => onFilter(event.agent_id!)}>Only this agent</button> : null}
+      </div>
+      <pre className="text-block small">{JSON.stringify(event.details, null, 2)}</pre>
+    </section>
+  );
+}
+
+/** One timeline of everything that happened in the town, filterable, exportable. */
+export function EventsTab({ townId }: { townId: string }) {
+  const [view, setView] = useSearchState(parseTimelineView, writeTimelineView);
+  // Filter changes are history entries (back undoes a filter); selecting a row is not.
+  const update = useCallback((patch: Partial<ReturnType<typeof parseTimelineView>>) => setView(patch, { replace: false }), [setView]);
+  // Keyed on the filter's values, not the parsed object: selecting a row (`?event=`) must not refetch.
+  const kindKey = view.kind.join(',');
+  const { entity, from, to } = view;
+  const query = useMemo(
+    () => toTimelineQuery({ kind: kindKey ? (kindKey.split(',') as TimelineKind[]) : [], entity, from, to, event: '' }, TIMELINE_PAGE_SIZE),
+    [kindKey, entity, from, to],
+  );
+  const timeline = useTimeline(townId, query);
+  const agents = useAgents(townId);
+  const agentNames = useMemo(() => new Map((agents.data?.items ?? []).map((a) => [a.id, a.name])), [agents.data]);
+  const pages = timeline.data?.pages;
+  const rows = useMemo(() => (pages ? pages.flatMap((p) => p.items) : EMPTY), [pages]);
+  const total = pages?.[0]?.total ?? null;
+  const [loadingAll, setLoadingAll] = useState(false);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = timeline;
+  const loadAll = async () => {
+    setLoadingAll(true);
+    try {
+      let result = await fetchNextPage();
+      while (result.hasNextPage && !result.isError) result = await fetchNextPage();
+    } finally {
+      setLoadingAll(false);
+    }
+  };
+
+  const onSelect = useCallback((id: string) => setView({ event: id }), [setView]);
+  const onFilterEntity = useCallback((id: string) => update({ entity: id, event: '' }), [update]);
+  const selected = view.event ? rows.find((r) => r.id === view.event) : undefined;
+  const toggleKind = (k: TimelineKind) => update({ kind: view.kind.includes(k) ? view.kind.filter((x) => x !== k) : [...view.kind, k] });
+  const filtered = view.kind.length > 0 || view.entity !== '' || view.from !== '' || view.to !== '';
+  const exportMeta = () => ({ town_id: townId, filter: view, exported_at: new Date().toISOString() });
+
+  return (
+    <div className="tab-stack">
+      <section className="panel tab-panel" aria-label="Events">
+        <div className="toolbar">
+          <div className="status-chips" role="group" aria-label="Filter by kind">
+            {TIMELINE_KINDS.map((k) => (
+              <button key={k} type="button" className="chip" aria-pressed={view.kind.includes(k)} onClick={() => toggleKind(k)}>
+                {k}
+              </button>
+            ))}
+          </div>
+          <div className="status-chips" role="group" aria-label="Time range">
+            {RANGE_PRESETS.map((p) => (
+              <button key={p.id} type="button" className="chip" onClick={() => update({ from: new Date(Date.now() - p.ms).toISOString(), to: '' })}>
+                last {p.label}
+              </button>
+            ))}
+          </div>
+          <label className="toolbar-field">
+            <span className="muted small">From</span>
+            <input className="input" type="datetime-local" aria-label="From (local time)" value={toLocalInput(view.from)} onChange={(e) => update({ from: fromLocalInput(e.target.value) })} />
+          </label>
+          <label className="toolbar-field">
+            <span className="muted small">To</span>
+            <input className="input" type="datetime-local" aria-label="To (local time)" value={toLocalInput(view.to)} onChange={(e) => update({ to: fromLocalInput(e.target.value) })} />
+          </label>
+          {filtered ? <button type="button" className="button button-small button-ghost" onClick={() => update({ kind: [], entity: '', from: '', to: '', event: '' })}>Clear filters</button> : null}
+        </div>
+        {view.entity ? (
+          <div className="entity-filter" role="status">
+            Only events of <CopyId id={view.entity} full label="filtered id" />
+            <button type="button" className="button button-small" onClick={() => update({ entity: '' })}>Show all entities</button>
+          </div>
+        ) : null}
+        <div className="toolbar">
+          <span className="muted small" data-testid="timeline-count" role="status" aria-live="polite">
+            {timeline.isPending ? 'loading…' : `${formatNumber(rows.length)} of ${total !== null ? formatNumber(total) : '?'} events loaded, newest first`}
+          </span>
+          <span className="spacer" />
+          <button type="button" className="button button-small" disabled={!hasNextPage || isFetchingNextPage} onClick={() => void fetchNextPage()}>
+            {isFetchingNextPage && !loadingAll ? 'Loading…' : 'Load older'}
+          </button>
+          <button type="button" className="button button-small" disabled={!hasNextPage || loadingAll} onClick={() => void loadAll()}>
+            {loadingAll ? `Loading all… ${formatNumber(rows.length)}` : 'Load all'}
+          </button>
+          <button type="button" className="button button-small" disabled={rows.length === 0} onClick={() => download(exportFileName(townId, view, 'json', new Date()), 'application/json', toTimelineJson(rows, exportMeta()))}>
+            Export JSON
+          </button>
+          <button type="button" className="button button-small" disabled={rows.length === 0} onClick={() => download(exportFileName(townId, view, 'csv', new Date()), 'text/csv', toTimelineCsv(rows))}>
+            Export CSV
+          </button>
+        </div>
+        {hasNextPage && rows.length > 0 ? <p className="muted small">Exports hold the {formatNumber(rows.length)} loaded rows; “Load all” first to export every matching event.</p> : null}
+        {selected ? <EventDetails event={selected} onClose={() => onSelect('')} onFilter={onFilterEntity} /> : null}
+        {timeline.isPending ? (
+          <Loading label="Loading the town timeline" />
+        ) : timeline.isError && rows.length === 0 ? (
+          <ErrorState error={timeline.error} what="timeline" onRetry={() => void timeline.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState title={filtered ? 'No events match these filters' : 'No events recorded for this town yet'}>
+            {filtered ? <button type="button" className="button button-small" onClick={() => update({ kind: [], entity: '', from: '', to: '' })}>Clear filters</button> : null}
+          </EmptyState>
+        ) : (
+          <>
+            {timeline.isError ? <ErrorState error={timeline.error} what="older events" onRetry={() => void fetchNextPage()} /> : null}
+            <TimelineRows townId={townId} rows={rows} agentNames={agentNames} selected={view.event} onSelect={onSelect} onFilterEntity={onFilterEntity} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { Link } from 'react-router';
+import type { ReviewEntry, ReviewState } from '../../../../api';
+import { Badge, type Tone } from '../../../../components/badge';
+import { ErrorState } from '../../../../components/error-state';
+import { RelativeTime } from '../../../../components/relative-time';
+import { EmptyState, Loading } from '../../../../components/states';
+import { useNow } from '../../../../components/use-now';
+import { paths } from '../../../../lib/paths';
+import { formatDuration } from '../../../../lib/time';
+import { useReviewQueue } from '../../api/tabs';
+import { toSafeExternalUrl } from '../../model/safe-url';
+import { ReviewQueueChart } from '../lazy-charts';
+
+const STATE_TONE: Record<ReviewState, Tone> = { pending: 'neutral', running: 'blue', merged: 'green', failed: 'red' };
+const STATE_ORDER: Record<ReviewState, number> = { failed: 0, running: 1, pending: 2, merged: 3 };
+
+/** The refinery may report a bogus PR URL: only http(s) becomes a link, and it opens without an opener. */
+export function PrLink({ url }: { url: string | null }) {
+  if (!url) return <span className="muted">—</span>;
+  const safe = toSafeExternalUrl(url);
+  if (!safe) return <span className="mono small text-red" title="Not an http(s) URL: shown as text">{url}</span>;
+  return (
+    <a className="mono small" href={safe} target="_blank" rel="noopener noreferrer">
+      {safe.replace(/^https?:\/\//, '')} ↗
+    </a>
+  );
+}
+
+function timeInQueue(e: ReviewEntry, now: number): number {
+  const end = e.completed_at ? Date.parse(e.completed_at) : now;
+  return end - Date.parse(e.enqueued_at);
+}
+
+/** Merge requests in the refinery's queue with depth and throughput over time. */
+export function ReviewTab({ townId }: { townId: string }) {
+  const queue = useReviewQueue(townId);
+  const now = useNow();
+  if (queue.isPending) return <Loading label="Loading the review queue" />;
+  if (queue.isError) return <ErrorState error={queue.error} what="review queue" onRetry={() => void queue.refetch()} />;
+  const { entries, samples, depth, merge_strategy } = queue.data;
+  const sorted = [...entries].sort((a, b) => STATE_ORDER[a.review_state] - STATE_ORDER[b.review_state] || a.enqueued_at.localeCompare(b.enqueued_at));
+  const failed = entries.filter((e) => e.review_state === 'failed').length;
+  const oldest = entries.filter((e) => e.review_state === 'pending' || e.review_state === 'running').sort((a, b) => a.enqueued_at.localeCompare(b.enqueued_at))[0];
+  const processedLastHour = samples.filter((s) => now - Date.parse(s.at) <= 3600_000).reduce((sum, s) => sum + s.processed, 0);
+  return (
+    <div className="tab-stack">
+      <section className="panel" aria-label="Review queue summary">
+        <dl className="facts">
+          <div><dt>Merge strategy</dt><dd><Badge tone="neutral">{merge_strategy === 'pr' ? 'pull request' : 'direct merge'}</Badge></dd></div>
+          <div><dt>Queue depth</dt><dd data-testid="queue-depth">{depth}</dd></div>
+          <div><dt>Failed</dt><dd>{failed > 0 ? <Badge tone="red">{failed} failed</Badge> : 0}</dd></div>
+          <div><dt>Oldest waiting</dt><dd>{oldest ? formatDuration(timeInQueue(oldest, now)) : <span className="muted">—</span>}</dd></div>
+          <div><dt>Processed, last hour</dt><dd className={depth > 0 && processedLastHour === 0 ? 'text-red' : undefined}>{processedLastHour}</dd></div>
+        </dl>
+      </section>
+      <section className="panel" aria-label="Queue depth and processing rate">
+        <h2>Queue depth and processing rate</h2>
+        {samples.length ? <ReviewQueueChart samples={samples} /> : <EmptyState title="No queue samples yet" />}
+      </section>
+      <section className="panel" aria-label="Merge requests">
+        <h2>Merge requests</h2>
+        {sorted.length === 0 ? (
+          <EmptyState title="The review queue is empty">Merge requests appear here when a polecat submits work for review.</EmptyState>
+        ) : (
+          <div className="table-scroll">
+            <table className="table" aria-label="Merge requests">
+              <thead>
+                <tr>
+                  <th>Merge request</th>
+                  <th>State</th>
+                  <th>Retries</th>
+                  <th>Refinery</th>
+                  <th>Branch</th>
+                  <th>PR</th>
+                  <th>In queue</th>
+                  <th>Enqueued</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((e) => (
+                  <tr key={e.bead_id} className={e.review_state === 'failed' ? 'row-troubled' : undefined} data-testid="review-row">
+                    <td>
+                      <Link to={paths.bead(townId, e.bead_id)}>{e.title}</Link>
+                      {e.failure_reason ? <div className="text-red small message-cell">{e.failure_reason}</div> : null}
+                    </td>
+                    <td><Badge tone={STATE_TONE[e.review_state]}>{e.review_state}</Badge>{e.pr_state ? <span className="muted small"> PR {e.pr_state}</span> : null}</td>
+                    <td className={e.retry_count >= 3 ? 'num text-red strong' : e.retry_count > 0 ? 'num text-yellow' : 'num'}>{e.retry_count}</td>
+                    <td>{e.refinery_agent_id ? <Link to={paths.agent(townId, e.refinery_agent_id)}>{e.refinery_name ?? 'refinery'}</Link> : <span className="muted">unassigned</span>}</td>
+                    <td className="mono small">{e.branch} → {e.target_branch}</td>
+                    <td><PrLink url={e.pr_url} /></td>
+                    <td className="num">{formatDuration(timeInQueue(e, now))}{e.completed_at ? <span className="muted small"> (done)</span> : null}</td>
+                    <td><RelativeTime iso={e.enqueued_at} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

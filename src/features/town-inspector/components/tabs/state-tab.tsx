@@ -1,0 +1,116 @@
+import { useCallback, useDeferredValue, useMemo } from 'react';
+import { BeadStatus, BeadType } from '../../../../api';
+import { ErrorState } from '../../../../components/error-state';
+import { EmptyState, Loading } from '../../../../components/states';
+import { formatNumber } from '../../../../lib/format';
+import { useAllBeads } from '../../api/beads';
+import { collectLabels, countByStatus, filterBeadsExceptStatus, filterByStatus, mergeBeadPages, parseBeadView, writeBeadView, type BeadSort } from '../../model/bead-view';
+import { BeadsTable } from '../beads-table';
+import { useSearchState, useUrlText } from '../use-search-state';
+
+const STATUS_LABEL: Record<BeadStatus, string> = { open: 'Open', in_progress: 'In progress', in_review: 'In review', closed: 'Closed', failed: 'Failed' };
+
+function toggle<T>(list: readonly T[], value: T): T[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}
+
+/** All beads of the town: filters and sort in the URL, counts per status, virtualized rows. */
+export function StateTab({ townId }: { townId: string }) {
+  const [view, update] = useSearchState(parseBeadView, writeBeadView);
+  const onSort = useCallback((sort: BeadSort) => update({ sort }), [update]);
+  const [text, setText, resetText] = useUrlText(view.q, useCallback((q: string) => update({ q }), [update]));
+
+  const clearFilters = () => {
+    resetText('');
+    update({ status: [], type: [], label: '', q: '' });
+  };
+
+  const query = useAllBeads(townId);
+  const pages = query.data?.pages;
+  const beads = useMemo(() => (pages ? mergeBeadPages(pages) : []), [pages]);
+  const total = pages?.[pages.length - 1]?.total ?? pages?.[0]?.total ?? null;
+  const loading = query.hasNextPage || query.isFetchingNextPage;
+
+  // Typing stays responsive on 10k beads: the table catches up with the deferred text.
+  const q = useDeferredValue(view.q);
+  const { type, label, status } = view;
+  const base = useMemo(() => filterBeadsExceptStatus(beads, { type, label, q }), [beads, type, label, q]);
+  const counts = useMemo(() => countByStatus(base), [base]);
+  const visible = useMemo(() => filterByStatus(base, status), [base, status]);
+  const labels = useMemo(() => collectLabels(beads), [beads]);
+
+  if (query.isPending) return <Loading label="Loading beads from TownDO" />;
+  if (query.isError && beads.length === 0) return <ErrorState error={query.error} what="beads" onRetry={() => void query.refetch()} />;
+
+  const filtered = view.status.length > 0 || view.type.length > 0 || view.label !== '' || view.q !== '';
+  return (
+    <section className="panel tab-panel" aria-label="Beads">
+      <div className="toolbar">
+        <input
+          className="input toolbar-search"
+          type="search"
+          placeholder="Filter by title, id, label, agent"
+          aria-label="Filter beads by text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <label className="toolbar-field">
+          <span className="muted small">Type</span>
+          <select className="input" aria-label="Filter by type" value={view.type[0] ?? ''} onChange={(e) => update({ type: e.target.value ? [e.target.value as BeadType] : [] })}>
+            <option value="">all types</option>
+            {BeadType.options.map((t) => (
+              <option key={t} value={t}>{t.replace('_', ' ')}</option>
+            ))}
+          </select>
+        </label>
+        <label className="toolbar-field">
+          <span className="muted small">Label</span>
+          <select className="input" aria-label="Filter by label" value={view.label} onChange={(e) => update({ label: e.target.value })}>
+            <option value="">all labels</option>
+            {labels.map((l) => (
+              <option key={l} value={l}>{l}</option>
+            ))}
+            {view.label && !labels.includes(view.label) ? <option value={view.label}>{view.label}</option> : null}
+          </select>
+        </label>
+        {filtered ? (
+          <button type="button" className="button button-small button-ghost" onClick={clearFilters}>
+            Clear filters
+          </button>
+        ) : null}
+        <span className="spacer" />
+        <span className="muted small" role="status" aria-live="polite" data-testid="beads-progress">
+          {loading && total !== null
+            ? `loaded ${formatNumber(beads.length)} of ${formatNumber(total)} beads`
+            : `${formatNumber(visible.length)} of ${formatNumber(beads.length)} beads`}
+        </span>
+      </div>
+      {loading && total ? <progress className="load-progress" max={total} value={beads.length} aria-label="Beads loaded" /> : null}
+      <div className="status-chips" role="group" aria-label="Filter by status">
+        {BeadStatus.options.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`chip chip-${s}`}
+            aria-pressed={view.status.includes(s)}
+            onClick={() => update({ status: toggle(view.status, s) })}
+          >
+            {STATUS_LABEL[s]} <span className="chip-count">{formatNumber(counts[s])}</span>
+          </button>
+        ))}
+      </div>
+      {query.isError ? <ErrorState error={query.error} what="the rest of the beads" onRetry={() => void query.fetchNextPage()} /> : null}
+      {beads.length === 0 ? (
+        <EmptyState title="This town has no beads yet">Beads appear here as soon as the Mayor or a user creates work.</EmptyState>
+      ) : visible.length === 0 ? (
+        <EmptyState title="No bead matches these filters">
+          <button type="button" className="button button-small" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </EmptyState>
+      ) : (
+        <BeadsTable townId={townId} beads={visible} sort={view.sort} onSort={onSort} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { memo, useRef } from 'react';
+import { Link } from 'react-router';
+import type { TimelineEvent, TimelineKind } from '../../../api';
+import { Badge, type Tone } from '../../../components/badge';
+import { shortId } from '../../../lib/format';
+import { paths } from '../../../lib/paths';
+import { formatExact } from '../../../lib/time';
+import { useRowsVirtualizer } from './use-rows-virtualizer';
+
+const ROW_HEIGHT = 34;
+export const KIND_TONE: Record<TimelineKind, Tone> = { bead: 'neutral', agent: 'blue', dispatch: 'yellow', container: 'neutral', git: 'neutral', credential: 'yellow', admin: 'blue' };
+const SEVERITY_CLASS = { info: '', warn: 'row-warn', error: 'row-error' } as const;
+
+/** `2026-11-24 09:12:33` in UTC: rows are read by exact time, the relative time is in the tooltip-free header. */
+const shortExact = (iso: string) => formatExact(iso).slice(0, 19);
+
+interface Props {
+  townId: string;
+  rows: TimelineEvent[];
+  agentNames: Map<string, string>;
+  selected: string;
+  onSelect: (id: string) => void;
+  onFilterEntity: (id: string) => void;
+}
+
+function EntityCell({ townId, id, kind, name, onFilter }: { townId: string; id: string | null; kind: 'bead' | 'agent'; name?: string; onFilter: (id: string) => void }) {
+  if (!id) return <span className="muted">—</span>;
+  const label = name ?? shortId(id);
+  return (
+    <span className="entity-cell">
+      <Link to={kind === 'bead' ? paths.bead(townId, id) : paths.agent(townId, id)} className={kind === 'bead' ? 'mono small' : 'small'} title={`Open ${kind} ${id}`}>
+        {label}
+      </Link>
+      <button type="button" className="icon-button" aria-label={`Show only events of ${kind} ${id}`} title={`Filter the timeline to this ${kind}`} onClick={(e) => { e.stopPropagation(); onFilter(id); }}>
+        ⧩
+      </button>
+    </span>
+  );
+}
+
+/** The unified timeline, newest first, virtualized for tens of thousands of rows. */
+export const TimelineRows = memo(function TimelineRows({ townId, rows, agentNames, selected, onSelect, onFilterEntity }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useRowsVirtualizer(rows.length, scrollRef, ROW_HEIGHT, (i) => rows[i]!.id);
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  return (
+    <div ref={scrollRef} className="virtual-scroll" data-testid="timeline-scroll">
+      <table className="table table-fixed" aria-label="Timeline" aria-rowcount={rows.length + 1}>
+        <colgroup>
+          <col style={{ width: '156px' }} />
+          <col style={{ width: '96px' }} />
+          <col style={{ width: '150px' }} />
+          <col />
+          <col style={{ width: '120px' }} />
+          <col style={{ width: '120px' }} />
+        </colgroup>
+        <thead className="sticky-head">
+          <tr>
+            <th>When (UTC)</th>
+            <th>Kind</th>
+            <th>Type</th>
+            <th>What happened</th>
+            <th>Bead</th>
+            <th>Agent</th>
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 ? <tr aria-hidden="true" style={{ height: top }} /> : null}
+          {items.map((item) => {
+            const r = rows[item.index]!;
+            return (
+              <tr
+                key={r.id}
+                style={{ height: ROW_HEIGHT }}
+                aria-rowindex={item.index + 2}
+                aria-selected={r.id === selected}
+                className={`timeline-row ${SEVERITY_CLASS[r.severity]} ${r.id === selected ? 'row-selected' : ''}`}
+                onClick={() => onSelect(r.id)}
+                data-testid="timeline-row"
+              >
+                <td className="mono small" title={formatExact(r.at)}>{shortExact(r.at)}</td>
+                <td><Badge tone={KIND_TONE[r.kind]}>{r.kind}</Badge></td>
+                <td className="mono small ellipsis" title={r.type}>{r.type}</td>
+                <td className="ellipsis" title={r.summary}>
+                  <button type="button" className="link-button" onClick={(e) => { e.stopPropagation(); onSelect(r.id); }} aria-label={`Details of ${r.summary}`}>
+                    {r.severity !== 'info' ? <span className={r.severity === 'error' ? 'text-red strong' : 'text-yellow strong'}>{r.severity} · </span> : null}
+                    {r.summary}
+                  </button>
+                </td>
+                <td><EntityCell townId={townId} id={r.bead_id} kind="bead" onFilter={onFilterEntity} /></td>
+                <td><EntityCell townId={townId} id={r.agent_id} kind="agent" name={r.agent_id ? agentNames.get(r.agent_id) : undefined} onFilter={onFilterEntity} /></td>
+              </tr>
+            );
+          })}
+          {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }} /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+});

@@ -1,0 +1,31 @@
+import type { ContainerEvent, ContainerEventType } from '../../../api';
+import type { Tone } from '../../../components/badge';
+
+export const CONTAINER_EVENT_TONE: Record<ContainerEventType, Tone> = {
+  start: 'green',
+  wake: 'green',
+  restart: 'blue',
+  sleep: 'muted',
+  stop: 'neutral',
+  oom: 'red',
+  error: 'red',
+  not_found: 'yellow',
+  health_check_failed: 'yellow',
+};
+
+/** A stop or error with a non-zero exit code, or an OOM kill: what makes "the container keeps dying". */
+export function isCrash(e: ContainerEvent): boolean {
+  return e.event_type === 'oom' || e.event_type === 'error' || (e.event_type === 'stop' && e.exit_code !== null && e.exit_code !== 0);
+}
+
+export function countLifecycle(events: readonly ContainerEvent[], sinceMs: number): Record<'oom' | 'crash' | 'start' | 'sleep', number> {
+  const counts = { oom: 0, crash: 0, start: 0, sleep: 0 };
+  for (const e of events) {
+    if (Date.parse(e.created_at) < sinceMs) continue;
+    if (e.event_type === 'oom') counts.oom++;
+    if (isCrash(e)) counts.crash++;
+    if (e.event_type === 'start' || e.event_type === 'restart') counts.start++;
+    if (e.event_type === 'sleep') counts.sleep++;
+  }
+  return counts;
+}

@@ -1,0 +1,13 @@
+/**
+ * An external URL we may put in an href: only absolute http(s). PR URLs are written by the refinery
+ * (an LLM) and have been hallucinated before, so anything else (javascript:, data:, relative) is shown as text.
+ */
+export function toSafeExternalUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
