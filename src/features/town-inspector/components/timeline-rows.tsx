@@ -32,7 +32,9 @@ function EntityCell({ townId, id, kind, name, onFilter }: { townId: string; id: 
         {label}
       </Link>
       <button type="button" className="icon-button" aria-label={`Show only events of ${kind} ${id}`} title={`Filter the timeline to this ${kind}`} onClick={(e) => { e.stopPropagation(); onFilter(id); }}>
-        ⧩
+        <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path d="M1.5 2h13l-5 6v5l-3 1.5V8z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+        </svg>
       </button>
     </span>
   );
@@ -49,7 +51,7 @@ export const TimelineRows = memo(function TimelineRows({ townId, rows, agentName
     <div ref={scrollRef} className="virtual-scroll" data-testid="timeline-scroll">
       <table className="table table-fixed" aria-label="Timeline" aria-rowcount={rows.length + 1}>
         <colgroup>
-          <col style={{ width: '156px' }} />
+          <col style={{ width: '180px' }} />
           <col style={{ width: '96px' }} />
           <col style={{ width: '150px' }} />
           <col />

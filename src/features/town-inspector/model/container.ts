@@ -18,12 +18,13 @@ export function isCrash(e: ContainerEvent): boolean {
   return e.event_type === 'oom' || e.event_type === 'error' || (e.event_type === 'stop' && e.exit_code !== null && e.exit_code !== 0);
 }
 
-export function countLifecycle(events: readonly ContainerEvent[], sinceMs: number): Record<'oom' | 'crash' | 'start' | 'sleep', number> {
-  const counts = { oom: 0, crash: 0, start: 0, sleep: 0 };
+/** Counts since `sinceMs`; `exits` are stops and errors with a non-zero exit code (an OOM kill is one OOM and one such exit). */
+export function countLifecycle(events: readonly ContainerEvent[], sinceMs: number): Record<'oom' | 'exits' | 'start' | 'sleep', number> {
+  const counts = { oom: 0, exits: 0, start: 0, sleep: 0 };
   for (const e of events) {
     if (Date.parse(e.created_at) < sinceMs) continue;
     if (e.event_type === 'oom') counts.oom++;
-    if (isCrash(e)) counts.crash++;
+    if ((e.event_type === 'stop' || e.event_type === 'error') && e.exit_code !== null && e.exit_code !== 0) counts.exits++;
     if (e.event_type === 'start' || e.event_type === 'restart') counts.start++;
     if (e.event_type === 'sleep') counts.sleep++;
   }

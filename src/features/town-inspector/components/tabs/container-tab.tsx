@@ -40,7 +40,7 @@ export function ContainerTab({ townId }: { townId: string }) {
           </div>
           <div><dt>Sleep timeout</dt><dd>{c.sleep_after_minutes} min idle</dd></div>
           <div><dt>Last restart</dt><dd><RelativeTime iso={c.last_restart_at} /></dd></div>
-          <div><dt>Last 24 h</dt><dd>{day.oom > 0 ? <Badge tone="red">{day.oom} OOM</Badge> : null}{day.crash > 0 ? <Badge tone="red">{day.crash} crashes</Badge> : null}<span className="small">{day.start} starts · {day.sleep} sleeps</span></dd></div>
+          <div><dt>Last 24 h</dt><dd>{day.oom > 0 ? <Badge tone="red">{day.oom} OOM</Badge> : null}{day.exits > 0 ? <Badge tone="red">{day.exits} non-zero exits</Badge> : null}<span className="small">{day.start} starts · {day.sleep} sleeps</span></dd></div>
           <div><dt>Memory limit</dt><dd>{c.memory_limit_mb} MB</dd></div>
         </dl>
         <p className="muted small mono">image {c.image} · instance {c.instance_id ?? 'none'}</p>
