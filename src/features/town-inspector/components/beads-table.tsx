@@ -78,6 +78,21 @@ function columns(townId: string) {
   ]);
 }
 
+type TableRow = ReturnType<ReturnType<typeof useTable<typeof features, BeadListItem>>['getRowModel']>['rows'][number];
+
+/** One row; memoized on the row object (stable while data and sort are) so scrolling renders only new rows. */
+const BeadRow = memo(function BeadRow({ row, index, Render }: { row: TableRow; index: number; Render: ReturnType<typeof useTable<typeof features, BeadListItem>>['FlexRender'] }) {
+  return (
+    <tr style={{ height: ROW_HEIGHT }} aria-rowindex={index + 2} className={row.original.status === 'failed' ? 'row-failed' : undefined}>
+      {row.getAllCells().map((cell) => (
+        <td key={cell.id}>
+          <Render cell={cell} />
+        </td>
+      ))}
+    </tr>
+  );
+});
+
 const columnCache = new Map<string, ReturnType<typeof columns>>();
 function columnsFor(townId: string) {
   let c = columnCache.get(townId);
@@ -157,15 +172,7 @@ export const BeadsTable = memo(function BeadsTable({ townId, beads, sort, onSort
           {top > 0 ? <tr aria-hidden="true" style={{ height: top }} /> : null}
           {items.map((item) => {
             const row = rows[item.index]!;
-            return (
-              <tr key={row.id} style={{ height: ROW_HEIGHT }} aria-rowindex={item.index + 2} className={row.original.status === 'failed' ? 'row-failed' : undefined}>
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            );
+            return <BeadRow key={row.id} row={row} index={item.index} Render={table.FlexRender} />;
           })}
           {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }} /> : null}
         </tbody>

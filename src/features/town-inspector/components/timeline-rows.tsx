@@ -40,6 +40,42 @@ function EntityCell({ townId, id, kind, name, onFilter }: { townId: string; id: 
   );
 }
 
+interface RowProps {
+  townId: string;
+  row: TimelineEvent;
+  index: number;
+  agentName: string | undefined;
+  selected: boolean;
+  onSelect: (id: string) => void;
+  onFilterEntity: (id: string) => void;
+}
+
+/** One row; memoized so scrolling renders only the rows that enter the window. */
+const TimelineRow = memo(function TimelineRow({ townId, row: r, index, agentName, selected, onSelect, onFilterEntity }: RowProps) {
+  return (
+    <tr
+      style={{ height: ROW_HEIGHT }}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`timeline-row ${SEVERITY_CLASS[r.severity]} ${selected ? 'row-selected' : ''}`}
+      onClick={() => onSelect(r.id)}
+      data-testid="timeline-row"
+    >
+      <td className="mono small" title={formatExact(r.at)}>{shortExact(r.at)}</td>
+      <td><Badge tone={KIND_TONE[r.kind]}>{r.kind}</Badge></td>
+      <td className="mono small ellipsis" title={r.type}>{r.type}</td>
+      <td className="ellipsis" title={r.summary}>
+        <button type="button" className="link-button" onClick={(e) => { e.stopPropagation(); onSelect(r.id); }} aria-label={`Details of ${r.summary}`}>
+          {r.severity !== 'info' ? <span className={r.severity === 'error' ? 'text-red strong' : 'text-yellow strong'}>{r.severity} · </span> : null}
+          {r.summary}
+        </button>
+      </td>
+      <td><EntityCell townId={townId} id={r.bead_id} kind="bead" onFilter={onFilterEntity} /></td>
+      <td><EntityCell townId={townId} id={r.agent_id} kind="agent" name={agentName} onFilter={onFilterEntity} /></td>
+    </tr>
+  );
+});
+
 /** The unified timeline, newest first, virtualized for tens of thousands of rows. */
 export const TimelineRows = memo(function TimelineRows({ townId, rows, agentNames, selected, onSelect, onFilterEntity }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -73,27 +109,16 @@ export const TimelineRows = memo(function TimelineRows({ townId, rows, agentName
           {items.map((item) => {
             const r = rows[item.index]!;
             return (
-              <tr
+              <TimelineRow
                 key={r.id}
-                style={{ height: ROW_HEIGHT }}
-                aria-rowindex={item.index + 2}
-                aria-selected={r.id === selected}
-                className={`timeline-row ${SEVERITY_CLASS[r.severity]} ${r.id === selected ? 'row-selected' : ''}`}
-                onClick={() => onSelect(r.id)}
-                data-testid="timeline-row"
-              >
-                <td className="mono small" title={formatExact(r.at)}>{shortExact(r.at)}</td>
-                <td><Badge tone={KIND_TONE[r.kind]}>{r.kind}</Badge></td>
-                <td className="mono small ellipsis" title={r.type}>{r.type}</td>
-                <td className="ellipsis" title={r.summary}>
-                  <button type="button" className="link-button" onClick={(e) => { e.stopPropagation(); onSelect(r.id); }} aria-label={`Details of ${r.summary}`}>
-                    {r.severity !== 'info' ? <span className={r.severity === 'error' ? 'text-red strong' : 'text-yellow strong'}>{r.severity} · </span> : null}
-                    {r.summary}
-                  </button>
-                </td>
-                <td><EntityCell townId={townId} id={r.bead_id} kind="bead" onFilter={onFilterEntity} /></td>
-                <td><EntityCell townId={townId} id={r.agent_id} kind="agent" name={r.agent_id ? agentNames.get(r.agent_id) : undefined} onFilter={onFilterEntity} /></td>
-              </tr>
+                townId={townId}
+                row={r}
+                index={item.index}
+                agentName={r.agent_id ? agentNames.get(r.agent_id) : undefined}
+                selected={r.id === selected}
+                onSelect={onSelect}
+                onFilterEntity={onFilterEntity}
+              />
             );
           })}
           {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }} /> : null}

@@ -14,6 +14,8 @@ export function useRowsVirtualizer(count: number, scrollRef: RefObject<HTMLDivEl
     estimateSize: () => rowHeight,
     getItemKey: getKey,
     overscan: 12,
+    // Let React batch scroll renders with the frame instead of forcing a synchronous one per scroll event.
+    useFlushSync: false,
     observeElementRect: (instance, cb) =>
       observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1200, height: FALLBACK_HEIGHT })),
   });
