@@ -30,17 +30,20 @@ export function useEmbedHost(): EmbedHost | null {
   return useContext(EmbedContext);
 }
 
-/** The in-app path (relative to the base path) of a router location, as reported to hosts. */
-export function toInnerPath(location: Pick<Location, 'pathname' | 'search' | 'hash'>): string {
-  return `${location.pathname}${location.search}${location.hash}`;
+/** The in-app path of a router location: without the base path, with query and hash (the deep link). */
+export function toInnerPath(location: Pick<Location, 'pathname' | 'search' | 'hash'>, basename = '/'): string {
+  const base = basename.replace(/\/+$/, '');
+  let pathname = location.pathname;
+  if (base && (pathname === base || pathname.startsWith(`${base}/`))) pathname = pathname.slice(base.length) || '/';
+  return `${pathname}${location.search}${location.hash}`;
 }
 
-/** Calls `report` with the router's path now and after every change of location (not of loading state). */
-export function followRoutes(router: EmbeddableRouter, report: (path: string) => void): () => void {
-  let last = toInnerPath(router.state.location);
+/** Calls `report` with the router's in-app path now and after every change of location (not of loading state). */
+export function followRoutes(router: EmbeddableRouter, basename: string, report: (path: string) => void): () => void {
+  let last = toInnerPath(router.state.location, basename);
   report(last);
   return router.subscribe((state) => {
-    const path = toInnerPath(state.location);
+    const path = toInnerPath(state.location, basename);
     if (path === last) return;
     last = path;
     report(path);

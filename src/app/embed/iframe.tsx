@@ -76,7 +76,7 @@ export function startIframePanel(root: Root, { basename, queryClient }: { basena
     },
     connectRouter(next) {
       router = next;
-      const stop = followRoutes(next, (path) => bridge.send({ type: 'route', path }));
+      const stop = followRoutes(next, basename, (path) => bridge.send({ type: 'route', path }));
       return () => {
         stop();
         if (router === next) router = null;
@@ -90,7 +90,5 @@ export function startIframePanel(root: Root, { basename, queryClient }: { basena
       <App queryClient={queryClient} basename={basename} embed={host} />
     </StrictMode>,
   );
-  const base = basename === '/' ? '' : basename;
-  const path = window.location.pathname.startsWith(base) ? window.location.pathname.slice(base.length) || '/' : window.location.pathname;
-  bridge.send({ type: 'ready', path: toInnerPath({ pathname: path, search: window.location.search, hash: window.location.hash }) });
+  bridge.send({ type: 'ready', path: toInnerPath(window.location, basename) });
 }
