@@ -19,6 +19,7 @@ export function IframePanel({ panelOrigin, initialPath, persona, theme, onRoute 
   const [src] = useState(() => `${panelOrigin}${initialPath}`);
   const [height, setHeight] = useState(420);
   const [ready, setReady] = useState(false);
+  const [handovers, setHandovers] = useState(0);
   // The persona is fixed for this frame's life (the host remounts it on a change of signed-in admin).
   const [nextToken] = useState(() => tokenSource(persona));
   const latest = useRef({ persona, theme, onRoute });
@@ -35,10 +36,12 @@ export function IframePanel({ panelOrigin, initialPath, persona, theme, onRoute 
       switch (message.type) {
         case 'ready':
           setReady(true);
+          setHandovers((n) => n + 1);
           post({ type: 'session', token: nextToken(), user });
           post({ type: 'theme', theme: latest.current.theme });
           break;
         case 'token-request':
+          setHandovers((n) => n + 1);
           post({ type: 'session', token: nextToken(), user, requestId: message.requestId });
           break;
         case 'route':
@@ -58,5 +61,5 @@ export function IframePanel({ panelOrigin, initialPath, persona, theme, onRoute 
     if (ready) frame.current?.contentWindow?.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, type: 'theme', theme }, panelOrigin);
   }, [theme, ready, panelOrigin]);
 
-  return <iframe ref={frame} name="gastown-admin" title="Gastown Admin" className="panel-frame" src={src} style={{ height }} />;
+  return <iframe ref={frame} name="gastown-admin" title="Gastown Admin" className="panel-frame" src={src} style={{ height }} data-session-handovers={handovers} />;
 }
