@@ -1,6 +1,7 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig, loadEnv } from 'vite';
+import { resolve } from 'node:path';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
 import { parseAllowedOrigins } from './src/app/embed/origins.js';
 
 /**
@@ -56,6 +57,29 @@ const scopeToMountElement = {
   },
 };
 
+const CSS_REGISTRY = resolve(import.meta.dirname, 'src/app/embed/css-registry.ts');
+const REGISTERED = '\0gastown-admin-css:';
+
+/**
+ * Turns every plain CSS import into "register this (scoped) stylesheet with the panel": the host's
+ * <head> gets no <link> from the remote, and `unmount` can remove every style the panel brought.
+ */
+const registerCssImports: Plugin = {
+  name: 'gastown-admin:register-css',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || importer.startsWith('\0') || !/\.css$/.test(source)) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    // The `.js` suffix keeps Vite's CSS plugin off the generated module.
+    return resolved ? `${REGISTERED}${resolved.id}.js` : null;
+  },
+  load(id) {
+    if (!id.startsWith(REGISTERED)) return null;
+    const file = id.slice(REGISTERED.length, -'.js'.length);
+    return `import css from ${JSON.stringify(`${file}?inline`)};\nimport { registerCss } from ${JSON.stringify(CSS_REGISTRY)};\nregisterCss(css);\n`;
+  },
+};
+
 export default defineConfig(({ mode }) => {
   const { origins } = parseAllowedOrigins(loadEnv(mode, process.cwd(), 'VITE_').VITE_EMBED_ALLOWED_ORIGINS);
   return {
@@ -63,6 +87,7 @@ export default defineConfig(({ mode }) => {
     base: './',
     publicDir: false,
     plugins: [
+      registerCssImports,
       react(),
       federation({
         name: 'gastownAdmin',

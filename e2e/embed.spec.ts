@@ -26,6 +26,22 @@ test.describe('embedded in an iframe', () => {
     await expect(host.frame().locator('html')).toHaveAttribute('data-embedded', 'iframe');
   });
 
+  test('a town row’s container restart opens its dialog where the admin is looking, not mid-frame', async ({ page }) => {
+    const host = new DemoHost(page);
+    await host.open();
+    const panel = host.frame();
+    const restart = panel.getByRole('button', { name: 'Force-restart the container of storefront' });
+    await restart.scrollIntoViewIfNeeded();
+    await restart.click();
+    const dialog = panel.getByRole('dialog');
+    await expect(dialog.getByRole('heading', { name: 'Force-restart container' })).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    await expect(dialog.getByLabel(/Reason/)).toBeVisible();
+  });
+
   test('the dashboard’s theme reaches the panel', async ({ page }) => {
     const host = new DemoHost(page);
     await host.open();
@@ -131,6 +147,14 @@ test.describe('mounted by module federation', () => {
     await expect(host.federatedSlot().getByRole('heading', { name: 'payments-api' })).toBeVisible();
     await page.goBack();
     await expect(host.federatedSlot().getByTestId('town-row')).toHaveCount(9);
+
+    // Dialogs render inside the panel's element, with its styles, and leave with it.
+    await slot.getByRole('button', { name: 'Force-restart the container of ml-pipeline' }).click();
+    const dialog = slot.getByRole('dialog');
+    await expect(dialog.getByRole('heading', { name: 'Force-restart container' })).toBeVisible();
+    await expect(dialog).toHaveCSS('position', 'fixed');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Hide' }).click();
     await expect(host.federatedSlot()).toHaveCount(0);

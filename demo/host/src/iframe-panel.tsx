@@ -56,6 +56,32 @@ export function IframePanel({ panelOrigin, initialPath, persona, theme, onRoute 
     return () => window.removeEventListener('message', onMessage);
   }, [panelOrigin, nextToken]);
 
+  // The visible part of the frame, so the panel opens its dialogs where the admin is looking.
+  useEffect(() => {
+    if (!ready) return;
+    let frameRequest = 0;
+    const report = () => {
+      frameRequest = 0;
+      const element = frame.current;
+      if (!element?.contentWindow) return;
+      const rect = element.getBoundingClientRect();
+      const top = Math.max(0, -rect.top);
+      const height = Math.max(1, Math.min(rect.bottom, window.innerHeight) - Math.max(rect.top, 0));
+      element.contentWindow.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, type: 'viewport', top, height }, panelOrigin);
+    };
+    const schedule = () => {
+      if (!frameRequest) frameRequest = requestAnimationFrame(report);
+    };
+    report();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+      if (frameRequest) cancelAnimationFrame(frameRequest);
+    };
+  }, [ready, height, panelOrigin]);
+
   // The dashboard's theme switch reaches the panel at once.
   useEffect(() => {
     if (ready) frame.current?.contentWindow?.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, type: 'theme', theme }, panelOrigin);

@@ -26,10 +26,11 @@ function setup(overrides: Partial<IframeBridgeOptions> = {}) {
 afterEach(() => vi.useRealTimers());
 
 describe('host message schema', () => {
-  it('accepts the three host messages of version 1', () => {
+  it('accepts the host messages of version 1', () => {
     expect(parseHostMessage(session)).toMatchObject({ ok: true, message: { type: 'session', token: 'tok-1' } });
     expect(parseHostMessage({ ...v1, type: 'theme', theme: 'dark' })).toMatchObject({ ok: true });
     expect(parseHostMessage({ ...v1, type: 'navigate', path: '/towns/t1/state?tab=x' })).toMatchObject({ ok: true });
+    expect(parseHostMessage({ ...v1, type: 'viewport', top: 1200, height: 780 })).toMatchObject({ ok: true });
   });
 
   it.each([
@@ -41,6 +42,7 @@ describe('host message schema', () => {
     ['an unknown theme', { ...v1, type: 'theme', theme: 'neon' }, 'theme'],
     ['navigation to another site', { ...v1, type: 'navigate', path: 'https://evil.example/x' }, 'path'],
     ['protocol-relative navigation', { ...v1, type: 'navigate', path: '//evil.example/x' }, 'path'],
+    ['a negative viewport', { ...v1, type: 'viewport', top: -5, height: 100 }, 'top'],
   ])('refuses %s and says why', (_label, data, reason) => {
     const parsed = parseHostMessage(data);
     expect(parsed.ok).toBe(false);

@@ -16,6 +16,7 @@ export interface IframeBridgeOptions {
   onSession: (session: HostSession) => void;
   onTheme: (theme: Theme) => void;
   onNavigate: (path: string) => void;
+  onViewport?: (viewport: { top: number; height: number }) => void;
   /** Where refused messages are reported (never with their content: it may hold a token). */
   log?: (message: string) => void;
   /** How long a token request waits for the dashboard's answer. */
@@ -82,6 +83,9 @@ export function createIframeBridge(options: IframeBridgeOptions): IframeBridge {
         break;
       case 'navigate':
         options.onNavigate(message.path);
+        break;
+      case 'viewport':
+        options.onViewport?.({ top: message.top, height: message.height });
         break;
     }
   };

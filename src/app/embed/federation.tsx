@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { apiClient, sessionStore } from '../../api';
 import { App } from '../app';
+import { PortalContainerContext } from '../../components/portal-container';
 import { createQueryClient } from '../query-client';
+import { followStylesheets } from './css-registry';
 import { followRoutes, type EmbedHost, type EmbeddableRouter } from './embed-host';
 import type { Theme } from './messages';
 
@@ -22,7 +24,10 @@ export interface MountOptions {
 interface Mounted {
   element: HTMLElement;
   root: Root;
+  /** The panel's own children of `element`: the React root and the portal container. */
+  nodes: HTMLElement[];
   style: HTMLStyleElement;
+  stopStyles: () => void;
   queryClient: ReturnType<typeof createQueryClient>;
   router: EmbeddableRouter | null;
 }
@@ -49,24 +54,28 @@ async function fetchToken(getToken: MountOptions['getToken']): Promise<string | 
 /**
  * Renders the panel into `element` inside the host's page. The router continues the host's URL
  * under `basePath` (so the deep link is in the address bar and back/forward work); the API is
- * called with the host's token only, kept in memory. `css` is the panel's stylesheet, scoped to
- * the mount element by the federation build.
+ * called with the host's token only, kept in memory. The panel's stylesheets (scoped to the mount
+ * element by the federation build) go into one <style> element that leaves with the panel.
  */
-export function mountPanel(element: HTMLElement, options: MountOptions, css: string): void {
+export function mountPanel(element: HTMLElement, options: MountOptions): void {
   if (mounted) throw new Error('gastown-admin mount: the panel is already mounted; call unmount() first');
   const basename = normalizeBasePath(options.basePath);
 
   const style = document.createElement('style');
   style.dataset.gastownAdmin = '';
-  style.textContent = css;
   document.head.append(style);
+  const stopStyles = followStylesheets((css) => style.append(document.createTextNode(`${css}\n`)));
+  const app = document.createElement('div');
+  const portals = document.createElement('div');
+  portals.dataset.gastownAdminPortals = '';
+  element.append(app, portals);
   element.classList.add(SCOPE_CLASS);
   element.dataset.embedded = 'federation';
   if (options.theme) element.dataset.theme = options.theme;
 
   apiClient.configure({ baseUrl: options.apiBase.replace(/\/+$/, ''), getToken: () => sessionStore.getState().token });
   sessionStore.setState({ token: null, source: 'none' });
-  const state: Mounted = { element, root: createRoot(element), style, queryClient: createQueryClient(), router: null };
+  const state: Mounted = { element, root: createRoot(app), nodes: [app, portals], style, stopStyles, queryClient: createQueryClient(), router: null };
   mounted = state;
 
   const host: EmbedHost = {
@@ -87,7 +96,9 @@ export function mountPanel(element: HTMLElement, options: MountOptions, css: str
 
   state.root.render(
     <StrictMode>
-      <App queryClient={state.queryClient} basename={basename} embed={host} />
+      <PortalContainerContext value={portals}>
+        <App queryClient={state.queryClient} basename={basename} embed={host} />
+      </PortalContainerContext>
     </StrictMode>,
   );
   void fetchToken(options.getToken).then((token) => {
@@ -103,6 +114,8 @@ export function unmountPanel(element?: HTMLElement): void {
   state.root.unmount();
   state.router?.dispose();
   state.queryClient.clear();
+  for (const node of state.nodes) node.remove();
+  state.stopStyles();
   state.style.remove();
   state.element.classList.remove(SCOPE_CLASS);
   if (state.element.classList.length === 0) state.element.removeAttribute('class');

@@ -62,6 +62,10 @@ export function startIframePanel(root: Root, { basename, queryClient }: { basena
       document.documentElement.dataset.theme = theme;
     },
     onNavigate: (path) => void router?.navigate(path),
+    onViewport: ({ top, height }) => {
+      document.documentElement.style.setProperty('--embed-visible-top', `${top}px`);
+      document.documentElement.style.setProperty('--embed-visible-height', `${height}px`);
+    },
   });
 
   const host: EmbedHost = {

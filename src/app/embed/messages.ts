@@ -35,6 +35,8 @@ export const HostMessage = z.discriminatedUnion('type', [
   }),
   z.object({ ...envelope, type: z.literal('theme'), theme: Theme }),
   z.object({ ...envelope, type: z.literal('navigate'), path: InnerPath }),
+  /** The part of the frame the admin can see (frame coordinates, CSS px): dialogs open there, not mid-frame. */
+  z.object({ ...envelope, type: z.literal('viewport'), top: z.number().finite().min(0).max(1e6), height: z.number().finite().min(1).max(1e5) }),
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 
