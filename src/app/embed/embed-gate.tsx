@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { setSessionToken } from '../../api';
 import { Loading } from '../../components/states';
 import type { EmbedHost } from './embed-host';
 
@@ -41,7 +42,9 @@ export function EmbedRenewal({ host, token, message }: { host: EmbedHost; token:
   useEffect(() => {
     let live = true;
     void host.renewSession().then((fresh) => {
-      if (live && (!fresh || fresh === token)) setFailed(token);
+      if (!live) return;
+      if (!fresh || fresh === token) setFailed(token);
+      else setSessionToken(fresh, 'host');
     });
     return () => {
       live = false;

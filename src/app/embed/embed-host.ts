@@ -15,7 +15,7 @@ export interface EmbeddableRouter {
  */
 export interface EmbedHost {
   kind: 'iframe' | 'federation';
-  /** Asks the host for a fresh admin token (after a 401); resolves with it, or null if none came. */
+  /** Asks the host for a fresh admin token (after a 401); resolves with it (the gate then uses it), or null if none came. */
   renewSession(): Promise<string | null>;
   /** Reports every route change to the host and lets the host navigate; returns the disconnect. */
   connectRouter(router: EmbeddableRouter): () => void;

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { apiClient, sessionStore } from '../../api';
+import { apiClient, sessionStore, setSessionToken } from '../../api';
 import { App } from '../app';
 import { PortalContainerContext } from '../../components/portal-container';
 import { createQueryClient } from '../query-client';
@@ -81,11 +81,7 @@ export function mountPanel(element: HTMLElement, options: MountOptions): void {
   const host: EmbedHost = {
     kind: 'federation',
     waitingHint: 'The host page’s getToken() returned no admin token.',
-    async renewSession() {
-      const token = await fetchToken(options.getToken);
-      if (mounted === state && token) sessionStore.setState({ token, source: 'host' });
-      return token;
-    },
+    renewSession: () => fetchToken(options.getToken),
     connectRouter(router) {
       // A replaced router (the admin's session was renewed) stops listening to the host's history.
       if (state.router && state.router !== router) state.router.dispose();
@@ -102,7 +98,7 @@ export function mountPanel(element: HTMLElement, options: MountOptions): void {
     </StrictMode>,
   );
   void fetchToken(options.getToken).then((token) => {
-    if (mounted === state && token) sessionStore.setState({ token, source: 'host' });
+    if (mounted === state && token) setSessionToken(token, 'host');
   });
 }
 
