@@ -1,13 +1,16 @@
+import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { embedHeaders } from './src/app/embed/headers-plugin.js';
 
 /**
  * One config for the app and its unit/component tests.
  * `--mode mock` serves the scenario towns from MSW in the browser (no backend).
  * GASTOWN_API_PROXY points `npm run dev` at a running admin API (default: the local worker).
+ * VITE_EMBED_ALLOWED_ORIGINS: the dashboards that may frame the panel (CSP and the iframe bridge).
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), embedHeaders(loadEnv(mode, process.cwd(), 'VITE_').VITE_EMBED_ALLOWED_ORIGINS)],
   base: process.env.GASTOWN_BASE_PATH ?? '/',
   define: {
     __MOCK_API__: JSON.stringify(mode === 'mock'),

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { apiClient, sessionStore, setSessionToken } from './api';
 import { App } from './app/app';
+import { isFramed, startIframePanel } from './app/embed/iframe';
 import { createQueryClient } from './app/query-client';
 import './app/styles.css';
 
@@ -10,11 +11,13 @@ async function start() {
     const { worker } = await import('./mocks/browser');
     await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   }
+  const framed = isFramed();
   // `#token=…` (printed by `npm start`) signs in once; the fragment never reaches a server and is removed.
+  // Framed, only the dashboard's token counts: the fragment is ignored.
   const fragment = new URLSearchParams(window.location.hash.slice(1));
   const handed = fragment.get('token');
   if (handed) {
-    setSessionToken(handed);
+    if (!framed) setSessionToken(handed);
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
   apiClient.configure({
@@ -22,7 +25,12 @@ async function start() {
     getToken: () => sessionStore.getState().token,
   });
   const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
-  createRoot(document.getElementById('root')!).render(
+  const root = createRoot(document.getElementById('root')!);
+  if (framed) {
+    startIframePanel(root, { basename, queryClient: createQueryClient() });
+    return;
+  }
+  root.render(
     <StrictMode>
       <App queryClient={createQueryClient()} basename={basename} />
     </StrictMode>,

@@ -6,4 +6,6 @@ declare const __MOCK_API__: boolean;
 interface ImportMetaEnv {
   readonly VITE_API_BASE?: string;
   readonly VITE_SHOW_DEV_TOKENS?: string;
+  /** Dashboard origins allowed to frame the panel and talk to it (comma separated; never `*`). */
+  readonly VITE_EMBED_ALLOWED_ORIGINS?: string;
 }

@@ -26,10 +26,13 @@ export const sessionStore = createStore<SessionState>(() => {
 });
 
 export function setSessionToken(token: string, source: SessionState['source'] = 'dev') {
-  try {
-    sessionStorage.setItem(STORAGE_KEY, token);
-  } catch {
-    // storage can be unavailable (private mode, sandboxed iframe): keep the token in memory only
+  // A host's token stays in memory: the host hands it over again, and an embedded panel leaves nothing in the host's storage.
+  if (source !== 'host') {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, token);
+    } catch {
+      // storage can be unavailable (private mode, sandboxed iframe): keep the token in memory only
+    }
   }
   sessionStore.setState({ token, source });
 }

@@ -4,10 +4,16 @@ import { useStore } from 'zustand';
 import { apiClient, clearSession, endpoints, isApiError, queryKeys, sessionStore, type User } from '../api';
 import { ErrorState } from '../components/error-state';
 import { Loading } from '../components/states';
+import { EmbedRenewal, EmbedWaiting } from './embed/embed-gate';
+import { useEmbedHost } from './embed/embed-host';
 import { SignIn } from './sign-in';
 
-/** Shows the app only to a signed-in admin: sign-in, "session expired" and "admins only" otherwise. */
+/**
+ * Shows the app only to a signed-in admin: sign-in, "session expired" and "admins only" otherwise.
+ * Embedded, the host owns the session: no sign-in form; a 401 asks the host for a fresh token.
+ */
 export function SessionGate({ children }: { children: (admin: User) => ReactNode }) {
+  const embed = useEmbedHost();
   const token = useStore(sessionStore, (s) => s.token);
   const session = useQuery({
     queryKey: [...queryKeys.session(), token],
@@ -17,11 +23,13 @@ export function SessionGate({ children }: { children: (admin: User) => ReactNode
     retry: (count, error) => isApiError(error) && error.retryable && count < 2,
   });
 
-  if (!token) return <SignIn />;
+  if (!token) return embed ? <EmbedWaiting host={embed} /> : <SignIn />;
   if (session.isPending) return <div className="gate"><Loading label="Checking your admin session" /></div>;
   if (session.isError) {
     const error = session.error;
-    if (isApiError(error) && error.code === 'unauthorized') return <SignIn expired message={error.message} />;
+    if (isApiError(error) && error.code === 'unauthorized') {
+      return embed ? <EmbedRenewal host={embed} token={token} message={error.message} /> : <SignIn expired message={error.message} />;
+    }
     if (isApiError(error) && error.code === 'forbidden') {
       return (
         <div className="gate">
@@ -29,9 +37,11 @@ export function SessionGate({ children }: { children: (admin: User) => ReactNode
             <h1>Admins only</h1>
             <p>{error.message}</p>
             <p className="muted">This panel shows customers' Gastown data and is limited to Kilo admins (is_admin). No data was loaded.</p>
-            <button type="button" className="button" onClick={() => clearSession()}>
-              Use another account
-            </button>
+            {embed ? null : (
+              <button type="button" className="button" onClick={() => clearSession()}>
+                Use another account
+              </button>
+            )}
           </div>
         </div>
       );

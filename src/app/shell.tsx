@@ -1,8 +1,11 @@
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { clearSession, type User } from '../api';
+import { useEmbedHost } from './embed/embed-host';
 
 /** The frame around every page: product name, main navigation, the signed-in admin. */
 export function Shell({ admin }: { admin: User }) {
+  // Embedded, the dashboard owns the session: signing out happens there.
+  const embedded = useEmbedHost() !== null;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -20,9 +23,11 @@ export function Shell({ admin }: { admin: User }) {
         <span className="admin-who" title={admin.id}>
           {admin.email}
         </span>
-        <button type="button" className="button button-small button-ghost" onClick={() => clearSession()}>
-          Sign out
-        </button>
+        {embedded ? null : (
+          <button type="button" className="button button-small button-ghost" onClick={() => clearSession()}>
+            Sign out
+          </button>
+        )}
       </header>
       <main id="main" className="main">
         <Outlet />

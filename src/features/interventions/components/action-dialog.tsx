@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError, queryKeys, type ActionChange, type ActionName, type ActionResult, type ActionTarget } from '../../../api';
 import { ErrorState, explainError } from '../../../components/error-state';
+import { usePortalContainer } from '../../../components/portal-container';
 import { Loading } from '../../../components/states';
 import { paths } from '../../../lib/paths';
 import { runAction, useRunAction } from '../api/run-action';
@@ -59,9 +60,10 @@ function Changes({ changes }: { changes: ActionChange[] }) {
  * idempotency key and the target's version, and shows the verified new state (or exactly what went wrong).
  */
 export function ActionDialog(props: ActionDialogProps) {
+  const container = usePortalContainer();
   return (
     <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Portal>
+      <Dialog.Portal container={container}>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" aria-describedby={undefined}>
           {props.open ? <ActionDialogBody {...props} /> : null}

@@ -6,6 +6,7 @@ import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
 import { HealthBadge, type Finding } from '../../diagnosis';
 import { toTownRows } from '../model/town-rows';
+import { RestartContainer } from './restart-container';
 
 const CONTAINER_TONE: Record<TownSummary['container']['status'], Tone> = {
   running: 'green',
@@ -38,6 +39,7 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
               {town.id.slice(0, 8)}
             </span>
             <span className="spacer" />
+            <RestartContainer town={town} />
             <Link className="button button-small" to={paths.town(town.id)} aria-label={`Open ${town.name} in the Town Inspector`}>
               Town Inspector →
             </Link>

@@ -1,8 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { failWith } from '../../../mocks/handlers';
 import { USERS } from '../../../mocks/scenarios/users';
-import { renderApp } from '../../../test/render-app';
+import { renderApp, scenarioTown } from '../../../test/render-app';
 
 const DANA = `/users/${USERS.dana.id}`;
 
@@ -43,6 +44,24 @@ describe('the user’s Gastown section', () => {
     expect(within(row).getByText('Active agents')).toBeInTheDocument();
     expect(within(row).getByText('degraded')).toBeInTheDocument();
     expect(within(row).getByRole('link', { name: 'Open ml-pipeline in the Town Inspector' })).toHaveAttribute('href', expect.stringMatching(/^\/towns\/[0-9a-f-]{36}\/state$/));
+  });
+
+  it('force-restarts a town’s container from its row through the intervention dialog, with reason and audit entry', async () => {
+    const user = userEvent.setup();
+    renderApp(DANA);
+    const rows = await townRows();
+    const row = rows.find((r) => within(r).queryByRole('link', { name: 'ml-pipeline' }))!;
+    await user.click(within(row).getByRole('button', { name: 'Force-restart the container of ml-pipeline' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('heading', { name: 'Force-restart container' })).toBeInTheDocument();
+    const confirm = await within(dialog).findByRole('button', { name: 'Force-restart container' });
+    await waitFor(() => expect(within(dialog).queryByRole('status')).not.toBeInTheDocument());
+    expect(confirm).toBeDisabled();
+    await user.type(within(dialog).getByLabelText(/Reason/), 'Support case #5120: OOM loop, restart the container');
+    await user.click(confirm);
+    expect(await within(dialog).findByText(/Recorded as audit entry #\d+ \(success\)/)).toBeInTheDocument();
+    const town = scenarioTown('ml-pipeline');
+    expect(town.audit_log.at(-1)).toMatchObject({ action: 'container.force_restart', reason: 'Support case #5120: OOM loop, restart the container' });
   });
 
   it('lists the user’s rigs with repository and integration status', async () => {
