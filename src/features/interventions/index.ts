@@ -3,3 +3,4 @@ export { ActionButton, ActionBar, type ActionBarItem, type ActionButtonProps } f
 export { ActionDialog, type ActionDialogProps } from './components/action-dialog';
 export { ACTION_META, ACTIONS_FOR, type FieldSpec } from './model/registry';
 export { BeadActions, ReviewActions, AgentActions, ContainerActions, RigCredentialActions, ReviewQueueActions } from './components/target-actions';
+export { TownConfigEditor, RigConfigEditor } from './components/config-editors';

@@ -155,8 +155,11 @@ export function RigCredentialActions({ townId, rigId, version }: { townId: strin
   );
 }
 
-/** Queue-wide review actions. */
-export function ReviewQueueActions({ townId, strategy, version, pending }: { townId: string; strategy: 'direct' | 'pr'; version: number; pending: number }) {
+/** Queue-wide review actions (their target is the town config, whose version they send). */
+export function ReviewQueueActions({ townId, strategy, pending }: { townId: string; strategy: 'direct' | 'pr'; pending: number }) {
+  const config = useQuery({ queryKey: queryKeys.config(townId), queryFn: ({ signal }) => apiClient.get(endpoints.config(townId), signal) });
+  const version = config.data?.config.version ?? null;
+  if (version === null) return null;
   return (
     <ActionBar
       townId={townId}
