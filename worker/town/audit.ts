@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
-import { verifyChain } from '../../src/mocks/scenarios/interventions';
+import { ChainWalk, hashInput } from '../../src/mocks/scenarios/interventions';
 import { all, likePattern, scalar } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { toAuditEntry } from './rows';
@@ -66,21 +66,31 @@ export function listAudit(sql: SqlStorage, townId: string, filter: AuditFilter):
 
 export const auditCursor = (entry: AuditEntry): string => encodeCursor([entry.at, entry.town_id, entry.seq]);
 
-/** The log in `seq` order, read lazily in pages of VERIFY_PAGE rows. */
-export function* auditInSeqOrder(sql: SqlStorage): Generator<AuditEntry> {
-  for (let after = 0; ; ) {
-    const rows = all(sql, 'SELECT * FROM admin_audit_log WHERE seq > ? ORDER BY seq LIMIT ?', after, VERIFY_PAGE);
-    for (const row of rows) yield toAuditEntry(row);
-    if (rows.length < VERIFY_PAGE) return;
-    after = Number(rows.at(-1)!.seq);
-  }
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const encoder = new TextEncoder();
+
+async function sha256(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  let hex = '';
+  for (const b of bytes) hex += HEX[b]!;
+  return hex;
 }
 
 /**
- * Recomputes the chain from the first entry with the shared `verifyChain` (the same definition MSW and
- * the append path use), streaming the rows page by page.
+ * Recomputes the chain from the first entry by the shared rules (`ChainWalk`, `hashInput`: the same
+ * definition MSW and the append path use), reading the log in seq order in pages of VERIFY_PAGE rows.
+ * Verification is a read, outside any transaction, so each page is hashed with the runtime's native
+ * WebCrypto SHA-256 (the same digest as the synchronous one the append path needs, much faster).
  */
-export function verifyAudit(sql: SqlStorage, townId: string): AuditVerification {
+export async function verifyAudit(sql: SqlStorage, townId: string): Promise<AuditVerification> {
+  const walk = new ChainWalk();
+  pages: for (let after = 0; ; ) {
+    const rows = all(sql, 'SELECT * FROM admin_audit_log WHERE seq > ? ORDER BY seq LIMIT ?', after, VERIFY_PAGE).map(toAuditEntry);
+    const hashes = await Promise.all(rows.map((row) => sha256(hashInput(row))));
+    for (let i = 0; i < rows.length; i++) if (!walk.step(rows[i]!, hashes[i]!)) break pages;
+    if (rows.length < VERIFY_PAGE) break;
+    after = rows.at(-1)!.seq;
+  }
   // `entries` is the whole log, also when the walk stops at a break (as MSW reports it).
-  return { ...verifyChain(townId, auditInSeqOrder(sql)), entries: scalar(sql, 'SELECT count(*) FROM admin_audit_log') };
+  return { ...walk.result(townId), entries: scalar(sql, 'SELECT count(*) FROM admin_audit_log') };
 }

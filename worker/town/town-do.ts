@@ -153,9 +153,9 @@ export class TownDO extends DurableObject<Env> {
     return listAudit(this.sql, this.townId() ?? '', filter);
   }
 
-  verifyAudit(): AuditVerification | null {
+  async verifyAudit(): Promise<AuditVerification | null> {
     const townId = this.townId();
-    return townId ? verifyAudit(this.sql, townId) : null;
+    return townId ? await verifyAudit(this.sql, townId) : null;
   }
 
   // ── Interventions (issue 8) ──
