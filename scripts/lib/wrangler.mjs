@@ -176,3 +176,23 @@ export async function freePort(from, to) {
   }
   throw new Error(`no free port in ${from}–${to}`);
 }
+
+/**
+ * `startWrangler` on the first claimable free port in [from, to]. Runs of other checkouts may probe the
+ * same range without our locks and bind a port between our probe and wrangler's bind: when wrangler
+ * exits at start, the next port is tried.
+ */
+export async function startWranglerInRange(from, to, options = {}) {
+  let lastError = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort(from, to);
+    try {
+      return await startWrangler({ ...options, port });
+    } catch (error) {
+      releasePort(port);
+      lastError = error;
+      if (!String(error?.message).startsWith('wrangler dev exited')) throw error;
+    }
+  }
+  throw lastError;
+}
