@@ -2,7 +2,7 @@
 // (the million-event town is written once), an admin GET, and a timing sampler. Browser benches pass
 // `app: true` to serve the built SPA (./dist) from the same origin and drive it with bench/lib.mjs.
 import { join } from 'node:path';
-import { emptyAssetsDir, freePort, ROOT, seed, startWrangler } from '../scripts/lib/wrangler.mjs';
+import { emptyAssetsDir, ROOT, seed, startWranglerInRange } from '../scripts/lib/wrangler.mjs';
 
 /** Bench state lives apart from `npm start`'s, so benches never disturb a demo (and vice versa). */
 export const BENCH_STATE = join(ROOT, '.wrangler/bench-state');
@@ -10,8 +10,7 @@ export const ADMIN_TOKEN = 'dev-admin-token';
 
 /** Starts the worker on a free port in 8796–8799 with the scenario world and, when `large`, the bench town. */
 export async function startSeededWorker({ large = false, app = false } = {}) {
-  const port = await freePort(8796, 8799);
-  const server = await startWrangler({ port, persistTo: BENCH_STATE, ...(app ? {} : { assets: emptyAssetsDir() }) });
+  const server = await startWranglerInRange(8796, 8799, { persistTo: BENCH_STATE, ...(app ? {} : { assets: emptyAssetsDir() }) });
   await seed(server.base, { scope: 'world' });
   if (large) {
     const result = await seed(server.base, { scope: 'large' });

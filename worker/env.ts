@@ -10,6 +10,8 @@ export interface Env {
   AGENTS: DurableObjectNamespace;
   /** `on` enables the dev-only seeding routes (`/api/dev/*`); set only by the local scripts. */
   DEV_ROUTES?: string;
+  /** Set by the local scripts: which `wrangler dev` answers (so a run never talks to another run's server). */
+  DEV_INSTANCE?: string;
 }
 
 /**

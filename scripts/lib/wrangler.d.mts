@@ -23,3 +23,9 @@ export declare function seed(
 export declare function emptyAssetsDir(): string;
 export declare function isListening(port: number): Promise<boolean>;
 export declare function freePort(from: number, to: number): Promise<number>;
+export declare function releasePort(port: number): void;
+export declare function startWranglerInRange(
+  from: number,
+  to: number,
+  options?: { persistTo?: string; assets?: string; quiet?: boolean; timeoutMs?: number; detached?: boolean },
+): Promise<LocalServer>;

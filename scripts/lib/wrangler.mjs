@@ -1,7 +1,9 @@
 // Starting and stopping a local `wrangler dev` (workerd, SQLite Durable Objects) for scripts, tests
 // and benches. Local mode only: no Cloudflare login, no network, metrics off.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,9 +18,12 @@ export const DEFAULT_STATE = join(ROOT, '.wrangler/state');
  * supervisor kills its whole group (Playwright's webServer) passes `detached: false` instead.
  */
 export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, quiet = true, timeoutMs = 60_000, detached = true }) {
+  // Our own id, answered by /api/dev/status: a server some other run left on this port is never
+  // mistaken for ours.
+  const instance = randomUUID();
   const args = [
     'wrangler', 'dev', '--local', '--port', String(port), '--ip', '127.0.0.1',
-    '--persist-to', persistTo, '--var', 'DEV_ROUTES:on', '--show-interactive-dev-session=false', '--log-level', 'warn',
+    '--persist-to', persistTo, '--var', 'DEV_ROUTES:on', '--var', `DEV_INSTANCE:${instance}`, '--show-interactive-dev-session=false', '--log-level', 'warn',
   ];
   if (assets) args.push('--assets', assets);
   const child = spawn('npx', args, {
@@ -32,13 +37,16 @@ export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, q
   child.stdout?.on('data', (d) => (output = (output + d).slice(-4000)));
   child.stderr?.on('data', (d) => (output = (output + d).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
-  const stop = () => (detached ? stopProcessGroup(child) : stopChild(child));
+  const stop = async () => {
+    await (detached ? stopProcessGroup(child) : stopChild(child));
+    releasePort(port);
+  };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${base}/api/dev/status`);
-      if (res.ok) return { base, stop, child };
+      if (res.ok && (await res.json()).instance === instance) return { base, stop, child };
     } catch {
       // not listening yet
     }
@@ -105,16 +113,86 @@ export async function isListening(port) {
   }
 }
 
-/** The first port in [from, to] nothing listens on (tests and benches each take one of their range). */
+const PORT_LOCKS = join(tmpdir(), 'gastown-admin-ports');
+
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
+
+/**
+ * Claims a port for this process with an exclusive lock file, so two runs (or two test files in one
+ * run) probing the same range at once never pick the same port. A lock whose process died is taken over.
+ */
+function claimPort(port) {
+  mkdirSync(PORT_LOCKS, { recursive: true });
+  const lock = join(PORT_LOCKS, `${port}.lock`);
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const owner = Number(readFileSync(lock, 'utf8').trim() || 0);
+    if (owner && alive(owner)) return false;
+    rmSync(lock, { force: true });
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** Gives a port claimed by `freePort` back (called by `stop()`; also on exit for anything left). */
+export function releasePort(port) {
+  if (claimed.delete(port)) rmSync(join(PORT_LOCKS, `${port}.lock`), { force: true });
+}
+
+const claimed = new Set();
+process.once('exit', () => {
+  for (const port of [...claimed]) releasePort(port);
+});
+
+/**
+ * The first port in [from, to] that this process could claim and nothing listens on (tests and
+ * benches each take one of their range). The claim holds until `releasePort` or the process ends.
+ */
 export async function freePort(from, to) {
   const { createServer } = await import('node:net');
   for (let port = from; port <= to; port++) {
+    if (!claimPort(port)) continue;
+    claimed.add(port);
     const free = await new Promise((resolve) => {
       const server = createServer();
       server.once('error', () => resolve(false));
       server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
     if (free) return port;
+    releasePort(port);
   }
   throw new Error(`no free port in ${from}–${to}`);
+}
+
+/**
+ * `startWrangler` on the first claimable free port in [from, to]. Runs of other checkouts may probe the
+ * same range without our locks and bind a port between our probe and wrangler's bind: when wrangler
+ * exits at start, the next port is tried.
+ */
+export async function startWranglerInRange(from, to, options = {}) {
+  let lastError = null;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort(from, to);
+    try {
+      return await startWrangler({ ...options, port });
+    } catch (error) {
+      releasePort(port);
+      lastError = error;
+      if (!String(error?.message).startsWith('wrangler dev exited')) throw error;
+    }
+  }
+  throw lastError;
 }

@@ -3,6 +3,7 @@ import { directoryOf, type Env } from '../env';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { QueryParams } from '../http/params';
 import { Router } from '../http/router';
+import { actionRoutes } from './actions';
 import { agentEventRoutes } from './agent-events';
 import { auditRoutes } from './audit';
 import type { AdminContext } from './context';
@@ -14,6 +15,7 @@ userRoutes(router);
 townRoutes(router);
 agentEventRoutes(router);
 auditRoutes(router);
+actionRoutes(router);
 
 const TOWN_IN_PATH = /^\/towns\/([0-9a-fA-F-]{36})(?:\/|$)/;
 
@@ -33,8 +35,8 @@ export async function handleAdmin(request: Request, env: Env, url: URL): Promise
     if (!user.is_admin) throw new HttpError(403, 'forbidden', 'Gastown Admin is for Kilo admins only.');
     const query = new QueryParams(url);
     const { handler, params } = router.match(request.method, path);
-    const body = await handler({ env, url, query, admin: user, townOwner }, params);
-    return json(body);
+    const body = await handler({ env, url, request, query, admin: user, townOwner }, params);
+    return body instanceof Response ? body : json(body);
   } catch (error) {
     return errorResponse(error);
   }

@@ -7,6 +7,7 @@ import { uuidParam, type QueryParams } from '../http/params';
 export interface AdminContext {
   env: Env;
   url: URL;
+  request: Request;
   query: QueryParams;
   admin: User;
   /** Owner of the town named in the path, looked up with the token (null: no such town). */

@@ -1,5 +1,5 @@
 import { buildLargeTown, buildWorld, USERS } from '../../src/mocks/scenarios';
-import { directoryOf, type Env } from '../env';
+import { directoryOf, townDoOf, type Env } from '../env';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { seedTown, seedWorld } from '../seed/seed-world';
 
@@ -21,8 +21,9 @@ export async function handleDev(request: Request, env: Env, url: URL): Promise<R
     if (env.DEV_ROUTES !== 'on') throw new HttpError(404, 'not_found', 'No such route.');
     if (url.pathname === '/api/dev/status' && request.method === 'GET') {
       const directory = directoryOf(env);
-      return json({ world: await directory.getMeta('seeded:world'), large: await directory.getMeta('seeded:large') });
+      return json({ instance: env.DEV_INSTANCE ?? null, world: await directory.getMeta('seeded:world'), large: await directory.getMeta('seeded:large') });
     }
+    if (url.pathname.startsWith('/api/dev/audit/') && request.method === 'POST') return json(await devAudit(env, url.pathname.slice('/api/dev/audit/'.length), (await request.json().catch(() => ({}))) as AuditDevRequest));
     if (url.pathname !== '/api/dev/seed' || request.method !== 'POST') throw new HttpError(404, 'not_found', 'No such route.');
     const body = (await request.json().catch(() => ({}))) as SeedRequest;
     const scope = body.scope ?? 'world';
@@ -48,4 +49,36 @@ export async function handleDev(request: Request, env: Env, url: URL): Promise<R
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+interface AuditDevRequest {
+  town_id?: string;
+  /** `seed`: entries to append (≤ 200,000). */
+  count?: number;
+  /** `tamper`: the entry to rewrite and its new reason. */
+  seq?: number;
+  reason?: string;
+}
+
+/**
+ * `POST /api/dev/audit/{seed,tamper,probe}` with `{ town_id, … }`: bulk-append chained entries (bench),
+ * rewrite one entry behind the triggers' back (verification test), or report whether the append-only
+ * triggers refuse UPDATE and DELETE. Only here, so only with DEV_ROUTES=on.
+ */
+async function devAudit(env: Env, op: string, body: AuditDevRequest): Promise<unknown> {
+  const townId = String(body.town_id ?? '');
+  if (!(await directoryOf(env).townIds()).includes(townId)) throw new HttpError(404, 'not_found', `No town ${townId.slice(0, 80)}.`);
+  const town = townDoOf(env, townId);
+  if (op === 'seed') {
+    const count = Number(body.count);
+    if (!Number.isInteger(count) || count < 1 || count > 200_000) throw new HttpError(400, 'bad_request', 'count: an integer from 1 to 200000');
+    return town.devSeedAudit(count);
+  }
+  if (op === 'tamper') {
+    const seq = Number(body.seq);
+    if (!Number.isInteger(seq) || seq < 1) throw new HttpError(400, 'bad_request', 'seq: a positive integer');
+    return town.devTamperAudit(seq, String(body.reason ?? 'tampered'));
+  }
+  if (op === 'probe') return town.devProbeAuditTriggers();
+  throw new HttpError(404, 'not_found', 'No such route.');
 }

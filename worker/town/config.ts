@@ -1,7 +1,7 @@
-import type { CredentialStatus, RigConfig, TownConfig, TownConfigResponse } from '../../src/api/schemas';
+import type { RigConfig, TownConfig, TownConfigResponse } from '../../src/api/schemas';
 import { all, first, fromJson, num, numOrNull, str, strOrNull } from '../db/sql';
 import { toRig } from '../user/rig-row';
-import { toCredentialEvent, toGitOperation } from './rows';
+import { toCredentialEvent, toCredentialStatus, toGitOperation } from './rows';
 import { hasGitToken, maskedEnvVars } from './secrets';
 
 /** Credential events and git failures shown on the config tab; the timeline pages older ones. */
@@ -38,18 +38,7 @@ export function getConfigResponse(sql: SqlStorage): TownConfigResponse | null {
     custom_instructions: strOrNull(r.custom_instructions),
     version: num(r.config_version),
   }));
-  const credentials: CredentialStatus[] = all(sql, 'SELECT * FROM credentials ORDER BY rig_name, rig_id').map((r) => ({
-    rig_id: str(r.rig_id),
-    rig_name: str(r.rig_name),
-    source: str(r.source) as CredentialStatus['source'],
-    integration_id: strOrNull(r.integration_id),
-    status: str(r.status) as CredentialStatus['status'],
-    last_resolved_at: strOrNull(r.last_resolved_at),
-    token_expires_at: strOrNull(r.token_expires_at),
-    last_error: strOrNull(r.last_error),
-    last_verified_at: strOrNull(r.last_verified_at),
-    verification: strOrNull(r.verification) as CredentialStatus['verification'],
-  }));
+  const credentials = all(sql, 'SELECT * FROM credentials ORDER BY rig_name, rig_id').map(toCredentialStatus);
   return {
     config,
     rigs,

@@ -5,6 +5,7 @@ import type {
   ContainerEvent,
   ContainerProcess,
   CredentialEvent,
+  CredentialStatus,
   DispatchAttempt,
   GitOperation,
 } from '../../src/api/schemas';
@@ -124,6 +125,21 @@ export function toCredentialEvent(row: Row): CredentialEvent {
     error: strOrNull(row.error),
     token_expires_at: strOrNull(row.token_expires_at),
     created_at: str(row.created_at),
+  };
+}
+
+export function toCredentialStatus(row: Row): CredentialStatus {
+  return {
+    rig_id: str(row.rig_id),
+    rig_name: str(row.rig_name),
+    source: str(row.source) as CredentialStatus['source'],
+    integration_id: strOrNull(row.integration_id),
+    status: str(row.status) as CredentialStatus['status'],
+    last_resolved_at: strOrNull(row.last_resolved_at),
+    token_expires_at: strOrNull(row.token_expires_at),
+    last_error: strOrNull(row.last_error),
+    last_verified_at: strOrNull(row.last_verified_at),
+    verification: strOrNull(row.verification) as CredentialStatus['verification'],
   };
 }
 

@@ -308,6 +308,18 @@ export const TOWN_MIGRATIONS = [
      BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END;
    CREATE TRIGGER admin_audit_log_no_delete BEFORE DELETE ON admin_audit_log
      BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END;`,
+
+  // v2 (issue 8): idempotency records for interventions, written in the same transaction as the change
+  // and its audit row. `fingerprint` is the SHA-256 of action + body (a body may carry a token);
+  // `body` is the first answer, replayed for a retry with the same key.
+  `CREATE TABLE idempotency_keys (
+     key TEXT PRIMARY KEY,
+     fingerprint TEXT NOT NULL,
+     status INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX idempotency_keys_time ON idempotency_keys (created_at);`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

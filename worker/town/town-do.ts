@@ -26,7 +26,9 @@ import type { Env } from '../env';
 import { all, first } from '../db/sql';
 import { toRig } from '../user/rig-row';
 import { getAgentDetail, listAgents, noteSdkEvents } from './agents';
+import { act, type ActInput, type ActOutcome } from './act';
 import { listAudit, verifyAudit, type AuditFilter } from './audit';
+import { probeAuditTriggers, seedAuditEntries, tamperAuditEntry } from './audit-dev';
 import { getBeadGraph } from './bead-graph';
 import { beadExists, getBeadDetail, listBeadEvents } from './bead-detail';
 import { listBeads, type BeadListParams } from './bead-list';
@@ -47,8 +49,8 @@ const LIST_CAP = 500;
 /**
  * One town (production's TownDO): beads, agents, reviews, container, config, the persisted data gaps
  * and the audit log, in one SQLite database. Reads return contract shapes or null for "no such row";
- * writes run inside `transactionSync`, so an intervention (issue 8) can change state and append its
- * audit row atomically.
+ * writes run inside `transactionSync`; an intervention changes state, appends its audit row and records
+ * its idempotency key in one transaction (`act`).
  */
 export class TownDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -153,7 +155,38 @@ export class TownDO extends DurableObject<Env> {
 
   async verifyAudit(): Promise<AuditVerification | null> {
     const townId = this.townId();
-    return townId ? verifyAudit(this.sql, townId) : null;
+    return townId ? await verifyAudit(this.sql, townId) : null;
+  }
+
+  // ── Interventions (issue 8) ──
+
+  /**
+   * Runs one admin action: validation, the change, its audit entry and the idempotency record in one
+   * `transactionSync` (see act.ts). Returns the status and body to answer, and the rigs it changed.
+   */
+  act(input: ActInput): ActOutcome & { changedRigs: Rig[] } {
+    const townId = this.townId();
+    if (!townId) {
+      return { status: 404, body: { error: { code: 'not_found', message: 'No such town.', details: { resource: 'town' } } }, changedRigIds: [], changedRigs: [] };
+    }
+    const outcome = act(this.ctx.storage, townId, input);
+    const changed = new Set(outcome.changedRigIds);
+    return { ...outcome, changedRigs: changed.size ? this.rigs().filter((r) => changed.has(r.id)) : [] };
+  }
+
+  // ── Dev-only (reached through /api/dev/audit/* when DEV_ROUTES=on) ──
+
+  devSeedAudit(count: number): { appended: number; head: number } | null {
+    const townId = this.townId();
+    return townId ? seedAuditEntries(this.ctx.storage, townId, count, Date.parse('2026-01-01T00:00:00.000Z')) : null;
+  }
+
+  devTamperAudit(seq: number, reason: string): { tampered: boolean } {
+    return tamperAuditEntry(this.ctx.storage, seq, reason);
+  }
+
+  devProbeAuditTriggers(): { update: string; delete: string } {
+    return probeAuditTriggers(this.ctx.storage);
   }
 
   // ── Ingestion: what the production worker calls when the container or dispatcher reports ──

@@ -36,7 +36,6 @@ export interface UserTown {
   updated_at: string;
 }
 
-
 /** One user's Gastown: the only place that knows which towns and rigs the user has. */
 export class GastownUserDO extends DurableObject<Env> {
   private readonly sql: SqlStorage;
@@ -66,6 +65,21 @@ export class GastownUserDO extends DurableObject<Env> {
       town_count: scalar(this.sql, 'SELECT count(*) FROM user_towns'),
       rig_count: scalar(this.sql, 'SELECT count(*) FROM user_rigs'),
     };
+  }
+
+  /** Mirrors rig rows the town changed (an intervention re-linked an integration). */
+  updateRigs(rigs: Rig[]): void {
+    this.ctx.storage.transactionSync(() => {
+      for (const rig of rigs) {
+        this.sql.exec(
+          'UPDATE user_rigs SET platform_integration_id = ?, integration = ?, updated_at = ? WHERE id = ?',
+          rig.platform_integration_id,
+          rig.integration === null ? null : JSON.stringify(rig.integration),
+          rig.updated_at,
+          rig.id,
+        );
+      }
+    });
   }
 
   /** Records a town and its rigs (replacing earlier rows with the same ids). */

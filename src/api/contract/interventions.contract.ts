@@ -136,6 +136,70 @@ export function describeInterventionContract(backend: string, clients: () => { a
       expect(JSON.stringify(await admin.get(endpoints.townAudit(t.id)))).not.toContain(secret);
     });
 
+    it('refuses a missing Idempotency-Key (400), a missing If-Match (428) and a key reused for another body (422)', async () => {
+      const { admin } = clients();
+      const t = await town('data-warehouse');
+      const bead = (await admin.get(endpoints.beads(t.id, { q: 'Document the deploy pipeline' }))).items[0]!;
+      const body = (priority: string) => request('bead', bead.id, { params: { priority } });
+      expect(await fails(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: '', ifMatch: bead.version }))).toMatchObject({ status: 400, details: { parameter: 'Idempotency-Key' } });
+      expect(await fails(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: key() }))).toMatchObject({ status: 428, details: { parameter: 'If-Match' } });
+      const k = key();
+      await admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: k, ifMatch: bead.version });
+      expect(await fails(admin.act(t.id, 'bead.change_priority', body('low'), { idempotencyKey: k, ifMatch: bead.version + 1 }))).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+      expect((await admin.get(endpoints.bead(t.id, bead.id))).bead).toMatchObject({ priority: 'high', version: bead.version + 1 });
+    });
+
+    it('a refused request is not remembered: the same key acts once its cause is fixed', async () => {
+      const { admin } = clients();
+      const t = await town('data-warehouse');
+      const bead = (await admin.get(endpoints.beads(t.id, { q: 'Reduce bundle size of the checkout route' }))).items[0]!;
+      const k = key();
+      const body = request('bead', bead.id, { params: { priority: 'critical' } });
+      const stale = await fails(admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version + 7 }));
+      expect(stale).toMatchObject({ status: 409, details: { expected: bead.version + 7, current: bead.version } });
+      const result = await admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version });
+      expect(result.target_version).toBe(bead.version + 1);
+    });
+
+    it('keeps derived reads consistent: summary counts and the timeline follow the change', async () => {
+      const { admin } = clients();
+      const t = await town('data-warehouse');
+      const bead = (await admin.get(endpoints.beads(t.id, { q: 'Add idempotency keys to the refund endpoint' }))).items[0]!;
+      const before = await admin.get(endpoints.town(t.id));
+      const result = await admin.act(t.id, 'bead.force_fail', request('bead', bead.id), { idempotencyKey: key(), ifMatch: bead.version });
+      const after = await admin.get(endpoints.town(t.id));
+      expect(after.beads.by_status.failed).toBe(before.beads.by_status.failed + 1);
+      expect(after.beads.by_status[bead.status]).toBe(before.beads.by_status[bead.status] - 1);
+      expect((await admin.get(endpoints.beads(t.id, { status: ['failed'], q: 'Add idempotency keys to the refund endpoint' }))).items.map((b) => b.id)).toContain(bead.id);
+      const timeline = await admin.get(endpoints.timeline(t.id, { entity: bead.id, kind: ['admin'] }));
+      expect(timeline.items[0]).toMatchObject({ kind: 'admin', type: 'bead.force_fail', at: result.audit_entry!.at, bead_id: bead.id });
+    });
+
+    it('/audit across towns filters by town, action and target and pages with a cursor', async () => {
+      const { admin } = clients();
+      const t = await town('data-warehouse');
+      const bead = (await admin.get(endpoints.beads(t.id, { q: 'Document the deploy pipeline' }))).items[0]!;
+      const low = await admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), { idempotencyKey: key(), ifMatch: bead.version });
+      const critical = await admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'critical' } }), { idempotencyKey: key(), ifMatch: low.target_version });
+      const ids = [critical.audit_entry!.id, low.audit_entry!.id];
+      const mine = await admin.get(endpoints.audit({ town_id: t.id }));
+      expect(mine.items.every((e) => e.town_id === t.id)).toBe(true);
+      expect(mine.items.slice(0, 2).map((e) => e.id)).toEqual(ids);
+      const byTarget = await admin.get(endpoints.audit({ action: 'bead.change_priority', target: bead.id }));
+      expect(byTarget.items.every((e) => e.town_id === t.id && e.target.id === bead.id && e.action === 'bead.change_priority')).toBe(true);
+      expect(byTarget.items.slice(0, 2).map((e) => e.id)).toEqual(ids);
+      expect((await admin.get(endpoints.audit({ action: 'bead', town_id: t.id }))).total).toBe(mine.total);
+      expect((await admin.get(endpoints.audit({ action: 'container', town_id: t.id }))).total).toBe(0);
+      const first = await admin.get(endpoints.audit({ town_id: t.id, limit: 1 }));
+      expect(first.items.map((e) => e.id)).toEqual([ids[0]]);
+      const second = await admin.get(endpoints.audit({ town_id: t.id, limit: 1, before: first.next_cursor }));
+      expect(second.items.map((e) => e.id)).toEqual([ids[1]]);
+      const everywhere = await admin.get(endpoints.audit({ limit: 1000 }));
+      expect(everywhere.items.map((e) => e.id)).toEqual(expect.arrayContaining(ids));
+      const times = everywhere.items.map((e) => e.at);
+      expect([...times].sort().reverse()).toEqual(times);
+    });
+
     const cases: [ActionName, string, (t: TownSummary) => Promise<{ kind: ActionRequest['target']['kind']; id: string; version: number; params?: Record<string, unknown> }>, (t: TownSummary) => Promise<void>][] = [
       [
         'container.force_restart',

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { emptyAssetsDir, freePort, seed, startWrangler, type LocalServer } from '../../../scripts/lib/wrangler.mjs';
+import { emptyAssetsDir, seed, startWranglerInRange, type LocalServer } from '../../../scripts/lib/wrangler.mjs';
 import { server as mswServer } from '../../mocks/node';
 import { buildWorld, DEV_TOKENS, type WorldSeed } from '../../mocks/scenarios';
 import { defineContractSuite } from './suite';
@@ -21,8 +21,7 @@ const realFetch = globalThis.fetch;
 beforeAll(async () => {
   mswServer.close();
   stateDir = mkdtempSync(join(tmpdir(), 'gastown-contract-'));
-  const port = await freePort(8790, 8799);
-  local = await startWrangler({ port, persistTo: stateDir, assets: emptyAssetsDir() });
+  local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir() });
   const now = Date.now();
   await seed(local.base, { now });
   world = buildWorld({ now });

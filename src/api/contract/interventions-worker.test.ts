@@ -1,0 +1,110 @@
+// @vitest-environment node
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyAssetsDir, seed, startWranglerInRange, type LocalServer } from '../../../scripts/lib/wrangler.mjs';
+import { server as mswServer } from '../../mocks/node';
+import { buildWorld, DEV_TOKENS, type WorldSeed } from '../../mocks/scenarios';
+import { auditHash, memoryAccess, runAction, type AuditLog } from '../../mocks/scenarios/interventions';
+import type { AuditEntry } from '../schemas';
+import { createApiClient } from '../client';
+import { endpoints } from '../endpoints';
+import { describeInterventionContract } from './interventions.contract';
+
+/**
+ * The intervention contract against the reference worker (its own `wrangler dev` and state folder, so
+ * its writes never meet the read suite's), plus what only the worker can show: a row rewritten
+ * behind the triggers' back fails verification at that entry, and the triggers refuse UPDATE/DELETE.
+ */
+let local: LocalServer | null = null;
+let stateDir = '';
+let world: WorldSeed | null = null;
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  mswServer.close();
+  stateDir = mkdtempSync(join(tmpdir(), 'gastown-interventions-'));
+  local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir() });
+  const now = Date.now();
+  await seed(local.base, { now });
+  world = buildWorld({ now });
+}, 120_000);
+
+afterAll(async () => {
+  await local?.stop();
+  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+});
+
+const client = (token: string) => createApiClient({ baseUrl: local!.base, getToken: () => token, fetch: (...args) => realFetch(...args) });
+const clients = () => ({ admin: client(DEV_TOKENS.admin), nonAdmin: client(DEV_TOKENS.nonAdmin) });
+
+async function dev(path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await realFetch(`${local!.base}/api/dev/audit/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status, `/api/dev/audit/${path}`).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+describeInterventionContract('reference worker', clients);
+
+describe('audit chain (reference worker)', () => {
+  const townNamed = (name: string) => world!.towns.find((t) => t.town.name === name)!.town.id;
+
+  it('hashes exactly as MSW does: one chain definition', async () => {
+    const { admin } = clients();
+    const entry = (await admin.get(endpoints.townAudit(townNamed('payments-api')))).items[0]!;
+    const { hash, ...body } = entry;
+    expect(auditHash(body)).toBe(hash);
+    // And an entry MSW's engine writes verifies the same way.
+    const seedTown = structuredClone(world!.towns.find((t) => t.town.name === 'storefront')!);
+    const log: AuditEntry[] = [];
+    const audit: AuditLog = { head: () => (log.length ? { seq: log.at(-1)!.seq, hash: log.at(-1)!.hash } : null), append: (e) => log.push(e) };
+    runAction(memoryAccess(seedTown), audit, {
+      action: 'container.set_sleep_timeout',
+      body: { target: { kind: 'container', id: seedTown.town.id }, params: { sleep_after_minutes: 45 }, reason: 'parity check', dryRun: false },
+      ifMatch: String(seedTown.container.version),
+      admin: world!.users.find((u) => u.is_admin)!,
+      requestId: 'req',
+      now: new Date().toISOString(),
+      newId: () => crypto.randomUUID(),
+    });
+    const { hash: mswHash, ...mswBody } = log[0]!;
+    expect(auditHash(mswBody)).toBe(mswHash);
+  });
+
+  it('detects a row rewritten behind the triggers at that entry', async () => {
+    const { admin } = clients();
+    const townId = townNamed('storefront');
+    const before = await admin.get(endpoints.verifyAudit(townId));
+    expect(before.verified).toBe(true);
+    let version = (await admin.get(endpoints.container(townId))).version;
+    for (const minutes of [20, 40, 60]) {
+      const result = await admin.act(
+        townId,
+        'container.set_sleep_timeout',
+        { target: { kind: 'container', id: townId }, params: { sleep_after_minutes: minutes }, reason: 'tuning sleep for the nightly batch', dryRun: false },
+        { idempotencyKey: crypto.randomUUID(), ifMatch: version },
+      );
+      version = result.target_version!;
+    }
+    const n = before.entries;
+    expect(await admin.get(endpoints.verifyAudit(townId))).toMatchObject({ verified: true, verified_through: n + 3, entries: n + 3, broken_at: null });
+    expect(await dev('tamper', { town_id: townId, seq: n + 2, reason: 'nothing to see here' })).toEqual({ tampered: true });
+    const after = await admin.get(endpoints.verifyAudit(townId));
+    expect(after).toMatchObject({ verified: false, verified_through: n + 1, broken_at: n + 2, entries: n + 3 });
+    expect(after.problem).toContain(`entry ${n + 2} was altered`);
+  });
+
+  it('the triggers refuse UPDATE and DELETE on the log', async () => {
+    const townId = townNamed('payments-api');
+    expect((await clients().admin.get(endpoints.townAudit(townId))).total).toBeGreaterThan(0);
+    const probe = await dev('probe', { town_id: townId });
+    expect(probe.update).toMatch(/^refused: .*append-only/);
+    expect(probe.delete).toMatch(/^refused: .*append-only/);
+  });
+
+  it('dev audit routes do not exist on the admin API', async () => {
+    const res = await realFetch(`${local!.base}/api/admin/audit/tamper`, { method: 'POST', headers: { authorization: `Bearer ${DEV_TOKENS.admin}` } });
+    expect(res.status).toBe(404);
+  });
+});
