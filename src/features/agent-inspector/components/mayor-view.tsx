@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { MayorState } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { ErrorState } from '../../../components/error-state';
@@ -62,9 +63,14 @@ function Conversation({ townId, agentId }: { townId: string; agentId: string }) 
 }
 
 function ConversationList({ townId, agentId, items }: { townId: string; agentId: string; items: ConversationItem[] }) {
+  const list = useRef<HTMLOListElement>(null);
+  // Oldest first like a chat, opened at its end: the latest turn is what explains the state.
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [items]);
   if (items.length === 0) return <p className="muted">No messages or tool calls in the last {RECENT_EVENTS} events.</p>;
   return (
-    <ol className="ai-convo" aria-label="Conversation, oldest first">
+    <ol ref={list} className="ai-convo" aria-label="Conversation, oldest first">
       {items.slice(-60).map((item) => (
         <li key={item.id} className={`ai-convo-${item.kind}`} data-kind={item.kind}>
           <div className="small muted ai-convo-meta">

@@ -35,7 +35,7 @@ export function toAgentFindings(detail: AgentDetail, now: number): AgentFinding[
   if (a.status === 'dead') out.push({ severity: 'red', id: 'dead', text: `Dead for ${formatDuration(since)}` });
   const p = detail.process;
   if (p && (p.status === 'exited' || p.status === 'failed')) {
-    out.push({ severity: 'red', id: 'process-down', text: `Container process ${p.status}${p.exit_code !== null ? ` with code ${p.exit_code}${p.exit_code === 137 ? ' (SIGKILL)' : ''}` : ''}${p.exited_at ? ` ${formatDuration(now - Date.parse(p.exited_at))} ago` : ''}` });
+    out.push({ severity: 'red', id: 'process-down', text: `Container process ${p.status}${p.exit_code !== null ? `, exit code ${p.exit_code}${p.exit_code === 137 ? ' (SIGKILL)' : ''}` : ''}${p.exited_at ? `, ${formatDuration(now - Date.parse(p.exited_at))} ago` : ''}` });
   } else if (!p && a.status === 'working') {
     out.push({ severity: 'red', id: 'process-down', text: 'Working, but no process in the container' });
   }

@@ -188,7 +188,7 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
                   ? `No matches in ${formatNumber(search.result.searched)} loaded`
                   : matchIndex >= 0
                     ? `${formatNumber(matchIndex + 1)} of ${formatNumber(matches!.length)} matches`
-                    : `${formatNumber(matches!.length)} matches`}
+                    : `${formatNumber(matches!.length)} ${matches!.length === 1 ? 'match' : 'matches'}`}
           </span>
           <button type="button" className="button button-small" onClick={() => goToMatch(-1)} disabled={!matches?.length} aria-label="Previous match" title="Previous match (Shift+Enter)">
             ↑
