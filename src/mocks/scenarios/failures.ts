@@ -265,6 +265,9 @@ export function silentConsumption(b: TownBuilder): Tails {
   const since = b.ago(14 * 60 + 30);
   b.seed.usage = b.seed.usage.filter((u) => u.at < since || !b.polecats.some((p) => p.id === u.agent_id));
   b.seed.processes = b.seed.processes.filter((p) => p.agent_id === b.mayor.id || p.agent_id === b.refinery.id || zombies.some((z) => z.id === p.agent_id));
+  // Polecats that went idle stop spending: drop the usage ticks their earlier work left after that.
+  const idleSince = b.ago(14 * 60);
+  b.seed.usage = b.seed.usage.filter((u) => u.at <= idleSince || !b.polecats.some((p) => p.id === u.agent_id && !zombies.includes(p)));
   for (const zombie of zombies) {
     b.setStatus(zombie, 'working', 13 * 60 + 50, 'session resumed without a hook');
     zombie.last_activity_at = b.ago(1);

@@ -1,36 +1,78 @@
-import { Link } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { Badge } from '../../../components/badge';
-import { CopyId } from '../../../components/copy-id';
 import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { Loading } from '../../../components/states';
+import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
+import { formatDuration } from '../../../lib/time';
 import { useAgent } from '../api/agent';
+import { isZombie, toAgentFindings } from '../model/findings';
+import { AgentSummary } from './agent-summary';
+import { EventViewer } from './event-viewer/event-viewer';
+import { DispatchAttempts, GitOperations, HookedBeads } from './history-tables';
+import { MayorView } from './mayor-view';
+import { StatusTimeline } from './status-timeline';
+import { STATUS_TONE } from './tone';
+import { TokenUsage } from './token-usage';
+import '../agent-inspector.css';
 
-const STATUS_TONE = { idle: 'muted', working: 'green', waiting: 'blue', stalled: 'red', dead: 'red' } as const;
-
-/** The single-agent deep dive. */
-export function AgentInspector({ townId, agentId }: { townId: string; agentId: string }) {
+/**
+ * The single-agent deep dive: summary and findings, the Mayor's session (for the Mayor), status
+ * timeline, SDK events, dispatch attempts, git operations, hooked beads and token usage.
+ * `actions` is the header's slot for interventions (force-reset, kill, delete).
+ */
+export function AgentInspector({ townId, agentId, actions }: { townId: string; agentId: string; actions?: ReactNode }) {
   const agent = useAgent(townId, agentId);
+  const now = useNow();
+  const [params, setParams] = useSearchParams();
   if (agent.isPending) return <Loading label="Loading agent" />;
   if (agent.isError) return <ErrorState error={agent.error} what={`agent ${agentId}`} onRetry={() => void agent.refetch()} />;
-  const a = agent.data.agent;
+  const detail = agent.data;
+  const a = detail.agent;
+  const findings = toAgentFindings(detail, now);
+  const zombie = isZombie(detail, now);
+  const setWindow = (w: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('window', w);
+        return next;
+      },
+      { replace: true },
+    );
   return (
-    <div className="page">
-      <PageHeader eyebrow={<Link to={paths.town(townId, 'agents')}>← town agents</Link> } title={`${a.name} · ${a.role}`}>
+    <div className="page ai">
+      <PageHeader
+        eyebrow={<Link to={paths.town(townId, 'agents')}>← town agents</Link>}
+        title={
+          <>
+            {a.name} <span className="muted ai-role">{a.role}</span>
+          </>
+        }
+        actions={actions}
+      >
         <Badge tone={STATUS_TONE[a.status]}>{a.status}</Badge>
+        <span className="muted">for {formatDuration(now - Date.parse(a.status_since))}</span>
         <code className="small">{a.identity}</code>
-        <CopyId id={a.id} label="agent id" />
         <span className="muted">
           last activity <RelativeTime iso={a.last_activity_at} />
         </span>
-        {a.current_hook_bead_id ? (
-          <span>
-            hooked: <Link to={paths.bead(townId, a.current_hook_bead_id)}>{a.hooked_bead_title ?? a.current_hook_bead_id}</Link>
-          </span>
-        ) : null}
       </PageHeader>
+      <AgentSummary townId={townId} detail={detail} findings={findings} now={now} />
+      {detail.mayor ? <MayorView townId={townId} agentId={agentId} mayor={detail.mayor} /> : null}
+      <StatusTimeline history={detail.status_history} now={now} windowLabel={params.get('window') ?? '24 h'} onWindow={setWindow} />
+      <EventViewer key={`${townId}/${agentId}`} townId={townId} agentId={agentId} eventCount={detail.event_count} />
+      <div className="ai-grid">
+        <DispatchAttempts townId={townId} items={detail.dispatch_attempts} />
+        <GitOperations townId={townId} items={detail.git_operations} />
+      </div>
+      <div className="ai-grid">
+        <HookedBeads townId={townId} items={detail.hooked_beads} now={now} />
+        <TokenUsage townId={townId} usage={detail.token_usage} zombie={zombie} />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,345 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { ErrorState } from '../../../../components/error-state';
+import { formatNumber } from '../../../../lib/format';
+import { EventStreamLoader, type StreamState } from '../../api/event-stream';
+import type { EventColumns } from '../../model/event-columns';
+import { Highlighted } from '../highlighted';
+import { EventDetail } from './event-detail';
+import { ServerSearch } from './server-search';
+import { matchIndexOf, neighbourMatch, useEventSearch } from './use-event-search';
+
+const ROW_HEIGHT = 28;
+/** URL writes of the search text wait for a pause in typing (the search itself does not). */
+const URL_DEBOUNCE_MS = 300;
+
+type ScrollTarget = { kind: 'event'; id: number } | { kind: 'time'; at: number } | { kind: 'oldest' } | { kind: 'newest' };
+
+
+function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Every SDK event of an agent, newest first: virtualized rows (time, type, one-line summary),
+ * loaded page by page; a row expands to its full payload. Search runs in a Web Worker over what is
+ * loaded; the server searches the rest. `?q=`, `?event=` and `?type=` keep the place in the URL.
+ * Mount with `key={agentId}`: the loader lives as long as the component.
+ */
+export function EventViewer({ townId, agentId, eventCount }: { townId: string; agentId: string; eventCount: number }) {
+  const [loader] = useState(() => new EventStreamLoader(townId, agentId, eventCount));
+  useEffect(() => {
+    loader.start();
+    return () => loader.dispose();
+  }, [loader]);
+  const stream = useSyncExternalStore(loader.subscribe, loader.getState);
+  const cols = loader.columns;
+
+  const [params, setParams] = useSearchParams();
+  const rawEvent = params.get('event');
+  const selectedId = rawEvent && /^\d+$/.test(rawEvent) ? Number(rawEvent) : null;
+  const typeFilter = params.get('type') ?? '';
+  const [query, setQuery] = useState(() => params.get('q') ?? '');
+  const [target, setTarget] = useState<ScrollTarget | null>(() => (selectedId !== null ? { kind: 'event', id: selectedId } : null));
+  const [timeInput, setTimeInput] = useState('');
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (query.trim()) next.set('q', query);
+          else next.delete('q');
+          return next;
+        },
+        { replace: true },
+      );
+    }, URL_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, setParams]);
+
+  const setParam = (key: string, value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value === null || value === '') next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const typeCode = typeFilter ? cols.typeNames.indexOf(typeFilter) : -1;
+  const allowed = useMemo(() => (typeFilter ? (typeCode >= 0 ? [typeCode] : []) : null), [typeFilter, typeCode]);
+  const view = useMemo(() => (allowed ? cols.filterPositions(new Set(allowed), stream.loaded) : null), [cols, allowed, stream.loaded]);
+  const count = view ? view.length : stream.loaded;
+  const positionAt = (index: number) => (view ? view[index]! : index);
+  const indexOfPosition = (position: number) => (view ? Math.min(lowerBound(view, position), view.length - 1) : position);
+
+  const search = useEventSearch(loader.search, query, allowed, stream.loaded);
+  const matches = search.result?.matches ?? null;
+  const selectedPos = selectedId === null ? -1 : cols.positionOf(selectedId);
+
+  const parentRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns fresh functions each render: the React Compiler skips this component.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => positionAt(index),
+  });
+
+  // The expanded row's measured height must not stick to it once another row is selected.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [selectedId, virtualizer]);
+
+  // Near the end of what is loaded (beyond the auto-load limit), ask for older pages.
+  const items = virtualizer.getVirtualItems();
+  const lastVisible = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (!stream.done && count > 0 && lastVisible > count - 200) loader.requestUpTo(stream.loaded + 20_000);
+  }, [lastVisible, count, stream.done, stream.loaded, loader]);
+
+  // Resolve a pending jump (to an event, a time, the oldest) once the rows it needs are loaded.
+  const pending = resolveTarget(target, cols, stream);
+  useEffect(() => {
+    if (!target) return;
+    if (pending.position === null) {
+      if (pending.needsMore) loader.requestUpTo(Number.MAX_SAFE_INTEGER);
+      return;
+    }
+    if (count > 0) virtualizer.scrollToIndex(indexOfPosition(pending.position), { align: target.kind === 'event' ? 'center' : 'start' });
+    setTarget(null);
+    // indexOfPosition is derived from `view`, listed instead.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target, pending.position, pending.needsMore, count, view, virtualizer, loader]);
+
+  const select = (id: number | null) => setParam('event', id === null ? null : String(id));
+  const goToMatch = (direction: 1 | -1) => {
+    if (!matches || matches.length === 0) return;
+    const i = neighbourMatch(matches, selectedPos >= 0 ? selectedPos : null, direction);
+    const id = cols.ids[matches[i]!]!;
+    select(id);
+    setTarget({ kind: 'event', id });
+  };
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      goToMatch(e.shiftKey ? -1 : 1);
+    } else if (e.key === 'Escape') {
+      setQuery('');
+    }
+  };
+  const jumpToTime = () => {
+    const at = Date.parse(`${timeInput}Z`);
+    if (!Number.isNaN(at)) setTarget({ kind: 'time', at });
+  };
+
+  const matchIndex = matches ? matchIndexOf(matches, selectedPos) : -1;
+  const total = stream.total ?? eventCount;
+  const q = query.trim();
+
+  return (
+    <section className="panel ev" aria-labelledby="ev-title">
+      <div className="panel-head">
+        <h2 id="ev-title">SDK events</h2>
+        <span className="muted small" role="status" aria-live="polite" data-loaded={stream.loaded} data-total={total} data-done={stream.done}>
+          {stream.done
+            ? `All ${formatNumber(stream.loaded)} events loaded`
+            : `Loaded ${formatNumber(stream.loaded)} of ${formatNumber(total)} events (newest first)`}
+        </span>
+        {!stream.done && total > 0 ? <progress className="ev-progress" max={total} value={stream.loaded} aria-label="Events loaded" /> : null}
+      </div>
+      {stream.error ? <ErrorState error={stream.error} what="the agent's event index" onRetry={() => loader.retry()} /> : null}
+
+      <div className="ev-toolbar">
+        <div className="ev-search">
+          <input
+            className="input"
+            type="search"
+            placeholder="Search loaded events (type, message, tool, error)"
+            aria-label="Search loaded events"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={onSearchKey}
+          />
+          <span
+            className="ev-count small"
+            data-search-query={search.result?.query ?? ''}
+            data-search-state={q ? (search.busy ? 'busy' : 'done') : 'idle'}
+            aria-live="polite"
+          >
+            {!q
+              ? null
+              : !search.result
+                ? 'searching…'
+                : matches!.length === 0
+                  ? `No matches in ${formatNumber(search.result.searched)} loaded`
+                  : matchIndex >= 0
+                    ? `${formatNumber(matchIndex + 1)} of ${formatNumber(matches!.length)} matches`
+                    : `${formatNumber(matches!.length)} ${matches!.length === 1 ? 'match' : 'matches'}`}
+          </span>
+          <button type="button" className="button button-small" onClick={() => goToMatch(-1)} disabled={!matches?.length} aria-label="Previous match" title="Previous match (Shift+Enter)">
+            ↑
+          </button>
+          <button type="button" className="button button-small" onClick={() => goToMatch(1)} disabled={!matches?.length} aria-label="Next match" title="Next match (Enter)">
+            ↓
+          </button>
+        </div>
+        <div className="ev-controls">
+          <label className="ev-inline small">
+            <span className="muted">Type</span>
+            <select className="input ev-select" value={typeFilter} onChange={(e) => setParam('type', e.target.value || null)} aria-label="Filter by event type">
+              <option value="">All types</option>
+              {(typeFilter && typeCode < 0 ? [...cols.typeNames, typeFilter] : cols.typeNames).map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button button-small" onClick={() => setTarget({ kind: 'newest' })}>
+            Newest
+          </button>
+          <button type="button" className="button button-small" onClick={() => setTarget({ kind: 'oldest' })}>
+            Oldest
+          </button>
+          <label className="ev-inline small">
+            <span className="muted">at (UTC)</span>
+            <input className="input ev-time" type="datetime-local" step="1" value={timeInput} onChange={(e) => setTimeInput(e.target.value)} aria-label="Jump to time (UTC)" />
+          </label>
+          <button type="button" className="button button-small" onClick={jumpToTime} disabled={!timeInput}>
+            Go
+          </button>
+        </div>
+      </div>
+
+      {target && pending.position === null ? (
+        <p className="ev-note small" role="status">
+          {target.kind === 'event' && stream.done ? `Event #${target.id} does not exist in this stream.` : `Loading older events to reach ${describeTarget(target)}…`}
+        </p>
+      ) : null}
+      {selectedId !== null && selectedPos < 0 && stream.done ? (
+        <div className="ev-orphan">
+          <EventDetail townId={townId} agentId={agentId} eventId={selectedId} query={query} />
+        </div>
+      ) : null}
+      <ServerSearch
+        townId={townId}
+        agentId={agentId}
+        query={query}
+        onPick={(id) => {
+          select(id);
+          if (typeFilter) setParam('type', null);
+          setTarget({ kind: 'event', id });
+        }}
+      />
+
+      <div className="ev-head small muted" aria-hidden="true">
+        <span>time (UTC)</span>
+        <span>type</span>
+        <span>summary</span>
+      </div>
+      <div ref={parentRef} className="ev-scroll" role="list" aria-label="SDK events, newest first" aria-busy={!stream.done}>
+        {count === 0 ? (
+          <p className="ev-empty muted">
+            {stream.loaded === 0 ? (stream.done ? 'This agent has no SDK events.' : 'Loading the newest events…') : `No loaded events of type “${typeFilter}”.`}
+          </p>
+        ) : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+          {items.map((item) => {
+            const position = positionAt(item.index);
+            const id = cols.ids[position]!;
+            const selected = id === selectedId;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={selected ? virtualizer.measureElement : undefined}
+                className={`ev-item${selected ? ' ev-item-selected' : ''}`}
+                style={{ transform: `translateY(${item.start}px)` }}
+                role="listitem"
+              >
+                <EventRow
+                  cols={cols}
+                  position={position}
+                  query={q}
+                  match={matches ? matchIndexOf(matches, position) >= 0 : false}
+                  selected={selected}
+                  onToggle={select}
+                />
+                {selected ? <EventDetail townId={townId} agentId={agentId} eventId={id} query={q} /> : null}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+const EventRow = memo(function EventRow({ cols, position, query, match, selected, onToggle }: { cols: EventColumns; position: number; query: string; match: boolean; selected: boolean; onToggle: (id: number | null) => void }) {
+  const id = cols.ids[position]!;
+  const at = cols.times[position]!;
+  const type = cols.typeOf(position);
+  const iso = new Date(at).toISOString();
+  return (
+    <button
+      type="button"
+      className={`ev-row${match ? ' ev-row-match' : ''}${type === 'error' || type.endsWith('.error') ? ' ev-row-error' : ''}`}
+      aria-expanded={selected}
+      data-event-row={id}
+      data-match={match || undefined}
+      onClick={() => onToggle(selected ? null : id)}
+    >
+      <time className="ev-time-cell" dateTime={iso} title={`#${id} · ${iso}`}>
+        <span className="ev-date">{iso.slice(5, 10)} </span>
+        {iso.slice(11, 23)}
+      </time>
+      <span className="ev-type">
+        <Highlighted text={type} query={query} />
+      </span>
+      <span className="ev-summary">
+        <Highlighted text={cols.summaries[position]!} query={query} />
+      </span>
+    </button>
+  );
+});
+
+function describeTarget(target: ScrollTarget): string {
+  if (target.kind === 'event') return `event #${target.id}`;
+  if (target.kind === 'time') return new Date(target.at).toISOString().replace('T', ' ').slice(0, 19);
+  return target.kind === 'oldest' ? 'the first event' : 'the newest event';
+}
+
+function resolveTarget(target: ScrollTarget | null, cols: EventColumns, stream: StreamState): { position: number | null; needsMore: boolean } {
+  if (!target) return { position: null, needsMore: false };
+  const last = cols.length - 1;
+  switch (target.kind) {
+    case 'newest':
+      return { position: cols.length > 0 ? 0 : null, needsMore: false };
+    case 'oldest':
+      return stream.done ? { position: Math.max(0, last), needsMore: false } : { position: null, needsMore: true };
+    case 'time': {
+      const p = cols.positionAtOrBefore(target.at);
+      if (p < cols.length) return { position: p, needsMore: false };
+      return stream.done ? { position: Math.max(0, last), needsMore: false } : { position: null, needsMore: true };
+    }
+    case 'event': {
+      const p = cols.positionOf(target.id);
+      if (p >= 0) return { position: p, needsMore: false };
+      return { position: null, needsMore: !stream.done };
+    }
+  }
+}

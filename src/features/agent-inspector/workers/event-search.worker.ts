@@ -1,0 +1,17 @@
+/// <reference lib="webworker" />
+import { SearchIndex } from '../model/search-index';
+import type { SearchRequest, SearchResponse } from '../model/search-client';
+
+/** The search worker: holds the stream's search text and answers queries off the main thread. */
+const index = new SearchIndex();
+
+self.onmessage = (event: MessageEvent<SearchRequest>) => {
+  const msg = event.data;
+  if (msg.kind === 'append') {
+    index.append(msg.start, msg.codes, msg.summaries, msg.typeNames);
+    return;
+  }
+  const result = index.search(msg.query, msg.allowedTypes);
+  const response: SearchResponse = { seq: msg.seq, ...result };
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(response, [result.matches.buffer]);
+};
