@@ -9,6 +9,7 @@ import { paths } from '../../../../lib/paths';
 import { useAgents, useTownConfig } from '../../api/tabs';
 import { toSafeExternalUrl } from '../../model/safe-url';
 import { EnvTable } from '../env-table';
+import { RigCredentialActions, RigConfigEditor, TownConfigEditor } from '../../../interventions';
 
 const CREDENTIAL_TONE: Record<CredentialState, Tone> = { valid: 'green', expired: 'red', revoked: 'red', error: 'red', unknown: 'yellow' };
 const INTEGRATION_TONE = { active: 'green', revoked: 'red', suspended: 'yellow', missing: 'red' } as const;
@@ -18,13 +19,15 @@ function repoWebUrl(gitUrl: string): string | null {
   return safe && safe.startsWith('https:') ? safe.replace(/\.git$/, '') : null;
 }
 
-function TownSettings({ config }: { config: TownConfigResponse['config'] }) {
+function TownSettings({ townId, config }: { townId: string; config: TownConfigResponse['config'] }) {
   const roles = (['mayor', 'refinery', 'polecat'] as const).filter((r) => config.role_models[r] || config.custom_instructions[r]);
   return (
     <section className="panel" aria-label="Town config">
       <div className="panel-head">
         <h2>Town config</h2>
         <span className="muted small">version {config.version} · updated <RelativeTime iso={config.updated_at} /></span>
+        <span className="spacer" />
+        <TownConfigEditor key={config.version} townId={townId} config={config} />
       </div>
       <dl className="facts">
         <div><dt>Default model</dt><dd className="mono small">{config.default_model}</dd></div>
@@ -87,7 +90,7 @@ export function ConfigTab({ townId }: { townId: string }) {
           <div className="table-scroll">
             <table className="table" aria-label="Credential status">
               <thead>
-                <tr><th>Rig</th><th>Source</th><th>Status</th><th>Last resolved</th><th>Token expires</th><th>Verification</th><th>Last error</th></tr>
+                <tr><th>Rig</th><th>Source</th><th>Status</th><th>Last resolved</th><th>Token expires</th><th>Verification</th><th>Last error</th><th>Actions</th></tr>
               </thead>
               <tbody>
                 {credentials.map((c) => (
@@ -99,6 +102,7 @@ export function ConfigTab({ townId }: { townId: string }) {
                     <td><RelativeTime iso={c.token_expires_at} fallback="—" /></td>
                     <td>{c.verification ? <Badge tone={c.verification === 'ok' ? 'green' : 'red'}>{c.verification}</Badge> : <span className="muted">—</span>}{c.last_verified_at ? <span className="muted small"> <RelativeTime iso={c.last_verified_at} /></span> : null}</td>
                     <td className="message-cell small">{c.last_error ?? <span className="muted">—</span>}</td>
+                    <td><RigCredentialActions townId={townId} rigId={c.rig_id} version={rigs.find((r) => r.rig.id === c.rig_id)?.version ?? 1} /></td>
                   </tr>
                 ))}
               </tbody>
@@ -185,9 +189,18 @@ export function ConfigTab({ townId }: { townId: string }) {
             </tbody>
           </table>
         </div>
+        <details>
+          <summary>Edit a rig's config</summary>
+          {rigs.map((r) => (
+            <div key={r.rig.id} className="role-block">
+              <div className="strong">{r.rig.name}</div>
+              <RigConfigEditor key={r.version} townId={townId} rig={r} />
+            </div>
+          ))}
+        </details>
       </section>
 
-      <TownSettings config={config.data.config} />
+      <TownSettings townId={townId} config={config.data.config} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useContainer } from '../../api/tabs';
 import { CONTAINER_EVENT_TONE, countLifecycle, isCrash } from '../../model/container';
 import { EnvTable } from '../env-table';
 import { CpuChart, MemoryChart } from '../lazy-charts';
+import { ContainerActions } from '../../../interventions';
 
 const STATUS_TONE: Record<ContainerStatus, Tone> = { running: 'green', starting: 'blue', sleeping: 'muted', stopped: 'muted', crashed: 'red' };
 const HEALTH_TONE: Record<ContainerHealth, Tone> = { ok: 'green', degraded: 'yellow', down: 'red' };
@@ -28,6 +29,7 @@ export function ContainerTab({ townId }: { townId: string }) {
   return (
     <div className="tab-stack">
       <section className="panel" aria-label="Container summary">
+        <ContainerActions townId={townId} />
         <dl className="facts">
           <div><dt>Status</dt><dd><Badge tone={STATUS_TONE[c.status]}>{c.status}</Badge></dd></div>
           <div><dt>Health</dt><dd><Badge tone={HEALTH_TONE[c.health]}>{c.health}</Badge></dd></div>

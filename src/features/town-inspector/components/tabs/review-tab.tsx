@@ -10,6 +10,7 @@ import { formatDuration } from '../../../../lib/time';
 import { useReviewQueue } from '../../api/tabs';
 import { toSafeExternalUrl } from '../../model/safe-url';
 import { ReviewQueueChart } from '../lazy-charts';
+import { ReviewActions, ReviewQueueActions } from '../../../interventions';
 
 const STATE_TONE: Record<ReviewState, Tone> = { pending: 'neutral', running: 'blue', merged: 'green', failed: 'red' };
 const STATE_ORDER: Record<ReviewState, number> = { failed: 0, running: 1, pending: 2, merged: 3 };
@@ -45,6 +46,7 @@ export function ReviewTab({ townId }: { townId: string }) {
   return (
     <div className="tab-stack">
       <section className="panel" aria-label="Review queue summary">
+        <ReviewQueueActions townId={townId} strategy={merge_strategy} pending={entries.filter((e) => e.review_state === 'pending').length} />
         <dl className="facts">
           <div><dt>Merge strategy</dt><dd><Badge tone="neutral">{merge_strategy === 'pr' ? 'pull request' : 'direct merge'}</Badge></dd></div>
           <div><dt>Queue depth</dt><dd data-testid="queue-depth">{depth}</dd></div>
@@ -74,6 +76,7 @@ export function ReviewTab({ townId }: { townId: string }) {
                   <th>PR</th>
                   <th>In queue</th>
                   <th>Enqueued</th>
+                  <th>Actions</th>
                 </tr>
               </thead>
               <tbody>
@@ -90,6 +93,7 @@ export function ReviewTab({ townId }: { townId: string }) {
                     <td><PrLink url={e.pr_url} /></td>
                     <td className="num">{formatDuration(timeInQueue(e, now))}{e.completed_at ? <span className="muted small"> (done)</span> : null}</td>
                     <td><RelativeTime iso={e.enqueued_at} /></td>
+                    <td>{e.review_state === 'merged' ? <span className="muted small">merged</span> : <ReviewActions townId={townId} entry={e} />}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './pages/app';
+import { InterventionDialog } from './pages/interventions';
+import { UserPages } from './pages/user-pages';
+
+test.beforeEach(async ({ page }) => signIn(page));
+
+test('force-reset the stuck agent with a reason, see the verified state, find it in the audit log with the chain verified', async ({ page }) => {
+  const users = new UserPages(page);
+  await page.goto('/users/usr_2b7f1c9e4a');
+  await users.townRow('payments-api').getByRole('link', { name: /polecat Toast stalled/ }).click();
+  await expect(page).toHaveURL(/\/towns\/[0-9a-f-]{36}\/agents\/[0-9a-f-]{36}$/);
+  const townId = page.url().split('/towns/')[1]!.split('/')[0]!;
+
+  const dialog = new InterventionDialog(page);
+  await dialog.open('Force-reset to idle');
+  await dialog.expectEffect('Toast → idle; bead “Add idempotency keys to the refund endpoint” unhooked and back to open.');
+  await dialog.expectEffect(/statusstalled→idle/);
+  await expect(dialog.dialog.getByRole('button', { name: 'Force-reset to idle', exact: true })).toBeDisabled();
+  await dialog.confirm('Force-reset to idle', 'Support case #4812: process died mid-session, unstick the refund bead');
+  await expect(dialog.dialog.getByRole('status')).toContainText('Verified: Toast is now idle, hooked to nothing');
+  await expect(dialog.dialog).toContainText('Recorded as audit entry #1 (success)');
+  await dialog.dialog.getByRole('button', { name: 'Done' }).click();
+
+  await page.goto(`/audit?town_id=${townId}`);
+  const row = page.getByTestId('audit-row').first();
+  await expect(row).toContainText('agent.force_reset');
+  await expect(row).toContainText('Support case #4812: process died mid-session, unstick the refund bead');
+  await expect(row).toContainText('ops@kilocode.ai');
+  await expect(page.getByTestId('chain-status')).toContainText('Chain verified through entry 1');
+  await row.getByRole('link', { name: 'Toast' }).click();
+  await expect(page).toHaveURL(/\/agents\//);
+});
