@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './pages/app';
+import { reseed, signIn } from './pages/app';
 import { InterventionDialog } from './pages/interventions';
 import { UserPages } from './pages/user-pages';
 
 test.beforeEach(async ({ page }) => signIn(page));
+// This spec changes the towns: leave them as the other specs expect them.
+test.afterAll(async ({ baseURL }) => reseed(baseURL));
 
 test('force-reset the stuck agent with a reason, see the verified state, find it in the audit log with the chain verified', async ({ page }) => {
   const users = new UserPages(page);

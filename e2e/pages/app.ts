@@ -7,3 +7,12 @@ export const DEV_NON_ADMIN_TOKEN = 'dev-support-token';
 export async function signIn(page: Page, token: string = DEV_ADMIN_TOKEN) {
   await page.addInitScript((t) => sessionStorage.setItem('gastown-admin.token', t), token);
 }
+
+/**
+ * Seeds the scenario towns afresh on the e2e backend (dev route, local only). Specs that change
+ * state (interventions) call it when done, so every spec starts from the same towns.
+ */
+export async function reseed(baseURL: string | undefined) {
+  const res = await fetch(`${baseURL}/api/dev/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ force: true }) });
+  if (!res.ok) throw new Error(`reseeding the e2e backend failed: HTTP ${res.status}`);
+}
