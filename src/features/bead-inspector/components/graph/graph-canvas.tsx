@@ -4,7 +4,6 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState, type RefObject } 
 import type { DrawnGraph } from '../../model/graph';
 import type { LayoutResult } from '../../model/layout';
 import { NODE_HEIGHT, NODE_WIDTH, toLayoutInput } from '../../model/layout-input';
-import { quickLayout } from '../../model/layout-quick';
 import { centredOn, selectWindow, WINDOW_ABOVE, type View } from '../../model/viewport-window';
 import { layoutClient } from './layout-client';
 import { edgeTypes, nodeTypes, type BeadFlowNode, type DependencyFlowEdge, type GroupFlowNode } from './graph-nodes';
@@ -42,16 +41,10 @@ function useLayout(drawn: DrawnGraph): LayoutState {
   const current = useEffectEvent(() => ({ input, focusId: drawn.focusId }));
   useEffect(() => {
     const { input: latest, focusId } = current();
-    // The instant layout already shows every bead: only ELK's final layout replaces it.
-    return layoutClient.request(latest, focusId, (phase, result, error) => {
-      if (phase !== 'preview') setDelivered({ key, phase, result, error });
-    });
+    return layoutClient.request(latest, focusId, (phase, result, error) => setDelivered({ key, phase, result, error }));
   }, [key]);
-  // Until ELK answers for this shape: the previous positions when there are some, else an instant
-  // layered placement, so the graph is on screen and clickable from the first frame.
-  const quick = useMemo(() => (delivered.result ? null : quickLayout(input)), [delivered.result, input]);
-  if (delivered.key === key) return delivered;
-  return delivered.result ? { key, phase: 'pending', result: delivered.result, error: null } : { key, phase: 'preview', result: quick, error: null };
+  // Until the new shape is laid out, the previous positions stay on screen.
+  return delivered.key === key ? delivered : { key, phase: 'pending', result: delivered.result, error: null };
 }
 
 function Viewport({ layout, focusId, count, size }: { layout: LayoutState; focusId: string; count: number; size: { width: number; height: number } }) {
@@ -155,7 +148,7 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
     <div ref={pane} className="graph-canvas" style={{ height: canvasHeight(drawn.nodes.length) }} data-graph-state={state} data-node-count={nodes.length} data-layout-ms={result?.ms ?? ''}>
       {layout.phase !== 'final' && !layout.error ? (
         <div className="graph-status" role="status">
-          {layout.phase === 'preview' ? `Quick layout of ${laidOut} beads shown; arranging them properly…` : `Laying out ${drawn.nodes.length} beads…`}
+          {layout.phase === 'preview' ? `Showing the focus neighbourhood (${laidOut} beads); laying out all ${drawn.nodes.length}…` : `Laying out ${drawn.nodes.length} beads…`}
         </div>
       ) : null}
       {window_?.capped ? (
