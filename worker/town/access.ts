@@ -1,5 +1,5 @@
 import type { Agent, AuditEntry, Bead, CredentialStatus, Dependency, Rig } from '../../src/api/schemas';
-import type { AuditLog, TownAccess } from '../../src/mocks/scenarios/interventions';
+import { canonicalJson, type AuditLog, type TownAccess } from '../../src/mocks/scenarios/interventions';
 import type { ConvoyRow, EnvSeed, ReviewRow, RigConfigRow, TownSeed } from '../../src/mocks/scenarios/types';
 import { all, bool, first, fromJson, insert, num, numOrNull, str, strOrNull, type Row } from '../db/sql';
 import { toRig } from '../user/rig-row';
@@ -294,7 +294,15 @@ export function sqlAuditLog(sql: SqlStorage): AuditLog {
   };
 }
 
+/** JSON columns are stored canonical, so verification can hash the stored text as it is. */
 export function appendAudit(sql: SqlStorage, entry: AuditEntry): void {
-  const { target, ...rest } = entry;
-  insert(sql, 'admin_audit_log', { ...rest, target_kind: target.kind, target_id: target.id });
+  const { target, params, before, after, ...rest } = entry;
+  insert(sql, 'admin_audit_log', {
+    ...rest,
+    params: canonicalJson(params),
+    before: canonicalJson(before),
+    after: canonicalJson(after),
+    target_kind: target.kind,
+    target_id: target.id,
+  });
 }

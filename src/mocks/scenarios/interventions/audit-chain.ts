@@ -67,7 +67,7 @@ export class ChainWalk {
   private problem: string | null = null;
 
   /** Checks the next entry against its recomputed hash; false once the chain is broken. */
-  step(row: AuditEntry, recomputed: string): boolean {
+  step(row: Pick<AuditEntry, 'seq' | 'prev_hash' | 'hash'>, recomputed: string): boolean {
     if (this.problem) return false;
     this.count++;
     this.problem =
@@ -101,4 +101,42 @@ export function verifyChain(townId: string, rows: Iterable<AuditEntry>): AuditVe
     if (!walk.step(row, auditHash(row))) break;
   }
   return walk.result(townId);
+}
+
+/** An audit row as stored: scalar columns, and params/before/after as (canonical) JSON text. */
+export interface StoredAuditRow {
+  seq: number;
+  id: string;
+  town_id: string;
+  at: string;
+  admin_id: string;
+  admin_email: string;
+  action: string;
+  target_kind: string;
+  target_id: string;
+  reason: string;
+  params: string;
+  before: string;
+  after: string;
+  outcome: string;
+  error: string | null;
+  request_id: string;
+  prev_hash: string;
+}
+
+const q = JSON.stringify;
+
+/**
+ * `hashInput` built straight from stored columns, without parsing and re-serializing the JSON
+ * columns: the same text as `hashInput(entry)` when they were stored as `canonicalJson` (which
+ * `appendAudit` does). A row whose JSON was stored otherwise hashes differently here, so callers
+ * confirm a mismatch with the slow path before calling an entry altered.
+ */
+export function hashInputFromStored(r: StoredAuditRow): string {
+  return (
+    `${r.prev_hash}\n{"action":${q(r.action)},"admin_email":${q(r.admin_email)},"admin_id":${q(r.admin_id)},"after":${r.after},` +
+    `"at":${q(r.at)},"before":${r.before},"error":${r.error === null ? 'null' : q(r.error)},"id":${q(r.id)},"outcome":${q(r.outcome)},` +
+    `"params":${r.params},"prev_hash":${q(r.prev_hash)},"reason":${q(r.reason)},"request_id":${q(r.request_id)},"seq":${r.seq},` +
+    `"target":{"id":${q(r.target_id)},"kind":${q(r.target_kind)}},"town_id":${q(r.town_id)}}`
+  );
 }
