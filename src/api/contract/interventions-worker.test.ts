@@ -1,11 +1,7 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptyAssetsDir, seed, startWranglerInRange, type LocalServer } from '../../../scripts/lib/wrangler.mjs';
-import { server as mswServer } from '../../mocks/node';
-import { buildWorld, DEV_TOKENS, type WorldSeed } from '../../mocks/scenarios';
+import { describe, expect, it } from 'vitest';
+import { DEV_TOKENS } from '../../mocks/scenarios';
+import { runSeededWorker } from './seeded-worker';
 import { auditHash, memoryAccess, runAction, type AuditLog } from '../../mocks/scenarios/interventions';
 import type { AuditEntry } from '../schemas';
 import { createApiClient } from '../client';
@@ -17,30 +13,13 @@ import { describeInterventionContract } from './interventions.contract';
  * its writes never meet the read suite's), plus what only the worker can show: a row rewritten
  * behind the triggers' back fails verification at that entry, and the triggers refuse UPDATE/DELETE.
  */
-let local: LocalServer | null = null;
-let stateDir = '';
-let world: WorldSeed | null = null;
-const realFetch = globalThis.fetch;
+const worker = runSeededWorker('gastown-interventions-');
 
-beforeAll(async () => {
-  mswServer.close();
-  stateDir = mkdtempSync(join(tmpdir(), 'gastown-interventions-'));
-  local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir() });
-  const now = Date.now();
-  await seed(local.base, { now });
-  world = buildWorld({ now });
-}, 120_000);
-
-afterAll(async () => {
-  await local?.stop();
-  if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-});
-
-const client = (token: string) => createApiClient({ baseUrl: local!.base, getToken: () => token, fetch: (...args) => realFetch(...args) });
+const client = (token: string) => createApiClient({ baseUrl: worker.base(), getToken: () => token, fetch: worker.fetch });
 const clients = () => ({ admin: client(DEV_TOKENS.admin), nonAdmin: client(DEV_TOKENS.nonAdmin) });
 
 async function dev(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await realFetch(`${local!.base}/api/dev/audit/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await worker.fetch(`${worker.base()}/api/dev/audit/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(res.status, `/api/dev/audit/${path}`).toBe(200);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -48,7 +27,7 @@ async function dev(path: string, body: unknown): Promise<Record<string, unknown>
 describeInterventionContract('reference worker', clients);
 
 describe('audit chain (reference worker)', () => {
-  const townNamed = (name: string) => world!.towns.find((t) => t.town.name === name)!.town.id;
+  const townNamed = (name: string) => worker.world().towns.find((t) => t.town.name === name)!.town.id;
 
   it('hashes exactly as MSW does: one chain definition', async () => {
     const { admin } = clients();
@@ -56,14 +35,14 @@ describe('audit chain (reference worker)', () => {
     const { hash, ...body } = entry;
     expect(auditHash(body)).toBe(hash);
     // And an entry MSW's engine writes verifies the same way.
-    const seedTown = structuredClone(world!.towns.find((t) => t.town.name === 'storefront')!);
+    const seedTown = structuredClone(worker.world().towns.find((t) => t.town.name === 'storefront')!);
     const log: AuditEntry[] = [];
     const audit: AuditLog = { head: () => (log.length ? { seq: log.at(-1)!.seq, hash: log.at(-1)!.hash } : null), append: (e) => log.push(e) };
     runAction(memoryAccess(seedTown), audit, {
       action: 'container.set_sleep_timeout',
       body: { target: { kind: 'container', id: seedTown.town.id }, params: { sleep_after_minutes: 45 }, reason: 'parity check', dryRun: false },
       ifMatch: String(seedTown.container.version),
-      admin: world!.users.find((u) => u.is_admin)!,
+      admin: worker.world().users.find((u) => u.is_admin)!,
       requestId: 'req',
       now: new Date().toISOString(),
       newId: () => crypto.randomUUID(),
@@ -104,7 +83,7 @@ describe('audit chain (reference worker)', () => {
   });
 
   it('dev audit routes do not exist on the admin API', async () => {
-    const res = await realFetch(`${local!.base}/api/admin/audit/tamper`, { method: 'POST', headers: { authorization: `Bearer ${DEV_TOKENS.admin}` } });
+    const res = await worker.fetch(`${worker.base()}/api/admin/audit/tamper`, { method: 'POST', headers: { authorization: `Bearer ${DEV_TOKENS.admin}` } });
     expect(res.status).toBe(404);
   });
 });

@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { emptyAssetsDir, seed, startWranglerInRange, type LocalServer } from '../../../scripts/lib/wrangler.mjs';
+import { server as mswServer } from '../../mocks/node';
+import { buildWorld, type WorldSeed } from '../../mocks/scenarios';
+
+/**
+ * Registers beforeAll/afterAll that run the reference worker for one test file: `wrangler dev` on a
+ * free port (8790–8799) with a throwaway state folder, seeded from the scenario builders at the same
+ * anchor time as the returned `world`. MSW is closed so requests reach the real worker.
+ */
+export function runSeededWorker(stateFolderPrefix: string) {
+  let local: LocalServer | null = null;
+  let stateDir = '';
+  let world: WorldSeed | null = null;
+  // Captured before MSW could patch fetch, so these requests reach the real worker.
+  const realFetch = globalThis.fetch;
+
+  beforeAll(async () => {
+    mswServer.close();
+    stateDir = mkdtempSync(join(tmpdir(), stateFolderPrefix));
+    local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir() });
+    const now = Date.now();
+    await seed(local.base, { now });
+    world = buildWorld({ now });
+  }, 120_000);
+
+  afterAll(async () => {
+    await local?.stop();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  return {
+    base: () => local!.base,
+    world: () => world!,
+    fetch: ((...args: Parameters<typeof fetch>) => realFetch(...args)) as typeof fetch,
+  };
+}
