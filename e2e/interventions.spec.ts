@@ -29,7 +29,9 @@ test('force-reset the stuck agent with a reason, see the verified state, find it
   await expect(row).toContainText('agent.force_reset');
   await expect(row).toContainText('Support case #4812: process died mid-session, unstick the refund bead');
   await expect(row).toContainText('ops@kilocode.ai');
+  await row.getByRole('button', { name: 'Details' }).click();
+  await expect(page.locator('.audit-details')).toContainText('"Toast.status": "idle"');
   await expect(page.getByTestId('chain-status')).toContainText('Chain verified through entry 1');
-  await row.getByRole('link', { name: 'Toast' }).click();
+  await row.getByRole('link', { name: /^agent [0-9a-f]{8}$/ }).click();
   await expect(page).toHaveURL(/\/agents\//);
 });

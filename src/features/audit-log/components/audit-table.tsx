@@ -21,8 +21,16 @@ function targetHref(e: AuditEntry): string {
 }
 
 function label(e: AuditEntry): string {
-  const names = Object.keys(e.before).map((k) => k.split('.')[0]);
-  return names[0] && e.target.kind !== 'container' ? names[0] : `${e.target.kind} ${e.target.id.slice(0, 8)}`;
+  return `${e.target.kind} ${e.target.id.slice(0, 8)}`;
+}
+
+const show = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** "Toast.status: stalled → idle" for the first changes, so the row says what the action did. */
+function changeSummary(e: AuditEntry): string {
+  const keys = Object.keys(e.after);
+  const shown = keys.slice(0, 2).map((k) => `${k}: ${show(e.before[k])} → ${show(e.after[k])}`);
+  return keys.length > 2 ? `${shown.join('; ')}; +${keys.length - 2} more` : shown.join('; ');
 }
 
 /** Audit entries: who, when, what, on which target, why; the full record (hashes included) on expand. No edit or delete control exists. */
@@ -39,6 +47,7 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
             <th>Admin</th>
             <th>Action</th>
             <th>Target</th>
+            <th>Change</th>
             <th>Reason</th>
             <th>Outcome</th>
             <th />
@@ -62,8 +71,11 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
                 <td>{e.admin_email}</td>
                 <td className="mono small">{e.action}</td>
                 <td>
-                  <Link to={targetHref(e)}>{label(e)}</Link>
+                  <Link className="mono small" to={targetHref(e)} title={e.target.id}>
+                    {label(e)}
+                  </Link>
                 </td>
+                <td className="small audit-change">{changeSummary(e)}</td>
                 <td className="audit-reason">{e.reason}</td>
                 <td>
                   <Badge tone={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Badge>
@@ -76,7 +88,7 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
               </tr>
               {open === e.id ? (
                 <tr className="audit-details">
-                  <td colSpan={showTown ? 9 : 8}>
+                  <td colSpan={showTown ? 10 : 9}>
                     <dl className="kv">
                       <dt>Before</dt>
                       <dd><pre className="text-block">{JSON.stringify(e.before, null, 2)}</pre></dd>
