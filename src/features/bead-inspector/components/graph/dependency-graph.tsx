@@ -7,10 +7,15 @@ import { paths } from '../../../../lib/paths';
 import { useBeadGraph } from '../../api/bead';
 import { DEPTHS, depthToApi, parseDepth, toDrawnGraph, type Depth, type DrawnGraph } from '../../model/graph';
 import { GraphLegend } from './graph-legend';
+import { layoutClient } from './layout-client';
 
 /** React Flow and the ELK worker load with this panel only, never in the first page load. */
 const loadCanvas = () => import('./graph-canvas');
 const GraphCanvas = lazy(loadCanvas);
+
+// Boot ELK's worker as soon as the Bead Inspector's code is evaluated, before the bead or its graph
+// has arrived: parsing ELK (1.4 MB) then overlaps the requests instead of following them.
+if (typeof Worker !== 'undefined') layoutClient.warm();
 
 /** Fetches the canvas chunk and starts ELK while the graph data is still on its way. */
 function usePreloadedCanvas() {
