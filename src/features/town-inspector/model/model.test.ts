@@ -3,7 +3,7 @@ import type { AgentListItem, BeadListItem, TimelineEvent } from '../../../api';
 import { getWorkVerdict, summarizeAgents } from './agent-rows';
 import { countByStatus, filterBeadsExceptStatus, filterByStatus, mergeBeadPages, parseBeadView, writeBeadView } from './bead-view';
 import { buildPlatformLinks, fillTemplate } from './platform-links';
-import { toSafeExternalUrl } from './safe-url';
+import { toSafeExternalUrl } from '../../../lib/urls';
 import { csvCell, exportFileName, parseTimelineView, toTimelineCsv, toTimelineQuery, writeTimelineView } from './timeline-view';
 
 const bead = (over: Partial<BeadListItem>): BeadListItem => ({

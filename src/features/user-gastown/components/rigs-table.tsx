@@ -1,19 +1,10 @@
 import type { Rig, TownSummary } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
+import { repoWebUrl } from '../../../lib/urls';
 
 const INTEGRATION_TONE = { active: 'green', revoked: 'red', suspended: 'yellow', missing: 'red' } as const;
 
-/** Turns a git remote into a browser URL when it is an https GitHub/GitLab remote; null otherwise. */
-export function repoWebUrl(gitUrl: string): string | null {
-  try {
-    const url = new URL(gitUrl);
-    if (url.protocol !== 'https:') return null;
-    return `${url.origin}${url.pathname.replace(/\.git$/, '')}`;
-  } catch {
-    return null;
-  }
-}
 
 export function RigsTable({ rigs, towns }: { rigs: Rig[]; towns: TownSummary[] }) {
   const townName = new Map(towns.map((t) => [t.id, t.name]));

@@ -7,17 +7,12 @@ import { EmptyState, Loading } from '../../../../components/states';
 import { shortId } from '../../../../lib/format';
 import { paths } from '../../../../lib/paths';
 import { useAgents, useTownConfig } from '../../api/tabs';
-import { toSafeExternalUrl } from '../../model/safe-url';
+import { repoWebUrl } from '../../../../lib/urls';
 import { EnvTable } from '../env-table';
 import { RigCredentialActions, RigConfigEditor, TownConfigEditor } from '../../../interventions';
 
 const CREDENTIAL_TONE: Record<CredentialState, Tone> = { valid: 'green', expired: 'red', revoked: 'red', error: 'red', unknown: 'yellow' };
 const INTEGRATION_TONE = { active: 'green', revoked: 'red', suspended: 'yellow', missing: 'red' } as const;
-
-function repoWebUrl(gitUrl: string): string | null {
-  const safe = toSafeExternalUrl(gitUrl);
-  return safe && safe.startsWith('https:') ? safe.replace(/\.git$/, '') : null;
-}
 
 function TownSettings({ townId, config }: { townId: string; config: TownConfigResponse['config'] }) {
   const roles = (['mayor', 'refinery', 'polecat'] as const).filter((r) => config.role_models[r] || config.custom_instructions[r]);

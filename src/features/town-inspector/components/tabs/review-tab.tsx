@@ -8,7 +8,7 @@ import { useNow } from '../../../../components/use-now';
 import { paths } from '../../../../lib/paths';
 import { formatDuration } from '../../../../lib/time';
 import { useReviewQueue } from '../../api/tabs';
-import { toSafeExternalUrl } from '../../model/safe-url';
+import { toSafeExternalUrl } from '../../../../lib/urls';
 import { ReviewQueueChart } from '../lazy-charts';
 import { ReviewActions, ReviewQueueActions } from '../../../interventions';
 

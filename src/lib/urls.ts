@@ -11,3 +11,9 @@ export function toSafeExternalUrl(raw: string | null | undefined): string | null
     return null;
   }
 }
+
+/** A git remote as a browser link (https remotes only, `.git` dropped); null for ssh or anything unsafe. */
+export function repoWebUrl(gitUrl: string): string | null {
+  const safe = toSafeExternalUrl(gitUrl);
+  return safe && safe.startsWith('https:') ? safe.replace(/\.git$/, '') : null;
+}
