@@ -62,14 +62,21 @@ test('Events: clicking an agent id filters to it, the filter is a deep link, and
   await inspector.openTab('Events');
   await page.getByRole('group', { name: 'Filter by kind' }).getByRole('button', { name: 'dispatch' }).click();
   await expect(page).toHaveURL(/kind=dispatch/);
-  await inspector.timelineRows().first().getByRole('button', { name: /Show only events of agent/ }).click();
+  const agentFilter = inspector.timelineRows().first().getByRole('button', { name: /Show only events of agent/ });
+  const agentLabel = (await agentFilter.getAttribute('aria-label'))!;
+  await agentFilter.click();
   await expect(page).toHaveURL(/entity=[0-9a-f-]{36}/);
   const url = page.url();
   await page.reload();
   expect(page.url()).toBe(url);
   await expect(page.getByText('Only events of')).toBeVisible();
-  const rows = await inspector.timelineRows().count();
-  expect(rows).toBeGreaterThan(0);
+  // After the reload the rows come back filtered: every one is a dispatch of that same agent.
+  await expect(inspector.timelineRows().first()).toBeVisible();
+  const rows = inspector.timelineRows();
+  const count = await rows.count();
+  for (let i = 0; i < count; i++) {
+    await expect(rows.nth(i).getByRole('button', { name: agentLabel, exact: true })).toBeVisible();
+  }
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   expect((await download).suggestedFilename()).toMatch(/^gastown-[0-9a-f]{8}-timeline-dispatch-[0-9a-f]{8}-.*\.csv$/);
