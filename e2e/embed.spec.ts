@@ -158,12 +158,12 @@ test.describe('mounted by module federation', () => {
 
     await page.getByRole('button', { name: 'Hide' }).click();
     await expect(host.federatedSlot()).toHaveCount(0);
-    const leftovers = await page.evaluate(() => ({
+    const leftovers = () => page.evaluate(() => ({
       styles: document.querySelectorAll('style[data-gastown-admin]').length,
       scoped: document.querySelectorAll('.gastown-admin, [data-embedded], .shell, .town-list').length,
       stored: Object.keys(sessionStorage).filter((k) => k.startsWith('gastown-admin')),
     }));
-    expect(leftovers).toEqual({ styles: 0, scoped: 0, stored: [] });
+    await expect.poll(leftovers).toEqual({ styles: 0, scoped: 0, stored: [] });
 
     // Mounting again works: nothing of the first mount was left to get in the way.
     await page.getByRole('button', { name: 'Show' }).click();
