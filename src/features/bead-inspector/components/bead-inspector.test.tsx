@@ -10,7 +10,6 @@ import { BeadInspector } from './bead-inspector';
 
 // jsdom has neither Workers nor layout: the canvas is replaced by a list of what it would draw.
 vi.mock('./graph/graph-canvas', () => ({
-  warmLayout: () => undefined,
   default: ({ drawn, onFocus }: { drawn: DrawnGraph; onFocus: (id: string) => void }) => (
     <ul aria-label="Drawn beads">
       {drawn.nodes.map((n) => (

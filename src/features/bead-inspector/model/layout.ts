@@ -64,6 +64,11 @@ export const LAYOUT_OPTIONS: Record<string, string> = {
 
 const COMPONENT_GAP = 72;
 
+/** Above this many nodes the focus neighbourhood is laid out and drawn first, then the whole graph. */
+export const PREVIEW_ABOVE = 60;
+/** How far the first view reaches from the focus (undirected hops). */
+export const PREVIEW_HOPS = 2;
+
 interface ComponentLayout {
   nodes: Record<string, Point>;
   edges: Record<string, Point[]>;

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { BeadGraph, GraphNode } from '../../../../api';
 import { ErrorState } from '../../../../components/error-state';
@@ -6,22 +6,57 @@ import { Loading } from '../../../../components/states';
 import { paths } from '../../../../lib/paths';
 import { useBeadGraph } from '../../api/bead';
 import { DEPTHS, depthToApi, parseDepth, toDrawnGraph, type Depth, type DrawnGraph } from '../../model/graph';
+import type * as CanvasModuleShape from './graph-canvas';
 import { GraphLegend } from './graph-legend';
 import { layoutClient } from './layout-client';
 
-/** React Flow and the ELK worker load with this panel only, never in the first page load. */
-const loadCanvas = () => import('./graph-canvas');
-const GraphCanvas = lazy(loadCanvas);
+type CanvasModule = typeof CanvasModuleShape;
 
-// Boot ELK's worker as soon as the Bead Inspector's code is evaluated, before the bead or its graph
-// has arrived: parsing ELK (1.4 MB) then overlaps the requests instead of following them.
+/**
+ * React Flow loads with this panel only, never in the first page load. Not `lazy` + Suspense:
+ * React holds a resolved Suspense boundary back for up to 300 ms (its fallback throttle), which
+ * was most of the time to a first drawn graph. The module is kept once loaded.
+ */
+let canvasModule: CanvasModule | null = null;
+let canvasLoading: Promise<CanvasModule> | null = null;
+function loadCanvas(): Promise<CanvasModule> {
+  canvasLoading ??= import('./graph-canvas').then(
+    (m) => (canvasModule = m),
+    (error: unknown) => {
+      canvasLoading = null; // a retry fetches it again
+      throw error;
+    },
+  );
+  return canvasLoading;
+}
+
+// As soon as the Bead Inspector's code is evaluated, before the bead or its graph has arrived, fetch
+// React Flow and boot the layout workers: parsing ELK (1.4 MB) and the chunk download then overlap
+// the API requests instead of following them.
 if (typeof Worker !== 'undefined') layoutClient.warm();
+if (typeof window !== 'undefined') loadCanvas().catch(() => undefined); // a failure is shown (with retry) where the graph goes
 
-/** Fetches the canvas chunk and starts ELK while the graph data is still on its way. */
-function usePreloadedCanvas() {
+/** The graph view's module: null while it loads, with the load error (a failed chunk fetch) and a retry. */
+function useCanvasModule() {
+  const [loaded, setLoaded] = useState<CanvasModule | null>(canvasModule);
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    void loadCanvas().then((m) => m.warmLayout());
-  }, []);
+    if (loaded) return;
+    let live = true;
+    loadCanvas().then(
+      (m) => live && setLoaded(m),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded, attempt]);
+  const retry = () => {
+    setError(null);
+    setAttempt((n) => n + 1);
+  };
+  return { module: loaded, error, retry };
 }
 
 /** `?focus=` and `?depth=`: the graph's state lives in the URL so every view is a deep link. */
@@ -87,7 +122,6 @@ export function BlockedChains({ townId, drawn }: { townId: string; drawn: DrawnG
  * facts as lists (upstream blockers, downstream blocked) for keyboards and screen readers.
  */
 export function DependencyGraph({ townId, beadId }: { townId: string; beadId: string }) {
-  usePreloadedCanvas();
   const { focus, depth, update } = useGraphParams(beadId);
   const graph = useBeadGraph(townId, focus, depthToApi(depth));
   const navigate = useNavigate();
@@ -133,6 +167,14 @@ function toggle(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
   return next;
 }
 
+function GraphCanvasSlot(props: { drawn: DrawnGraph; onFocus: (id: string) => void; onOpen: (id: string) => void; onToggleGroup: (id: string) => void }) {
+  const { module, error, retry } = useCanvasModule();
+  if (error) return <ErrorState error={new Error(`The graph view could not be loaded: ${error instanceof Error ? error.message : String(error)}. The panel may have been updated since this page was opened, or the connection dropped.`)} onRetry={retry} />;
+  if (!module) return <Loading label="Loading the graph view" />;
+  const Canvas = module.default;
+  return <Canvas {...props} />;
+}
+
 function GraphBody({ townId, graph, drawn, fetching, onFocus, onOpen, onToggleGroup }: { townId: string; graph: BeadGraph; drawn: DrawnGraph; fetching: boolean; onFocus: (id: string) => void; onOpen: (id: string) => void; onToggleGroup: (id: string) => void }) {
   const groups = drawn.nodes.filter((n) => n.kind === 'group').length;
   return (
@@ -161,9 +203,7 @@ function GraphBody({ townId, graph, drawn, fetching, onFocus, onOpen, onToggleGr
         <span>click: focus · double-click: open · scroll: zoom</span>
       </div>
       <GraphLegend />
-      <Suspense fallback={<Loading label="Loading the graph view" />}>
-        <GraphCanvas drawn={drawn} onFocus={onFocus} onOpen={onOpen} onToggleGroup={onToggleGroup} />
-      </Suspense>
+      <GraphCanvasSlot drawn={drawn} onFocus={onFocus} onOpen={onOpen} onToggleGroup={onToggleGroup} />
     </>
   );
 }
@@ -173,7 +213,6 @@ function GraphBody({ townId, graph, drawn, fetching, onFocus, onOpen, onToggleGr
  * and layout checks open by URL (a town-shaped graph of 500–5,000 beads).
  */
 export function FixedDependencyGraph({ graph }: { graph: BeadGraph }) {
-  usePreloadedCanvas();
   const [focus, setFocus] = useState(graph.focus_bead_id);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const drawn = useMemo(() => toDrawnGraph(graph, { focusId: focus, expanded }), [graph, focus, expanded]);

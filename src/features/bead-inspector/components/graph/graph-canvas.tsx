@@ -207,11 +207,6 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
   );
 }
 
-/** Loads and warms the layout worker ahead of the first graph (called when the panel mounts). */
-export function warmLayout() {
-  layoutClient.warm();
-}
-
 /** The dependency graph drawn with React Flow on an ELK layout computed in a Web Worker. */
 export default function GraphCanvas(props: GraphCanvasProps) {
   return (
