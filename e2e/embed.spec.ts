@@ -46,9 +46,14 @@ test.describe('embedded in an iframe', () => {
     const host = new DemoHost(page);
     await host.open();
     const root = host.frame().locator('html');
+    const body = host.frame().locator('body');
     await expect(root).toHaveAttribute('data-theme', 'light');
+    await expect(body).toHaveCSS('background-color', 'rgb(246, 247, 249)');
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await expect(root).toHaveAttribute('data-theme', 'dark');
+    // The panel's colours follow, not just the attribute.
+    await expect(body).toHaveCSS('background-color', 'rgb(15, 19, 24)');
+    await expect(body).toHaveCSS('color', 'rgb(227, 232, 239)');
   });
 
   test('a message from a foreign origin is ignored and logged', async ({ page, context }) => {
