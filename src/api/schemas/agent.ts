@@ -59,12 +59,14 @@ export const Assignment = z.object({
 });
 export type Assignment = z.infer<typeof Assignment>;
 
+/** Production's dispatch budget: a bead fails after this many attempts (DOMAIN.md). */
+export const DISPATCH_CAP = 5;
+
 export const DispatchAttempt = z.object({
   id: Id,
   bead_id: Id,
   agent_id: Id.nullable(),
-  /** 1..5 — production's dispatch cap is 5 attempts per bead. */
-  attempt_number: z.number().int().min(1).max(5),
+  attempt_number: z.number().int().min(1).max(DISPATCH_CAP),
   outcome: z.enum(['success', 'failed']),
   container_status: z.number().int().nullable(),
   container_response: z.string().nullable(),

@@ -1,56 +1,16 @@
 import { Link } from 'react-router';
 import type { AgentDetail } from '../../../api';
 import { Badge } from '../../../components/badge';
+import { DispatchAttemptsTable, GitOperationsTable } from '../../../components/history-tables';
 import { RelativeTime } from '../../../components/relative-time';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
-
-/** Production's dispatch cap per bead. */
-const DISPATCH_CAP = 5;
 
 export function DispatchAttempts({ townId, items }: { townId: string; items: AgentDetail['dispatch_attempts'] }) {
   return (
     <section className="panel" aria-labelledby="dispatch-title">
       <h2 id="dispatch-title">Dispatch attempts</h2>
-      {items.length === 0 ? (
-        <p className="muted">No dispatch attempts recorded for this agent.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Attempt</th>
-                <th>Outcome</th>
-                <th>Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.id} data-dispatch={d.outcome}>
-                  <td>
-                    <RelativeTime iso={d.created_at} />
-                  </td>
-                  <td>
-                    {d.attempt_number}/{DISPATCH_CAP}
-                    <div className="small">
-                      <Link to={paths.bead(townId, d.bead_id)}>bead</Link>
-                    </div>
-                  </td>
-                  <td>
-                    <Badge tone={d.outcome === 'success' ? 'green' : 'red'}>{d.outcome}</Badge>
-                    {d.container_status !== null ? <div className="small muted">HTTP {d.container_status}</div> : null}
-                  </td>
-                  <td className="ai-wrap">
-                    {d.error_message ? <span className="ai-text">{d.error_message}</span> : <span className="muted">—</span>}
-                    {d.container_response ? <pre className="ai-excerpt">{d.container_response}</pre> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {items.length === 0 ? <p className="muted">No dispatch attempts recorded for this agent.</p> : <DispatchAttemptsTable townId={townId} attempts={items} beads label="Dispatch attempts by this agent" />}
     </section>
   );
 }
@@ -59,48 +19,7 @@ export function GitOperations({ townId, items }: { townId: string; items: AgentD
   return (
     <section className="panel" aria-labelledby="git-title">
       <h2 id="git-title">Git operations</h2>
-      {items.length === 0 ? (
-        <p className="muted">No git operations recorded for this agent.</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Operation</th>
-                <th>Outcome</th>
-                <th>Command and stderr</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((g) => (
-                <tr key={g.id} data-git={g.outcome}>
-                  <td>
-                    <RelativeTime iso={g.created_at} />
-                    <div className="small muted">{formatDuration(g.duration_ms)}</div>
-                  </td>
-                  <td>
-                    {g.operation}
-                    {g.bead_id ? (
-                      <div className="small">
-                        <Link to={paths.bead(townId, g.bead_id)}>bead</Link>
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>
-                    <Badge tone={g.outcome === 'success' ? 'green' : 'red'}>{g.outcome}</Badge>
-                    {g.exit_code !== null ? <div className="small muted">exit {g.exit_code}</div> : null}
-                  </td>
-                  <td className="ai-wrap">
-                    <code className="ai-text">{g.command}</code>
-                    {g.stderr_excerpt ? <pre className="ai-excerpt">{g.stderr_excerpt}</pre> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {items.length === 0 ? <p className="muted">No git operations recorded for this agent.</p> : <GitOperationsTable townId={townId} operations={items} beads label="Git operations by this agent" />}
     </section>
   );
 }

@@ -1,13 +1,10 @@
 import { Link } from 'react-router';
-import type { BeadDetail, TownDetail } from '../../../api';
+import { DISPATCH_CAP, type BeadDetail, type TownDetail } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/relative-time';
 import { paths } from '../../../lib/paths';
 import { agentTone, statusTone } from './tones';
-
-/** 5 = production's dispatch cap: after the fifth failed attempt the bead fails. */
-export const DISPATCH_CAP = 5;
 
 /** Type, status, priority, rig, labels, hooked agent, dispatch attempts, times and the body (as text). */
 export function BeadSummary({ townId, detail, town }: { townId: string; detail: BeadDetail; town: TownDetail | undefined }) {

@@ -1,4 +1,4 @@
-import type { HealthInputs } from '../../../api';
+import { DISPATCH_CAP, type HealthInputs } from '../../../api';
 import { formatCompact } from '../../../lib/format';
 import { formatDuration, HOUR_MS, MINUTE_MS, msSince } from '../../../lib/time';
 import type { TownTab } from '../../../lib/paths';
@@ -39,7 +39,6 @@ export interface Rule {
 const STALE_HOOK_MS = 30 * MINUTE_MS;
 const FORCE_STOP_MS = 2 * HOUR_MS;
 const OPEN_TOO_LONG_MS = 2 * HOUR_MS;
-const MAX_DISPATCH_ATTEMPTS = 5;
 const CONVOY_QUIET_MS = 6 * HOUR_MS;
 const MAYOR_UNANSWERED_MS = 10 * MINUTE_MS;
 const ZOMBIE_TOKENS_RED = 100_000;
@@ -98,7 +97,7 @@ export const RULES: Rule[] = [
             target: { kind: 'bead', id: b.bead_id, tab: 'state' },
           });
         } else if (b.status === 'open' && !b.assignee_agent_id && waited > OPEN_TOO_LONG_MS && b.blocked_by.length === 0) {
-          const exhausted = b.dispatch_attempts >= MAX_DISPATCH_ATTEMPTS;
+          const exhausted = b.dispatch_attempts >= DISPATCH_CAP;
           findings.push({
             rule: 'stuck-bead',
             severity: exhausted || b.priority === 'high' || b.priority === 'critical' ? 'red' : 'yellow',

@@ -2,6 +2,7 @@ import {
   ACTIONS,
   ActionName,
   ActionRequest,
+  DISPATCH_CAP,
   type ActionChange,
   type ActionResult,
   type Agent,
@@ -162,10 +163,10 @@ const agentHandlers: Record<string, Handler> = {
     const agent = need(ctx.town.agent(ctx.targetId), 'agent', ctx.targetId);
     const bead = agent.current_hook_bead_id ? ctx.town.bead(agent.current_hook_bead_id) : null;
     if (!bead) throw new EngineError(409, 'invalid_state', `${agent.name} has no hooked bead to dispatch.`, { field: 'current_hook_bead_id' });
-    const exhausted = bead.dispatch_attempts >= 5;
+    const exhausted = bead.dispatch_attempts >= DISPATCH_CAP;
     const attempt = exhausted ? 1 : bead.dispatch_attempts + 1;
     return {
-      summary: `Dispatch ${quote(bead.title)} to ${agent.name} again (attempt ${attempt} of 5); a fresh process starts in the container.`,
+      summary: `Dispatch ${quote(bead.title)} to ${agent.name} again (attempt ${attempt} of ${DISPATCH_CAP}); a fresh process starts in the container.`,
       changes: [change('bead', bead.id, bead.title, 'dispatch_attempts', bead.dispatch_attempts, attempt), change('agent', agent.id, agent.name, 'status', agent.status, 'working')],
       warnings: exhausted ? ['The dispatch budget (5 attempts) was exhausted: retrying starts a new budget.'] : [],
       apply: () => {

@@ -1,11 +1,10 @@
-import { Link } from 'react-router';
 import type { CredentialState, TownConfigResponse } from '../../../../api';
 import { Badge, type Tone } from '../../../../components/badge';
 import { ErrorState } from '../../../../components/error-state';
+import { GitOperationsTable } from '../../../../components/history-tables';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
 import { shortId } from '../../../../lib/format';
-import { paths } from '../../../../lib/paths';
 import { useAgents, useTownConfig } from '../../api/tabs';
 import { repoWebUrl } from '../../../../lib/urls';
 import { EnvTable } from '../env-table';
@@ -125,28 +124,7 @@ export function ConfigTab({ townId }: { townId: string }) {
         {git_failures.length === 0 ? (
           <EmptyState title="No failed git operations" />
         ) : (
-          <div className="table-scroll">
-            <table className="table" aria-label="Git failures">
-              <thead>
-                <tr><th>When</th><th>Operation</th><th>Agent</th><th>Bead</th><th>Exit</th><th>Command and stderr</th></tr>
-              </thead>
-              <tbody>
-                {git_failures.map((g) => (
-                  <tr key={g.id} data-testid="git-failure-row">
-                    <td><RelativeTime iso={g.created_at} /></td>
-                    <td><Badge tone="red">{g.operation}</Badge></td>
-                    <td>{g.agent_id ? <Link to={paths.agent(townId, g.agent_id)}>{agentName.get(g.agent_id) ?? shortId(g.agent_id)}</Link> : '—'}</td>
-                    <td>{g.bead_id ? <Link to={paths.bead(townId, g.bead_id)} className="mono small">{shortId(g.bead_id)}</Link> : '—'}</td>
-                    <td className="num">{g.exit_code ?? '—'}</td>
-                    <td>
-                      <code className="small">{g.command}</code>
-                      {g.stderr_excerpt ? <pre className="text-block small stderr">{g.stderr_excerpt}</pre> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <GitOperationsTable townId={townId} operations={git_failures} agents={agentName} beads label="Git failures" />
         )}
       </section>
 
