@@ -4,17 +4,8 @@ import { Badge } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState } from '../../../components/states';
 import { paths } from '../../../lib/paths';
+import { toSafeExternalUrl } from '../../../lib/urls';
 import { reviewTone } from './tones';
-
-/** A PR URL is shown as a link only when it is a plain https URL (the refinery has reported bogus ones). */
-function safeUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Merge-request beads tracking this bead: review state, branch, PR, retries. */
 export function MergeRequests({ townId, items }: { townId: string; items: ReviewEntry[] }) {
@@ -39,7 +30,7 @@ export function MergeRequests({ townId, items }: { townId: string; items: Review
             </thead>
             <tbody>
               {items.map((mr) => {
-                const url = mr.pr_url ? safeUrl(mr.pr_url) : null;
+                const url = toSafeExternalUrl(mr.pr_url); // a bogus or javascript: URL stays plain text
                 return (
                   <tr key={mr.bead_id}>
                     <td>
