@@ -1,7 +1,7 @@
-import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
+import { createBrowserRouter, data, Navigate, useLocation, type RouteObject } from 'react-router';
 import type { User } from '../api';
 import { isTownTab } from '../lib/paths';
-import { NotFound, RouteError } from './route-error';
+import { NotFound, RouteError, type NotFoundData } from './route-error';
 import { Shell } from './shell';
 
 function UnknownPath() {
@@ -26,7 +26,8 @@ export function routes(admin: User): RouteObject[] {
         {
           path: 'towns/:townId/:tab',
           loader: ({ params }) => {
-            if (!isTownTab(params.tab)) throw new Response(null, { status: 404, statusText: `town tab “${params.tab}”` });
+            // Not a Response: its statusText takes Latin-1 only, and the tab comes from the URL.
+            if (!isTownTab(params.tab)) throw data<NotFoundData>({ what: `town tab “${params.tab}”`, back: { to: `/towns/${params.townId}/state`, label: 'Open the town’s State tab' } }, { status: 404 });
             return null;
           },
           lazy: () => import('../pages/town-page').then((m) => ({ Component: m.TownPage })),

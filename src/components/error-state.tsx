@@ -59,7 +59,7 @@ export function ErrorState({ error, onRetry, what, children }: { error: unknown;
             Sign in again
           </button>
         ) : null}
-        {code === 'not_found' || code === 'forbidden' ? (
+        {code === 'not_found' || code === 'forbidden' || code === 'bad_request' ? (
           <Link className="button" to="/users">
             Back to user search
           </Link>
