@@ -84,11 +84,11 @@ export async function stopProcessGroup(child) {
 }
 
 /** Seeds through the dev route (idempotent unless `force`). */
-export async function seed(base, { scope = 'world', now, force = false } = {}) {
+export async function seed(base, { scope = 'world', now, force = false, refreshAfterMs } = {}) {
   const res = await fetch(`${base}/api/dev/seed`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ scope, force, ...(now === undefined ? {} : { now }) }),
+    body: JSON.stringify({ scope, force, ...(now === undefined ? {} : { now }), ...(refreshAfterMs === undefined ? {} : { refreshAfterMs }) }),
   });
   const body = await res.json();
   if (!res.ok) throw new Error(`seeding ${scope} failed: ${res.status} ${JSON.stringify(body)}`);

@@ -10,11 +10,18 @@ interface SeedRequest {
   now?: number;
   /** Seed again even when already seeded. */
   force?: boolean;
+  /**
+   * Re-anchor the towns to now when the last seed's anchor is older than this, unless an admin has
+   * acted on them (any audit entry): their failure evidence is relative to the anchor, so a day-old
+   * seed shows every town as silent. State that holds interventions is never thrown away.
+   */
+  refreshAfterMs?: number;
 }
 
 /**
  * Dev-only routes, answered only when `DEV_ROUTES=on` (the local scripts pass it to `wrangler dev`;
- * the committed config never sets it). `POST /api/dev/seed` is idempotent: a second call is a no-op.
+ * the committed config never sets it). `POST /api/dev/seed` is idempotent: a second call is a no-op
+ * (with `refreshAfterMs`, a stale seed nobody has acted on is re-anchored to now).
  */
 export async function handleDev(request: Request, env: Env, url: URL): Promise<Response> {
   try {
@@ -31,7 +38,15 @@ export async function handleDev(request: Request, env: Env, url: URL): Promise<R
     const directory = directoryOf(env);
     const key = `seeded:${scope}`;
     const previous = await directory.getMeta(key);
-    if (previous && !body.force) return json({ seeded: false, scope, previous: JSON.parse(previous) as unknown });
+    let refreshed: { age_ms: number } | null = null;
+    if (previous && !body.force) {
+      const record = JSON.parse(previous) as { now: string };
+      const age = Date.now() - Date.parse(record.now);
+      if (scope !== 'world' || typeof body.refreshAfterMs !== 'number' || !(age > body.refreshAfterMs)) return json({ seeded: false, scope, previous: record });
+      const audited = await townsWithInterventions(env);
+      if (audited > 0) return json({ seeded: false, scope, previous: record, stale: { age_ms: age, towns_with_interventions: audited } });
+      refreshed = { age_ms: age };
+    }
     const now = typeof body.now === 'number' ? body.now : Date.now();
     const started = Date.now();
     const world = buildWorld({ now });
@@ -45,10 +60,15 @@ export async function handleDev(request: Request, env: Env, url: URL): Promise<R
     }
     const record = { at: new Date().toISOString(), now: new Date(now).toISOString(), ...result, ms: Date.now() - started };
     await directory.setMeta(key, JSON.stringify(record));
-    return json({ seeded: true, scope, ...record });
+    return json({ seeded: true, scope, ...record, ...(refreshed ? { refreshed } : {}) });
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+async function townsWithInterventions(env: Env): Promise<number> {
+  const counts = await Promise.all((await directoryOf(env).townIds()).map((id) => townDoOf(env, id).auditCount()));
+  return counts.filter((n) => n > 0).length;
 }
 
 interface AuditDevRequest {

@@ -23,7 +23,7 @@ import type { AgentList, BeadEventList, DispatchAttemptList, GitOperationList } 
 import type { TownSeed } from '../../src/mocks/scenarios/types';
 import { migrate } from '../db/migrate';
 import type { Env } from '../env';
-import { all, first } from '../db/sql';
+import { all, first, num } from '../db/sql';
 import { toRig } from '../user/rig-row';
 import { getAgentDetail, listAgents, noteSdkEvents } from './agents';
 import { act, type ActInput, type ActOutcome } from './act';
@@ -151,6 +151,11 @@ export class TownDO extends DurableObject<Env> {
 
   audit(filter: AuditFilter): AuditPage {
     return listAudit(this.sql, this.townId() ?? '', filter);
+  }
+
+  /** How many interventions this town's log holds (the dev seed route keeps state that has any). */
+  auditCount(): number {
+    return num(first(this.sql, 'SELECT count(*) AS n FROM admin_audit_log')?.n ?? 0);
   }
 
   async verifyAudit(): Promise<AuditVerification | null> {
