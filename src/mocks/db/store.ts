@@ -12,7 +12,8 @@ export interface MockStore {
   townsOf(userId: string): TownSeed[];
 }
 
-const LARGE_TOWN_ID = createRng(LARGE_TOWN_SEED).uuid();
+/** The benchmark town's id (10,000 beads; built on first request). */
+export const LARGE_TOWN_ID = createRng(LARGE_TOWN_SEED).uuid();
 
 export function createStore(now: number = Date.now()): MockStore {
   const world = buildWorld({ now });

@@ -1,6 +1,7 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LARGE_TOWN_ID } from '../../../mocks/db/store';
 import { failWith } from '../../../mocks/handlers';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 import { setLiveRefreshPaused } from '../model/live-refresh';
@@ -214,6 +215,19 @@ describe('Events tab', () => {
     const json = JSON.parse(await created[1]!.text()) as { count: number; items: unknown[] };
     expect(json.items).toHaveLength(json.count);
   });
+
+  it('says live refresh skips the timeline once older events are loaded, and goes back to the newest', async () => {
+    const user = userEvent.setup();
+    renderApp(`/towns/${LARGE_TOWN_ID}/events`);
+    await screen.findByRole('table', { name: 'Timeline' }, { timeout: 10_000 });
+    expect(screen.queryByTestId('timeline-live-off')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Load older' }));
+    await waitFor(() => expect(screen.getByTestId('timeline-count')).toHaveTextContent(/^2,000 of [\d,]+ events loaded/), { timeout: 10_000 });
+    expect(screen.getByTestId('timeline-live-off')).toHaveTextContent('new events do not appear');
+    await user.click(screen.getByRole('button', { name: /Back to the newest 1,000/ }));
+    await waitFor(() => expect(screen.getByTestId('timeline-count')).toHaveTextContent(/^1,000 of [\d,]+ events loaded/), { timeout: 10_000 });
+    expect(screen.queryByTestId('timeline-live-off')).toBeNull();
+  }, 30_000);
 
   it('shows an empty state for a filter with no rows', async () => {
     renderApp(tab('storefront', 'events', '?from=2001-01-01T00:00:00.000Z&to=2001-01-02T00:00:00.000Z'));

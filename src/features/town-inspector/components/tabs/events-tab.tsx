@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { TimelineEvent, TimelineKind } from '../../../../api';
 import { Badge } from '../../../../components/badge';
@@ -6,7 +7,8 @@ import { ErrorState } from '../../../../components/error-state';
 import { EmptyState, Loading } from '../../../../components/states';
 import { formatNumber } from '../../../../lib/format';
 import { formatExact } from '../../../../lib/time';
-import { TIMELINE_PAGE_SIZE, useTimeline } from '../../api/timeline';
+import { TIMELINE_PAGE_SIZE, timelineQuery, useTimeline } from '../../api/timeline';
+import { useLiveRefreshPaused } from '../../model/live-refresh';
 import { useAgents } from '../../api/tabs';
 import { exportFileName, parseTimelineView, RANGE_PRESETS, TIMELINE_KINDS, toTimelineCsv, toTimelineJson, toTimelineQuery, writeTimelineView } from '../../model/timeline-view';
 import { KIND_TONE, TimelineRows } from '../timeline-rows';
@@ -67,6 +69,10 @@ export function EventsTab({ townId }: { townId: string }) {
     [kindKey, entity, from, to],
   );
   const timeline = useTimeline(townId, query);
+  const queryClient = useQueryClient();
+  const livePaused = useLiveRefreshPaused();
+  // Refetching every loaded page each 15 s would reload thousands of rows under the reader: polling stops, and says so.
+  const backToNewest = () => void queryClient.resetQueries({ queryKey: timelineQuery(townId, query).queryKey, exact: true });
   const agents = useAgents(townId);
   const agentNames = useMemo(() => new Map((agents.data?.items ?? []).map((a) => [a.id, a.name])), [agents.data]);
   const pages = timeline.data?.pages;
@@ -110,11 +116,11 @@ export function EventsTab({ townId }: { townId: string }) {
             ))}
           </div>
           <label className="toolbar-field">
-            <span className="muted small">From</span>
+            <span className="muted small">From (local)</span>
             <input className="input" type="datetime-local" aria-label="From (local time)" value={toLocalInput(view.from)} onChange={(e) => update({ from: fromLocalInput(e.target.value) })} />
           </label>
           <label className="toolbar-field">
-            <span className="muted small">To</span>
+            <span className="muted small">To (local)</span>
             <input className="input" type="datetime-local" aria-label="To (local time)" value={toLocalInput(view.to)} onChange={(e) => update({ to: fromLocalInput(e.target.value) })} />
           </label>
           {filtered ? <button type="button" className="button button-small button-ghost" onClick={() => update({ kind: [], entity: '', from: '', to: '', event: '' })}>Clear filters</button> : null}
@@ -143,6 +149,14 @@ export function EventsTab({ townId }: { townId: string }) {
             Export CSV
           </button>
         </div>
+        {!livePaused && (pages?.length ?? 0) > 1 ? (
+          <p className="muted small" role="status" data-testid="timeline-live-off">
+            Live refresh skips this list while older events are loaded: new events do not appear.{' '}
+            <button type="button" className="link-button" onClick={backToNewest}>
+              Back to the newest {formatNumber(TIMELINE_PAGE_SIZE)} (refreshing again)
+            </button>
+          </p>
+        ) : null}
         {hasNextPage && rows.length > 0 ? <p className="muted small">Exports hold the {formatNumber(rows.length)} loaded rows; “Load all” first to export every matching event.</p> : null}
         {selected ? <EventDetails event={selected} onClose={() => onSelect('')} onFilter={onFilterEntity} /> : null}
         {timeline.isPending ? (
