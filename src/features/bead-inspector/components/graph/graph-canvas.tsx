@@ -6,6 +6,7 @@ import type { LayoutResult } from '../../model/layout';
 import { NODE_HEIGHT, NODE_WIDTH, toLayoutInput } from '../../model/layout-input';
 import { centredOn, selectWindow, WINDOW_ABOVE, type View } from '../../model/viewport-window';
 import { layoutClient } from './layout-client';
+import { GraphOverview } from './graph-overview';
 import { edgeTypes, nodeTypes, type BeadFlowNode, type DependencyFlowEdge, type GroupFlowNode } from './graph-nodes';
 
 export interface GraphCanvasProps {
@@ -19,7 +20,7 @@ export interface GraphCanvasProps {
 const FIT_ALL_UP_TO = 150;
 /** Big graphs open at this zoom, centred on the focus. */
 const FOCUS_ZOOM = 0.85;
-/** The minimap shows from this size (smaller graphs fit on screen) up to WINDOW_ABOVE (bigger ones reach React Flow only as a window, which is all a minimap could show). */
+/** React Flow's minimap shows from this size (smaller graphs fit on screen) up to WINDOW_ABOVE; bigger graphs reach React Flow only as a window, so they get GraphOverview, drawn from the whole layout. */
 const MINIMAP_FROM = 30;
 /** Below this zoom node titles cannot be read. */
 const MIN_READABLE_ZOOM = 0.45;
@@ -190,6 +191,7 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
         <Controls showInteractive={false} showFitView={false} position="bottom-left">
           <FitAllButton layout={result} size={size} />
         </Controls>
+        {window_ && result ? <GraphOverview layout={result} drawn={drawn} colours={STATUS_COLOURS} size={size} /> : null}
         {drawn.nodes.length > MINIMAP_FROM && !window_ ? (
           <MiniMap
             pannable
