@@ -7,6 +7,8 @@ import { tokenUsage } from './usage';
 
 /** Rows per agent in the detail view's lists; older entries are in the timeline. */
 const DETAIL_LIST_CAP = 200;
+/** Status changes shown per agent (the latest). */
+const HISTORY_CAP = 2_000;
 
 const LIST_SELECT = `
   SELECT a.*, hb.title AS hooked_bead_title,
@@ -54,7 +56,8 @@ export function getAgentDetail(sql: SqlStorage, agentId: string): Omit<AgentDeta
   );
   return {
     agent,
-    status_history: all(sql, 'SELECT status, at, reason FROM agent_status_history WHERE agent_id = ? ORDER BY at, id', agentId).map(
+    // The latest HISTORY_CAP changes: an agent's status history grows for as long as the town lives.
+    status_history: all(sql, 'SELECT * FROM (SELECT status, at, reason, id FROM agent_status_history WHERE agent_id = ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id', agentId, HISTORY_CAP).map(
       (r) => ({ status: str(r.status) as AgentListItem['status'], at: str(r.at), reason: strOrNull(r.reason) }),
     ),
     hooked_beads: hookedBeads(sql, agentId),

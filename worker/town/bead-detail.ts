@@ -6,6 +6,8 @@ import { toBead, toDispatchAttempt } from './rows';
 
 /** A bead's history is returned whole up to this many events (newest kept); the timeline pages the rest. */
 const BEAD_EVENT_CAP = 1000;
+/** Assignments and dispatch attempts shown per bead (the latest). */
+const HISTORY_CAP = 500;
 
 export function getBeadDetail(sql: SqlStorage, beadId: string): BeadDetail | null {
   const row = first(sql, 'SELECT * FROM beads WHERE id = ?', beadId);
@@ -16,9 +18,10 @@ export function getBeadDetail(sql: SqlStorage, beadId: string): BeadDetail | nul
   return {
     bead,
     hooked_agent: hooked ? getAgentListItem(sql, str(hooked.id)) : null,
-    assignments: all(sql, 'SELECT * FROM assignments WHERE bead_id = ? ORDER BY started_at, id', beadId).map(toAssignment),
+    // The latest HISTORY_CAP of each: a bead reassigned for months stays one bounded read.
+    assignments: all(sql, 'SELECT * FROM (SELECT * FROM assignments WHERE bead_id = ? ORDER BY started_at DESC, id DESC LIMIT ?) ORDER BY started_at, id', beadId, HISTORY_CAP).map(toAssignment),
     merge_requests: mergeRequests,
-    dispatch_attempts: all(sql, 'SELECT * FROM dispatch_attempts WHERE bead_id = ? ORDER BY created_at DESC, id', beadId).map(
+    dispatch_attempts: all(sql, 'SELECT * FROM dispatch_attempts WHERE bead_id = ? ORDER BY created_at DESC, id LIMIT ?', beadId, HISTORY_CAP).map(
       toDispatchAttempt,
     ),
     convoy: bead.type === 'convoy' ? getConvoy(sql, beadId) : null,

@@ -23,7 +23,7 @@ export function getContainer(sql: SqlStorage, townId: string): ContainerState | 
     idle_since: strOrNull(state.idle_since),
     sleep_after_minutes: config.container?.sleep_after_minutes ?? 30,
     memory_limit_mb: num(state.memory_limit_mb),
-    processes: all(sql, 'SELECT * FROM container_processes ORDER BY started_at DESC, process_id').map(toProcess),
+    processes: all(sql, 'SELECT * FROM container_processes ORDER BY started_at DESC, process_id LIMIT ?', EVENT_CAP).map(toProcess),
     env_vars: maskedEnvVars(sql),
     events: all(sql, 'SELECT * FROM container_events ORDER BY created_at DESC, id DESC LIMIT ?', EVENT_CAP).map(toContainerEvent),
     resources: all(

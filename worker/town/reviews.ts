@@ -1,14 +1,17 @@
 import type { MergeStrategy, ReviewEntry, ReviewQueue } from '../../src/api/schemas';
 import { all, first, fromJson, num, str, strOrNull, type Row } from '../db/sql';
 
-/** Finished reviews shown in the queue view besides every pending or running one. */
+/** Finished reviews shown in the queue view besides the pending and running ones. */
 const RECENT_FINISHED = 50;
+/** Bounds on what one queue read loads (the depth is still counted exactly). */
+const OPEN_CAP = 1_000;
+const SAMPLE_CAP = 2_000;
 
 const SELECT = `SELECT r.*, b.title, b.status, b.rig_id, b.version, a.name AS refinery_name
   FROM reviews r JOIN beads b ON b.id = r.bead_id LEFT JOIN agents a ON a.id = r.refinery_agent_id`;
 
 export function reviewEntries(sql: SqlStorage, where: string, ...bindings: unknown[]): ReviewEntry[] {
-  return all(sql, `${SELECT} WHERE ${where} ORDER BY r.enqueued_at, r.bead_id`, ...bindings).map(toReviewEntry);
+  return all(sql, `${SELECT} WHERE ${where} ORDER BY r.enqueued_at, r.bead_id LIMIT ${OPEN_CAP}`, ...bindings).map(toReviewEntry);
 }
 
 export function getReviewQueue(sql: SqlStorage): ReviewQueue {
@@ -23,9 +26,9 @@ export function getReviewQueue(sql: SqlStorage): ReviewQueue {
   const strategy = fromJson<{ merge_strategy?: MergeStrategy }>(config?.config ?? null, {}).merge_strategy ?? 'direct';
   return {
     merge_strategy: strategy,
-    depth: open.length,
+    depth: num(first(sql, `SELECT count(*) AS n FROM reviews WHERE review_state IN ('pending', 'running')`)?.n ?? 0),
     entries: [...open, ...finished],
-    samples: all(sql, 'SELECT * FROM review_samples ORDER BY at').map((r) => ({
+    samples: all(sql, 'SELECT * FROM (SELECT * FROM review_samples ORDER BY at DESC LIMIT ?) ORDER BY at', SAMPLE_CAP).map((r) => ({
       at: str(r.at),
       depth: num(r.depth),
       processed: num(r.processed),

@@ -1,11 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '../../src/api/client';
-import { endpoints } from '../../src/api/endpoints';
-import { runSeededWorker } from '../../src/api/contract/seeded-worker';
-import { DEV_TOKENS } from '../../src/mocks/scenarios';
+import { createApiClient } from '../client';
+import { endpoints } from '../endpoints';
+import { runSeededWorker } from './seeded-worker';
+import { DEV_TOKENS } from '../../mocks/scenarios';
 
 /**
+ * The reference worker's dev seed route, as `npm start` calls it (worker/routes/dev.ts).
  * `npm start` asks the dev seed route to re-anchor a stale seed: the scenario towns' evidence is
  * relative to their seed time, so a day-old seed shows every town as silent. State that holds an
  * admin's interventions is never thrown away.
