@@ -100,7 +100,22 @@ export default async function run() {
         ),
       );
     }
-    // Text filter: type a whole word, measure until the table shows the filtered count.
+    // Text filter, as the other filters: one input event carrying the word (a paste, or the last
+    // keystroke) → the filtered table painted.
+    const filterTextOnce = [];
+    for (let i = 0; i < 5; i++) {
+      await page.getByRole('searchbox', { name: 'Filter beads by text' }).fill('');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="beads-progress"]').textContent.endsWith(`of ${n} beads`), rows.toLocaleString('en'));
+      await page.waitForTimeout(200);
+      filterTextOnce.push(
+        await timeInPage(
+          page,
+          `const box = document.querySelector('input[aria-label="Filter beads by text"]'); Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(box, 'convoy'); box.dispatchEvent(new Event('input', { bubbles: true }));`,
+          `return !document.querySelector('[data-testid="beads-progress"]').textContent.startsWith('${rows.toLocaleString('en')} of');`,
+        ),
+      );
+    }
+    // Typing the word key by key through the test driver (each key a round trip to the browser).
     for (let i = 0; i < 3; i++) {
       const box = page.getByRole('searchbox', { name: 'Filter beads by text' });
       await box.fill('');
@@ -144,7 +159,9 @@ export default async function run() {
       beads_table_interactive_ms: Math.round(shownAt - load.lastResponse),
       beads_filter_ms: median(filterStatus),
       beads_filter_max_ms: Math.round(Math.max(...filterStatus)),
-      beads_text_filter_ms: median(filterText),
+      beads_text_filter_ms: median(filterTextOnce),
+      beads_text_filter_max_ms: Math.round(Math.max(...filterTextOnce)),
+      beads_text_typing_ms: median(filterText),
       beads_sort_ms: median(sort),
       beads_sort_max_ms: Math.round(Math.max(...sort)),
       beads_scroll_frame_p95_ms: beadScroll.frame_p95_ms,
