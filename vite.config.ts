@@ -21,6 +21,9 @@ export default defineConfig(({ mode }) => ({
         ? undefined
         : { '/api': process.env.GASTOWN_API_PROXY ?? 'http://127.0.0.1:8787' },
   },
+  // Only the app's own page: demo/host/index.html imports the federation remote, which the dev
+  // server cannot pre-bundle (it printed "Failed to run dependency scan" and reloaded as it went).
+  optimizeDeps: { entries: ['index.html'] },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -3,6 +3,7 @@ import type { User } from '../api';
 import { isTownTab } from '../lib/paths';
 import { NotFound, RouteError, type NotFoundData } from './route-error';
 import { Shell } from './shell';
+import { Loading } from '../components/states';
 
 function UnknownPath() {
   const location = useLocation();
@@ -18,6 +19,8 @@ export function routes(admin: User): RouteObject[] {
     {
       element: <Shell admin={admin} />,
       errorElement: <RouteError />,
+      // While the first route's code loads (lazy routes), instead of a blank page.
+      HydrateFallback: () => <Loading label="Loading Gastown Admin" />,
       children: [
         { index: true, element: <Navigate to="/users" replace /> },
         { path: 'users', lazy: () => import('../pages/users-page').then((m) => ({ Component: m.UsersPage })), errorElement: <RouteError /> },
