@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { reseed, signIn } from './pages/app';
 import { InterventionDialog } from './pages/interventions';
+import { TownInspectorPage } from './pages/town-inspector';
 import { UserPages } from './pages/user-pages';
 
 test.beforeEach(async ({ page }) => signIn(page));
@@ -34,4 +35,22 @@ test('force-reset the stuck agent with a reason, see the verified state, find it
   await expect(page.getByTestId('chain-status')).toContainText('Chain verified through entry 1');
   await row.getByRole('link', { name: /^agent [0-9a-f]{8}$/ }).click();
   await expect(page).toHaveURL(/\/agents\//);
+});
+
+test('skip review and merge: the row turns "merged" behind the dialog, which keeps the verified state', async ({ page }) => {
+  const town = new TownInspectorPage(page);
+  await town.openFromUser('usr_2b7f1c9e4a', 'docs-site');
+  await town.openTab('Review queue');
+  const row = page.getByTestId('review-row').filter({ hasText: 'Merge: Add versioned docs sidebar' });
+  await row.getByRole('button', { name: 'Skip review and merge' }).click();
+  const dialog = new InterventionDialog(page);
+  await dialog.expectEffect(/skipping review and gates/);
+  await dialog.confirm('Skip review and merge', 'Docs fix is urgent; the conflict was resolved by hand');
+  await expect(dialog.dialog.getByRole('status')).toContainText('Verified: “Merge: Add versioned docs sidebar” is now merged');
+  // The refetch swaps the row's actions for "merged" (CSS locators: the modal hides the page from the
+  // accessibility tree); the dialog, hosted above the tab, stays.
+  await expect(row.locator('button', { hasText: 'Skip review and merge' })).toHaveCount(0);
+  await expect(row.locator('td span.muted', { hasText: /^merged$/ })).toHaveCount(1);
+  await expect(dialog.dialog.getByRole('status')).toContainText('Verified');
+  await expect(dialog.dialog).toContainText(/Recorded as audit entry #\d+ \(success\)/);
 });

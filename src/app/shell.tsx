@@ -1,5 +1,6 @@
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { clearSession, type User } from '../api';
+import { ActionDialogHost } from '../features/interventions';
 import { useEmbedHost } from './embed/embed-host';
 
 /** The frame around every page: product name, main navigation, the signed-in admin. */
@@ -30,7 +31,10 @@ export function Shell({ admin }: { admin: User }) {
         )}
       </header>
       <main id="main" className="main">
-        <Outlet />
+        {/* Above every page, so an intervention's result outlives the view its refetch changes. */}
+        <ActionDialogHost>
+          <Outlet />
+        </ActionDialogHost>
       </main>
       <ScrollRestoration />
     </div>

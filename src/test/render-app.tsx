@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { apiClient, setSessionToken } from '../api';
 import { routes } from '../app/router';
+import { ActionDialogHost } from '../features/interventions';
 import { USERS } from '../mocks/scenarios/users';
 import { getStore } from '../mocks/handlers';
 
@@ -35,11 +36,11 @@ export function renderApp(url: string, options: { token?: string | null; routes?
   return { ...view, router, queryClient };
 }
 
-/** Renders a single component with a query client and router (for feature components). */
+/** Renders a single component with a query client, router and intervention dialog host (for feature components). */
 export function renderWithProviders(ui: ReactElement, url = '/') {
   configureTestApi();
   const queryClient = createTestQueryClient();
-  const router = createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [url] });
+  const router = createMemoryRouter([{ path: '*', element: <ActionDialogHost>{ui}</ActionDialogHost> }], { initialEntries: [url] });
   return { ...render(<QueryClientProvider client={queryClient}><RouterProvider router={router} /></QueryClientProvider>), router, queryClient };
 }
 

@@ -1,6 +1,7 @@
 /** Interventions: one typed mechanism (dry run, reason, idempotency key, If-Match, verified result) for every admin action. */
 export { ActionButton, ActionBar, type ActionBarItem, type ActionButtonProps } from './components/action-button';
-export { ActionDialog, type ActionDialogProps } from './components/action-dialog';
+export { ActionDialogHost, useActionDialog } from './components/action-dialog-host';
+export { type ActionDialogRequest } from './components/action-dialog';
 export { ACTION_META, ACTIONS_FOR, type FieldSpec } from './model/registry';
-export { BeadActions, ReviewActions, AgentActions, ContainerActions, RigCredentialActions, ReviewQueueActions } from './components/target-actions';
+export { BeadActions, ReviewActions, AgentActions, ContainerActions, RigCredentialActions, ReviewQueueActions, EnvVarActions } from './components/target-actions';
 export { TownConfigEditor, RigConfigEditor } from './components/config-editors';

@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import type { ActionName, ActionTarget } from '../../../api';
+import type { ActionName, ActionResult, ActionTarget } from '../../../api';
 import { ACTION_META, type FieldSpec } from '../model/registry';
-import { ActionDialog } from './action-dialog';
+import { useActionDialog } from './action-dialog-host';
 
 export interface ActionButtonProps {
   townId: string;
@@ -11,29 +10,30 @@ export interface ActionButtonProps {
   params?: Record<string, unknown>;
   fields?: FieldSpec[];
   toParams?: (values: Record<string, unknown>) => Record<string, unknown>;
+  onSuccess?: (result: ActionResult) => void;
   label?: string;
   small?: boolean;
   disabled?: boolean;
   title?: string;
 }
 
-/** A button that opens the intervention dialog for one action on one target. */
+/**
+ * A button that opens the intervention dialog for one action on one target. The dialog lives in the
+ * `ActionDialogHost`, so it outlives this button when the action's result re-renders the button away.
+ */
 export function ActionButton({ label, small = true, disabled, title, ...dialog }: ActionButtonProps) {
-  const [open, setOpen] = useState(false);
+  const open = useActionDialog(dialog);
   const meta = ACTION_META[dialog.action];
   return (
-    <>
-      <button
-        type="button"
-        className={`button ${small ? 'button-small' : ''} ${meta.danger ? 'button-danger-outline' : ''}`}
-        onClick={() => setOpen(true)}
-        disabled={disabled}
-        title={title ?? meta.description}
-      >
-        {label ?? meta.label}
-      </button>
-      <ActionDialog {...dialog} open={open} onOpenChange={setOpen} />
-    </>
+    <button
+      type="button"
+      className={`button ${small ? 'button-small' : ''} ${meta.danger ? 'button-danger-outline' : ''}`}
+      onClick={() => open()}
+      disabled={disabled}
+      title={title ?? meta.description}
+    >
+      {label ?? meta.label}
+    </button>
   );
 }
 

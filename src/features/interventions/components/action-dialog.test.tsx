@@ -1,8 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { server } from '../../../mocks/node';
 import { renderWithProviders, scenarioTown } from '../../../test/render-app';
 import { ActionButton } from './action-button';
+import { PARAM_DEBOUNCE_MS } from './action-dialog';
+
+/** Counts the dry runs the dialog sends (MSW sees every request). */
+function countDryRuns() {
+  const seen = { count: 0 };
+  const listener = ({ request }: { request: Request }) => {
+    if (request.method === 'POST' && request.url.includes('/actions/')) void request.clone().json().then((body: { dryRun?: boolean }) => (seen.count += body.dryRun ? 1 : 0));
+  };
+  server.events.on('request:start', listener);
+  stop.push(() => server.events.removeListener('request:start', listener));
+  return seen;
+}
+const stop: (() => void)[] = [];
+afterEach(() => stop.splice(0).forEach((f) => f()));
 
 function toastOf(name: string) {
   const town = scenarioTown(name);
@@ -54,5 +69,35 @@ describe('the intervention dialog', () => {
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent(`${idle.name} is not hooked to any bead.`));
     expect(within(dialog).getByRole('button', { name: 'Force-unhook' })).toBeDisabled();
+  });
+
+  it('waits for the admin to stop typing before a dry run, and shows a refused value beside its field', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('infra-terraform');
+    const rig = town.rigs[0]!;
+    const dryRuns = countDryRuns();
+    renderWithProviders(
+      <ActionButton townId={town.town.id} action="credential.set_token" target={{ kind: 'rig', id: rig.id }} version={1} fields={[{ name: 'token', label: 'Git token (write-only)', kind: 'password' }]} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Set git token manually' }));
+    const dialog = await screen.findByRole('dialog');
+    const token = within(dialog).getByLabelText('Git token (write-only)');
+    expect(token).toHaveAttribute('type', 'password');
+
+    await user.type(token, 'ghp_ab');
+    const message = await within(dialog).findByText('At least 8 characters.');
+    expect(token).toHaveAttribute('aria-invalid', 'true');
+    expect(token).toHaveAccessibleDescription('At least 8 characters.');
+    // A value being typed is not an error of the panel: no alert, no "request was refused".
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(dialog).not.toHaveTextContent('The request was refused');
+    expect(message).toBeInTheDocument();
+    expect(dryRuns.count).toBe(1);
+
+    await user.type(token, 'cdefgh');
+    expect(await within(dialog).findByText(/Use a manually set git token for rig/)).toBeInTheDocument();
+    expect(within(dialog).queryByText('At least 8 characters.')).not.toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, PARAM_DEBOUNCE_MS + 100));
+    expect(dryRuns.count).toBe(2);
   });
 });

@@ -1,19 +1,23 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Dialog } from 'radix-ui';
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { isApiError, queryKeys, type ActionChange, type ActionName, type ActionResult, type ActionTarget } from '../../../api';
-import { ErrorState, explainError } from '../../../components/error-state';
+import { isApiError, queryKeys, type ActionName, type ActionResult, type ActionTarget } from '../../../api';
+import { explainError } from '../../../components/error-state';
 import { usePortalContainer } from '../../../components/portal-container';
-import { Loading } from '../../../components/states';
-import { paths } from '../../../lib/paths';
+import { useDebounced } from '../../../components/use-debounced';
+import { readCachedTarget, readFreshTarget } from '../api/read-target';
 import { runAction, useRunAction } from '../api/run-action';
 import { readBack } from '../model/read-back';
-import { ACTION_META, type FieldSpec } from '../model/registry';
+import { ACTION_META, fieldsComplete, toFieldError, visibleFields, visibleValues, type FieldSpec } from '../model/registry';
+import { diffFacts, targetVersionOf, toTargetFacts, type TargetRead } from '../model/target-facts';
+import { ConflictNotice } from './conflict-notice';
+import { EffectPreview } from './effect-preview';
 import { ParamFields } from './param-fields';
+import { VerifiedResult } from './verified-result';
 import '../interventions.css';
 
-export interface ActionDialogProps {
+/** One intervention the admin is about to decide on. */
+export interface ActionDialogRequest {
   townId: string;
   action: ActionName;
   target: ActionTarget;
@@ -24,56 +28,37 @@ export interface ActionDialogProps {
   fields?: FieldSpec[];
   /** Shapes the fields' values into the action's parameters when they differ (e.g. an env change list). */
   toParams?: (values: Record<string, unknown>) => Record<string, unknown>;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+  /** Called once the action is applied (e.g. an editor drops the draft it just saved). */
+  onSuccess?: (result: ActionResult) => void;
 }
 
 const PREVIEW_REASON = 'dry run preview';
+/** Parameter edits wait this long before a dry run, so typing a value sends one request, not one per key. */
+export const PARAM_DEBOUNCE_MS = 300;
 
-function formatValue(v: unknown): string {
-  if (v === null || v === undefined) return '∅';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
-}
-
-function Changes({ changes }: { changes: ActionChange[] }) {
-  if (!changes.length) return null;
-  return (
-    <table className="table changes-table" aria-label="Changes">
-      <tbody>
-        {changes.map((c, i) => (
-          <tr key={i}>
-            <td>{c.entity.label}</td>
-            <td className="mono small">{c.field}</td>
-            <td className="mono small change-from">{formatValue(c.from)}</td>
-            <td aria-hidden="true">→</td>
-            <td className="mono small change-to">{formatValue(c.to)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+const newerVersion = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /**
  * The one intervention dialog: states the effect from a server dry run, requires a reason, sends an
- * idempotency key and the target's version, and shows the verified new state (or exactly what went wrong).
+ * idempotency key and the target's version, says what changed on a conflict, and shows the verified
+ * new state (or exactly what went wrong). Rendered by `ActionDialogHost`, never by the button's row.
  */
-export function ActionDialog(props: ActionDialogProps) {
+export function ActionDialog({ request, onClose }: { request: ActionDialogRequest; onClose: () => void }) {
   const container = usePortalContainer();
   return (
-    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
+    <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal container={container}>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog" aria-describedby={undefined}>
-          {props.open ? <ActionDialogBody {...props} /> : null}
+          <ActionDialogBody request={request} onClose={onClose} />
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
   );
 }
 
-function ActionDialogBody({ townId, action, target, version, params: fixed = {}, fields = [], toParams, onOpenChange }: ActionDialogProps) {
+function ActionDialogBody({ request, onClose }: { request: ActionDialogRequest; onClose: () => void }) {
+  const { townId, action, target, params: fixed = {}, fields = [], toParams } = request;
   const meta = ACTION_META[action];
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Record<string, unknown>>({});
@@ -81,97 +66,94 @@ function ActionDialogBody({ townId, action, target, version, params: fixed = {},
   // One key per intended change: a retried request never acts twice; a new decision gets a new key.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [verified, setVerified] = useState<{ result: ActionResult; text: string } | null>(null);
+  // The target as the admin saw it (what the inspectors rendered), to say what changed on a conflict.
+  const [seen, setSeen] = useState<TargetRead | null>(() => readCachedTarget(queryClient, townId, target));
+  const [reloaded, setReloaded] = useState<{ version: number | null; round: number }>({ version: null, round: 0 });
+  const [reloading, setReloading] = useState(false);
+  const version = newerVersion(request.version, reloaded.version);
   const mutation = useRunAction();
-  const params = toParams ? toParams({ ...fixed, ...values }) : { ...fixed, ...values };
-  const fieldsComplete = fields.every((f) => values[f.name] !== undefined && values[f.name] !== '' && !(Array.isArray(values[f.name]) && (values[f.name] as unknown[]).length === 0));
+
+  const debounced = useDebounced(values, JSON.stringify(values), PARAM_DEBOUNCE_MS);
+  const toRequestParams = (v: Record<string, unknown>) => {
+    const merged = { ...fixed, ...visibleValues(fields, v) };
+    return toParams ? toParams(merged) : merged;
+  };
+  const params = toRequestParams(debounced.value);
+  const complete = fieldsComplete(fields, debounced.value);
 
   const preview = useQuery({
-    queryKey: ['dry-run', townId, action, target, version, params],
+    queryKey: ['dry-run', townId, action, target, version, params, reloaded.round],
     queryFn: ({ signal }) => runAction({ townId, action, target, params, reason: PREVIEW_REASON, dryRun: true, idempotencyKey: crypto.randomUUID(), version }, signal),
-    enabled: fieldsComplete,
+    // Once applied, the target's new version and an editor's emptied draft must not trigger another dry run.
+    enabled: complete && verified === null && !mutation.isSuccess,
     retry: false,
     staleTime: 0,
     gcTime: 0,
+    placeholderData: keepPreviousData,
   });
+  const refusal = preview.isError && isApiError(preview.error) && preview.error.code === 'bad_request' ? preview.error : null;
+  const fieldError = refusal ? toFieldError(refusal.details?.parameter, refusal.message, visibleFields(fields, debounced.value)) : null;
+
+  const conflict = isApiError(mutation.error) && mutation.error.code === 'conflict' ? mutation.error : null;
+  const seenFetch = useQuery({
+    queryKey: ['intervention-target-seen', townId, target],
+    queryFn: ({ signal }) => readFreshTarget(townId, target, signal),
+    enabled: seen === null,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  const before = seen ?? seenFetch.data ?? null;
+  const current = useQuery({
+    queryKey: ['intervention-target-now', townId, target, idempotencyKey],
+    queryFn: ({ signal }) => readFreshTarget(townId, target, signal),
+    enabled: conflict !== null,
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  const whatChanged = before && current.data ? diffFacts(toTargetFacts(target, before), toTargetFacts(target, current.data)) : null;
 
   const reasonOk = reason.trim().length >= 3;
-  const conflict = isApiError(mutation.error) && mutation.error.code === 'conflict';
+  const ready = reasonOk && complete && debounced.settled && preview.isSuccess && !preview.isPlaceholderData && !mutation.isPending && !conflict;
 
   const submit = async () => {
     const result = await mutation.mutateAsync({ townId, action, target, params, reason: reason.trim(), dryRun: false, idempotencyKey, version });
-    const back = await readBack(townId, action, target).catch(() => ({ text: 'Applied; re-reading the target failed — refresh to see it.', version: null }));
+    request.onSuccess?.(result);
+    const back = await readBack(townId, action, target, result).catch(() => ({ text: 'Applied; re-reading the target failed — refresh to see it.', version: null }));
     setVerified({ result, text: back.text });
   };
 
-  const reloadAfterConflict = async () => {
-    mutation.reset();
-    setIdempotencyKey(crypto.randomUUID());
-    await queryClient.invalidateQueries({ queryKey: queryKeys.town(townId) });
+  // Review again on the current state: the fields and reason the admin entered stay as they are.
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const fresh = current.data ?? (await readFreshTarget(townId, target).catch(() => null));
+      const serverSays = typeof conflict?.details?.current === 'number' ? conflict.details.current : null;
+      if (fresh) setSeen(fresh);
+      setReloaded((r) => ({ version: newerVersion(fresh ? targetVersionOf(target, fresh) : null, serverSays), round: r.round + 1 }));
+      mutation.reset();
+      setIdempotencyKey(crypto.randomUUID());
+      await queryClient.invalidateQueries({ queryKey: queryKeys.town(townId) });
+    } finally {
+      setReloading(false);
+    }
   };
 
-  if (verified) {
-    const entry = verified.result.audit_entry;
-    return (
-      <div className="dialog-body">
-        <Dialog.Title className="dialog-title">{meta.label}: done</Dialog.Title>
-        <div className="verified" role="status">
-          <strong>Verified:</strong> {verified.text}
-        </div>
-        {verified.result.effect.warnings.length ? (
-          <ul className="warnings">
-            {verified.result.effect.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
-            ))}
-          </ul>
-        ) : null}
-        {entry ? (
-          <p className="muted small">
-            Recorded as audit entry #{entry.seq} ({entry.outcome}) —{' '}
-            <Link to={paths.town(townId, 'audit')} onClick={() => onOpenChange(false)}>
-              open the audit log
-            </Link>
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <Dialog.Close className="button button-primary">Done</Dialog.Close>
-        </div>
-      </div>
-    );
-  }
+  if (verified) return <VerifiedResult townId={townId} action={action} result={verified.result} text={verified.text} onClose={onClose} />;
 
   return (
     <form
       className="dialog-body"
       onSubmit={(event) => {
         event.preventDefault();
-        if (reasonOk && preview.isSuccess && !mutation.isPending) void submit().catch(() => undefined);
+        if (ready) void submit().catch(() => undefined);
       }}
     >
       <Dialog.Title className="dialog-title">{meta.label}</Dialog.Title>
       <p className="muted">{meta.description}</p>
-      {fields.length ? <ParamFields fields={fields} values={values} onChange={setValues} /> : null}
-      <section className="effect" aria-label="Effect">
-        <h3>What will happen</h3>
-        {!fieldsComplete ? (
-          <p className="muted">Fill in the fields above to see the effect.</p>
-        ) : preview.isPending ? (
-          <Loading label="Asking the server for a dry run" />
-        ) : preview.isError ? (
-          <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />
-        ) : (
-          <>
-            <p className="effect-summary">{preview.data.effect.summary}</p>
-            <Changes changes={preview.data.effect.changes} />
-            {preview.data.effect.warnings.length ? (
-              <ul className="warnings" aria-label="Warnings">
-                {preview.data.effect.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
-                ))}
-              </ul>
-            ) : null}
-          </>
-        )}
-      </section>
+      {fields.length ? <ParamFields fields={visibleFields(fields, values)} values={values} onChange={setValues} errors={fieldError && debounced.settled ? { [fieldError.field]: fieldError.message } : {}} /> : null}
+      <EffectPreview preview={preview} complete={complete} updating={!debounced.settled} fieldRefused={fieldError !== null} outdated={conflict !== null} />
       <label className="label" htmlFor="action-reason">
         Reason (required, recorded in the audit log)
       </label>
@@ -183,34 +165,20 @@ function ActionDialogBody({ townId, action, target, version, params: fixed = {},
         placeholder="e.g. Support case #4812: agent stuck since the container restarted"
         onChange={(e) => setReason(e.target.value)}
       />
-      {mutation.isError ? (
-        conflict ? (
-          <div className="state state-error" role="alert">
-            <strong className="state-title">Changed since you loaded it</strong>
-            <p className="state-message">{mutation.error.message}</p>
-            <div className="state-actions">
-              <button type="button" className="button" onClick={() => void reloadAfterConflict()}>
-                Reload and review again
-              </button>
-            </div>
-          </div>
-        ) : (
-          <div className="state state-error" role="alert">
-            <strong className="state-title">{explainError(mutation.error).title}</strong>
-            <p className="state-message">{mutation.error.message}</p>
-            <p className="muted small">Retrying sends the same idempotency key: the action cannot happen twice.</p>
-          </div>
-        )
+      {conflict ? (
+        <ConflictNotice message={conflict.message} changes={whatChanged} readFailed={current.isError || (seen === null && seenFetch.isError)} reloading={reloading} onReload={() => void reload()} />
+      ) : mutation.isError ? (
+        <div className="state state-error" role="alert">
+          <strong className="state-title">{explainError(mutation.error).title}</strong>
+          <p className="state-message">{mutation.error.message}</p>
+          <p className="muted small">Retrying sends the same idempotency key: the action cannot happen twice.</p>
+        </div>
       ) : null}
       <div className="dialog-actions">
         <Dialog.Close className="button" type="button">
           Cancel
         </Dialog.Close>
-        <button
-          type="submit"
-          className={`button ${meta.danger ? 'button-danger' : 'button-primary'}`}
-          disabled={!reasonOk || !preview.isSuccess || mutation.isPending || conflict}
-        >
+        <button type="submit" className={`button ${meta.danger ? 'button-danger' : 'button-primary'}`} disabled={!ready}>
           {mutation.isPending ? 'Applying…' : mutation.isError && !conflict ? `Retry: ${meta.label}` : meta.label}
         </button>
       </div>

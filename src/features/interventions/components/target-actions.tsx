@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiClient, endpoints, queryKeys, type ReviewEntry } from '../../../api';
-import { ActionBar, type ActionBarItem } from './action-button';
+import { apiClient, endpoints, queryKeys, type EnvVar, type ReviewEntry } from '../../../api';
+import type { FieldSpec } from '../model/registry';
+import { ActionBar, ActionButton, type ActionBarItem } from './action-button';
 
 const FINAL = new Set(['closed', 'failed']);
 
@@ -124,17 +125,41 @@ export function ContainerActions({ townId, withSettings = true }: { townId: stri
               { action: 'container.set_sleep_timeout' as const, fields: [{ name: 'sleep_after_minutes', label: `Sleep after (minutes, now ${c.sleep_after_minutes})`, kind: 'number' as const, min: 5, max: 120 }] },
               {
                 action: 'container.update_env' as const,
-                toParams: (v: Record<string, unknown>) =>
-                  v.key ? { changes: [{ key: String(v.key), value: v.value === undefined ? null : String(v.value), secret: v.secret === 'yes' }] } : {},
-                fields: [
-                  { name: 'key', label: 'Variable', kind: 'text' as const, placeholder: 'e.g. NODE_OPTIONS' },
-                  { name: 'value', label: 'New value', kind: 'text' as const },
-                  { name: 'secret', label: 'Secret?', kind: 'select' as const, options: [{ value: 'no', label: 'no — shown in the panel' }, { value: 'yes', label: 'yes — write-only, masked' }] },
-                ],
+                toParams: (v: Record<string, unknown>) => (v.key ? { changes: [{ key: String(v.key), value: String(v.value ?? ''), secret: v.secret === 'yes' }] } : {}),
+                fields: envFields(c.env_vars),
               },
             ]
           : []),
       ]}
+    />
+  );
+}
+
+/** Set or add a variable: secret first, so a secret value is typed into a masked input from the first key. */
+function envFields(vars: EnvVar[]): FieldSpec[] {
+  const isSecret = (key: unknown) => vars.some((v) => v.key === key && v.secret);
+  return [
+    { name: 'key', label: 'Variable', kind: 'text', placeholder: 'e.g. NODE_OPTIONS', suggestions: vars.map((v) => v.key) },
+    { name: 'secret', label: 'Secret?', kind: 'select', options: [{ value: 'no', label: 'no — shown in the panel' }, { value: 'yes', label: 'yes — write-only, masked' }] },
+    // Masked when the new value is secret, and when it replaces a secret (whatever the admin picks).
+    { name: 'value', label: 'New value', kind: 'text', masked: (v) => v.secret === 'yes' || isSecret(v.key) },
+  ];
+}
+
+/** Actions for one container environment variable (a row of the env table): delete it. */
+export function EnvVarActions({ townId, variable }: { townId: string; variable: EnvVar }) {
+  const container = useQuery({ queryKey: queryKeys.container(townId), queryFn: ({ signal }) => apiClient.get(endpoints.container(townId), signal) });
+  if (!container.data) return null;
+  return (
+    <ActionButton
+      townId={townId}
+      action="container.update_env"
+      target={{ kind: 'container', id: townId }}
+      version={container.data.version}
+      // The contract deletes a variable with a null value.
+      params={{ changes: [{ key: variable.key, value: null, secret: variable.secret }] }}
+      label="Delete"
+      title={`Delete ${variable.key} from the container environment`}
     />
   );
 }

@@ -1,10 +1,65 @@
 import type { ActionName, TargetKind } from '../../../api';
 
-export type FieldSpec =
-  | { name: string; label: string; kind: 'select'; options: { value: string; label: string }[] }
-  | { name: string; label: string; kind: 'number'; min: number; max: number }
-  | { name: string; label: string; kind: 'text' | 'password'; placeholder?: string }
-  | { name: string; label: string; kind: 'checklist'; options: { value: string; label: string }[] };
+type FieldValues = Record<string, unknown>;
+
+interface FieldBase {
+  name: string;
+  label: string;
+  /** Shown (and required) only when this says so, e.g. a value that a delete does not take. */
+  visible?: (values: FieldValues) => boolean;
+}
+
+export type FieldSpec = FieldBase &
+  (
+    | { kind: 'select'; options: { value: string; label: string }[] }
+    | { kind: 'number'; min: number; max: number }
+    | {
+        kind: 'text' | 'password';
+        placeholder?: string;
+        /** Typed as a password (never echoed) when this says so, e.g. the value of a secret variable. */
+        masked?: (values: FieldValues) => boolean;
+        /** Known values offered while typing (e.g. existing variable names). */
+        suggestions?: string[];
+      }
+    | { kind: 'checklist'; options: { value: string; label: string }[] }
+  );
+
+/** The fields an admin sees for these values. */
+export function visibleFields(fields: FieldSpec[], values: FieldValues): FieldSpec[] {
+  return fields.filter((f) => !f.visible || f.visible(values));
+}
+
+/** The values of the visible fields only (a hidden field's stale value is not sent). */
+export function visibleValues(fields: FieldSpec[], values: FieldValues): FieldValues {
+  return Object.fromEntries(visibleFields(fields, values).filter((f) => values[f.name] !== undefined).map((f) => [f.name, values[f.name]]));
+}
+
+/** Whether every visible field has a value (an empty checklist counts as none). */
+export function fieldsComplete(fields: FieldSpec[], values: FieldValues): boolean {
+  return visibleFields(fields, values).every((f) => {
+    const v = values[f.name];
+    return v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+  });
+}
+
+/**
+ * Which field a server refusal is about (`params.changes.0.value` → `value`), with its message
+ * stripped of the path, so the dialog shows it next to that field; null when no field matches.
+ */
+export function toFieldError(parameter: unknown, message: string, fields: FieldSpec[]): { field: string; message: string } | null {
+  if (typeof parameter !== 'string' || !parameter.startsWith('params')) return null;
+  const names = fields.map((f) => f.name);
+  const field = parameter.split('.').slice(1).reverse().find((segment) => names.includes(segment));
+  return field ? { field, message: humanize(message.replace(/^Invalid [\w.]+: /, '')) } : null;
+}
+
+/** zod's size messages in the panel's words ("Too small: expected string to have >=8 characters" → "At least 8 characters."). */
+function humanize(message: string): string {
+  const size = /^Too (small|big): expected (?:string to have|number to be|array to have) ([<>]=?)(\d+)(?: (characters|items))?$/.exec(message);
+  if (!size) return message;
+  const [, , op, n, unit] = size;
+  return `${op!.startsWith('>') ? 'At least' : 'At most'} ${n}${unit ? ` ${unit}` : ''}.`;
+}
 
 export interface ActionMeta {
   label: string;

@@ -1,9 +1,10 @@
+import type { ReactNode } from 'react';
 import type { EnvVar } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { EmptyState } from '../../../components/states';
 
-/** Environment variables; a secret's value never renders, whatever the server sent. */
-export function EnvTable({ vars, label }: { vars: EnvVar[]; label: string }) {
+/** Environment variables; a secret's value never renders, whatever the server sent. `actions` fills a last column per row. */
+export function EnvTable({ vars, label, actions }: { vars: EnvVar[]; label: string; actions?: (v: EnvVar) => ReactNode }) {
   if (vars.length === 0) return <EmptyState title="No environment variables set" />;
   return (
     <div className="table-scroll">
@@ -12,6 +13,7 @@ export function EnvTable({ vars, label }: { vars: EnvVar[]; label: string }) {
           <tr>
             <th>Name</th>
             <th>Value</th>
+            {actions ? <th>Actions</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -27,6 +29,7 @@ export function EnvTable({ vars, label }: { vars: EnvVar[]; label: string }) {
                   v.value
                 )}
               </td>
+              {actions ? <td>{actions(v)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TownSummary } from '../../../api';
-import { ActionDialog, ACTION_META } from '../../interventions';
+import { ACTION_META, useActionDialog } from '../../interventions';
 import { townContainerQuery } from '../api/container';
 
 /**
@@ -9,36 +9,39 @@ import { townContainerQuery } from '../api/container';
  * (dry run, reason, audit entry). The container's version (If-Match) is read when the admin asks.
  */
 export function RestartContainer({ town }: { town: TownSummary }) {
-  const [requested, setRequested] = useState(false);
-  const container = useQuery({ ...townContainerQuery(town.id), enabled: requested, staleTime: 0 });
-  const ready = requested && container.isSuccess;
+  const queryClient = useQueryClient();
+  const open = useActionDialog();
+  const [reading, setReading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const request = async () => {
+    setReading(true);
+    setError(null);
+    try {
+      const container = await queryClient.fetchQuery({ ...townContainerQuery(town.id), staleTime: 0 });
+      open({ townId: town.id, action: 'container.force_restart', target: { kind: 'container', id: town.id }, version: container.version });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setReading(false);
+    }
+  };
   return (
     <>
       <button
         type="button"
         className="button button-small button-danger-outline"
-        onClick={() => setRequested(true)}
-        disabled={requested && container.isFetching && !container.isSuccess}
+        onClick={() => void request()}
+        disabled={reading}
         aria-label={`Force-restart the container of ${town.name}`}
         title={ACTION_META['container.force_restart'].description}
       >
-        {requested && container.isPending ? 'Reading container…' : 'Restart container'}
+        {reading ? 'Reading container…' : 'Restart container'}
       </button>
-      {requested && container.isError ? (
+      {error ? (
         <span className="small" role="alert">
-          Could not read the container: {container.error.message}
+          Could not read the container: {error}
         </span>
       ) : null}
-      <ActionDialog
-        townId={town.id}
-        action="container.force_restart"
-        target={{ kind: 'container', id: town.id }}
-        version={container.data?.version ?? null}
-        open={ready}
-        onOpenChange={(open) => {
-          if (!open) setRequested(false);
-        }}
-      />
     </>
   );
 }

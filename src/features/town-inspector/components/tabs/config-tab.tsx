@@ -21,7 +21,7 @@ function TownSettings({ townId, config }: { townId: string; config: TownConfigRe
         <h2>Town config</h2>
         <span className="muted small">version {config.version} · updated <RelativeTime iso={config.updated_at} /></span>
         <span className="spacer" />
-        <TownConfigEditor key={config.version} townId={townId} config={config} />
+        <TownConfigEditor townId={townId} config={config} />
       </div>
       <dl className="facts">
         <div><dt>Default model</dt><dd className="mono small">{config.default_model}</dd></div>
@@ -167,7 +167,7 @@ export function ConfigTab({ townId }: { townId: string }) {
           {rigs.map((r) => (
             <div key={r.rig.id} className="role-block">
               <div className="strong">{r.rig.name}</div>
-              <RigConfigEditor key={r.version} townId={townId} rig={r} />
+              <RigConfigEditor townId={townId} rig={r} />
             </div>
           ))}
         </details>

@@ -11,7 +11,7 @@ import { useContainer } from '../../api/tabs';
 import { CONTAINER_EVENT_TONE, countLifecycle, isCrash } from '../../model/container';
 import { EnvTable } from '../env-table';
 import { CpuChart, MemoryChart } from '../lazy-charts';
-import { ContainerActions } from '../../../interventions';
+import { ContainerActions, EnvVarActions } from '../../../interventions';
 
 const STATUS_TONE: Record<ContainerStatus, Tone> = { running: 'green', starting: 'blue', sleeping: 'muted', stopped: 'muted', crashed: 'red' };
 const HEALTH_TONE: Record<ContainerHealth, Tone> = { ok: 'green', degraded: 'yellow', down: 'red' };
@@ -108,7 +108,7 @@ export function ContainerTab({ townId }: { townId: string }) {
 
       <section className="panel" aria-label="Environment">
         <h2>Environment variables <span className="muted small">secret values are masked by the server</span></h2>
-        <EnvTable vars={c.env_vars} label="Container environment variables" />
+        <EnvTable vars={c.env_vars} label="Container environment variables" actions={(v) => <EnvVarActions townId={townId} variable={v} />} />
       </section>
     </div>
   );

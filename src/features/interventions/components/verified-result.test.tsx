@@ -1,0 +1,135 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderApp, scenarioTown } from '../../../test/render-app';
+import { runAction } from '../api/run-action';
+
+// Two cores run several test files at once: give lazy routes and MSW time to answer.
+configure({ asyncUtilTimeout: 5000 });
+
+const reason = 'Support case #4812: verified-state test';
+
+async function confirm(user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement, label: string) {
+  const button = within(dialog).getByRole('button', { name: label });
+  await user.type(within(dialog).getByLabelText(/Reason/), reason);
+  await waitFor(() => expect(button).toBeEnabled());
+  await user.click(button);
+}
+
+describe('the verified result outlives the view its own refetch changes', () => {
+  it('a town config edit: the editor collapses on the new version, the dialog keeps the verified values', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('payments-api');
+    renderApp(`/towns/${town.town.id}/config`);
+    await user.click(await screen.findByRole('button', { name: 'Edit town config' }));
+    const form = screen.getByRole('form', { name: 'Edit town config' });
+    await user.type(within(form).getByLabelText(/Model for the polecat/), 'anthropic/claude-haiku-4.5');
+    await user.clear(within(form).getByLabelText(/Max polecats per rig/));
+    await user.type(within(form).getByLabelText(/Max polecats per rig/), '7');
+    await user.click(within(form).getByRole('button', { name: 'Review 2 changes' }));
+    const dialog = await screen.findByRole('dialog');
+    const changes = await within(dialog).findByRole('table', { name: 'Changes' });
+    // An object-valued field shows only the key that changes.
+    expect(changes).toHaveTextContent('role_models.polecat');
+    expect(changes).not.toHaveTextContent('role_models.mayor');
+    await confirm(user, dialog, 'Edit town config');
+
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(/Verified: Town config is now version \d+: role_models.polecat anthropic\/claude-haiku-4.5, max_polecats_per_rig 7\./);
+    // The refetch has landed (the panel behind shows the new version, whose editor used to remount with
+    // the dialog inside it) and the result is still there.
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Town config', hidden: true })).toHaveTextContent(`version ${town.config.version} ·`));
+    expect(screen.queryByRole('form', { name: 'Edit town config', hidden: true })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Verified');
+    expect(within(dialog).getByText(/Recorded as audit entry #1 \(success\)/)).toBeInTheDocument();
+    expect(town.config.max_polecats_per_rig).toBe(7);
+    expect(town.config.role_models.polecat).toBe('anthropic/claude-haiku-4.5');
+  });
+
+  it('a direct merge: the row turns "merged" behind the dialog, which still shows the merged state', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('docs-site');
+    const failed = town.reviews.find((r) => r.review_state === 'failed')!;
+    const title = town.beads.find((b) => b.id === failed.bead_id)!.title;
+    renderApp(`/towns/${town.town.id}/review`);
+    const rows = await screen.findAllByTestId('review-row');
+    const row = rows.find((r) => within(r).queryByRole('link', { name: title }))!;
+    await user.click(within(row).getByRole('button', { name: 'Skip review and merge' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/Merge .* now, skipping review and gates/);
+    await confirm(user, dialog, 'Skip review and merge');
+
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(`Verified: “${title}” is now merged (bead closed`);
+    await waitFor(() => expect(within(row).queryByRole('button', { name: 'Skip review and merge', hidden: true })).not.toBeInTheDocument());
+    expect(within(row).getByText('merged', { selector: 'span.muted' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Verified');
+    expect(town.reviews.find((r) => r.bead_id === failed.bead_id)!.review_state).toBe('merged');
+  });
+
+  it('an agent delete: the page behind becomes "not found", the dialog says what happened and leads to the town’s agents', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('payments-api');
+    const toast = town.agents.find((a) => a.name === 'Toast')!;
+    const bead = town.beads.find((b) => b.id === toast.current_hook_bead_id)!;
+    const { router } = renderApp(`/towns/${town.town.id}/agents/${toast.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Delete agent' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/Delete polecat Toast/);
+    await confirm(user, dialog, 'Delete agent');
+
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(`Verified: Toast is deleted: gone from the town’s agent list; its bead “${bead.title}” is now open.`);
+    expect(within(dialog).getByText(/Recorded as audit entry #1 \(success\)/)).toBeInTheDocument();
+    await screen.findByText(/Not found: agent/);
+    expect(within(dialog).getByRole('status')).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('link', { name: 'Go to the town’s agents' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/towns/${town.town.id}/agents`));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
+describe('a conflict on a config edit', () => {
+  it('names what another admin changed, marks the preview outdated, and keeps the draft through reload and cancel', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('payments-api');
+    renderApp(`/towns/${town.town.id}/config`);
+    await user.click(await screen.findByRole('button', { name: 'Edit town config' }));
+    const maxPolecats = screen.getByLabelText(/Max polecats per rig/);
+    await user.clear(maxPolecats);
+    await user.type(maxPolecats, '3');
+    await user.click(screen.getByRole('button', { name: 'Review 1 change' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText('Change 1 town config field: max_polecats_per_rig.');
+
+    // Another admin changes the default model and the merge strategy meanwhile.
+    const before = town.config.default_model;
+    await runAction({ townId: town.town.id, action: 'config.update_town', target: { kind: 'config', id: town.town.id }, params: { patch: { default_model: 'openai/gpt-5-codex', merge_strategy: 'direct' } }, reason: 'the other admin', dryRun: false, idempotencyKey: crypto.randomUUID(), version: town.config.version });
+
+    await confirm(user, dialog, 'Edit town config');
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Changed since you loaded it');
+    const changed = await within(alert).findByRole('table', { name: 'What changed' });
+    expect(changed).toHaveTextContent(`default model${before}→openai/gpt-5-codex`);
+    expect(changed).toHaveTextContent('merge strategypr→direct');
+    expect(changed).not.toHaveTextContent('max polecats');
+    expect(within(dialog).getByRole('region', { name: 'Effect' })).toHaveTextContent('outdated');
+    expect(within(dialog).getByRole('button', { name: 'Edit town config' })).toBeDisabled();
+
+    await user.click(within(alert).getByRole('button', { name: 'Reload and review again' }));
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument());
+    expect(within(dialog).getByRole('region', { name: 'Effect' })).not.toHaveTextContent('outdated');
+    expect(within(dialog).getByLabelText(/Reason/)).toHaveValue(reason);
+    // The draft is still there behind the dialog: only the admin's field, on top of the other admin's change.
+    expect(screen.getByLabelText(/Max polecats per rig/)).toHaveValue(3);
+    expect(screen.getByLabelText(/Default model/)).toHaveValue('openai/gpt-5-codex');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Review 1 change' })).toBeInTheDocument();
+    expect(screen.getByLabelText(/Max polecats per rig/)).toHaveValue(3);
+
+    await user.click(screen.getByRole('button', { name: 'Review 1 change' }));
+    const again = await screen.findByRole('dialog');
+    await confirm(user, again, 'Edit town config');
+    expect(await within(again).findByRole('status')).toHaveTextContent(/max_polecats_per_rig 3\./);
+    expect(town.config).toMatchObject({ max_polecats_per_rig: 3, default_model: 'openai/gpt-5-codex', merge_strategy: 'direct' });
+  });
+});

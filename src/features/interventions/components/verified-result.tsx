@@ -1,0 +1,47 @@
+import { Dialog } from 'radix-ui';
+import { Link } from 'react-router';
+import type { ActionName, ActionResult } from '../../../api';
+import { paths } from '../../../lib/paths';
+import { ACTION_META } from '../model/registry';
+import { Warnings } from './effect-preview';
+
+export interface VerifiedResultProps {
+  townId: string;
+  action: ActionName;
+  result: ActionResult;
+  /** What a re-read of the target says it is now. */
+  text: string;
+  onClose: () => void;
+}
+
+/** The dialog after success: the verified new state, the audit entry, and a way onward. */
+export function VerifiedResult({ townId, action, result, text, onClose }: VerifiedResultProps) {
+  const entry = result.audit_entry;
+  const deleted = action === 'agent.delete';
+  return (
+    <div className="dialog-body">
+      <Dialog.Title className="dialog-title">{ACTION_META[action].label}: done</Dialog.Title>
+      <div className="verified" role="status">
+        <strong>Verified:</strong> {text}
+      </div>
+      <Warnings warnings={result.effect.warnings} />
+      {entry ? (
+        <p className="muted small">
+          Recorded as audit entry #{entry.seq} ({entry.outcome}) —{' '}
+          <Link to={paths.town(townId, 'audit')} onClick={onClose}>
+            open the audit log
+          </Link>
+        </p>
+      ) : null}
+      <div className="dialog-actions">
+        {deleted ? (
+          // The agent's page has nothing left to show: offer the town's agents instead.
+          <Link className="button" to={paths.town(townId, 'agents')} onClick={onClose}>
+            Go to the town’s agents
+          </Link>
+        ) : null}
+        <Dialog.Close className="button button-primary">Done</Dialog.Close>
+      </div>
+    </div>
+  );
+}
