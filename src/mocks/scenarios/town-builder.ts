@@ -749,7 +749,7 @@ export class TownBuilder {
         last_verified_at: this.ago(12),
         verification: 'ok',
       });
-      for (let m = 24 * HOUR - 12; m >= 12; m -= HOUR) {
+      for (let m = 23 * HOUR + 12; m >= 12; m -= HOUR) {
         this.seed.credential_events.push({
           id: this.rng.uuid(),
           rig_id: rig.id,
