@@ -2,7 +2,7 @@ import { hashString } from './random';
 import { TownBuilder, type TownOptions } from './town-builder';
 import * as failures from './failures';
 import { DEV_TOKENS, USERS } from './users';
-import type { ScenarioKind, SdkStreamSpec, TownSeed, WorldSeed } from './types';
+import type { ScenarioKind, TownSeed, WorldSeed } from './types';
 
 export type * from './types';
 export { sdkEventAt, summarizeSdkEvent } from './sdk-stream';
@@ -12,8 +12,6 @@ export { USERS, DEV_TOKENS } from './users';
 export { TownBuilder } from './town-builder';
 export { createRng, hashString } from './random';
 
-type Breaker = (b: TownBuilder) => Record<string, SdkStreamSpec['tail']>;
-
 interface TownPlan {
   name: string;
   owner: string;
@@ -22,7 +20,7 @@ interface TownPlan {
   rigs: string[];
   polecats: number;
   closedBeads: number;
-  breaker?: Breaker;
+  breaker?: failures.Scenario;
 }
 
 /** Dana owns the healthy town and one town per failure scenario of the seed; Priya has two healthy ones. */
@@ -53,8 +51,8 @@ export function buildTown(plan: TownPlan, now: number): TownSeed {
     closedBeads: plan.closedBeads,
   };
   const b = new TownBuilder(options);
-  b.populate();
-  const tails = plan.breaker ? plan.breaker(b) : {};
+  b.populate(plan.breaker?.populate);
+  const tails = plan.breaker ? plan.breaker.apply(b) : {};
   b.streams({}, tails);
   return b.build();
 }

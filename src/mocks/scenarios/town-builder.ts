@@ -17,6 +17,18 @@ import { ISSUE_TITLES, identityFor, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
 import type { ScenarioKind, TownSeed } from './types';
 
+/** What a scenario will write itself, so that `populate()` leaves it alone. */
+export interface PopulateOptions {
+  /** Polecats (by index, or all) whose recent work the scenario writes: populate gives them none. */
+  reserved?: readonly number[] | 'all';
+  /** The scenario owns the refinery's recent hours: populate submits no recent work and puts no review in flight. */
+  noRecentReviews?: boolean;
+  /** When populate's busy polecats took their current bead, in minutes ago (default 12–55). */
+  activeHookedMinutesAgo?: readonly [number, number];
+  /** Titles the scenario gives its own beads: generated titles skip them. */
+  titles?: readonly string[];
+}
+
 export interface TownOptions {
   seed: number;
   name: string;
@@ -47,6 +59,9 @@ export class TownBuilder {
   readonly refinery: Agent;
   readonly polecats: Agent[] = [];
   private titleIndex = 0;
+  /** Every bead title in the town (titles are unique) and the ones a scenario keeps for itself. */
+  private readonly titlesInUse = new Set<string>();
+  private readonly reservedTitles = new Set<string>();
   /** Hooks an agent had before a historical hook, restored when that hook ends. */
   private readonly previousHooks = new Map<string, (string | null)[]>();
 
@@ -116,11 +131,11 @@ export class TownBuilder {
       audit_log: [],
     };
     this.addRigs();
-    this.mayor = this.addAgent('mayor', 'Mayor', null, 'working');
-    this.refinery = this.addAgent('refinery', 'Refinery', this.seed.rigs[0]!.id, 'idle');
+    this.mayor = this.addAgent('mayor', 'Mayor', null);
+    this.refinery = this.addAgent('refinery', 'Refinery', this.seed.rigs[0]!.id);
     for (let i = 0; i < options.polecats; i++) {
       const rig = this.seed.rigs[i % this.seed.rigs.length]!;
-      this.polecats.push(this.addAgent('polecat', polecatName(i), rig.id, 'idle'));
+      this.polecats.push(this.addAgent('polecat', polecatName(i), rig.id));
     }
     this.seed.config.git_auth.platform_integration_id = this.seed.rigs[0]!.platform_integration_id;
   }
@@ -137,11 +152,15 @@ export class TownBuilder {
     return (this.now - Date.parse(iso)) / 60_000;
   }
 
+  /** The next generated work title not used in the town nor kept by its scenario. */
   nextTitle(): string {
-    const title = ISSUE_TITLES[this.titleIndex % ISSUE_TITLES.length]!;
-    const round = Math.floor(this.titleIndex / ISSUE_TITLES.length);
-    this.titleIndex++;
-    return round === 0 ? title : `${title} (part ${round + 1})`;
+    for (;;) {
+      const title = ISSUE_TITLES[this.titleIndex % ISSUE_TITLES.length]!;
+      const round = Math.floor(this.titleIndex / ISSUE_TITLES.length);
+      this.titleIndex++;
+      const candidate = round === 0 ? title : `${title} (part ${round + 1})`;
+      if (!this.titlesInUse.has(candidate) && !this.reservedTitles.has(candidate)) return candidate;
+    }
   }
 
   private addRigs() {
@@ -162,7 +181,7 @@ export class TownBuilder {
     }
   }
 
-  addAgent(role: AgentRole, name: string, rigId: string | null, status: AgentStatus): Agent {
+  addAgent(role: AgentRole, name: string, rigId: string | null): Agent {
     const created = this.ago(20 * DAY - this.seed.agents.length * 7);
     const agent: Agent = {
       id: this.rng.uuid(),
@@ -170,11 +189,11 @@ export class TownBuilder {
       role,
       name,
       identity: identityFor(name, role, rigId, this.townId),
-      status,
-      status_since: this.ago(this.rng.int(20, 90)),
+      status: 'idle',
+      status_since: created,
       current_hook_bead_id: null,
       dispatch_attempts: 0,
-      last_activity_at: this.ago(this.rng.int(5, 40)),
+      last_activity_at: created,
       checkpoint: null,
       agent_status_message: null,
       active_tools: [],
@@ -188,11 +207,58 @@ export class TownBuilder {
     return agent;
   }
 
+  /**
+   * Records a status change. History may be written out of order (scenarios add past work after the
+   * present is set up): the agent's current status is always its latest change.
+   */
   setStatus(agent: Agent, status: AgentStatus, minutesAgoAt: number, reason: string | null) {
-    agent.status = status;
-    agent.status_since = this.ago(minutesAgoAt);
-    if (status === 'stalled') agent.stalled_at = agent.status_since;
-    this.seed.agent_status_history.push({ agent_id: agent.id, status, at: agent.status_since, reason });
+    const at = this.ago(minutesAgoAt);
+    this.seed.agent_status_history.push({ agent_id: agent.id, status, at, reason });
+    if (at >= agent.status_since) {
+      agent.status = status;
+      agent.status_since = at;
+      if (status === 'stalled') agent.stalled_at = at;
+    }
+  }
+
+  /** The agent's status at an instant, from its history. */
+  statusAt(agent: Agent, minutesAgoAt: number): AgentStatus {
+    const at = this.ago(minutesAgoAt);
+    let status: AgentStatus = 'idle';
+    let latest = '';
+    for (const h of this.seed.agent_status_history) {
+      if (h.agent_id === agent.id && h.at <= at && h.at >= latest) {
+        latest = h.at;
+        status = h.status;
+      }
+    }
+    return status;
+  }
+
+  /** Moves the agent's last activity forward to this instant (never back). */
+  touch(agent: Agent, minutesAgoAt: number) {
+    const at = this.ago(minutesAgoAt);
+    if (!agent.last_activity_at || at > agent.last_activity_at) agent.last_activity_at = at;
+  }
+
+  /** Whether the agent is idle, hooked to nothing, from `fromMinutesAgo` until `toMinutesAgo` (5-min margins). */
+  isFree(agent: Agent, fromMinutesAgo: number, toMinutesAgo: number): boolean {
+    const from = Date.parse(this.ago(fromMinutesAgo + 5));
+    const to = Date.parse(this.ago(Math.max(0, toMinutesAgo - 5)));
+    const hooked = this.seed.assignments.some(
+      (x) => x.agent_id === agent.id && Date.parse(x.started_at) <= to && (x.ended_at === null || Date.parse(x.ended_at) >= from),
+    );
+    if (hooked || this.statusAt(agent, fromMinutesAgo + 5) !== 'idle') return false;
+    return !this.seed.agent_status_history.some((h) => h.agent_id === agent.id && Date.parse(h.at) > from && Date.parse(h.at) <= to);
+  }
+
+  /** The first polecat, starting with the preferred one, free for the whole window. */
+  freePolecat(preferred: number, fromMinutesAgo: number, toMinutesAgo: number): Agent {
+    for (let k = 0; k < this.polecats.length; k++) {
+      const agent = this.polecats[(preferred + k) % this.polecats.length]!;
+      if (this.isFree(agent, fromMinutesAgo, toMinutesAgo)) return agent;
+    }
+    throw new Error(`${this.options.name}: no polecat is free from ${fromMinutesAgo} to ${toMinutesAgo} minutes ago`);
   }
 
   addBead(input: {
@@ -207,6 +273,8 @@ export class TownBuilder {
     metadata?: Record<string, unknown>;
     createdBy?: string;
   }): Bead {
+    if (this.titlesInUse.has(input.title)) throw new Error(`${this.options.name}: two beads titled “${input.title}”`);
+    this.titlesInUse.add(input.title);
     const created = this.ago(input.createdMinutesAgo);
     const bead: Bead = {
       id: this.rng.uuid(),
@@ -265,13 +333,16 @@ export class TownBuilder {
     }
   }
 
-  /** GUPP: binds the agent to the bead (bead → in_progress), with a successful dispatch. */
-  hook(agent: Agent, bead: Bead, minutesAgoAt: number, opts: { attempt?: number } = {}) {
+  /**
+   * GUPP: binds the agent to the bead (bead → in_progress, agent → working), with a successful
+   * dispatch unless `dispatch: false` (the scenario records its own attempts).
+   */
+  hook(agent: Agent, bead: Bead, minutesAgoAt: number, opts: { attempt?: number; dispatch?: boolean } = {}) {
     bead.assignee_agent_bead_id = agent.id;
     bead.metadata = { ...bead.metadata, branch: `gt/${agent.name.toLowerCase()}/${bead.id.slice(0, 8)}` };
     this.event(bead, 'assigned', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
     this.event(bead, 'hooked', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
-    this.dispatch(bead, agent, minutesAgoAt, opts.attempt ?? 1, null);
+    if (opts.dispatch !== false) this.dispatch(bead, agent, minutesAgoAt, opts.attempt ?? 1, null);
     this.setBeadStatus(bead, 'in_progress', minutesAgoAt, agent.id);
     const stack = this.previousHooks.get(agent.id) ?? [];
     stack.push(agent.current_hook_bead_id);
@@ -287,9 +358,11 @@ export class TownBuilder {
       ended_at: null,
       outcome: 'active',
     });
+    this.setStatus(agent, 'working', minutesAgoAt, `hooked ${bead.id}`);
+    this.touch(agent, minutesAgoAt);
   }
 
-  /** Ends the agent's current assignment of this bead. */
+  /** Ends the agent's current assignment of this bead; the agent goes idle. */
   unhook(agent: Agent, bead: Bead, minutesAgoAt: number, outcome: Assignment['outcome']) {
     const assignment = [...this.seed.assignments].reverse().find((a) => a.agent_id === agent.id && a.bead_id === bead.id && !a.ended_at);
     if (assignment) {
@@ -299,6 +372,8 @@ export class TownBuilder {
     this.event(bead, 'unhooked', minutesAgoAt, { oldValue: agent.id, agentId: agent.id });
     // Scenarios add past work after the present was set up: give the agent back its current hook.
     if (agent.current_hook_bead_id === bead.id) agent.current_hook_bead_id = this.previousHooks.get(agent.id)?.pop() ?? null;
+    this.setStatus(agent, 'idle', minutesAgoAt, outcome === 'completed' ? 'work submitted' : `unhooked: ${outcome}`);
+    this.touch(agent, minutesAgoAt);
   }
 
   dispatch(bead: Bead, agent: Agent | null, minutesAgoAt: number, attempt: number, error: { status: number | null; response: string | null; message: string } | null) {
@@ -368,8 +443,18 @@ export class TownBuilder {
     });
   }
 
-  /** A merge-request bead tracking `source`, in the refinery's queue. */
-  mergeRequest(source: Bead, author: Agent, state: ReviewState, minutesAgoAt: number, opts: { retries?: number; failure?: string; prUrl?: string | null; completedMinutesAgo?: number } = {}) {
+  /**
+   * A merge-request bead tracking `source`, in the refinery's queue. The refinery works while it
+   * reviews (started → completed) and goes idle when the review is done; the MR bead follows the
+   * review: open while pending, in progress while reviewed, closed when merged, failed when failed.
+   */
+  mergeRequest(
+    source: Bead,
+    author: Agent,
+    state: ReviewState,
+    minutesAgoAt: number,
+    opts: { retries?: number; failure?: string; prUrl?: string | null; startedMinutesAgo?: number; completedMinutesAgo?: number } = {},
+  ) {
     const branch = (source.metadata.branch as string | undefined) ?? `gt/${author.name.toLowerCase()}/${source.id.slice(0, 8)}`;
     const mr = this.addBead({
       title: `Merge: ${source.title}`,
@@ -383,19 +468,26 @@ export class TownBuilder {
     });
     this.depend(mr, source, 'tracks');
     this.event(source, 'review_submitted', minutesAgoAt, { agentId: author.id, newValue: mr.id });
-    const started = state === 'pending' ? null : minutesAgoAt - 2;
-    const completed = state === 'merged' || state === 'failed' ? (opts.completedMinutesAgo ?? Math.max(0, minutesAgoAt - 12)) : null;
+    const started = state === 'pending' ? null : (opts.startedMinutesAgo ?? minutesAgoAt - 2);
+    const completed = state === 'merged' || state === 'failed' ? (opts.completedMinutesAgo ?? Math.max(0, started! - 12)) : null;
     const prNumber = this.rng.int(120, 980);
     const repo = this.seed.rigs.find((r) => r.id === source.rig_id) ?? this.seed.rigs[0]!;
     const prUrl = opts.prUrl === undefined ? (this.seed.config.merge_strategy === 'pr' ? `${repo.git_url.replace(/\.git$/, '')}/pull/${prNumber}` : null) : opts.prUrl;
-    if (state === 'running' || state === 'pending') {
-      this.setBeadStatus(mr, state === 'running' ? 'in_progress' : 'open', started ?? minutesAgoAt, this.refinery.id);
-    } else if (state === 'merged') {
+    if (started !== null) {
+      this.setBeadStatus(mr, 'in_progress', started, this.refinery.id);
+      this.setStatus(this.refinery, 'working', started, `reviewing ${mr.id}`);
+      this.touch(this.refinery, started);
+    }
+    if (state === 'merged') {
       this.setBeadStatus(mr, 'closed', completed!, this.refinery.id);
       this.event(source, 'review_completed', completed!, { agentId: this.refinery.id, newValue: 'merged' });
-    } else {
-      this.setBeadStatus(mr, 'in_progress', started!, this.refinery.id);
+    } else if (state === 'failed') {
+      this.setBeadStatus(mr, 'failed', completed!, this.refinery.id);
       this.event(source, 'review_completed', completed!, { agentId: this.refinery.id, newValue: 'failed', metadata: { reason: opts.failure ?? null } });
+    }
+    if (completed !== null) {
+      this.setStatus(this.refinery, 'idle', completed, state === 'merged' ? 'review merged' : 'review failed');
+      this.touch(this.refinery, completed);
     }
     const mergeCommit = state === 'merged' ? this.rng.hex(40) : null;
     this.seed.reviews.push({
@@ -421,18 +513,57 @@ export class TownBuilder {
     return mr;
   }
 
-  /** A finished piece of work: hooked, worked, reviewed, merged, closed. */
-  completedWork(agent: Agent, minutesAgoAt: number, durationMinutes: number) {
-    const bead = this.addBead({ title: this.nextTitle(), createdMinutesAgo: minutesAgoAt + this.rng.int(5, 90) });
-    this.hook(agent, bead, minutesAgoAt);
-    const submitted = minutesAgoAt - durationMinutes;
-    this.gitOp({ operation: 'pull', minutesAgoAt: minutesAgoAt - 1, agent, bead });
+  /**
+   * The first slot of `duration` minutes, starting `desiredStart` minutes ago or later, in which the
+   * refinery reviews nothing else (it reviews one merge request at a time). [start, end] in minutes ago.
+   */
+  reviewSlot(desiredStart: number, duration: number): [number, number] {
+    const busy = this.seed.reviews
+      .filter((r) => r.started_at)
+      .map((r) => [this.minutesSince(r.started_at!), r.completed_at ? this.minutesSince(r.completed_at) : 0] as const);
+    let start = desiredStart;
+    for (;;) {
+      const end = start - duration;
+      const clash = busy.find(([from, to]) => start >= to - 1 && from >= end - 1);
+      if (!clash) return [start, end];
+      start = clash[1] - 2;
+    }
+  }
+
+  /** The agent hooks the bead, works on it and submits it for review (bead → in_review); the agent goes idle. */
+  workOn(agent: Agent, bead: Bead, hookedMinutesAgo: number, durationMinutes: number, opts: { usage?: boolean } = {}) {
+    this.hook(agent, bead, hookedMinutesAgo);
+    const submitted = hookedMinutesAgo - durationMinutes;
+    this.gitOp({ operation: 'pull', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
     this.gitOp({ operation: 'push', minutesAgoAt: submitted + 1, agent, bead });
     this.setBeadStatus(bead, 'in_review', submitted, agent.id);
     this.unhook(agent, bead, submitted, 'completed');
-    this.mergeRequest(bead, agent, 'merged', submitted, { completedMinutesAgo: submitted - this.rng.int(6, 25) });
-    this.setBeadStatus(bead, 'closed', submitted - 26, this.refinery.id);
-    this.usage(agent, bead, minutesAgoAt, durationMinutes, 9000);
+    if (opts.usage !== false) this.usage(agent, bead, hookedMinutesAgo, durationMinutes, 9000);
+  }
+
+  /** A new bead, worked on and submitted for review. */
+  submittedWork(
+    agent: Agent,
+    hookedMinutesAgo: number,
+    durationMinutes: number,
+    opts: { title?: string; createdMinutesAgo?: number; priority?: BeadPriority; usage?: boolean } = {},
+  ) {
+    const bead = this.addBead({
+      title: opts.title ?? this.nextTitle(),
+      createdMinutesAgo: opts.createdMinutesAgo ?? hookedMinutesAgo + this.rng.int(5, 90),
+      ...(opts.priority ? { priority: opts.priority } : {}),
+    });
+    this.workOn(agent, bead, hookedMinutesAgo, durationMinutes, { usage: opts.usage });
+    return bead;
+  }
+
+  /** A finished piece of work: hooked, worked, submitted, reviewed and merged when the refinery was free, closed. */
+  completedWork(agent: Agent, minutesAgoAt: number, durationMinutes: number, opts: { title?: string; priority?: BeadPriority } = {}) {
+    const bead = this.submittedWork(agent, minutesAgoAt, durationMinutes, opts);
+    const submitted = minutesAgoAt - durationMinutes;
+    const [start, end] = this.reviewSlot(submitted - 2, this.rng.int(6, 20));
+    this.mergeRequest(bead, agent, 'merged', submitted, { startedMinutesAgo: start, completedMinutesAgo: end });
+    this.setBeadStatus(bead, 'closed', Math.max(0, end - 1), this.refinery.id);
     return bead;
   }
 
@@ -453,12 +584,11 @@ export class TownBuilder {
     }
   }
 
-  /** Gives a working polecat a bead in progress with fresh activity. */
+  /** Gives a polecat a bead in progress with fresh activity. */
   activeWork(agent: Agent, hookedMinutesAgo: number) {
     const bead = this.addBead({ title: this.nextTitle(), createdMinutesAgo: hookedMinutesAgo + this.rng.int(3, 40) });
     this.hook(agent, bead, hookedMinutesAgo);
     this.gitOp({ operation: 'clone', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
-    this.setStatus(agent, 'working', hookedMinutesAgo, `hooked ${bead.id}`);
     agent.last_activity_at = this.ago(this.rng.int(0, 3));
     agent.agent_status_message = this.rng.pick(['Running tests', 'Editing files', 'Reading the codebase', 'Fixing lint errors']);
     agent.active_tools = [this.rng.pick(['bash', 'edit', 'read'])];
@@ -466,50 +596,71 @@ export class TownBuilder {
     return bead;
   }
 
-  /** Fills in the history a healthy town accumulates; scenarios run after this. */
-  populate() {
+  /**
+   * Fills in the history a healthy town accumulates; the scenario runs after this. It tells populate
+   * what it will write itself, so that nothing populate writes is rewritten afterwards.
+   */
+  populate(opts: PopulateOptions = {}) {
     const { polecats } = this;
-    // Finished work spread over the last 20 days.
+    const reserved = new Set(opts.reserved === 'all' ? polecats.map((_, i) => i) : (opts.reserved ?? []));
+    for (const title of opts.titles ?? []) this.reservedTitles.add(title);
+    // Finished work spread over the last 20 days, one polecat after the other.
+    const span = 19 * DAY + 12 * HOUR;
     for (let i = 0; i < this.options.closedBeads; i++) {
       const agent = polecats[i % polecats.length]!;
-      const at = Math.round(20 * DAY - (i * (20 * DAY - 3 * HOUR)) / Math.max(1, this.options.closedBeads));
+      const at = Math.round(span - (i * (span - 3 * HOUR)) / Math.max(1, this.options.closedBeads));
       this.completedWork(agent, at, this.rng.int(18, 95));
     }
     this.landedConvoy();
-    // Half of the polecats are busy right now, the rest idle.
+    // Half of the polecats are busy right now.
+    const [low, high] = opts.activeHookedMinutesAgo ?? [12, 55];
     polecats.forEach((agent, i) => {
-      if (i % 2 === 0) this.activeWork(agent, this.rng.int(12, 55));
-      else {
-        this.setStatus(agent, 'idle', this.rng.int(20, 200), 'work submitted');
-        agent.last_activity_at = agent.status_since;
-      }
+      if (i % 2 === 0 && !reserved.has(i)) this.activeWork(agent, this.rng.int(low, high));
     });
-    // One review in flight and one waiting; a couple of fresh open beads.
-    const reviewSource = this.addBead({ title: this.nextTitle(), createdMinutesAgo: 70 });
-    this.hook(polecats[1 % polecats.length]!, reviewSource, 60);
-    this.setBeadStatus(reviewSource, 'in_review', 14, polecats[1 % polecats.length]!.id);
-    this.unhook(polecats[1 % polecats.length]!, reviewSource, 14, 'completed');
-    this.mergeRequest(reviewSource, polecats[1 % polecats.length]!, 'running', 14);
-    this.setStatus(this.refinery, 'working', 12, 'reviewing');
-    this.refinery.last_activity_at = this.ago(1);
-    this.refinery.active_tools = ['bash'];
-    this.refinery.agent_status_message = 'Running gates: npm test';
+    if (!opts.noRecentReviews) {
+      // The others submitted work in the last hours; one review is in flight.
+      const author = polecats.length > 1 && !reserved.has(1) ? polecats[1]! : null;
+      let submitted = 100;
+      polecats.forEach((agent, i) => {
+        if (i % 2 === 0 || reserved.has(i) || agent === author) return;
+        submitted += this.rng.int(0, 30);
+        const duration = this.rng.int(25, 80);
+        this.completedWork(agent, submitted + duration, duration);
+        submitted += 45;
+      });
+      if (author) {
+        // Just before taking the bead now in review, the author submitted one the refinery merged within the hour.
+        const previous = this.rng.int(62, 66);
+        const duration = this.rng.int(30, 60);
+        this.completedWork(author, previous + duration, duration);
+        // No usage rows for it: the silent-consumption rule reads any unhooked polecat's tokens in the
+        // last hour as a zombie's, and this town is healthy.
+        const source = this.submittedWork(author, 60, 46, { createdMinutesAgo: 70, usage: false });
+        this.mergeRequest(source, author, 'running', 14);
+        this.refinery.last_activity_at = this.ago(1);
+        this.refinery.active_tools = ['bash'];
+        this.refinery.agent_status_message = 'Running gates: npm test';
+        this.usage(this.refinery, null, 12, 12, 6000);
+      }
+    }
     for (let i = 0; i < 3; i++) this.addBead({ title: this.nextTitle(), createdMinutesAgo: this.rng.int(2, 12), priority: 'medium' });
     this.addBead({ title: 'Mail: weekly status digest', type: 'message', createdMinutesAgo: 3 * DAY, status: 'closed', rigId: null });
     this.mayorState();
+    // The Mayor's session has been busy for the last hours; a user message 4 min ago was answered.
+    this.setStatus(this.mayor, 'working', 6 * HOUR, 'session started');
+    this.usage(this.mayor, null, 6 * HOUR, 6 * HOUR, 1500);
+    this.mayor.last_activity_at = this.ago(2);
     this.containerBaseline();
     this.credentialBaseline();
-    this.usage(this.mayor, null, 6 * HOUR, 6 * HOUR, 1500);
-    this.usage(this.refinery, null, 12, 12, 6000);
-    this.mayor.last_activity_at = this.ago(2);
-    this.setStatus(this.mayor, 'working', 4, 'user message');
   }
 
   landedConvoy() {
     const convoy = this.addBead({ title: 'Convoy: Q4 accessibility pass', type: 'convoy', createdMinutesAgo: 9 * DAY, rigId: null, priority: 'high' });
     const tracked: Bead[] = [];
+    this.setBeadStatus(convoy, 'in_progress', 9 * DAY - 120, this.mayor.id);
     for (let i = 0; i < 4; i++) {
-      const bead = this.completedWork(this.polecats[i % this.polecats.length]!, 9 * DAY - 120 - i * 180, 60);
+      const at = 9 * DAY - 120 - i * 180;
+      const bead = this.completedWork(this.freePolecat(i, at, at - 60), at, 60);
       this.depend(convoy, bead, 'tracks');
       if (tracked.length > 0) this.depend(bead, tracked[tracked.length - 1]!, 'blocks');
       tracked.push(bead);
@@ -555,33 +706,14 @@ export class TownBuilder {
     };
   }
 
+  /** The container's first start and a process for the Mayor, the refinery and every working polecat. */
   containerBaseline() {
     const started = this.minutesSince(this.seed.container.started_at!);
     this.containerEvent('start', started, { message: 'container started (cold start 41 s)', metadata: { cold_start_ms: 41_200 } });
-    for (let night = 1; night >= 0; night--) {
-      const sleepAt = night * DAY + 16 * HOUR;
-      if (sleepAt < started) {
-        this.containerEvent('sleep', sleepAt, { reason: 'idle for 30 min' });
-        this.containerEvent('wake', sleepAt - 7 * HOUR, { reason: 'dispatch' });
-      }
-    }
     for (const agent of this.seed.agents) {
       const running = agent.role !== 'polecat' || agent.status === 'working';
       if (!running) continue;
-      this.addProcess(agent, agent.role === 'polecat' ? this.minutesSince(agent.status_since) : this.minutesSince(this.seed.container.started_at!) - 1);
-    }
-    for (let m = 24 * HOUR; m >= 0; m -= 10) {
-      const active = this.seed.processes.filter((p) => p.status === 'running').length;
-      this.seed.resource_samples.push({
-        at: this.ago(m),
-        memory_mb: Math.round(420 + active * 310 + this.rng.int(-60, 60)),
-        memory_limit_mb: this.seed.container.memory_limit_mb,
-        cpu_percent: Math.round((8 + active * 9 + this.rng.next() * 10) * 10) / 10,
-        active_processes: active,
-      });
-    }
-    for (let m = 24 * HOUR; m >= 0; m -= 15) {
-      this.seed.review_samples.push({ at: this.ago(m), depth: this.rng.int(0, 2), processed: this.rng.int(0, 2) });
+      this.addProcess(agent, agent.role === 'polecat' ? this.minutesSince(agent.status_since) : started - 1);
     }
   }
 
@@ -617,7 +749,7 @@ export class TownBuilder {
         last_verified_at: this.ago(12),
         verification: 'ok',
       });
-      for (let m = 24 * HOUR - 12; m >= 12; m -= HOUR) {
+      for (let m = 23 * HOUR + 12; m >= 12; m -= HOUR) {
         this.seed.credential_events.push({
           id: this.rng.uuid(),
           rig_id: rig.id,
@@ -651,11 +783,133 @@ export class TownBuilder {
   }
 
   build(): TownSeed {
+    this.sleepWhenIdle();
+    this.sampleResources();
+    this.sampleReviewQueue();
     const latest = [
       ...this.seed.bead_events.map((e) => e.created_at),
       ...this.seed.agents.map((a) => a.last_activity_at ?? a.created_at),
     ].sort();
     this.seed.town.updated_at = latest[latest.length - 1] ?? this.seed.town.updated_at;
     return this.seed;
+  }
+
+  /** Intervals (epoch ms) during which something ran in the container: agents at work, reviews, dispatches, git, tokens. */
+  private activity(): [number, number][] {
+    const now = this.now;
+    const spans: [number, number][] = [];
+    const t = (iso: string) => Date.parse(iso);
+    const byAgent = new Map<string, TownSeed['agent_status_history']>();
+    for (const h of this.seed.agent_status_history) byAgent.set(h.agent_id, [...(byAgent.get(h.agent_id) ?? []), h]);
+    for (const history of byAgent.values()) {
+      const sorted = [...history].sort((a, b) => a.at.localeCompare(b.at));
+      sorted.forEach((h, i) => {
+        if (h.status === 'working' || h.status === 'waiting') spans.push([t(h.at), sorted[i + 1] ? t(sorted[i + 1]!.at) : now]);
+      });
+    }
+    for (const a of this.seed.assignments) spans.push([t(a.started_at), a.ended_at ? t(a.ended_at) : now]);
+    for (const r of this.seed.reviews) if (r.started_at) spans.push([t(r.started_at), r.completed_at ? t(r.completed_at) : now]);
+    for (const u of this.seed.usage) spans.push([t(u.at) - 10 * 60_000, t(u.at)]);
+    const points = [
+      ...this.seed.dispatch_attempts.map((d) => d.created_at),
+      ...this.seed.git_operations.map((g) => g.created_at),
+      ...this.seed.bead_events.map((e) => e.created_at),
+      ...this.seed.container_events.filter((e) => e.event_type !== 'sleep' && e.event_type !== 'wake').map((e) => e.created_at),
+    ];
+    for (const p of points) spans.push([t(p), t(p)]);
+    return spans.map(([a, b]) => [a - 60_000, b + 60_000] as [number, number]).sort((a, b) => a[0] - b[0]);
+  }
+
+  /**
+   * The container sleeps after `sleep_after_minutes` with nothing to do and wakes for the next piece
+   * of work, so its sleep/wake history is derived from the town's activity (never the reverse).
+   * Uptime and every process count from its last start or wake.
+   */
+  private sleepWhenIdle() {
+    const c = this.seed.container;
+    const starts = this.seed.container_events.filter((e) => e.event_type === 'start').map((e) => Date.parse(e.created_at));
+    if (starts.length === 0) return;
+    const sleepAfter = this.seed.config.container.sleep_after_minutes * 60_000;
+    let awakeSince = Math.min(...starts);
+    for (const [from, to] of this.activity()) {
+      if (to <= awakeSince) continue;
+      if (from - awakeSince >= sleepAfter + 30 * 60_000) {
+        this.containerEvent('sleep', (this.now - awakeSince - sleepAfter) / 60_000, { reason: `idle for ${this.seed.config.container.sleep_after_minutes} min` });
+        this.containerEvent('wake', (this.now - from) / 60_000, { reason: 'dispatch' });
+      }
+      awakeSince = Math.max(awakeSince, from, to);
+    }
+    const lastStart = Math.max(
+      ...this.seed.container_events.filter((e) => e.event_type === 'start' || e.event_type === 'restart' || e.event_type === 'wake').map((e) => Date.parse(e.created_at)),
+    );
+    if (c.status === 'running') {
+      c.started_at = new Date(lastStart).toISOString();
+      c.last_restart_at = c.started_at;
+    }
+    // Sessions come back a few seconds after the container (Mayor and refinery first).
+    for (const p of this.seed.processes) {
+      if (Date.parse(p.started_at) >= lastStart) continue;
+      const agent = this.seed.agents.find((a) => a.id === p.agent_id);
+      p.started_at = new Date(lastStart + (agent?.role === 'polecat' ? 50_000 + this.rng.int(0, 40) * 1000 : 20_000)).toISOString();
+    }
+  }
+
+  /** Whether the container ran at an instant, from its lifecycle events. */
+  private awakeAt(at: number): boolean {
+    let awake = false;
+    for (const e of [...this.seed.container_events].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
+      if (Date.parse(e.created_at) > at) break;
+      if (e.event_type === 'start' || e.event_type === 'restart' || e.event_type === 'wake') awake = true;
+      if (e.event_type === 'sleep' || e.event_type === 'stop') awake = false;
+    }
+    return awake;
+  }
+
+  /**
+   * Memory and process samples every 10 min over the last day, from what ran: the Mayor's and the
+   * refinery's sessions while the container was up, and each polecat's while it worked. Memory climbs
+   * to the limit in the 50 min before an OOM kill.
+   */
+  private sampleResources() {
+    const processOf = new Map(this.seed.processes.map((p) => [p.agent_id, p]));
+    const ooms = this.seed.container_events.filter((e) => e.event_type === 'oom').map((e) => Date.parse(e.created_at));
+    this.seed.resource_samples = [];
+    for (let m = 24 * HOUR; m >= 0; m -= 10) {
+      const at = this.now - m * 60_000;
+      if (!this.awakeAt(at)) {
+        this.seed.resource_samples.push({ at: this.ago(m), memory_mb: 0, memory_limit_mb: this.seed.container.memory_limit_mb, cpu_percent: 0, active_processes: 0 });
+        continue;
+      }
+      const active = this.seed.agents.filter((a) => {
+        const p = processOf.get(a.id);
+        if (p?.exited_at && Date.parse(p.exited_at) <= at) return false;
+        if (a.role !== 'polecat') return true;
+        const status = this.statusAt(a, m);
+        return status === 'working' || status === 'waiting';
+      }).length;
+      const nearOom = ooms.some((o) => o > at && o - at < 50 * 60_000);
+      const memory = Math.round(420 + active * 310 + this.rng.int(-60, 60));
+      this.seed.resource_samples.push({
+        at: this.ago(m),
+        memory_mb: nearOom ? 3700 + (memory % 390) : memory,
+        memory_limit_mb: this.seed.container.memory_limit_mb,
+        cpu_percent: nearOom ? 91 : Math.round((8 + active * 9 + this.rng.next() * 10) * 10) / 10,
+        active_processes: active,
+      });
+    }
+  }
+
+  /** Queue depth and throughput every 15 min over the last day, counted from the merge requests themselves. */
+  private sampleReviewQueue() {
+    const reviews = this.seed.reviews.map((r) => ({ enqueued: Date.parse(r.enqueued_at), completed: r.completed_at ? Date.parse(r.completed_at) : null }));
+    this.seed.review_samples = [];
+    for (let m = 24 * HOUR; m >= 0; m -= 15) {
+      const at = this.now - m * 60_000;
+      this.seed.review_samples.push({
+        at: this.ago(m),
+        depth: reviews.filter((r) => r.enqueued <= at && (r.completed === null || r.completed > at)).length,
+        processed: reviews.filter((r) => r.completed !== null && r.completed <= at && r.completed > at - 15 * 60_000).length,
+      });
+    }
   }
 }
