@@ -199,8 +199,17 @@ const agentHandlers: Record<string, Handler> = {
   },
 };
 
+/**
+ * The agent hooked to a bead: the one whose hook points at it; else, for a bead in progress, its assignee
+ * if that agent lost its hook (holds none). Never the author of a bead in review who has moved on to
+ * other work: unhooking that agent would drop the hook it holds now.
+ */
 function hookedAgentOf(ctx: Ctx, bead: Bead): Agent | null {
-  return ctx.town.agents().find((a) => a.current_hook_bead_id === bead.id) ?? (bead.assignee_agent_bead_id ? ctx.town.agent(bead.assignee_agent_bead_id) : null);
+  const hooked = ctx.town.agents().find((a) => a.current_hook_bead_id === bead.id);
+  if (hooked) return hooked;
+  if (bead.status !== 'in_progress' || !bead.assignee_agent_bead_id) return null;
+  const assignee = ctx.town.agent(bead.assignee_agent_bead_id);
+  return assignee && assignee.current_hook_bead_id === null ? assignee : null;
 }
 
 function finishBead(ctx: Ctx, status: 'closed' | 'failed', verb: string): Plan {

@@ -1,0 +1,49 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { ActionName, ActionRequest, AuditEntry } from '../../../api/schemas';
+import { buildWorld, USERS } from '..';
+import type { TownSeed } from '../types';
+import { EngineError, memoryAccess, runAction, targetVersion } from '.';
+
+const world = buildWorld({ now: Date.parse('2026-11-20T12:00:00.000Z') });
+const townNamed = (name: string): TownSeed => structuredClone(world.towns.find((t) => t.town.name === name)!);
+
+function act(town: TownSeed, action: ActionName, target: ActionRequest['target'], params: Record<string, unknown> = {}) {
+  const log: AuditEntry[] = [];
+  const access = memoryAccess(town);
+  const result = runAction(
+    access,
+    { head: () => null, append: (e) => log.push(e) },
+    {
+      action,
+      body: { target, params, reason: 'engine unit test', dryRun: false },
+      ifMatch: String(targetVersion(access, target.kind, target.id)),
+      admin: USERS.admin,
+      requestId: 'req',
+      now: '2026-11-20T12:00:00.000Z',
+      newId: () => crypto.randomUUID(),
+    },
+  );
+  return { result, entry: log[0]! };
+}
+
+describe('hooks', () => {
+  it('failing a bead in review leaves its author hooked to the bead it works on now', () => {
+    const town = townNamed('docs-site');
+    const sidebar = town.beads.find((b) => b.title === 'Add versioned docs sidebar')!;
+    const birch = town.agents.find((a) => a.id === sidebar.assignee_agent_bead_id)!;
+    const current = birch.current_hook_bead_id;
+    expect(current).not.toBeNull();
+    expect(current).not.toBe(sidebar.id);
+    const { result } = act(town, 'bead.force_fail', { kind: 'bead', id: sidebar.id });
+    expect(result.effect.summary).toBe(`Fail “${sidebar.title}”.`);
+    expect(town.agents.find((a) => a.id === birch.id)).toMatchObject({ status: 'working', current_hook_bead_id: current, version: birch.version });
+    expect(town.beads.find((b) => b.id === sidebar.id)!.status).toBe('failed');
+  });
+
+  it('unhooking a bead nobody is hooked to is refused', () => {
+    const town = townNamed('docs-site');
+    const sidebar = town.beads.find((b) => b.title === 'Add versioned docs sidebar')!;
+    expect(() => act(town, 'bead.unhook', { kind: 'bead', id: sidebar.id })).toThrow(EngineError);
+  });
+});
