@@ -47,3 +47,20 @@ describe('hooks', () => {
     expect(() => act(town, 'bead.unhook', { kind: 'bead', id: sidebar.id })).toThrow(EngineError);
   });
 });
+
+describe('town-level targets', () => {
+  it('refuse an id that is not the town’s (404), so the log never records a target that does not exist', () => {
+    const town = townNamed('storefront');
+    for (const [action, kind] of [['container.force_restart', 'container'], ['review.set_merge_strategy', 'town'], ['config.update_town', 'config']] as const) {
+      const params = action === 'review.set_merge_strategy' ? { merge_strategy: 'direct' } : action === 'config.update_town' ? { patch: { max_polecats_per_rig: 3 } } : {};
+      let error: unknown;
+      try {
+        act(town, action, { kind, id: world.towns[1]!.town.id }, params);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, action).toMatchObject({ status: 404, code: 'not_found' });
+    }
+    expect(town.container.status).toBe('running');
+  });
+});

@@ -809,8 +809,10 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
     const field = ['params', ...issue.path].join('.');
     throw new EngineError(400, 'bad_request', `Invalid ${field}: ${issue.message}`, { parameter: field });
   }
-  const current = targetVersion(town, spec.target, request.data.target.id);
-  if (current === null && spec.target !== 'town' && spec.target !== 'container' && spec.target !== 'config') {
+  // The town, its container and its config are addressed by the town's id; anything else is not here.
+  const townLevel = spec.target === 'town' || spec.target === 'container' || spec.target === 'config';
+  const current = townLevel && request.data.target.id !== town.townId ? null : targetVersion(town, spec.target, request.data.target.id);
+  if (current === null) {
     throw new EngineError(404, 'not_found', `No ${spec.target} with id ${request.data.target.id} in this town.`, { resource: spec.target, id: request.data.target.id });
   }
   if (!request.data.dryRun) {
