@@ -27,6 +27,40 @@ function act(town: TownSeed, action: ActionName, target: ActionRequest['target']
   return { result, entry: log[0]! };
 }
 
+describe('audit params: secrets masked, names kept', () => {
+  it('keeps an env var’s name and a plain value; masks the value of a secret or formerly secret variable', () => {
+    const town = townNamed('ml-pipeline');
+    const { entry, result } = act(town, 'container.update_env', { kind: 'container', id: town.town.id }, {
+      changes: [
+        { key: 'NODE_OPTIONS', value: '--max-old-space-size=4096', secret: false },
+        { key: 'ANTHROPIC_API_KEY', value: 'sk-ant-api03-rotated', secret: true },
+        { key: 'SENTRY_DSN', value: 'https://public@o1.ingest.sentry.io/1', secret: false },
+        { key: 'KILO_LOG_LEVEL', value: null, secret: false },
+      ],
+    });
+    expect(entry.params).toEqual({
+      changes: [
+        { key: 'NODE_OPTIONS', value: '--max-old-space-size=4096', secret: false },
+        { key: 'ANTHROPIC_API_KEY', value: '****', secret: true },
+        { key: 'SENTRY_DSN', value: '****', secret: false },
+        { key: 'KILO_LOG_LEVEL', value: null, secret: false },
+      ],
+    });
+    expect(entry.after).toMatchObject({ 'env.NODE_OPTIONS': '--max-old-space-size=4096', 'env.ANTHROPIC_API_KEY': '****', 'env.SENTRY_DSN': '****', 'env.KILO_LOG_LEVEL': null });
+    const written = JSON.stringify([entry, result]);
+    expect(written).not.toContain('sk-ant-api03-rotated');
+    expect(written).not.toContain('https://public@');
+    // The variable itself is written in clear (the container reads it); only the record masks it.
+    expect(town.env.find((v) => v.key === 'SENTRY_DSN')).toEqual({ key: 'SENTRY_DSN', value: 'https://public@o1.ingest.sentry.io/1', secret: false });
+  });
+
+  it('masks token, password and secret fields by name', () => {
+    const town = townNamed('infra-terraform');
+    const { entry } = act(town, 'credential.set_token', { kind: 'rig', id: town.rigs[0]!.id }, { token: 'ghp_live_0123456789' });
+    expect(entry.params).toEqual({ token: '****' });
+  });
+});
+
 describe('hooks', () => {
   it('failing a bead in review leaves its author hooked to the bead it works on now', () => {
     const town = townNamed('docs-site');

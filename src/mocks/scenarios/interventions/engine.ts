@@ -48,7 +48,9 @@ interface Ctx {
   newId: () => string;
 }
 
-const SECRET_PARAM = /token|secret|password|key$/i;
+/** Parameter fields whose string values are credentials. Not `key`: in an env change that is the variable's name. */
+const SECRET_FIELD = /token|secret|password|api_?key/i;
+const MASK = '****';
 
 function change(kind: TargetKind, id: string, label: string, field: string, from: unknown, to: unknown): ActionChange {
   return { entity: { kind, id, label }, field, from, to };
@@ -445,13 +447,13 @@ const containerHandlers: Record<string, Handler> = {
     const out: ActionChange[] = [];
     for (const ch of changes) {
       const existing = env.find((v) => v.key === ch.key);
-      const shown = (v: { value: string; secret: boolean } | undefined | null) => (v ? (v.secret ? '****' : v.value) : null);
+      const shown = (v: { value: string; secret: boolean } | undefined | null) => (v ? (v.secret ? MASK : v.value) : null);
       if (ch.value === null) {
         if (!existing) throw new EngineError(400, 'bad_request', `Env var ${ch.key} does not exist.`, { parameter: `changes.${ch.key}` });
         out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), null));
         env.splice(env.indexOf(existing), 1);
       } else {
-        out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), ch.secret ? '****' : ch.value));
+        out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), ch.secret || existing?.secret ? MASK : ch.value));
         if (existing) Object.assign(existing, { value: ch.value, secret: ch.secret });
         else env.push({ key: ch.key, value: ch.value, secret: ch.secret });
       }
@@ -764,15 +766,23 @@ export function targetVersion(town: TownAccess, kind: TargetKind, id: string): n
   }
 }
 
-/** Secrets in parameters are masked before they reach the audit log or any response. */
-export function maskParams(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((v) => maskParams(v, key));
+/**
+ * Secrets in parameters are masked before they reach the audit log or any response: string fields named
+ * like a credential (`token`, `password`, …), and an env change's `value` when the variable is secret
+ * (`secret: true`, or one of `secretEnvKeys`, the variables secret before the change). An env var's name
+ * (`key`) is never masked: the log must say which variable changed.
+ */
+export function maskParams(value: unknown, secretEnvKeys: ReadonlySet<string> = new Set(), field = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => maskParams(v, secretEnvKeys, field));
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const secret = obj.secret === true;
-    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, secret && k === 'value' && v !== null ? '****' : maskParams(v, k)]));
+    if (typeof obj.key === 'string' && 'value' in obj) {
+      const secret = obj.secret === true || secretEnvKeys.has(obj.key);
+      return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, k === 'key' ? v : k === 'value' ? (secret && v !== null ? MASK : v) : maskParams(v, secretEnvKeys, k)]));
+    }
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, maskParams(v, secretEnvKeys, k)]));
   }
-  return typeof value === 'string' && SECRET_PARAM.test(key) ? '****' : value;
+  return typeof value === 'string' && SECRET_FIELD.test(field) ? MASK : value;
 }
 
 export interface RunInput {
@@ -829,6 +839,9 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   const effect = { summary: plan.summary, changes: plan.changes, warnings: plan.warnings };
   if (request.data.dryRun) return { action, dry_run: true, effect, audit_entry: null, target_version: current };
 
+  // Masked before the writes: whether a variable was secret is read from the env as it stands now.
+  const secretEnvKeys = new Set(town.env().filter((v) => v.secret).map((v) => v.key));
+  const auditedParams = maskParams(params.data, secretEnvKeys) as Record<string, unknown>;
   const newVersion = plan.apply();
   const head = audit.head();
   const failed = action === 'credential.force_refresh' && plan.changes[0]?.to !== 'valid';
@@ -842,7 +855,7 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
     action,
     target: request.data.target,
     reason: request.data.reason,
-    params: maskParams(params.data) as Record<string, unknown>,
+    params: auditedParams,
     before: Object.fromEntries(plan.changes.map((c) => [`${c.entity.label}.${c.field}`, c.from ?? null])),
     after: Object.fromEntries(plan.changes.map((c) => [`${c.entity.label}.${c.field}`, c.to ?? null])),
     outcome: failed ? 'failure' : 'success',
