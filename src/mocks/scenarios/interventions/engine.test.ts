@@ -61,6 +61,23 @@ describe('audit params: secrets masked, names kept', () => {
   });
 });
 
+describe('audit before/after keys', () => {
+  it('stay one per change when two targets share a label (same-titled MR beads)', () => {
+    const town = townNamed('docs-site');
+    const pending = town.reviews.filter((r) => r.review_state === 'pending');
+    for (const r of pending.slice(0, 2)) town.beads.find((b) => b.id === r.bead_id)!.title = 'Merge: Bump dependencies';
+    const { entry, result } = act(town, 'review.clear_queue', { kind: 'town', id: town.town.id });
+    expect(result.effect.changes).toHaveLength(pending.length);
+    expect(Object.keys(entry.before)).toHaveLength(pending.length);
+    expect(Object.keys(entry.after)).toHaveLength(pending.length);
+    const [a, b] = pending.map((r) => r.bead_id);
+    expect(entry.before).toMatchObject({ [`Merge: Bump dependencies (${a!.slice(0, 8)}).review_state`]: 'pending', [`Merge: Bump dependencies (${b!.slice(0, 8)}).review_state`]: 'pending' });
+    // A label that is unique keeps the plain `label.field` key the audit table shows.
+    const other = town.beads.find((x) => x.id === pending[2]!.bead_id)!;
+    expect(entry.after).toMatchObject({ [`${other.title}.review_state`]: 'failed' });
+  });
+});
+
 describe('hooks', () => {
   it('failing a bead in review leaves its author hooked to the bead it works on now', () => {
     const town = townNamed('docs-site');

@@ -785,6 +785,23 @@ export function maskParams(value: unknown, secretEnvKeys: ReadonlySet<string> = 
   return typeof value === 'string' && SECRET_FIELD.test(field) ? MASK : value;
 }
 
+/**
+ * The audit entry's before/after keys, one per change: `label.field` (what the audit table's Change
+ * column shows), with a short id after the label when two entities share it (same-titled beads), so
+ * one change never overwrites another's entry.
+ */
+export function auditKeys(changes: ActionChange[]): string[] {
+  const idsByLabel = new Map<string, Set<string>>();
+  for (const c of changes) idsByLabel.set(c.entity.label, (idsByLabel.get(c.entity.label) ?? new Set<string>()).add(c.entity.id));
+  return changes.map((c) => {
+    const ids = idsByLabel.get(c.entity.label)!;
+    if (ids.size === 1) return `${c.entity.label}.${c.field}`;
+    // Eight characters tell the entities apart unless two of the ids share them; then the whole id does.
+    const short = new Set([...ids].map((id) => id.slice(0, 8))).size === ids.size;
+    return `${c.entity.label} (${short ? c.entity.id.slice(0, 8) : c.entity.id}).${c.field}`;
+  });
+}
+
 export interface RunInput {
   action: string;
   body: unknown;
@@ -845,6 +862,7 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   const newVersion = plan.apply();
   const head = audit.head();
   const failed = action === 'credential.force_refresh' && plan.changes[0]?.to !== 'valid';
+  const keys = auditKeys(plan.changes);
   const body: Omit<AuditEntry, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
     id: input.newId(),
@@ -856,8 +874,8 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
     target: request.data.target,
     reason: request.data.reason,
     params: auditedParams,
-    before: Object.fromEntries(plan.changes.map((c) => [`${c.entity.label}.${c.field}`, c.from ?? null])),
-    after: Object.fromEntries(plan.changes.map((c) => [`${c.entity.label}.${c.field}`, c.to ?? null])),
+    before: Object.fromEntries(plan.changes.map((c, i) => [keys[i]!, c.from ?? null])),
+    after: Object.fromEntries(plan.changes.map((c, i) => [keys[i]!, c.to ?? null])),
     outcome: failed ? 'failure' : 'success',
     error: failed ? String(plan.summary) : null,
     request_id: input.requestId,
