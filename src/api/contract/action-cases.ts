@@ -54,7 +54,8 @@ const hookedPair = async ({ api, town }: CaseContext, t: { id: string; bead: str
 const beadAndAgent = async ({ api, town }: CaseContext, t: { id: string; agent: string }) => ({ bead: await beadRow(api, town.id, t.id), agent: await agentRow(api, town.id, t.agent) });
 const agentWithProcess = async ({ api, town }: CaseContext, t: { id: string }) => {
   const detail = await api.get(endpoints.agent(town.id, t.id));
-  return { status: detail.agent.status, container_process_id: detail.agent.container_process_id, process: detail.process, hook: detail.agent.current_hook_bead_id };
+  const { status, container_process_id, process_status, current_hook_bead_id: hook } = detail.agent;
+  return { status, container_process_id, process_status, process: detail.process, hook };
 };
 const containerOf = async ({ api, town }: CaseContext) => {
   const c = await api.get(endpoints.container(town.id));
@@ -87,7 +88,7 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: (ctx, t) => hookedPair(ctx, t),
     changed: (after, before) => {
       expect(before.agent).toMatchObject({ status: 'stalled' });
-      expect(after.agent).toMatchObject({ status: 'idle', current_hook_bead_id: null, dispatch_attempts: 0, stalled_at: null });
+      expect(after.agent).toMatchObject({ status: 'idle', current_hook_bead_id: null, hooked_bead_title: null, dispatch_attempts: 0, stalled_at: null });
       expect(after.bead).toMatchObject({ status: 'open', assignee_agent_bead_id: null });
     },
   }),
@@ -111,7 +112,7 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: agentWithProcess,
     changed: (after, before) => {
       expect(before).toMatchObject({ status: 'working', hook: null, process: { status: 'running' } });
-      expect(after).toMatchObject({ status: 'dead', process: { process_id: before.process!.process_id, status: 'exited', exit_code: 137 } });
+      expect(after).toMatchObject({ status: 'dead', process_status: 'exited', process: { process_id: before.process!.process_id, status: 'exited', exit_code: 137 } });
     },
   }),
   'agent.retry_dispatch': defineCase({
@@ -122,7 +123,7 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     },
     read: async (ctx, t) => ({ ...(await agentWithProcess(ctx, t)), bead: await beadRow(ctx.api, ctx.town.id, t.bead) }),
     changed: (after, before) => {
-      expect(after).toMatchObject({ status: 'working', hook: before.bead!.id, process: { status: 'starting' } });
+      expect(after).toMatchObject({ status: 'working', hook: before.bead!.id, process_status: 'starting', process: { process_id: after.container_process_id, status: 'starting' } });
       expect(after.container_process_id).not.toBe(before.container_process_id);
       expect(after.bead).toMatchObject({ status: 'in_progress', dispatch_attempts: before.bead!.dispatch_attempts + 1 });
     },
@@ -174,7 +175,7 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     changed: (after, before, t) => {
       expect(before.agent).toMatchObject({ status: 'idle', current_hook_bead_id: null });
       expect(after.bead).toMatchObject({ status: 'in_progress', assignee_agent_bead_id: t.agent });
-      expect(after.agent).toMatchObject({ status: 'working', current_hook_bead_id: t.id });
+      expect(after.agent).toMatchObject({ status: 'working', current_hook_bead_id: t.id, hooked_bead_title: before.bead!.title });
     },
   }),
   'bead.change_priority': defineCase({

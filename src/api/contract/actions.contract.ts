@@ -3,7 +3,7 @@ import type { ApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { ACTIONS, type ActionName, type ActionRequest } from '../schemas';
 import { ACTION_CASES } from './action-cases';
-import { auditCount, expectHooksConsistent, failure, townNamed, versionOf } from './lookups';
+import { auditCount, expectHooksConsistent, expectSummaryConsistent, failure, townNamed, versionOf } from './lookups';
 
 const REASON = 'Contract check: this action, on this backend';
 
@@ -12,7 +12,7 @@ const REASON = 'Contract check: this action, on this backend';
  * refusals change nothing (no reason 400, non-admin 403, unknown target 404, a version the target does
  * not have 409); a dry run states an effect and changes nothing; the real run changes the state as the
  * case says, answers the target's new version and writes exactly one audit entry (action, reason,
- * target, success, secrets masked) that keeps the chain verified and the hooks consistent; the same
+ * target, success, secrets masked) that keeps the chain verified, the hooks and the town summary consistent; the same
  * Idempotency-Key again answers the same and acts not; the version loaded before the change then gets 409.
  *
  * `reset` (the worker's reseed) runs before the table: its cases then act on one world in order, which
@@ -77,6 +77,7 @@ export function describeEveryAction(backend: string, clients: () => { admin: Api
       const chain = await api.get(endpoints.verifyAudit(town.id));
       expect(chain).toMatchObject({ verified: true, verified_through: chain.entries, entries: after.audit });
       await expectHooksConsistent(api, town.id);
+      await expectSummaryConsistent(api, town.id);
 
       expect(await api.act(town.id, action, request(), { idempotencyKey: k, ifMatch: v0 }), 'the same Idempotency-Key again').toEqual(result);
       await unchanged('the same Idempotency-Key again', after);

@@ -104,6 +104,22 @@ export async function expectHooksConsistent(api: ApiClient, townId: string): Pro
   }
 }
 
+/** The town summary agrees with the lists it summarizes: derived counts follow every change. */
+export async function expectSummaryConsistent(api: ApiClient, townId: string): Promise<void> {
+  const [summary, beads, agents, container, queue] = await Promise.all([
+    api.get(endpoints.town(townId)),
+    api.get(endpoints.beads(townId, { limit: 1 })),
+    api.get(endpoints.agents(townId)),
+    api.get(endpoints.container(townId)),
+    api.get(endpoints.reviewQueue(townId)),
+  ]);
+  const count = (...statuses: string[]) => agents.items.filter((a) => statuses.includes(a.status)).length;
+  expect(summary.beads.by_status, 'summary bead counts').toEqual(beads.counts);
+  expect(summary.agents, 'summary agent counts').toEqual({ total: agents.items.length, active: count('working', 'waiting'), working: count('working'), stalled: count('stalled'), dead: count('dead') });
+  expect(summary.container, 'summary container').toEqual({ status: container.status, health: container.health });
+  expect(summary.review_queue_depth, 'summary review queue depth').toBe(queue.depth);
+}
+
 async function orNull<T>(promise: Promise<T>): Promise<T | null> {
   try {
     return await promise;
