@@ -3,11 +3,13 @@ import { createApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { getStore } from '../../mocks/handlers';
 import { describeInterventionContract } from './interventions.contract';
+import { describeEveryAction } from './actions.contract';
 
 const client = (token: string) => createApiClient({ baseUrl: 'http://localhost', getToken: () => token });
 const clients = () => ({ admin: client('dev-admin-token'), nonAdmin: client('dev-support-token') });
 
 describeInterventionContract('MSW', clients);
+describeEveryAction('MSW', clients);
 
 describe('audit chain (MSW)', () => {
   it('detects a tampered row at that entry', async () => {

@@ -7,6 +7,7 @@ import type { AuditEntry } from '../schemas';
 import { createApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { describeInterventionContract } from './interventions.contract';
+import { describeEveryAction } from './actions.contract';
 
 /**
  * The intervention contract against the reference worker (its own `wrangler dev` and state folder, so
@@ -25,6 +26,7 @@ async function dev(path: string, body: unknown): Promise<Record<string, unknown>
 }
 
 describeInterventionContract('reference worker', clients);
+describeEveryAction('reference worker', clients, worker.reseed);
 
 describe('audit chain (reference worker)', () => {
   const townNamed = (name: string) => worker.world().towns.find((t) => t.town.name === name)!.town.id;

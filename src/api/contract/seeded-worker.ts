@@ -15,6 +15,7 @@ export function runSeededWorker(stateFolderPrefix: string) {
   let local: LocalServer | null = null;
   let stateDir = '';
   let world: WorldSeed | null = null;
+  let now = 0;
   // Captured before MSW could patch fetch, so these requests reach the real worker.
   const realFetch = globalThis.fetch;
 
@@ -22,7 +23,7 @@ export function runSeededWorker(stateFolderPrefix: string) {
     mswServer.close();
     stateDir = mkdtempSync(join(tmpdir(), stateFolderPrefix));
     local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir() });
-    const now = Date.now();
+    now = Date.now();
     await seed(local.base, { now });
     world = buildWorld({ now });
   }, 120_000);
@@ -36,5 +37,9 @@ export function runSeededWorker(stateFolderPrefix: string) {
     base: () => local!.base,
     world: () => world!,
     fetch: ((...args: Parameters<typeof fetch>) => realFetch(...args)) as typeof fetch,
+    /** Seeds the same world again (same anchor time, so `world` still describes it): every town as built, no audit entries or idempotency keys. */
+    reseed: async () => {
+      await seed(local!.base, { now, force: true });
+    },
   };
 }

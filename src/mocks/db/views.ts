@@ -33,6 +33,12 @@ function agentName(town: TownSeed, id: string | null): string | null {
   return id ? (town.agents.find((a) => a.id === id)?.name ?? null) : null;
 }
 
+/** The agent's process: the one it points at, else its latest (as the worker reads it): a restart leaves the old one behind, exited. */
+function currentProcess(town: TownSeed, agent: Pick<AgentListItem, 'id' | 'container_process_id'>) {
+  const own = town.processes.filter((p) => p.agent_id === agent.id);
+  return own.find((p) => p.process_id === agent.container_process_id) ?? own.reduce<(typeof own)[number] | null>((latest, p) => (!latest || p.started_at > latest.started_at ? p : latest), null);
+}
+
 export function toAgentListItem(town: TownSeed, agentId: string, now: number): AgentListItem | null {
   const a = town.agents.find((x) => x.id === agentId);
   if (!a) return null;
@@ -40,7 +46,7 @@ export function toAgentListItem(town: TownSeed, agentId: string, now: number): A
     ...a,
     hooked_bead_title: a.current_hook_bead_id ? (town.beads.find((b) => b.id === a.current_hook_bead_id)?.title ?? null) : null,
     last_sdk_event_at: lastSdkEventAt(town, a.id),
-    process_status: town.processes.find((p) => p.agent_id === a.id)?.status ?? null,
+    process_status: currentProcess(town, a)?.status ?? null,
     tokens_24h: town.usage
       .filter((u) => u.agent_id === a.id && now - Date.parse(u.at) <= DAY_MS)
       .reduce((s, u) => s + u.input_tokens + u.output_tokens, 0),
@@ -252,10 +258,7 @@ export function toAgentDetail(town: TownSeed, agentId: string, now: number): Age
     dispatch_attempts: town.dispatch_attempts.filter((d) => d.agent_id === agentId).sort((a, b) => b.created_at.localeCompare(a.created_at)),
     git_operations: town.git_operations.filter((g) => g.agent_id === agentId).sort((a, b) => b.created_at.localeCompare(a.created_at)),
     token_usage: toTokenUsage(town, agentId),
-    process: (() => {
-      const p = town.processes.find((x) => x.agent_id === agentId);
-      return p ?? null;
-    })(),
+    process: currentProcess(town, agent),
     event_count: stream?.total ?? 0,
     mayor,
   };

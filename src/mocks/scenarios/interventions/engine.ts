@@ -48,7 +48,9 @@ interface Ctx {
   newId: () => string;
 }
 
-const SECRET_PARAM = /token|secret|password|key$/i;
+/** Parameter fields whose string values are credentials. Not `key`: in an env change that is the variable's name. */
+const SECRET_FIELD = /token|secret|password|api_?key/i;
+const MASK = '****';
 
 function change(kind: TargetKind, id: string, label: string, field: string, from: unknown, to: unknown): ActionChange {
   return { entity: { kind, id, label }, field, from, to };
@@ -199,8 +201,17 @@ const agentHandlers: Record<string, Handler> = {
   },
 };
 
+/**
+ * The agent hooked to a bead: the one whose hook points at it; else, for a bead in progress, its assignee
+ * if that agent lost its hook (holds none). Never the author of a bead in review who has moved on to
+ * other work: unhooking that agent would drop the hook it holds now.
+ */
 function hookedAgentOf(ctx: Ctx, bead: Bead): Agent | null {
-  return ctx.town.agents().find((a) => a.current_hook_bead_id === bead.id) ?? (bead.assignee_agent_bead_id ? ctx.town.agent(bead.assignee_agent_bead_id) : null);
+  const hooked = ctx.town.agents().find((a) => a.current_hook_bead_id === bead.id);
+  if (hooked) return hooked;
+  if (bead.status !== 'in_progress' || !bead.assignee_agent_bead_id) return null;
+  const assignee = ctx.town.agent(bead.assignee_agent_bead_id);
+  return assignee && assignee.current_hook_bead_id === null ? assignee : null;
 }
 
 function finishBead(ctx: Ctx, status: 'closed' | 'failed', verb: string): Plan {
@@ -436,13 +447,13 @@ const containerHandlers: Record<string, Handler> = {
     const out: ActionChange[] = [];
     for (const ch of changes) {
       const existing = env.find((v) => v.key === ch.key);
-      const shown = (v: { value: string; secret: boolean } | undefined | null) => (v ? (v.secret ? '****' : v.value) : null);
+      const shown = (v: { value: string; secret: boolean } | undefined | null) => (v ? (v.secret ? MASK : v.value) : null);
       if (ch.value === null) {
         if (!existing) throw new EngineError(400, 'bad_request', `Env var ${ch.key} does not exist.`, { parameter: `changes.${ch.key}` });
         out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), null));
         env.splice(env.indexOf(existing), 1);
       } else {
-        out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), ch.secret ? '****' : ch.value));
+        out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), ch.secret || existing?.secret ? MASK : ch.value));
         if (existing) Object.assign(existing, { value: ch.value, secret: ch.secret });
         else env.push({ key: ch.key, value: ch.value, secret: ch.secret });
       }
@@ -755,15 +766,40 @@ export function targetVersion(town: TownAccess, kind: TargetKind, id: string): n
   }
 }
 
-/** Secrets in parameters are masked before they reach the audit log or any response. */
-export function maskParams(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((v) => maskParams(v, key));
+/**
+ * Secrets in parameters are masked before they reach the audit log or any response: string fields named
+ * like a credential (`token`, `password`, …), and an env change's `value` when the variable is secret
+ * (`secret: true`, or one of `secretEnvKeys`, the variables secret before the change). An env var's name
+ * (`key`) is never masked: the log must say which variable changed.
+ */
+export function maskParams(value: unknown, secretEnvKeys: ReadonlySet<string> = new Set(), field = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => maskParams(v, secretEnvKeys, field));
   if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const secret = obj.secret === true;
-    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, secret && k === 'value' && v !== null ? '****' : maskParams(v, k)]));
+    if (typeof obj.key === 'string' && 'value' in obj) {
+      const secret = obj.secret === true || secretEnvKeys.has(obj.key);
+      return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, k === 'key' ? v : k === 'value' ? (secret && v !== null ? MASK : v) : maskParams(v, secretEnvKeys, k)]));
+    }
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, maskParams(v, secretEnvKeys, k)]));
   }
-  return typeof value === 'string' && SECRET_PARAM.test(key) ? '****' : value;
+  return typeof value === 'string' && SECRET_FIELD.test(field) ? MASK : value;
+}
+
+/**
+ * The audit entry's before/after keys, one per change: `label.field` (what the audit table's Change
+ * column shows), with a short id after the label when two entities share it (same-titled beads), so
+ * one change never overwrites another's entry.
+ */
+export function auditKeys(changes: ActionChange[]): string[] {
+  const idsByLabel = new Map<string, Set<string>>();
+  for (const c of changes) idsByLabel.set(c.entity.label, (idsByLabel.get(c.entity.label) ?? new Set<string>()).add(c.entity.id));
+  return changes.map((c) => {
+    const ids = idsByLabel.get(c.entity.label)!;
+    if (ids.size === 1) return `${c.entity.label}.${c.field}`;
+    // Eight characters tell the entities apart unless two of the ids share them; then the whole id does.
+    const short = new Set([...ids].map((id) => id.slice(0, 8))).size === ids.size;
+    return `${c.entity.label} (${short ? c.entity.id.slice(0, 8) : c.entity.id}).${c.field}`;
+  });
 }
 
 export interface RunInput {
@@ -800,8 +836,10 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
     const field = ['params', ...issue.path].join('.');
     throw new EngineError(400, 'bad_request', `Invalid ${field}: ${issue.message}`, { parameter: field });
   }
-  const current = targetVersion(town, spec.target, request.data.target.id);
-  if (current === null && spec.target !== 'town' && spec.target !== 'container' && spec.target !== 'config') {
+  // The town, its container and its config are addressed by the town's id; anything else is not here.
+  const townLevel = spec.target === 'town' || spec.target === 'container' || spec.target === 'config';
+  const current = townLevel && request.data.target.id !== town.townId ? null : targetVersion(town, spec.target, request.data.target.id);
+  if (current === null) {
     throw new EngineError(404, 'not_found', `No ${spec.target} with id ${request.data.target.id} in this town.`, { resource: spec.target, id: request.data.target.id });
   }
   if (!request.data.dryRun) {
@@ -818,9 +856,13 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   const effect = { summary: plan.summary, changes: plan.changes, warnings: plan.warnings };
   if (request.data.dryRun) return { action, dry_run: true, effect, audit_entry: null, target_version: current };
 
+  // Masked before the writes: whether a variable was secret is read from the env as it stands now.
+  const secretEnvKeys = new Set(town.env().filter((v) => v.secret).map((v) => v.key));
+  const auditedParams = maskParams(params.data, secretEnvKeys) as Record<string, unknown>;
   const newVersion = plan.apply();
   const head = audit.head();
   const failed = action === 'credential.force_refresh' && plan.changes[0]?.to !== 'valid';
+  const keys = auditKeys(plan.changes);
   const body: Omit<AuditEntry, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
     id: input.newId(),
@@ -831,9 +873,9 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
     action,
     target: request.data.target,
     reason: request.data.reason,
-    params: maskParams(params.data) as Record<string, unknown>,
-    before: Object.fromEntries(plan.changes.map((c) => [`${c.entity.label}.${c.field}`, c.from ?? null])),
-    after: Object.fromEntries(plan.changes.map((c) => [`${c.entity.label}.${c.field}`, c.to ?? null])),
+    params: auditedParams,
+    before: Object.fromEntries(plan.changes.map((c, i) => [keys[i]!, c.from ?? null])),
+    after: Object.fromEntries(plan.changes.map((c, i) => [keys[i]!, c.to ?? null])),
     outcome: failed ? 'failure' : 'success',
     error: failed ? String(plan.summary) : null,
     request_id: input.requestId,
