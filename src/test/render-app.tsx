@@ -12,6 +12,9 @@ export const TEST_API_BASE = 'http://localhost';
 
 /** Points the app's client at MSW with a token (the dev admin's unless told otherwise). */
 export function configureTestApi(token: string | null = 'dev-admin-token') {
+  // Build MSW's world before the UI mounts: its anchor time (whole seconds) then never lies after
+  // the UI's clock, which would make "stalled 47 min" read "46 min" when a second ticks in between.
+  getStore();
   if (token) setSessionToken(token);
   apiClient.configure({ baseUrl: TEST_API_BASE, getToken: () => token, timeoutMs: 2_000 });
 }

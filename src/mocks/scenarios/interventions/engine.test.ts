@@ -115,3 +115,14 @@ describe('town-level targets', () => {
     expect(town.container.status).toBe('running');
   });
 });
+
+describe('config warnings', () => {
+  it('warns that lowering max polecats stops no one, and says nothing when it is raised', () => {
+    const town = townNamed('storefront');
+    const current = town.config.max_polecats_per_rig;
+    const lower = act(structuredClone(town), 'config.update_town', { kind: 'config', id: town.town.id }, { patch: { max_polecats_per_rig: current - 1 } });
+    expect(lower.result.effect.warnings).toEqual(['Lowering max polecats does not stop agents already working.']);
+    const higher = act(structuredClone(town), 'config.update_town', { kind: 'config', id: town.town.id }, { patch: { max_polecats_per_rig: current + 1 } });
+    expect(higher.result.effect.warnings).toEqual([]);
+  });
+});

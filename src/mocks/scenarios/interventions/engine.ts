@@ -705,7 +705,8 @@ const configHandlers: Record<string, Handler> = {
     return {
       summary: `Change ${changes.length} town config ${changes.length === 1 ? 'field' : 'fields'}: ${changes.map((c) => c.field).join(', ')}.`,
       changes,
-      warnings: 'max_polecats_per_rig' in patch ? ['Lowering max polecats does not stop agents already working.'] : [],
+      // Only a lower cap warrants it: raising it stops nothing.
+      warnings: typeof patch.max_polecats_per_rig === 'number' && patch.max_polecats_per_rig < config.max_polecats_per_rig ? ['Lowering max polecats does not stop agents already working.'] : [],
       apply: () => {
         ctx.town.updateConfig({ ...(patch as object), version: config.version + 1, updated_at: ctx.now });
         return config.version + 1;
