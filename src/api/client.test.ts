@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from './client';
 import { endpoints } from './endpoints';
-import { ApiError } from './errors';
+import { failure } from './contract/lookups';
 import { TownSummary } from './schemas';
 import { failWith, getStore } from '../mocks/handlers';
 import { toTownSummary } from '../mocks/db/summary';
@@ -9,15 +9,6 @@ import { toTownSummary } from '../mocks/db/summary';
 const client = (token: string | null = 'dev-admin-token', timeoutMs = 2000) =>
   createApiClient({ baseUrl: 'http://localhost', getToken: () => token, timeoutMs });
 
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('the typed client', () => {
   it('parses every scenario town summary under the contract', async () => {

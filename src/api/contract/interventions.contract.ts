@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../client';
 import { endpoints } from '../endpoints';
-import { ApiError } from '../errors';
+import { failure } from './lookups';
 import type { ActionRequest, AgentListItem, TownSummary } from '../schemas';
 
 /**
@@ -23,16 +23,6 @@ export function describeInterventionContract(backend: string, clients: () => { a
   async function agentNamed(townId: string, name: string): Promise<AgentListItem> {
     const agents = await clients().admin.get(endpoints.agents(townId));
     return agents.items.find((a) => a.name === name)!;
-  }
-
-  async function fails(promise: Promise<unknown>): Promise<ApiError> {
-    try {
-      await promise;
-    } catch (error) {
-      if (error instanceof ApiError) return error;
-      throw error;
-    }
-    throw new Error('expected the request to fail');
   }
 
   const request = (kind: ActionRequest['target']['kind'], id: string, extra: Partial<ActionRequest> = {}): ActionRequest => ({
@@ -85,7 +75,7 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const t = await town('mobile-app');
       const beads = await admin.get(endpoints.beads(t.id, { q: 'Migrate push notifications' }));
       const bead = beads.items[0]!;
-      const error = await fails(admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), { idempotencyKey: key(), ifMatch: bead.version - 1 }));
+      const error = await failure(admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), { idempotencyKey: key(), ifMatch: bead.version - 1 }));
       expect(error).toMatchObject({ status: 409, code: 'conflict' });
       expect(error.message).toContain('changed since you loaded it');
       expect((await admin.get(endpoints.bead(t.id, bead.id))).bead.priority).toBe(bead.priority);
@@ -109,7 +99,7 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const { nonAdmin, admin } = clients();
       const t = await town('ml-pipeline');
       const container = await admin.get(endpoints.container(t.id));
-      const error = await fails(nonAdmin.act(t.id, 'container.force_restart', request('container', t.id), { idempotencyKey: key(), ifMatch: container.version }));
+      const error = await failure(nonAdmin.act(t.id, 'container.force_restart', request('container', t.id), { idempotencyKey: key(), ifMatch: container.version }));
       expect(error).toMatchObject({ status: 403, code: 'forbidden' });
       expect((await admin.get(endpoints.container(t.id))).version).toBe(container.version);
     });
@@ -118,7 +108,7 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const { admin } = clients();
       const t = await town('ml-pipeline');
       const container = await admin.get(endpoints.container(t.id));
-      const error = await fails(admin.act(t.id, 'container.force_restart', request('container', t.id, { reason: ' ' }), { idempotencyKey: key(), ifMatch: container.version }));
+      const error = await failure(admin.act(t.id, 'container.force_restart', request('container', t.id, { reason: ' ' }), { idempotencyKey: key(), ifMatch: container.version }));
       expect(error).toMatchObject({ status: 400 });
       expect(error.details).toMatchObject({ parameter: 'reason' });
     });
@@ -142,11 +132,11 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const t = await town('data-warehouse');
       const bead = (await admin.get(endpoints.beads(t.id, { q: 'Document the deploy pipeline' }))).items[0]!;
       const body = (priority: string) => request('bead', bead.id, { params: { priority } });
-      expect(await fails(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: '', ifMatch: bead.version }))).toMatchObject({ status: 400, details: { parameter: 'Idempotency-Key' } });
-      expect(await fails(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: key() }))).toMatchObject({ status: 428, details: { parameter: 'If-Match' } });
+      expect(await failure(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: '', ifMatch: bead.version }))).toMatchObject({ status: 400, details: { parameter: 'Idempotency-Key' } });
+      expect(await failure(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: key() }))).toMatchObject({ status: 428, details: { parameter: 'If-Match' } });
       const k = key();
       await admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: k, ifMatch: bead.version });
-      expect(await fails(admin.act(t.id, 'bead.change_priority', body('low'), { idempotencyKey: k, ifMatch: bead.version + 1 }))).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+      expect(await failure(admin.act(t.id, 'bead.change_priority', body('low'), { idempotencyKey: k, ifMatch: bead.version + 1 }))).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
       expect((await admin.get(endpoints.bead(t.id, bead.id))).bead).toMatchObject({ priority: 'high', version: bead.version + 1 });
     });
 
@@ -156,7 +146,7 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const bead = (await admin.get(endpoints.beads(t.id, { q: 'Reduce bundle size of the checkout route' }))).items[0]!;
       const k = key();
       const body = request('bead', bead.id, { params: { priority: 'critical' } });
-      const stale = await fails(admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version + 7 }));
+      const stale = await failure(admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version + 7 }));
       expect(stale).toMatchObject({ status: 409, details: { expected: bead.version + 7, current: bead.version } });
       const result = await admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version });
       expect(result.target_version).toBe(bead.version + 1);
