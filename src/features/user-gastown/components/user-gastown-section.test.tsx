@@ -104,6 +104,18 @@ describe('the user’s Gastown section', () => {
     expect(screen.queryByText(/has no Gastown towns/)).not.toBeInTheDocument();
   });
 
+  it('a request that never answers times out with its own message and a retry that works', async () => {
+    failWith(/\/towns$/, 'slow');
+    renderApp(DANA); // the test client gives up after 2 s
+    const alert = await screen.findByRole('alert', {}, { timeout: 5_000 });
+    expect(alert).toHaveTextContent('The admin API took too long');
+    expect(alert).toHaveTextContent('No answer within 2 s.');
+    const { resetMockState } = await import('../../../mocks/handlers');
+    resetMockState();
+    within(alert).getByRole('button', { name: 'Retry' }).click();
+    await waitFor(async () => expect(await townRows()).toHaveLength(9));
+  }, 15_000);
+
   it('an offline API says it cannot be reached and offers a retry that works', async () => {
     failWith(/\/towns$/, 'offline');
     renderApp(DANA);
