@@ -23,3 +23,18 @@ describe('deep links that point nowhere', () => {
     expect(within(alert).getByRole('link', { name: 'Back to user search' })).toHaveAttribute('href', '/users');
   });
 });
+
+describe('an agent or bead that is not there (deleted, or from another town)', () => {
+  it.each([
+    ['agents', 'agent', 'Open the town’s agents', 'agents'],
+    ['beads', 'bead', 'Open the town’s beads', 'state'],
+  ] as const)('a well-formed unknown %s id names what was looked up and leads back into the town', async (segment, kind, action, tab) => {
+    const town = scenarioTown('payments-api');
+    const id = '00000000-0000-4000-8000-000000000000';
+    const { router } = renderApp(`/towns/${town.town.id}/${segment}/${id}`);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(`Not found: ${kind} ${id}`);
+    await userEvent.click(within(alert).getByRole('link', { name: action }));
+    expect(router.state.location.pathname).toBe(`/towns/${town.town.id}/${tab}`);
+  });
+});

@@ -29,7 +29,15 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
   const now = useNow();
   const [params, setParams] = useSearchParams();
   if (agent.isPending) return <Loading label="Loading agent" />;
-  if (agent.isError) return <ErrorState error={agent.error} what={`agent ${agentId}`} onRetry={() => void agent.refetch()} />;
+  if (agent.isError)
+    return (
+      <ErrorState error={agent.error} what={`agent ${agentId}`} onRetry={() => void agent.refetch()}>
+        {/* A deleted or mistyped agent still belongs to a town the admin can go on from. */}
+        <Link className="button" to={paths.town(townId, 'agents')}>
+          Open the town’s agents
+        </Link>
+      </ErrorState>
+    );
   const detail = agent.data;
   const a = detail.agent;
   const findings = toAgentFindings(detail, now);

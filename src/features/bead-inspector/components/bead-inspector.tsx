@@ -30,7 +30,15 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
   const now = useNow();
   const agentNames = useMemo(() => new Map((agents.data?.items ?? []).map((a) => [a.id, a.name])), [agents.data]);
   if (bead.isPending) return <Loading label="Loading bead" />;
-  if (bead.isError) return <ErrorState error={bead.error} what={`bead ${beadId}`} onRetry={() => void bead.refetch()} />;
+  if (bead.isError)
+    return (
+      <ErrorState error={bead.error} what={`bead ${beadId}`} onRetry={() => void bead.refetch()}>
+        {/* A deleted or mistyped bead still belongs to a town the admin can go on from. */}
+        <Link className="button" to={paths.town(townId, 'state')}>
+          Open the town’s beads
+        </Link>
+      </ErrorState>
+    );
   const detail = bead.data;
   const b = detail.bead;
   return (
