@@ -39,3 +39,10 @@ test('a non-admin token sees "admins only" and no data', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
   await expect(page.getByText('Dana Whitfield')).toHaveCount(0);
 });
+
+test('the panel served by the reference worker refuses to be framed by pages not on its list (CSP)', async ({ page }) => {
+  const response = await page.goto('/users');
+  // dist/_headers, applied by the worker's static assets; no dashboard origin is configured for this build.
+  expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  await expect(page.getByRole('searchbox')).toBeVisible();
+});
