@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as S from '../schemas';
 import { call, getError, getOk, type ContractTarget } from './harness';
+import {
+  agentStatusTimelineEvent,
+  beadTimelineEvent,
+  containerTimelineEvent,
+  credentialTimelineEvent,
+  dispatchTimelineEvent,
+  gitTimelineEvent,
+} from '../../mocks/scenarios/timeline-events';
 
 /**
  * The admin API contract as assertions, written once and run against every backend (MSW handlers and
@@ -186,6 +194,27 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
         expect(times).toEqual([...times].sort().reverse());
         const containerOnly = await getOk(t(), `/towns/${id}/timeline?kind=container&limit=20`, S.TimelinePage);
         expect(containerOnly.items.every((r) => r.kind === 'container')).toBe(true);
+      });
+
+      it('reads every recorded fact the same way as the shared definition (no backend words its own rows)', async () => {
+        const seed = townOf('stuck-agent');
+        const page = await getOk(t(), `/towns/${seed.town.id}/timeline?limit=1000`, S.TimelinePage);
+        expect(page.next_cursor).toBeNull();
+        const title = new Map(seed.beads.map((b) => [b.id, b.title]));
+        const agent = new Map(seed.agents.map((a) => [a.id, a.name]));
+        const rig = new Map(seed.rigs.map((r) => [r.id, r.name]));
+        const expected = [
+          ...seed.bead_events.map((e) => ({ kind: 'bead', at: e.created_at, ...beadTimelineEvent(e, title.get(e.bead_id) ?? null) })),
+          ...seed.agent_status_history.map((h) => ({ kind: 'agent', at: h.at, ...agentStatusTimelineEvent(h, agent.get(h.agent_id) ?? null) })),
+          ...seed.dispatch_attempts.map((d) => ({ kind: 'dispatch', at: d.created_at, ...dispatchTimelineEvent(d) })),
+          ...seed.container_events.map((c) => ({ kind: 'container', at: c.created_at, ...containerTimelineEvent(c) })),
+          ...seed.git_operations.map((g) => ({ kind: 'git', at: g.created_at, ...gitTimelineEvent(g) })),
+          ...seed.credential_events.map((c) => ({ kind: 'credential', at: c.created_at, ...credentialTimelineEvent(c, rig.get(c.rig_id) ?? null) })),
+        ];
+        // Row ids are each backend's own cursor material; everything an admin reads must agree.
+        const key = (r: object) => JSON.stringify(r, Object.keys(r).sort());
+        const served = page.items.map(({ id: _id, ...r }) => key(r)).sort();
+        expect(served).toEqual(expected.map(key).sort());
       });
     });
 

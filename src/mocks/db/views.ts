@@ -19,6 +19,7 @@ import type {
   TownUsage,
 } from '../../api';
 import type { TownSeed } from '../scenarios';
+import { adminTimelineEvent, agentStatusTimelineEvent, beadTimelineEvent, containerTimelineEvent, credentialTimelineEvent, dispatchTimelineEvent, gitTimelineEvent } from '../scenarios/timeline-events';
 import { lastSdkEventAt } from './streams';
 
 const DAY_MS = 24 * 3600_000;
@@ -318,102 +319,17 @@ export function toTownUsage(town: TownSeed, now: number): TownUsage {
 
 /** Every row of the unified timeline, newest first (MSW builds it whole; the worker pages it in SQL). */
 export function toTimeline(town: TownSeed): TimelineEvent[] {
-  const rows: TimelineEvent[] = [];
   const beadTitle = new Map(town.beads.map((b) => [b.id, b.title]));
-  for (const e of town.bead_events) {
-    const title = beadTitle.get(e.bead_id) ?? e.bead_id;
-    const change = e.old_value || e.new_value ? ` ${e.old_value ?? '∅'} → ${e.new_value ?? '∅'}` : '';
-    rows.push({
-      id: `bead:${e.id}`,
-      kind: 'bead',
-      type: e.event_type,
-      at: e.created_at,
-      severity: e.event_type === 'escalated' || e.event_type === 'pr_creation_failed' ? 'warn' : e.new_value === 'failed' ? 'error' : 'info',
-      bead_id: e.bead_id,
-      agent_id: e.agent_id,
-      summary: `${e.event_type.replace(/_/g, ' ')}: ${title}${e.event_type === 'status_changed' ? change : ''}`,
-      details: { old_value: e.old_value, new_value: e.new_value, ...e.metadata },
-    });
-  }
-  town.agent_status_history.forEach((h, i) => {
-    const name = agentName(town, h.agent_id) ?? h.agent_id;
-    rows.push({
-      id: `agent:${h.agent_id}:${i}`,
-      kind: 'agent',
-      type: 'status',
-      at: h.at,
-      severity: h.status === 'stalled' || h.status === 'dead' ? 'error' : 'info',
-      bead_id: null,
-      agent_id: h.agent_id,
-      summary: `${name} → ${h.status}${h.reason ? ` (${h.reason})` : ''}`,
-      details: { status: h.status, reason: h.reason },
-    });
-  });
-  for (const d of town.dispatch_attempts) {
-    rows.push({
-      id: `dispatch:${d.id}`,
-      kind: 'dispatch',
-      type: d.outcome === 'failed' ? 'dispatch_failed' : 'dispatched',
-      at: d.created_at,
-      severity: d.outcome === 'failed' ? 'error' : 'info',
-      bead_id: d.bead_id,
-      agent_id: d.agent_id,
-      summary: `dispatch attempt ${d.attempt_number}/5 ${d.outcome === 'failed' ? `failed: ${d.error_message ?? ''}` : 'succeeded'}`,
-      details: { container_status: d.container_status, container_response: d.container_response, error_message: d.error_message },
-    });
-  }
-  for (const c of town.container_events) {
-    rows.push({
-      id: `container:${c.id}`,
-      kind: 'container',
-      type: c.event_type,
-      at: c.created_at,
-      severity: c.event_type === 'oom' || c.event_type === 'error' ? 'error' : c.event_type === 'not_found' || c.event_type === 'health_check_failed' ? 'warn' : 'info',
-      bead_id: null,
-      agent_id: typeof c.metadata.agent_id === 'string' ? c.metadata.agent_id : null,
-      summary: `container ${c.event_type}${c.exit_code !== null ? ` (exit ${c.exit_code})` : ''}${c.reason ? `: ${c.reason}` : ''}${c.message ? ` — ${c.message}` : ''}`,
-      details: { exit_code: c.exit_code, reason: c.reason, message: c.message, ...c.metadata },
-    });
-  }
-  for (const g of town.git_operations) {
-    rows.push({
-      id: `git:${g.id}`,
-      kind: 'git',
-      type: `${g.operation}_${g.outcome}`,
-      at: g.created_at,
-      severity: g.outcome === 'failure' ? 'error' : 'info',
-      bead_id: g.bead_id,
-      agent_id: g.agent_id,
-      summary: `git ${g.operation} ${g.outcome === 'failure' ? 'failed' : 'ok'}: ${g.command}`,
-      details: { exit_code: g.exit_code, stderr_excerpt: g.stderr_excerpt, duration_ms: g.duration_ms },
-    });
-  }
-  for (const c of town.credential_events) {
-    rows.push({
-      id: `credential:${c.id}`,
-      kind: 'credential',
-      type: `${c.kind}_${c.outcome}`,
-      at: c.created_at,
-      severity: c.outcome === 'failure' ? 'error' : 'info',
-      bead_id: null,
-      agent_id: null,
-      summary: `credential ${c.kind} ${c.outcome === 'failure' ? `failed: ${c.error ?? ''}` : 'ok'}`,
-      details: { rig_id: c.rig_id, integration_id: c.integration_id, token_expires_at: c.token_expires_at },
-    });
-  }
-  for (const a of town.audit_log) {
-    rows.push({
-      id: `admin:${a.id}`,
-      kind: 'admin',
-      type: a.action,
-      at: a.at,
-      severity: a.outcome === 'failure' ? 'warn' : 'info',
-      bead_id: a.target.kind === 'bead' ? a.target.id : null,
-      agent_id: a.target.kind === 'agent' ? a.target.id : null,
-      summary: `${a.admin_email}: ${a.action} — ${a.reason}`,
-      details: { target: a.target, params: a.params, outcome: a.outcome },
-    });
-  }
+  const rigName = new Map(town.rigs.map((r) => [r.id, r.name]));
+  const rows: TimelineEvent[] = [
+    ...town.bead_events.map((e) => ({ id: `bead:${e.id}`, kind: 'bead' as const, at: e.created_at, ...beadTimelineEvent(e, beadTitle.get(e.bead_id) ?? null) })),
+    ...town.agent_status_history.map((h, i) => ({ id: `agent:${h.agent_id}:${i}`, kind: 'agent' as const, at: h.at, ...agentStatusTimelineEvent(h, agentName(town, h.agent_id)) })),
+    ...town.dispatch_attempts.map((d) => ({ id: `dispatch:${d.id}`, kind: 'dispatch' as const, at: d.created_at, ...dispatchTimelineEvent(d) })),
+    ...town.container_events.map((c) => ({ id: `container:${c.id}`, kind: 'container' as const, at: c.created_at, ...containerTimelineEvent(c) })),
+    ...town.git_operations.map((g) => ({ id: `git:${g.id}`, kind: 'git' as const, at: g.created_at, ...gitTimelineEvent(g) })),
+    ...town.credential_events.map((c) => ({ id: `credential:${c.id}`, kind: 'credential' as const, at: c.created_at, ...credentialTimelineEvent(c, rigName.get(c.rig_id) ?? null) })),
+    ...town.audit_log.map((a) => ({ id: `admin:${a.id}`, kind: 'admin' as const, at: a.at, ...adminTimelineEvent(a) })),
+  ];
   if (town.scenario === 'large') rows.push(...toBenchAgentChurn(town, LARGE_TIMELINE_ROWS - rows.length));
   return rows.sort((a, b) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at.localeCompare(a.at)));
 }
@@ -436,17 +352,8 @@ export function toBenchAgentChurn(town: TownSeed, count: number): TimelineEvent[
   for (let i = 0; i < count; i++) {
     const agent = polecats[i % polecats.length]!;
     const status = cycle[Math.floor(i / polecats.length) % cycle.length]!;
-    rows.push({
-      id: `agent:churn:${i}`,
-      kind: 'agent',
-      type: 'status',
-      at: new Date(end - (i + 1) * step).toISOString(),
-      severity: 'info',
-      bead_id: null,
-      agent_id: agent.id,
-      summary: `${agent.name} → ${status}${status === 'waiting' ? ' (waiting for review)' : status === 'idle' ? ' (work submitted)' : ' (hooked next bead)'}`,
-      details: { status, reason: null },
-    });
+    const reason = status === 'waiting' ? 'waiting for review' : status === 'idle' ? 'work submitted' : 'hooked next bead';
+    rows.push({ id: `agent:churn:${i}`, kind: 'agent', at: new Date(end - (i + 1) * step).toISOString(), ...agentStatusTimelineEvent({ agent_id: agent.id, status, reason }, agent.name) });
   }
   return rows;
 }
