@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 /**
  * The dependency rules of ARCHITECTURE.md, enforced:
@@ -25,19 +26,45 @@ const featureZones = FEATURES.flatMap((feature) => [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [otherFeature(feature), { regex: '^(\\.\\./)+(pages|app|mocks)(/|$)', message: 'Features import only other features\' index, components, lib and api.' }] },
+        {
+          patterns: [
+            otherFeature(feature),
+            { regex: '^(\\.\\./)+(pages|app|mocks)(/|$)', message: "Features import only other features' index, components, lib and api." },
+          ],
+        },
       ],
     },
   },
   {
     // Tests may build scenario data from the mocks.
     files: [`src/features/${feature}/**/*.test.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [otherFeature(feature), { regex: '^(\\.\\./)+(pages|app)(/|$)', message: 'Feature tests do not import pages or the app.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            otherFeature(feature),
+            { regex: '^(\\.\\./)+(pages|app)(/|$)', message: 'Feature tests do not import pages or the app.' },
+          ],
+        },
+      ],
+    },
   },
 ]);
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*', 'node_modules', 'public/mockServiceWorker.js', '.wrangler', 'test-results', 'playwright-report', 'bench/results'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'public/mockServiceWorker.js',
+      '.wrangler',
+      'test-results',
+      'playwright-report',
+      'bench/results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -48,7 +75,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-syntax': [
         'error',
@@ -62,7 +92,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+(features|pages|app|mocks)(/|$)', message: 'components/ and lib/ import no feature, page, app or mock code.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(features|pages|app|mocks)(/|$)',
+              message: 'components/ and lib/ import no feature, page, app or mock code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -72,7 +109,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+(features|pages|app|components|lib|mocks)(/|$)', message: 'The contract imports nothing of the UI or the mocks.' }, { group: ['react', 'react-*'], message: 'The contract has no UI side effects.' }] },
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(features|pages|app|components|lib|mocks)(/|$)',
+              message: 'The contract imports nothing of the UI or the mocks.',
+            },
+            { group: ['react', 'react-*'], message: 'The contract has no UI side effects.' },
+          ],
+        },
       ],
     },
   },
@@ -81,8 +126,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+src/(?!api|mocks/scenarios)', message: 'worker/ imports only src/api and the scenario builders.' }, { group: ['react', 'react-*'], message: 'worker/ never imports React.' }] },
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+src/(?!api|mocks/scenarios)', message: 'worker/ imports only src/api and the scenario builders.' },
+            { group: ['react', 'react-*'], message: 'worker/ never imports React.' },
+          ],
+        },
       ],
     },
   },
+  // Formatting is prettier's (checked by `npm run lint`); no stylistic rule may disagree with it.
+  prettier,
 );

@@ -16,10 +16,7 @@ export default defineConfig(({ mode }) => ({
     __MOCK_API__: JSON.stringify(mode === 'mock'),
   },
   server: {
-    proxy:
-      mode === 'mock'
-        ? undefined
-        : { '/api': process.env.GASTOWN_API_PROXY ?? 'http://127.0.0.1:8787' },
+    proxy: mode === 'mock' ? undefined : { '/api': process.env.GASTOWN_API_PROXY ?? 'http://127.0.0.1:8787' },
   },
   // Only the app's own page: demo/host/index.html imports the federation remote, which the dev
   // server cannot pre-bundle (it printed "Failed to run dependency scan" and reloaded as it went).

@@ -12,14 +12,24 @@ export default async function api() {
     const town = towns.items.find((t) => t.beads.total >= 10_000);
     if (!town) throw new Error('the large town is not seeded');
     const agents = await adminGet(server.base, `/towns/${town.id}/agents`);
-    const agent = agents.items.reduce((a, b) => (b.last_sdk_event_at ?? '') > (a.last_sdk_event_at ?? '') ? b : a);
+    const agent = agents.items.reduce((a, b) => ((b.last_sdk_event_at ?? '') > (a.last_sdk_event_at ?? '') ? b : a));
     const { total } = await adminGet(server.base, `/towns/${town.id}/agents/${agent.id}/events?limit=1`);
 
     const townMs = await sample(() => adminGet(server.base, `/towns/${town.id}`));
     const beadsMs = await sample(() => adminGet(server.base, `/towns/${town.id}/beads`));
     // Cursors spread over the whole stream (deterministic), so no page is served from a warm neighbour.
-    const eventsMs = await sample((i) => adminGet(server.base, `/towns/${town.id}/agents/${agent.id}/events?after=${Math.floor(((i * 7919) % 1000) / 1000 * (total - 500))}&limit=500`), { runs: 100 });
-    const indexMs = await sample((i) => adminGet(server.base, `/towns/${town.id}/agents/${agent.id}/event-index?after=${i * 20_000}&limit=20000`), { warmup: 1, runs: 20 });
+    const eventsMs = await sample(
+      (i) =>
+        adminGet(
+          server.base,
+          `/towns/${town.id}/agents/${agent.id}/events?after=${Math.floor((((i * 7919) % 1000) / 1000) * (total - 500))}&limit=500`,
+        ),
+      { runs: 100 },
+    );
+    const indexMs = await sample(
+      (i) => adminGet(server.base, `/towns/${town.id}/agents/${agent.id}/event-index?after=${i * 20_000}&limit=20000`),
+      { warmup: 1, runs: 20 },
+    );
 
     return {
       town_p95_ms: percentile(townMs, 95),

@@ -31,9 +31,12 @@ export default async function auditChain() {
       console.log(`  appended audit entries up to ${entries} in ${Date.now() - started} ms`);
     }
     let result = null;
-    const times = await sample(async () => {
-      result = await adminGet(server.base, `/towns/${town.id}/audit/verify`);
-    }, { warmup: 1, runs: 7 });
+    const times = await sample(
+      async () => {
+        result = await adminGet(server.base, `/towns/${town.id}/audit/verify`);
+      },
+      { warmup: 1, runs: 7 },
+    );
     if (!result.verified) throw new Error(`the chain does not verify: ${result.problem}`);
     return {
       entries: result.entries,

@@ -23,15 +23,26 @@ async function measure(browser, baseURL, beads) {
   const visibleFocus = () => {
     const state = document.querySelector('.graph-canvas')?.getAttribute('data-graph-state');
     const focus = document.querySelector('.react-flow__node.is-focus');
-    return (state === 'preview' || state === 'ready') && focus && getComputedStyle(focus).visibility === 'visible' ? performance.now() : false;
+    return (state === 'preview' || state === 'ready') && focus && getComputedStyle(focus).visibility === 'visible'
+      ? performance.now()
+      : false;
   };
   const interactiveAt = await (await page.waitForFunction(visibleFocus, null, { polling: 'raf', timeout: 120_000 })).jsonValue();
   const readyAt = await (
-    await page.waitForFunction(() => (document.querySelector('.graph-canvas')?.getAttribute('data-graph-state') === 'ready' ? performance.now() : false), null, { polling: 'raf', timeout: 300_000 })
+    await page.waitForFunction(
+      () => (document.querySelector('.graph-canvas')?.getAttribute('data-graph-state') === 'ready' ? performance.now() : false),
+      null,
+      { polling: 'raf', timeout: 300_000 },
+    )
   ).jsonValue();
   await page.waitForTimeout(1000);
   // A click on a node focuses it: check the view answers.
-  await page.locator('.react-flow__node').filter({ hasNot: page.locator('.is-focus') }).first().click({ timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.react-flow__node')
+    .filter({ hasNot: page.locator('.is-focus') })
+    .first()
+    .click({ timeout: 10_000 })
+    .catch(() => undefined);
   const figures = await page.evaluate(
     ({ interactiveAt, readyAt }) => {
       const start = performance.getEntriesByName('graph-fixture-start')[0].startTime;

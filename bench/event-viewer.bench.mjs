@@ -7,7 +7,28 @@ import { execFileSync } from 'node:child_process';
 import { adminPage, launchBrowser, measureFrames, percentile, startMockApp } from './lib.mjs';
 import { startSeededWorker } from './worker.mjs';
 
-const QUERIES = ['bash', 'read', 'error', 'heartbeat', 'tokens', 'session busy', 'src/', 'npm test', 'retry', 'git status', 'ENOENT', 'noemit', 'lint', 'message', 'readme', 'zzz-no-such-term', 'edit', 'grep', 'completed', 'call'];
+const QUERIES = [
+  'bash',
+  'read',
+  'error',
+  'heartbeat',
+  'tokens',
+  'session busy',
+  'src/',
+  'npm test',
+  'retry',
+  'git status',
+  'ENOENT',
+  'noemit',
+  'lint',
+  'message',
+  'readme',
+  'zzz-no-such-term',
+  'edit',
+  'grep',
+  'completed',
+  'call',
+];
 
 async function openBackend() {
   if (process.env.BENCH_BACKEND === 'mock') {

@@ -4,7 +4,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 /** Debian's Chromium, headless, with `performance.memory` precise enough for heap figures. */
 export function launchBrowser() {
@@ -59,7 +67,11 @@ export async function startServer(command, args, url, env = {}) {
 export async function startMockApp(port = 4300) {
   const { execFileSync } = await import('node:child_process');
   execFileSync('npx', ['vite', 'build', '--mode', 'mock', '--outDir', 'dist-bench'], { stdio: 'ignore' });
-  const stop = await startServer('npx', ['vite', 'preview', '--mode', 'mock', '--outDir', 'dist-bench', '--host', '127.0.0.1', '--strictPort', '--port', String(port)], `http://127.0.0.1:${port}/`);
+  const stop = await startServer(
+    'npx',
+    ['vite', 'preview', '--mode', 'mock', '--outDir', 'dist-bench', '--host', '127.0.0.1', '--strictPort', '--port', String(port)],
+    `http://127.0.0.1:${port}/`,
+  );
   return { baseURL: `http://127.0.0.1:${port}`, stop };
 }
 

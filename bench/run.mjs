@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { writeResult } from './lib.mjs';
 
 const dir = new URL('./', import.meta.url);
-const available = readdirSync(dir).filter((f) => f.endsWith('.bench.mjs')).map((f) => f.replace('.bench.mjs', ''));
+const available = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .map((f) => f.replace('.bench.mjs', ''));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = wanted.length ? wanted : available;
 let failed = false;

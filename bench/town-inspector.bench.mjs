@@ -56,12 +56,21 @@ export default async function run() {
     // Fresh load of the State tab (town already built in the service worker by the visit above).
     await page.goto(stateUrl);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await page.waitForFunction(() => /^[\d,]+ of [\d,]+ beads$/.test(document.querySelector('[data-testid="beads-progress"]')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => /^[\d,]+ of [\d,]+ beads$/.test(document.querySelector('[data-testid="beads-progress"]')?.textContent ?? ''),
+      null,
+      { timeout: 120_000 },
+    );
     const load = await page.evaluate(() => {
       const beads = performance.getEntriesByType('resource').filter((e) => e.name.includes('/beads?'));
       const lastResponse = Math.max(...beads.map((e) => e.responseEnd));
       const firstRequest = Math.min(...beads.map((e) => e.startTime));
-      return { pages: beads.length, lastResponse, firstRequest, total: document.querySelector('[data-testid="beads-progress"]').textContent };
+      return {
+        pages: beads.length,
+        lastResponse,
+        firstRequest,
+        total: document.querySelector('[data-testid="beads-progress"]').textContent,
+      };
     });
     // The moment the table showed every bead, next frame included.
     const shownAt = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
@@ -105,7 +114,10 @@ export default async function run() {
     const filterTextOnce = [];
     for (let i = 0; i < 5; i++) {
       await page.getByRole('searchbox', { name: 'Filter beads by text' }).fill('');
-      await page.waitForFunction((n) => document.querySelector('[data-testid="beads-progress"]').textContent.endsWith(`of ${n} beads`), rows.toLocaleString('en'));
+      await page.waitForFunction(
+        (n) => document.querySelector('[data-testid="beads-progress"]').textContent.endsWith(`of ${n} beads`),
+        rows.toLocaleString('en'),
+      );
       await page.waitForTimeout(200);
       filterTextOnce.push(
         await timeInPage(
@@ -119,7 +131,10 @@ export default async function run() {
     for (let i = 0; i < 3; i++) {
       const box = page.getByRole('searchbox', { name: 'Filter beads by text' });
       await box.fill('');
-      await page.waitForFunction((n) => document.querySelector('[data-testid="beads-progress"]').textContent.endsWith(`of ${n} beads`) && !/^[\d,]+ of/.test('x'), rows.toLocaleString('en'));
+      await page.waitForFunction(
+        (n) => document.querySelector('[data-testid="beads-progress"]').textContent.endsWith(`of ${n} beads`) && !/^[\d,]+ of/.test('x'),
+        rows.toLocaleString('en'),
+      );
       await page.waitForTimeout(200);
       const t0 = await page.evaluate(() => performance.now());
       await box.pressSequentially('convoy', { delay: 0 });
@@ -141,9 +156,15 @@ export default async function run() {
     await page.getByTestId('timeline-row').first().waitFor();
     const t0 = Date.now();
     await page.getByRole('button', { name: 'Load all' }).click();
-    await page.waitForFunction(() => /^([\d,]+) of \1 events/.test(document.querySelector('[data-testid="timeline-count"]')?.textContent ?? ''), null, { timeout: 300_000 });
+    await page.waitForFunction(
+      () => /^([\d,]+) of \1 events/.test(document.querySelector('[data-testid="timeline-count"]')?.textContent ?? ''),
+      null,
+      { timeout: 300_000 },
+    );
     const timelineLoadAll = Date.now() - t0;
-    const timelineRows = await page.evaluate(() => Number(document.querySelector('[data-testid="timeline-count"]').textContent.split(' of ')[0].replace(/,/g, '')));
+    const timelineRows = await page.evaluate(() =>
+      Number(document.querySelector('[data-testid="timeline-count"]').textContent.split(' of ')[0].replace(/,/g, '')),
+    );
     await page.waitForTimeout(300);
     const timelineScroll = await measureFrames(page, () => scrollBox(page, 'timeline-scroll'));
     const kindFilter = await timeInPage(

@@ -5,7 +5,10 @@ import { UserPages } from './pages/user-pages';
 
 test.beforeEach(async ({ page }) => signIn(page));
 
-test('open a stuck agent, search its events, follow a match, copy the link and open it: the same event is selected', async ({ page, context }) => {
+test('open a stuck agent, search its events, follow a match, copy the link and open it: the same event is selected', async ({
+  page,
+  context,
+}) => {
   // The first spec of the run can meet the e2e backend while it is still seeding.
   test.setTimeout(120_000);
   const users = new UserPages(page);
@@ -14,7 +17,10 @@ test('open a stuck agent, search its events, follow a match, copy the link and o
   }).toPass({ timeout: 100_000 });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await users.townRow('payments-api').getByRole('link', { name: 'Open payments-api in the Town Inspector' }).click();
-  await page.getByRole('list', { name: 'Health findings' }).getByRole('link', { name: /Toast stalled/ }).click();
+  await page
+    .getByRole('list', { name: 'Health findings' })
+    .getByRole('link', { name: /Toast stalled/ })
+    .click();
   await expect(page).toHaveURL(/\/towns\/[0-9a-f-]{36}\/agents\/[0-9a-f-]{36}$/);
 
   const agent = new AgentInspectorPage(page);
@@ -52,7 +58,11 @@ test('the Mayor view shows the errored session, the tool-call loop and the rende
   const users = new UserPages(page);
   await page.goto('/users/usr_2b7f1c9e4a');
   await users.townRow('support-bot').getByRole('link', { name: 'Open support-bot in the Town Inspector' }).click();
-  await page.getByRole('list', { name: 'Health findings' }).getByRole('link', { name: /[Mm]ayor/ }).first().click();
+  await page
+    .getByRole('list', { name: 'Health findings' })
+    .getByRole('link', { name: /[Mm]ayor/ })
+    .first()
+    .click();
   const agent = new AgentInspectorPage(page);
   await expect(agent.heading('Mayor')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Mayor session' })).toContainText('errored');

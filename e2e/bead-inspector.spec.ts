@@ -38,7 +38,9 @@ test('double-clicking a graph node opens that bead’s inspector', async ({ page
   const { beadId } = scenarioBead('mobile-app', BLOCKER);
   await expect(page).toHaveURL(new RegExp(`/beads/${beadId}\\?depth=1$`));
   await expect(page.getByRole('heading', { level: 1, name: BLOCKER })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Dispatch attempts' }).locator('..').locator('..')).toContainText('dispatch budget exhausted (5 of 5 attempts)');
+  await expect(page.getByRole('heading', { name: 'Dispatch attempts' }).locator('..').locator('..')).toContainText(
+    'dispatch budget exhausted (5 of 5 attempts)',
+  );
 });
 
 test('a stalled convoy names its missing tracked bead', async ({ page }) => {

@@ -122,7 +122,14 @@ test.describe('embedded in an iframe', () => {
     // The same dashboard page, reached as localhost: another origin, not on the list.
     await page.goto(`http://localhost:${DEMO_HOST_PORT}/admin/users/${DANA}`);
     await expect(page.getByRole('heading', { name: 'Dana Whitfield', level: 1 })).toBeVisible();
-    await expect.poll(() => page.frames().map((f) => f.url()).find((u) => u.startsWith('chrome-error:') || u.startsWith(PANEL_ORIGIN))).toMatch(/^chrome-error:/);
+    await expect
+      .poll(() =>
+        page
+          .frames()
+          .map((f) => f.url())
+          .find((u) => u.startsWith('chrome-error:') || u.startsWith(PANEL_ORIGIN)),
+      )
+      .toMatch(/^chrome-error:/);
     await expect(page.frameLocator('iframe[name="gastown-admin"]').locator('#root')).toHaveCount(0);
   });
 });
@@ -163,11 +170,12 @@ test.describe('mounted by module federation', () => {
 
     await page.getByRole('button', { name: 'Hide' }).click();
     await expect(host.federatedSlot()).toHaveCount(0);
-    const leftovers = () => page.evaluate(() => ({
-      styles: document.querySelectorAll('style[data-gastown-admin]').length,
-      scoped: document.querySelectorAll('.gastown-admin, [data-embedded], .shell, .town-list').length,
-      stored: Object.keys(sessionStorage).filter((k) => k.startsWith('gastown-admin')),
-    }));
+    const leftovers = () =>
+      page.evaluate(() => ({
+        styles: document.querySelectorAll('style[data-gastown-admin]').length,
+        scoped: document.querySelectorAll('.gastown-admin, [data-embedded], .shell, .town-list').length,
+        stored: Object.keys(sessionStorage).filter((k) => k.startsWith('gastown-admin')),
+      }));
     await expect.poll(leftovers).toEqual({ styles: 0, scoped: 0, stored: [] });
 
     // Mounting again works: nothing of the first mount was left to get in the way.

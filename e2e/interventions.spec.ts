@@ -8,10 +8,15 @@ test.beforeEach(async ({ page }) => signIn(page));
 // This spec changes the towns: leave them as the other specs expect them.
 test.afterAll(async ({ baseURL }) => reseed(baseURL));
 
-test('force-reset the stuck agent with a reason, see the verified state, find it in the audit log with the chain verified', async ({ page }) => {
+test('force-reset the stuck agent with a reason, see the verified state, find it in the audit log with the chain verified', async ({
+  page,
+}) => {
   const users = new UserPages(page);
   await page.goto('/users/usr_2b7f1c9e4a');
-  await users.townRow('payments-api').getByRole('link', { name: /polecat Toast stalled/ }).click();
+  await users
+    .townRow('payments-api')
+    .getByRole('link', { name: /polecat Toast stalled/ })
+    .click();
   await expect(page).toHaveURL(/\/towns\/[0-9a-f-]{36}\/agents\/[0-9a-f-]{36}$/);
   const townId = page.url().split('/towns/')[1]!.split('/')[0]!;
 

@@ -17,7 +17,8 @@ test('walk every tab of a failing town; each deep link survives a reload', async
       await expect(page.getByTestId('beads-progress')).toHaveText(/\d+ of \d+ beads/);
     },
     agents: async () => expect(page.getByRole('table', { name: 'Agents' })).toBeVisible(),
-    review: async () => expect(page.getByRole('region', { name: 'Queue depth and processing rate' }).locator('svg.recharts-surface').first()).toBeVisible(),
+    review: async () =>
+      expect(page.getByRole('region', { name: 'Queue depth and processing rate' }).locator('svg.recharts-surface').first()).toBeVisible(),
     container: async () => {
       await expect(page.getByRole('list', { name: 'Lifecycle events' }).getByText('exit code 137').first()).toBeVisible();
       await expect(page.getByRole('region', { name: 'Memory' }).locator('svg.recharts-surface').first()).toBeVisible();
@@ -46,7 +47,10 @@ test('State filters and sort live in the URL and come back after a reload', asyn
   const inspector = new TownInspectorPage(page);
   await inspector.openFromUser(DANA, 'mobile-app');
   await inspector.statusChip('Failed').click();
-  await inspector.beadsTable().getByRole('button', { name: /Dispatches/ }).click();
+  await inspector
+    .beadsTable()
+    .getByRole('button', { name: /Dispatches/ })
+    .click();
   await expect(page).toHaveURL(/status=failed/);
   await expect(page).toHaveURL(/sort=-?dispatch_attempts/);
   await page.reload();
@@ -62,7 +66,10 @@ test('Events: clicking an agent id filters to it, the filter is a deep link, and
   await inspector.openTab('Events');
   await page.getByRole('group', { name: 'Filter by kind' }).getByRole('button', { name: 'dispatch' }).click();
   await expect(page).toHaveURL(/kind=dispatch/);
-  const agentFilter = inspector.timelineRows().first().getByRole('button', { name: /Show only events of agent/ });
+  const agentFilter = inspector
+    .timelineRows()
+    .first()
+    .getByRole('button', { name: /Show only events of agent/ });
   const agentLabel = (await agentFilter.getAttribute('aria-label'))!;
   await agentFilter.click();
   await expect(page).toHaveURL(/entity=[0-9a-f-]{36}/);

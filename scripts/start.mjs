@@ -20,10 +20,21 @@ const server = await startWrangler({ port: PORT, quiet: false, ...(apiOnly ? { a
 // unless an admin has acted on it (the worker keeps any state with audit entries).
 const REFRESH_AFTER_MS = 30 * 60_000;
 const result = await seed(server.base, { refreshAfterMs: REFRESH_AFTER_MS });
-const age = (ms) => (ms >= 86_400_000 ? `${Math.round(ms / 86_400_000)} d` : ms >= 3_600_000 ? `${Math.round(ms / 3_600_000)} h` : `${Math.round(ms / 60_000)} min`);
-if (result.seeded && result.refreshed) console.log(`Re-anchored the scenario towns to now: the last seed was ${age(result.refreshed.age_ms)} old and nobody had acted on it (${result.towns} towns, ${result.events} SDK events, ${result.ms} ms).`);
+const age = (ms) =>
+  ms >= 86_400_000
+    ? `${Math.round(ms / 86_400_000)} d`
+    : ms >= 3_600_000
+      ? `${Math.round(ms / 3_600_000)} h`
+      : `${Math.round(ms / 60_000)} min`;
+if (result.seeded && result.refreshed)
+  console.log(
+    `Re-anchored the scenario towns to now: the last seed was ${age(result.refreshed.age_ms)} old and nobody had acted on it (${result.towns} towns, ${result.events} SDK events, ${result.ms} ms).`,
+  );
 else if (result.seeded) console.log(`Seeded ${result.towns} scenario towns (${result.events} SDK events) in ${result.ms} ms.`);
-else if (result.stale) console.log(`Kept the local state: ${result.stale.towns_with_interventions} town(s) hold interventions. It was seeded ${age(result.stale.age_ms)} ago, so the scenario towns' evidence has aged (health findings drift with time); npm run reset-data re-anchors it and wipes the interventions.`);
+else if (result.stale)
+  console.log(
+    `Kept the local state: ${result.stale.towns_with_interventions} town(s) hold interventions. It was seeded ${age(result.stale.age_ms)} ago, so the scenario towns' evidence has aged (health findings drift with time); npm run reset-data re-anchors it and wipes the interventions.`,
+  );
 else console.log(`State already seeded (${result.previous.at}); npm run reset-data reseeds.`);
 
 // The SPA takes a dev token from the URL fragment (never sent to the server), so the link signs in.

@@ -23,8 +23,7 @@ export type Remote<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 };
 
-const stub = <T>(namespace: DurableObjectNamespace, name: string) =>
-  namespace.get(namespace.idFromName(name)) as unknown as Remote<T>;
+const stub = <T>(namespace: DurableObjectNamespace, name: string) => namespace.get(namespace.idFromName(name)) as unknown as Remote<T>;
 
 /** The one user directory (stand-in for the dashboard's Postgres `kilocode_users`). */
 export const directoryOf = (env: Env) => stub<DirectoryDO>(env.DIRECTORY, 'directory');

@@ -26,7 +26,11 @@ const panel = await preview({
   build: { outDir: 'dist-demo/panel' },
   preview: { host: '127.0.0.1', port: panelPort, strictPort: true, cors: { origin: [hostOrigin] } },
 });
-const host = await preview({ ...quiet, configFile: 'demo/host/vite.config.ts', preview: { host: '127.0.0.1', port: hostPort, strictPort: true } });
+const host = await preview({
+  ...quiet,
+  configFile: 'demo/host/vite.config.ts',
+  preview: { host: '127.0.0.1', port: hostPort, strictPort: true },
+});
 
 console.log(`
   Demo dashboard   ${hostOrigin}/admin/users/usr_2b7f1c9e4a          (panel in an iframe)

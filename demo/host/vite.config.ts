@@ -18,7 +18,13 @@ export default defineConfig({
     federation({
       name: 'kiloAdminDemo',
       remotes: {
-        gastownAdmin: { type: 'module', name: 'gastownAdmin', entry: `${panelOrigin}/remote/remoteEntry.js`, entryGlobalName: 'gastownAdmin', shareScope: 'default' },
+        gastownAdmin: {
+          type: 'module',
+          name: 'gastownAdmin',
+          entry: `${panelOrigin}/remote/remoteEntry.js`,
+          entryGlobalName: 'gastownAdmin',
+          shareScope: 'default',
+        },
       },
       shared: {
         react: { singleton: true, requiredVersion: '^19.3.1' },

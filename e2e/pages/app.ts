@@ -13,6 +13,10 @@ export async function signIn(page: Page, token: string = DEV_ADMIN_TOKEN) {
  * state (interventions) call it when done, so every spec starts from the same towns.
  */
 export async function reseed(baseURL: string | undefined) {
-  const res = await fetch(`${baseURL}/api/dev/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ force: true }) });
+  const res = await fetch(`${baseURL}/api/dev/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ force: true }),
+  });
   if (!res.ok) throw new Error(`reseeding the e2e backend failed: HTTP ${res.status}`);
 }

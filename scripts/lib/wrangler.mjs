@@ -22,8 +22,22 @@ export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, q
   // mistaken for ours.
   const instance = randomUUID();
   const args = [
-    'wrangler', 'dev', '--local', '--port', String(port), '--ip', '127.0.0.1',
-    '--persist-to', persistTo, '--var', 'DEV_ROUTES:on', '--var', `DEV_INSTANCE:${instance}`, '--show-interactive-dev-session=false', '--log-level', 'warn',
+    'wrangler',
+    'dev',
+    '--local',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    persistTo,
+    '--var',
+    'DEV_ROUTES:on',
+    '--var',
+    `DEV_INSTANCE:${instance}`,
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    'warn',
   ];
   if (assets) args.push('--assets', assets);
   const child = spawn('npx', args, {
@@ -88,7 +102,12 @@ export async function seed(base, { scope = 'world', now, force = false, refreshA
   const res = await fetch(`${base}/api/dev/seed`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ scope, force, ...(now === undefined ? {} : { now }), ...(refreshAfterMs === undefined ? {} : { refreshAfterMs }) }),
+    body: JSON.stringify({
+      scope,
+      force,
+      ...(now === undefined ? {} : { now }),
+      ...(refreshAfterMs === undefined ? {} : { refreshAfterMs }),
+    }),
   });
   const body = await res.json();
   if (!res.ok) throw new Error(`seeding ${scope} failed: ${res.status} ${JSON.stringify(body)}`);

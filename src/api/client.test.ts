@@ -9,7 +9,6 @@ import { toTownSummary } from '../mocks/db/summary';
 const client = (token: string | null = 'dev-admin-token', timeoutMs = 2000) =>
   createApiClient({ baseUrl: 'http://localhost', getToken: () => token, timeoutMs });
 
-
 describe('the typed client', () => {
   it('parses every scenario town summary under the contract', async () => {
     const dana = getStore().world.users.find((u) => u.name === 'Dana Whitfield')!;

@@ -77,16 +77,13 @@ export const endpoints = {
   userTowns: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}/towns`, S.TownList),
   userRigs: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}/rigs`, S.RigList),
   town: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}`, S.TownDetail),
-  beads: (townId: string, query: BeadListQuery = {}) =>
-    get(`${API_PREFIX}/towns/${e(townId)}/beads`, S.BeadPage, { ...query }),
+  beads: (townId: string, query: BeadListQuery = {}) => get(`${API_PREFIX}/towns/${e(townId)}/beads`, S.BeadPage, { ...query }),
   bead: (townId: string, beadId: string) => get(`${API_PREFIX}/towns/${e(townId)}/beads/${e(beadId)}`, S.BeadDetail),
-  beadEvents: (townId: string, beadId: string) =>
-    get(`${API_PREFIX}/towns/${e(townId)}/beads/${e(beadId)}/events`, S.BeadEventList),
+  beadEvents: (townId: string, beadId: string) => get(`${API_PREFIX}/towns/${e(townId)}/beads/${e(beadId)}/events`, S.BeadEventList),
   beadGraph: (townId: string, beadId: string, depth: number | null) =>
     get(`${API_PREFIX}/towns/${e(townId)}/beads/${e(beadId)}/graph`, S.BeadGraph, { depth: depth ?? 'all' }),
   agents: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/agents`, S.AgentList),
-  agent: (townId: string, agentId: string) =>
-    get(`${API_PREFIX}/towns/${e(townId)}/agents/${e(agentId)}`, S.AgentDetail),
+  agent: (townId: string, agentId: string) => get(`${API_PREFIX}/towns/${e(townId)}/agents/${e(agentId)}`, S.AgentDetail),
   agentEvents: (townId: string, agentId: string, query: SdkEventQuery = {}) =>
     get(`${API_PREFIX}/towns/${e(townId)}/agents/${e(agentId)}/events`, S.SdkEventPage, { ...query }),
   agentEvent: (townId: string, agentId: string, eventId: number) =>
@@ -101,10 +98,8 @@ export const endpoints = {
   reviewQueue: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/review-queue`, S.ReviewQueue),
   container: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/container`, S.ContainerState),
   config: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/config`, S.TownConfigResponse),
-  timeline: (townId: string, query: TimelineQuery = {}) =>
-    get(`${API_PREFIX}/towns/${e(townId)}/timeline`, S.TimelinePage, { ...query }),
-  townAudit: (townId: string, query: AuditQuery = {}) =>
-    get(`${API_PREFIX}/towns/${e(townId)}/audit`, S.AuditPage, { ...query }),
+  timeline: (townId: string, query: TimelineQuery = {}) => get(`${API_PREFIX}/towns/${e(townId)}/timeline`, S.TimelinePage, { ...query }),
+  townAudit: (townId: string, query: AuditQuery = {}) => get(`${API_PREFIX}/towns/${e(townId)}/audit`, S.AuditPage, { ...query }),
   verifyAudit: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/audit/verify`, S.AuditVerification),
   audit: (query: AuditQuery = {}) => get(`${API_PREFIX}/audit`, S.AuditPage, { ...query }),
 } as const;

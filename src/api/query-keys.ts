@@ -23,11 +23,8 @@ export const queryKeys = {
   agents: (townId: string) => [...queryKeys.town(townId), 'agents'] as const,
   agent: (townId: string, agentId: string) => [...queryKeys.town(townId), 'agent', agentId] as const,
   agentEvents: (townId: string, agentId: string, query?: SdkEventQuery) =>
-    query
-      ? ([...queryKeys.agent(townId, agentId), 'events', query] as const)
-      : ([...queryKeys.agent(townId, agentId), 'events'] as const),
-  agentEvent: (townId: string, agentId: string, eventId: number) =>
-    [...queryKeys.agent(townId, agentId), 'event', eventId] as const,
+    query ? ([...queryKeys.agent(townId, agentId), 'events', query] as const) : ([...queryKeys.agent(townId, agentId), 'events'] as const),
+  agentEvent: (townId: string, agentId: string, eventId: number) => [...queryKeys.agent(townId, agentId), 'event', eventId] as const,
   dispatchAttempts: (townId: string, filter: { bead_id?: string; agent_id?: string } = {}) =>
     [...queryKeys.town(townId), 'dispatch-attempts', filter] as const,
   gitOperations: (townId: string, filter: object = {}) => [...queryKeys.town(townId), 'git-operations', filter] as const,

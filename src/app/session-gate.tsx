@@ -24,7 +24,12 @@ export function SessionGate({ children }: { children: (admin: User) => ReactNode
   });
 
   if (!token) return embed ? <EmbedWaiting host={embed} /> : <SignIn />;
-  if (session.isPending) return <div className="gate"><Loading label="Checking your admin session" /></div>;
+  if (session.isPending)
+    return (
+      <div className="gate">
+        <Loading label="Checking your admin session" />
+      </div>
+    );
   if (session.isError) {
     const error = session.error;
     if (isApiError(error) && error.code === 'unauthorized') {

@@ -28,7 +28,15 @@ export function SignIn({ expired = false, message }: { expired?: boolean; messag
         <label className="label" htmlFor="token">
           Admin token
         </label>
-        <input id="token" className="input" type="password" autoComplete="off" autoFocus value={token} onChange={(e) => setToken(e.target.value)} />
+        <input
+          id="token"
+          className="input"
+          type="password"
+          autoComplete="off"
+          autoFocus
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+        />
         <div className="state-actions">
           <button type="submit" className="button button-primary" disabled={!token.trim()}>
             Sign in

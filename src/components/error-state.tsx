@@ -11,37 +11,79 @@ interface Explained {
 /** Turns any failure into what happened and what to do, specific to its kind. */
 export function explainError(error: unknown, what?: string): Explained {
   if (!isApiError(error)) {
-    return { title: 'Something went wrong in the panel', message: error instanceof Error ? error.message : String(error), hint: 'Reload the page; if it persists, report it with the steps that led here.' };
+    return {
+      title: 'Something went wrong in the panel',
+      message: error instanceof Error ? error.message : String(error),
+      hint: 'Reload the page; if it persists, report it with the steps that led here.',
+    };
   }
   switch (error.code) {
     case 'unauthorized':
-      return { title: 'Your admin session has expired', message: error.message, hint: 'Sign in again to continue; nothing you were looking at is lost.' };
+      return {
+        title: 'Your admin session has expired',
+        message: error.message,
+        hint: 'Sign in again to continue; nothing you were looking at is lost.',
+      };
     case 'forbidden':
-      return { title: 'Admins only', message: error.message, hint: 'Gastown Admin is limited to Kilo admins (is_admin). Ask an admin if you need access.' };
+      return {
+        title: 'Admins only',
+        message: error.message,
+        hint: 'Gastown Admin is limited to Kilo admins (is_admin). Ask an admin if you need access.',
+      };
     case 'not_found':
-      return { title: `Not found${what ? `: ${what}` : ''}`, message: error.message, hint: 'Check the link; the item may have been deleted or belong to another town.' };
+      return {
+        title: `Not found${what ? `: ${what}` : ''}`,
+        message: error.message,
+        hint: 'Check the link; the item may have been deleted or belong to another town.',
+      };
     case 'conflict':
       return { title: 'Changed since you loaded it', message: error.message, hint: 'Reload to see the current state, then try again.' };
     case 'invalid_state':
-      return { title: 'Not possible in the current state', message: error.message, hint: 'Nothing was changed. Pick another target or action.' };
+      return {
+        title: 'Not possible in the current state',
+        message: error.message,
+        hint: 'Nothing was changed. Pick another target or action.',
+      };
     case 'timeout':
-      return { title: 'The admin API took too long', message: error.message, hint: 'The town may be under load. Retry; if it keeps timing out, check the platform status.' };
+      return {
+        title: 'The admin API took too long',
+        message: error.message,
+        hint: 'The town may be under load. Retry; if it keeps timing out, check the platform status.',
+      };
     case 'network':
       return { title: 'Cannot reach the admin API', message: error.message, hint: 'Check your connection or VPN, then retry.' };
     case 'invalid_response':
-      return { title: 'The admin API sent data this panel does not understand', message: error.message, hint: 'The API and the panel disagree on the contract: report this message to the Gastown team. Retrying will not help.' };
+      return {
+        title: 'The admin API sent data this panel does not understand',
+        message: error.message,
+        hint: 'The API and the panel disagree on the contract: report this message to the Gastown team. Retrying will not help.',
+      };
     case 'bad_request':
       return { title: 'The request was refused', message: error.message, hint: 'Check the filters or the link you followed.' };
     default:
-      return { title: error.status >= 500 ? `The admin API failed (HTTP ${error.status})` : `Request failed (HTTP ${error.status})`, message: error.message, hint: error.retryable ? 'This is usually temporary: retry in a moment.' : undefined };
+      return {
+        title: error.status >= 500 ? `The admin API failed (HTTP ${error.status})` : `Request failed (HTTP ${error.status})`,
+        message: error.message,
+        hint: error.retryable ? 'This is usually temporary: retry in a moment.' : undefined,
+      };
   }
 }
 
 /** The error view used by every page and tab: specific message plus a way forward. */
-export function ErrorState({ error, onRetry, what, children }: { error: unknown; onRetry?: () => void; what?: string; children?: ReactNode }) {
+export function ErrorState({
+  error,
+  onRetry,
+  what,
+  children,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  what?: string;
+  children?: ReactNode;
+}) {
   const { title, message, hint } = explainError(error, what);
   const code = isApiError(error) ? error.code : null;
-  const canRetry = onRetry && (!isApiError(error) || (error.retryable || error.code === 'conflict'));
+  const canRetry = onRetry && (!isApiError(error) || error.retryable || error.code === 'conflict');
   return (
     <div className="state state-error" role="alert">
       <strong className="state-title">{title}</strong>

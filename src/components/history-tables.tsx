@@ -72,7 +72,9 @@ export function DispatchAttemptsTable({ townId, attempts, agents, beads, label }
                 <span className="mono small">{a.container_status !== null ? `HTTP ${a.container_status}` : 'no answer'}</span>
                 {a.container_response ? <pre className="history-excerpt">{a.container_response}</pre> : null}
               </td>
-              <td className="history-text">{a.error_message ? <span className="mono small">{a.error_message}</span> : <span className="muted">—</span>}</td>
+              <td className="history-text">
+                {a.error_message ? <span className="mono small">{a.error_message}</span> : <span className="muted">—</span>}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -111,7 +113,9 @@ export function GitOperationsTable({ townId, operations, agents, beads, label }:
               </td>
               <td className="history-text">
                 <code className="small">{g.command}</code>
-                {g.stderr_excerpt ? <pre className={`history-excerpt${g.outcome === 'failure' ? ' history-excerpt-error' : ''}`}>{g.stderr_excerpt}</pre> : null}
+                {g.stderr_excerpt ? (
+                  <pre className={`history-excerpt${g.outcome === 'failure' ? ' history-excerpt-error' : ''}`}>{g.stderr_excerpt}</pre>
+                ) : null}
               </td>
             </tr>
           ))}

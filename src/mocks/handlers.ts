@@ -1,7 +1,21 @@
 import { delay, http, HttpResponse, type HttpResponseResolver, type PathParams } from 'msw';
 import { API_PREFIX, type ActionResult, type AuditEntry as TownSeedAudit, type TimelineEvent, type User } from '../api';
 import { createStore, type MockStore } from './db/store';
-import { isSortable, lastEventAtByBead, pageTimeline, toAgentDetail, toAgentListItem, toBeadDetail, toBeadGraph, toBeadPage, toConfigResponse, toContainerState, toReviewQueue, toTimeline, toTownUsage } from './db/views';
+import {
+  isSortable,
+  lastEventAtByBead,
+  pageTimeline,
+  toAgentDetail,
+  toAgentListItem,
+  toBeadDetail,
+  toBeadGraph,
+  toBeadPage,
+  toConfigResponse,
+  toContainerState,
+  toReviewQueue,
+  toTimeline,
+  toTownUsage,
+} from './db/views';
 import { toTownSummary } from './db/summary';
 import { sdkEventAt, summarizeSdkEvent } from './scenarios';
 import { EngineError, memoryAccess, runAction, verifyChain } from './scenarios/interventions';
@@ -40,7 +54,12 @@ function authenticate(request: Request): User | Response {
   const token = header.startsWith('Bearer ') ? header.slice(7) : null;
   const world = getStore().world;
   const entry = token ? world.tokens.find((t) => t.token === token) : undefined;
-  if (!entry) return error(401, 'unauthorized', token ? 'The admin session is not valid or has expired.' : 'No admin session: sign in to the admin dashboard.');
+  if (!entry)
+    return error(
+      401,
+      'unauthorized',
+      token ? 'The admin session is not valid or has expired.' : 'No admin session: sign in to the admin dashboard.',
+    );
   const user = world.users.find((u) => u.id === entry.user_id)!;
   if (!user.is_admin) return error(403, 'forbidden', 'Gastown Admin is for Kilo admins only.');
   return user;
@@ -61,7 +80,13 @@ function route(handler: (ctx: Ctx) => Response | Promise<Response>): HttpRespons
         continue;
       }
       if (f.mode === 'malformed') return HttpResponse.json({ items: [{ id: 42, unexpected: true }], total: 'many' });
-      const messages = { 401: ['unauthorized', 'The admin session is not valid or has expired.'], 403: ['forbidden', 'Gastown Admin is for Kilo admins only.'], 404: ['not_found', 'Not found.'], 409: ['conflict', 'The target changed since it was read.'], 500: ['internal', 'The admin API failed unexpectedly.'] } as const;
+      const messages = {
+        401: ['unauthorized', 'The admin session is not valid or has expired.'],
+        403: ['forbidden', 'Gastown Admin is for Kilo admins only.'],
+        404: ['not_found', 'Not found.'],
+        409: ['conflict', 'The target changed since it was read.'],
+        500: ['internal', 'The admin API failed unexpectedly.'],
+      } as const;
       const [code, message] = messages[f.mode];
       return error(f.mode, code, message);
     }
@@ -70,9 +95,13 @@ function route(handler: (ctx: Ctx) => Response | Promise<Response>): HttpRespons
     // Malformed ids and oversized search text are bad requests on every route (the worker agrees).
     for (const name of ['townId', 'beadId', 'agentId'] as const) {
       const value = params[name];
-      if (typeof value === 'string' && !UUID.test(value)) return error(400, 'bad_request', `"${value.slice(0, 80)}" is not a valid ${name.slice(0, -2)} id (expected a UUID).`, { parameter: name });
+      if (typeof value === 'string' && !UUID.test(value))
+        return error(400, 'bad_request', `"${value.slice(0, 80)}" is not a valid ${name.slice(0, -2)} id (expected a UUID).`, {
+          parameter: name,
+        });
     }
-    if ((url.searchParams.get('q')?.length ?? 0) > 200) return error(400, 'bad_request', 'Query parameter "q" is too long (200 characters at most).', { parameter: 'q' });
+    if ((url.searchParams.get('q')?.length ?? 0) > 200)
+      return error(400, 'bad_request', 'Query parameter "q" is too long (200 characters at most).', { parameter: 'q' });
     return handler({ request, params: params as PathParams, url, admin, store: getStore() });
   };
 }
@@ -83,7 +112,8 @@ function intParam(url: URL, name: string, fallback: number, min: number, max: nu
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) return error(400, 'bad_request', `Query parameter "${name}" must be an integer from ${min} to ${max}.`, { parameter: name });
+  if (!Number.isInteger(n) || n < min || n > max)
+    return error(400, 'bad_request', `Query parameter "${name}" must be an integer from ${min} to ${max}.`, { parameter: name });
   return n;
 }
 
@@ -113,18 +143,27 @@ function auditPage(entries: TownSeedAudit[], url: URL) {
     .sort((a, b) => (a.at === b.at ? b.seq - a.seq : b.at.localeCompare(a.at)));
   const limit = Math.min(1000, Math.max(1, Number(s.get('limit') ?? 200) || 200));
   const start = Number(s.get('before') ?? 0) || 0;
-  return HttpResponse.json({ items: rows.slice(start, start + limit), next_cursor: start + limit < rows.length ? String(start + limit) : null, total: rows.length });
+  return HttpResponse.json({
+    items: rows.slice(start, start + limit),
+    next_cursor: start + limit < rows.length ? String(start + limit) : null,
+    total: rows.length,
+  });
 }
 const list = (v: string | null) => (v ? v.split(',').filter(Boolean) : undefined);
 
 export const handlers = [
-  http.get(`${P}/session`, route(({ admin }) => HttpResponse.json({ user: admin }))),
+  http.get(
+    `${P}/session`,
+    route(({ admin }) => HttpResponse.json({ user: admin })),
+  ),
   http.get(
     `${P}/users`,
     route(({ url, store }) => {
       const q = (url.searchParams.get('q') ?? '').trim().toLowerCase();
       if (q.length > 200) return error(400, 'bad_request', 'Query parameter "q" is too long (200 characters at most).', { parameter: 'q' });
-      const items = q ? store.world.users.filter((u) => u.id.toLowerCase() === q || u.email.toLowerCase().includes(q) || u.name.toLowerCase().includes(q)) : [];
+      const items = q
+        ? store.world.users.filter((u) => u.id.toLowerCase() === q || u.email.toLowerCase().includes(q) || u.name.toLowerCase().includes(q))
+        : [];
       return HttpResponse.json({ items, total: items.length });
     }),
   ),
@@ -132,7 +171,8 @@ export const handlers = [
     `${P}/users/:userId`,
     route(({ params, store }) => {
       const user = store.world.users.find((u) => u.id === params.userId);
-      if (!user) return error(404, 'not_found', `No user with id ${String(params.userId)}.`, { resource: 'user', id: String(params.userId) });
+      if (!user)
+        return error(404, 'not_found', `No user with id ${String(params.userId)}.`, { resource: 'user', id: String(params.userId) });
       const towns = store.townsOf(user.id);
       return HttpResponse.json({ user, town_count: towns.length, rig_count: towns.reduce((s, t) => s + t.rigs.length, 0) });
     }),
@@ -141,7 +181,8 @@ export const handlers = [
     `${P}/users/:userId/towns`,
     route(({ params, store }) => {
       const user = store.world.users.find((u) => u.id === params.userId);
-      if (!user) return error(404, 'not_found', `No user with id ${String(params.userId)}.`, { resource: 'user', id: String(params.userId) });
+      if (!user)
+        return error(404, 'not_found', `No user with id ${String(params.userId)}.`, { resource: 'user', id: String(params.userId) });
       return HttpResponse.json({ items: store.townsOf(user.id).map((t) => toTownSummary(t, Date.now())) });
     }),
   ),
@@ -149,7 +190,8 @@ export const handlers = [
     `${P}/users/:userId/rigs`,
     route(({ params, store }) => {
       const user = store.world.users.find((u) => u.id === params.userId);
-      if (!user) return error(404, 'not_found', `No user with id ${String(params.userId)}.`, { resource: 'user', id: String(params.userId) });
+      if (!user)
+        return error(404, 'not_found', `No user with id ${String(params.userId)}.`, { resource: 'user', id: String(params.userId) });
       return HttpResponse.json({ items: store.townsOf(user.id).flatMap((t) => t.rigs) });
     }),
   ),
@@ -194,7 +236,12 @@ export const handlers = [
       const town = withTown(ctx);
       if (town instanceof Response) return town;
       const detail = toBeadDetail(town, String(ctx.params.beadId), Date.now());
-      return detail ? HttpResponse.json(detail) : error(404, 'not_found', `No bead with id ${String(ctx.params.beadId)} in this town.`, { resource: 'bead', id: String(ctx.params.beadId) });
+      return detail
+        ? HttpResponse.json(detail)
+        : error(404, 'not_found', `No bead with id ${String(ctx.params.beadId)} in this town.`, {
+            resource: 'bead',
+            id: String(ctx.params.beadId),
+          });
     }),
   ),
   http.get(
@@ -203,8 +250,11 @@ export const handlers = [
       const town = withTown(ctx);
       if (town instanceof Response) return town;
       const id = String(ctx.params.beadId);
-      if (!town.beads.some((b) => b.id === id)) return error(404, 'not_found', `No bead with id ${id} in this town.`, { resource: 'bead', id });
-      return HttpResponse.json({ items: town.bead_events.filter((e) => e.bead_id === id).sort((a, b) => a.created_at.localeCompare(b.created_at)) });
+      if (!town.beads.some((b) => b.id === id))
+        return error(404, 'not_found', `No bead with id ${id} in this town.`, { resource: 'bead', id });
+      return HttpResponse.json({
+        items: town.bead_events.filter((e) => e.bead_id === id).sort((a, b) => a.created_at.localeCompare(b.created_at)),
+      });
     }),
   ),
   http.get(
@@ -214,9 +264,15 @@ export const handlers = [
       if (town instanceof Response) return town;
       const raw = ctx.url.searchParams.get('depth') ?? '2';
       const depth = raw === 'all' ? null : Number(raw);
-      if (depth !== null && (!Number.isInteger(depth) || depth < 1 || depth > 50)) return error(400, 'bad_request', 'Query parameter "depth" must be 1–50 or "all".', { parameter: 'depth' });
+      if (depth !== null && (!Number.isInteger(depth) || depth < 1 || depth > 50))
+        return error(400, 'bad_request', 'Query parameter "depth" must be 1–50 or "all".', { parameter: 'depth' });
       const graph = toBeadGraph(town, String(ctx.params.beadId), depth);
-      return graph ? HttpResponse.json(graph) : error(404, 'not_found', `No bead with id ${String(ctx.params.beadId)} in this town.`, { resource: 'bead', id: String(ctx.params.beadId) });
+      return graph
+        ? HttpResponse.json(graph)
+        : error(404, 'not_found', `No bead with id ${String(ctx.params.beadId)} in this town.`, {
+            resource: 'bead',
+            id: String(ctx.params.beadId),
+          });
     }),
   ),
   http.get(
@@ -233,7 +289,12 @@ export const handlers = [
       const town = withTown(ctx);
       if (town instanceof Response) return town;
       const detail = toAgentDetail(town, String(ctx.params.agentId), Date.now());
-      return detail ? HttpResponse.json(detail) : error(404, 'not_found', `No agent with id ${String(ctx.params.agentId)} in this town.`, { resource: 'agent', id: String(ctx.params.agentId) });
+      return detail
+        ? HttpResponse.json(detail)
+        : error(404, 'not_found', `No agent with id ${String(ctx.params.agentId)} in this town.`, {
+            resource: 'agent',
+            id: String(ctx.params.agentId),
+          });
     }),
   ),
   http.get(
@@ -242,7 +303,11 @@ export const handlers = [
       const town = withTown(ctx);
       if (town instanceof Response) return town;
       const stream = town.sdk_streams.find((s) => s.agent_id === ctx.params.agentId);
-      if (!stream) return error(404, 'not_found', `No agent with id ${String(ctx.params.agentId)} in this town.`, { resource: 'agent', id: String(ctx.params.agentId) });
+      if (!stream)
+        return error(404, 'not_found', `No agent with id ${String(ctx.params.agentId)} in this town.`, {
+          resource: 'agent',
+          id: String(ctx.params.agentId),
+        });
       const limit = intParam(ctx.url, 'limit', 100, 1, 500);
       if (limit instanceof Response) return limit;
       const after = intParam(ctx.url, 'after', -1, 0, Number.MAX_SAFE_INTEGER);
@@ -262,7 +327,8 @@ export const handlers = [
         const event = sdkEventAt(stream, id);
         scanned++;
         const inWindow = (!since || event.created_at >= since) && (!until || event.created_at <= until);
-        if (inWindow && (!type || event.event_type === type) && (!q || JSON.stringify(event.data).toLowerCase().includes(q))) items.push(event);
+        if (inWindow && (!type || event.event_type === type) && (!q || JSON.stringify(event.data).toLowerCase().includes(q)))
+          items.push(event);
         id += ascending ? 1 : -1;
       }
       const more = id >= 1 && id <= stream.total;
@@ -277,7 +343,11 @@ export const handlers = [
       if (town instanceof Response) return town;
       const stream = town.sdk_streams.find((s) => s.agent_id === ctx.params.agentId);
       const id = Number(ctx.params.eventId);
-      if (!stream || !Number.isInteger(id) || id < 1 || id > stream.total) return error(404, 'not_found', `No event ${String(ctx.params.eventId)} for this agent.`, { resource: 'event', id: String(ctx.params.eventId) });
+      if (!stream || !Number.isInteger(id) || id < 1 || id > stream.total)
+        return error(404, 'not_found', `No event ${String(ctx.params.eventId)} for this agent.`, {
+          resource: 'event',
+          id: String(ctx.params.eventId),
+        });
       return HttpResponse.json(sdkEventAt(stream, id));
     }),
   ),
@@ -287,7 +357,11 @@ export const handlers = [
       const town = withTown(ctx);
       if (town instanceof Response) return town;
       const stream = town.sdk_streams.find((s) => s.agent_id === ctx.params.agentId);
-      if (!stream) return error(404, 'not_found', `No agent with id ${String(ctx.params.agentId)} in this town.`, { resource: 'agent', id: String(ctx.params.agentId) });
+      if (!stream)
+        return error(404, 'not_found', `No agent with id ${String(ctx.params.agentId)} in this town.`, {
+          resource: 'agent',
+          id: String(ctx.params.agentId),
+        });
       const limit = intParam(ctx.url, 'limit', 5000, 1, 20_000);
       if (limit instanceof Response) return limit;
       const after = intParam(ctx.url, 'after', 0, 0, Number.MAX_SAFE_INTEGER);
@@ -309,7 +383,9 @@ export const handlers = [
       const bead = ctx.url.searchParams.get('bead_id');
       const agent = ctx.url.searchParams.get('agent_id');
       return HttpResponse.json({
-        items: town.dispatch_attempts.filter((d) => (!bead || d.bead_id === bead) && (!agent || d.agent_id === agent)).sort((a, b) => b.created_at.localeCompare(a.created_at)),
+        items: town.dispatch_attempts
+          .filter((d) => (!bead || d.bead_id === bead) && (!agent || d.agent_id === agent))
+          .sort((a, b) => b.created_at.localeCompare(a.created_at)),
       });
     }),
   ),
@@ -321,14 +397,40 @@ export const handlers = [
       const agent = ctx.url.searchParams.get('agent_id');
       const outcome = ctx.url.searchParams.get('outcome');
       return HttpResponse.json({
-        items: town.git_operations.filter((g) => (!agent || g.agent_id === agent) && (!outcome || g.outcome === outcome)).sort((a, b) => b.created_at.localeCompare(a.created_at)),
+        items: town.git_operations
+          .filter((g) => (!agent || g.agent_id === agent) && (!outcome || g.outcome === outcome))
+          .sort((a, b) => b.created_at.localeCompare(a.created_at)),
       });
     }),
   ),
-  http.get(`${P}/towns/:townId/usage`, route((ctx) => { const town = withTown(ctx); return town instanceof Response ? town : HttpResponse.json(toTownUsage(town, Date.now())); })),
-  http.get(`${P}/towns/:townId/review-queue`, route((ctx) => { const town = withTown(ctx); return town instanceof Response ? town : HttpResponse.json(toReviewQueue(town)); })),
-  http.get(`${P}/towns/:townId/container`, route((ctx) => { const town = withTown(ctx); return town instanceof Response ? town : HttpResponse.json(toContainerState(town)); })),
-  http.get(`${P}/towns/:townId/config`, route((ctx) => { const town = withTown(ctx); return town instanceof Response ? town : HttpResponse.json(toConfigResponse(town)); })),
+  http.get(
+    `${P}/towns/:townId/usage`,
+    route((ctx) => {
+      const town = withTown(ctx);
+      return town instanceof Response ? town : HttpResponse.json(toTownUsage(town, Date.now()));
+    }),
+  ),
+  http.get(
+    `${P}/towns/:townId/review-queue`,
+    route((ctx) => {
+      const town = withTown(ctx);
+      return town instanceof Response ? town : HttpResponse.json(toReviewQueue(town));
+    }),
+  ),
+  http.get(
+    `${P}/towns/:townId/container`,
+    route((ctx) => {
+      const town = withTown(ctx);
+      return town instanceof Response ? town : HttpResponse.json(toContainerState(town));
+    }),
+  ),
+  http.get(
+    `${P}/towns/:townId/config`,
+    route((ctx) => {
+      const town = withTown(ctx);
+      return town instanceof Response ? town : HttpResponse.json(toConfigResponse(town));
+    }),
+  ),
   http.get(
     `${P}/towns/:townId/timeline`,
     route((ctx) => {
@@ -341,7 +443,14 @@ export const handlers = [
       cache.timeline ??= toTimeline(town);
       const s = ctx.url.searchParams;
       return HttpResponse.json(
-        pageTimeline(cache.timeline, { before: s.get('before') ?? undefined, limit, kind: list(s.get('kind')), entity: s.get('entity') ?? undefined, from: s.get('from') ?? undefined, to: s.get('to') ?? undefined }),
+        pageTimeline(cache.timeline, {
+          before: s.get('before') ?? undefined,
+          limit,
+          kind: list(s.get('kind')),
+          entity: s.get('entity') ?? undefined,
+          from: s.get('from') ?? undefined,
+          to: s.get('to') ?? undefined,
+        }),
       );
     }),
   ),
@@ -358,7 +467,10 @@ export const handlers = [
     route((ctx) => {
       const town = withTown(ctx);
       if (town instanceof Response) return town;
-      const result = verifyChain(town.town.id, [...town.audit_log].sort((a, b) => a.seq - b.seq));
+      const result = verifyChain(
+        town.town.id,
+        [...town.audit_log].sort((a, b) => a.seq - b.seq),
+      );
       return HttpResponse.json({ ...result, entries: town.audit_log.length });
     }),
   ),
@@ -367,7 +479,10 @@ export const handlers = [
     route(({ store, url }) => {
       const townId = url.searchParams.get('town_id');
       const towns = townId ? [store.town(townId)].filter((t) => t !== undefined) : store.world.towns;
-      return auditPage(towns.flatMap((t) => t.audit_log), url);
+      return auditPage(
+        towns.flatMap((t) => t.audit_log),
+        url,
+      );
     }),
   ),
   http.post(
@@ -376,7 +491,8 @@ export const handlers = [
       const town = withTown(ctx);
       if (town instanceof Response) return town;
       const key = ctx.request.headers.get('idempotency-key');
-      if (!key) return error(400, 'bad_request', 'Idempotency-Key header is required for an intervention.', { parameter: 'Idempotency-Key' });
+      if (!key)
+        return error(400, 'bad_request', 'Idempotency-Key header is required for an intervention.', { parameter: 'Idempotency-Key' });
       let body: unknown;
       try {
         body = await ctx.request.json();
@@ -386,7 +502,10 @@ export const handlers = [
       const fingerprint = `${String(ctx.params.action)} ${JSON.stringify(body)}`;
       const memo = idempotent.get(`${town.town.id}:${key}`);
       if (memo) {
-        if (memo.fingerprint !== fingerprint) return error(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.', { parameter: 'Idempotency-Key' });
+        if (memo.fingerprint !== fingerprint)
+          return error(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.', {
+            parameter: 'Idempotency-Key',
+          });
         return HttpResponse.json(memo.body, { status: memo.status });
       }
       try {
@@ -399,7 +518,15 @@ export const handlers = [
             },
             append: (entry) => town.audit_log.push(entry),
           },
-          { action: String(ctx.params.action), body, ifMatch: ctx.request.headers.get('if-match'), admin: ctx.admin, requestId: crypto.randomUUID(), now: new Date().toISOString(), newId: () => crypto.randomUUID() },
+          {
+            action: String(ctx.params.action),
+            body,
+            ifMatch: ctx.request.headers.get('if-match'),
+            admin: ctx.admin,
+            requestId: crypto.randomUUID(),
+            now: new Date().toISOString(),
+            newId: () => crypto.randomUUID(),
+          },
         );
         if (!result.dry_run) {
           caches.delete(town);

@@ -44,7 +44,15 @@ export function renderWithProviders(ui: ReactElement, url = '/') {
   configureTestApi();
   const queryClient = createTestQueryClient();
   const router = createMemoryRouter([{ path: '*', element: <ActionDialogHost>{ui}</ActionDialogHost> }], { initialEntries: [url] });
-  return { ...render(<QueryClientProvider client={queryClient}><RouterProvider router={router} /></QueryClientProvider>), router, queryClient };
+  return {
+    ...render(
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
+    router,
+    queryClient,
+  };
 }
 
 /** Scenario town by name from the MSW store (ids are stable for the store's anchor time). */

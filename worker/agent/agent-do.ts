@@ -112,7 +112,9 @@ export class AgentDO extends DurableObject<Env> {
   /** Compact rows for the viewer's in-browser index, ascending after `after`. */
   index(after: number, limit: number): SdkEventIndexPage {
     const rows = [
-      ...this.sql.exec('SELECT id, created_ms, event_type, summary FROM agent_events WHERE id > ? ORDER BY id LIMIT ?', after, limit + 1).raw(),
+      ...this.sql
+        .exec('SELECT id, created_ms, event_type, summary FROM agent_events WHERE id > ? ORDER BY id LIMIT ?', after, limit + 1)
+        .raw(),
     ] as [number, number, string, string][];
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;

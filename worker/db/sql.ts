@@ -10,7 +10,10 @@ export function first<T extends Row>(sql: SqlStorage, query: string, ...bindings
 }
 
 export function scalar(sql: SqlStorage, query: string, ...bindings: unknown[]): number {
-  const row = sql.exec(query, ...bindings).raw().next();
+  const row = sql
+    .exec(query, ...bindings)
+    .raw()
+    .next();
   if (row.done) return 0;
   const value = row.value[0];
   return typeof value === 'number' ? value : Number(value ?? 0);
@@ -37,10 +40,7 @@ export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g,
 /** Inserts one object as a row; column names come from code, never from input. */
 export function insert(sql: SqlStorage, table: string, row: Record<string, unknown>, verb = 'INSERT'): void {
   const keys = Object.keys(row);
-  sql.exec(
-    `${verb} INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
-    ...keys.map((k) => normalize(row[k])),
-  );
+  sql.exec(`${verb} INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`, ...keys.map((k) => normalize(row[k])));
 }
 
 function normalize(value: unknown): SqlStorageValue {

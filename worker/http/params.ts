@@ -61,7 +61,10 @@ export class QueryParams {
   list<T extends string>(name: string, allowed: readonly T[]): T[] | undefined {
     const value = this.text(name, 1000);
     if (value === undefined) return undefined;
-    const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const item of items) {
       if (!allowed.includes(item as T)) throw badParam(name, `unknown value "${item.slice(0, 40)}"`, { allowed });
     }
@@ -94,7 +97,11 @@ export function encodeCursor(parts: readonly (string | number)[]): string {
   return btoa(JSON.stringify(parts)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function decodeCursor(name: string, value: string | undefined, shape: readonly ('string' | 'number')[]): (string | number)[] | undefined {
+export function decodeCursor(
+  name: string,
+  value: string | undefined,
+  shape: readonly ('string' | 'number')[],
+): (string | number)[] | undefined {
   if (value === undefined) return undefined;
   const invalid = () => badParam(name, 'is not a cursor this API returned');
   let parts: unknown;
@@ -110,5 +117,4 @@ export function decodeCursor(name: string, value: string | undefined, shape: rea
   return parts as (string | number)[];
 }
 
-export const methodNotAllowed = (allowed: string) =>
-  new HttpError(405, 'method_not_allowed', `Use ${allowed} on this path.`);
+export const methodNotAllowed = (allowed: string) => new HttpError(405, 'method_not_allowed', `Use ${allowed} on this path.`);

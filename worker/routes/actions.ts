@@ -16,8 +16,10 @@ export function actionRoutes(router: Router<AdminContext>): void {
   router.post('/towns/:townId/actions/:action', async (ctx, p) => {
     const townId = requireTown(ctx, p.townId!);
     const key = ctx.request.headers.get('idempotency-key');
-    if (!key) throw new HttpError(400, 'bad_request', 'Idempotency-Key header is required for an intervention.', { parameter: 'Idempotency-Key' });
-    if (key.length > MAX_KEY_LENGTH) throw new HttpError(400, 'bad_request', `Idempotency-Key: at most ${MAX_KEY_LENGTH} characters.`, { parameter: 'Idempotency-Key' });
+    if (!key)
+      throw new HttpError(400, 'bad_request', 'Idempotency-Key header is required for an intervention.', { parameter: 'Idempotency-Key' });
+    if (key.length > MAX_KEY_LENGTH)
+      throw new HttpError(400, 'bad_request', `Idempotency-Key: at most ${MAX_KEY_LENGTH} characters.`, { parameter: 'Idempotency-Key' });
     const body = await readJson(ctx.request);
     const outcome = await townDoOf(ctx.env, townId).act({
       action: p.action!,
@@ -37,9 +39,11 @@ export function actionRoutes(router: Router<AdminContext>): void {
 
 async function readJson(request: Request): Promise<unknown> {
   const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY_BYTES) throw new HttpError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { parameter: 'body' });
+  if (length > MAX_BODY_BYTES)
+    throw new HttpError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { parameter: 'body' });
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { parameter: 'body' });
+  if (text.length > MAX_BODY_BYTES)
+    throw new HttpError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { parameter: 'body' });
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -28,9 +28,16 @@ export async function handleDev(request: Request, env: Env, url: URL): Promise<R
     if (env.DEV_ROUTES !== 'on') throw new HttpError(404, 'not_found', 'No such route.');
     if (url.pathname === '/api/dev/status' && request.method === 'GET') {
       const directory = directoryOf(env);
-      return json({ instance: env.DEV_INSTANCE ?? null, world: await directory.getMeta('seeded:world'), large: await directory.getMeta('seeded:large') });
+      return json({
+        instance: env.DEV_INSTANCE ?? null,
+        world: await directory.getMeta('seeded:world'),
+        large: await directory.getMeta('seeded:large'),
+      });
     }
-    if (url.pathname.startsWith('/api/dev/audit/') && request.method === 'POST') return json(await devAudit(env, url.pathname.slice('/api/dev/audit/'.length), (await request.json().catch(() => ({}))) as AuditDevRequest));
+    if (url.pathname.startsWith('/api/dev/audit/') && request.method === 'POST')
+      return json(
+        await devAudit(env, url.pathname.slice('/api/dev/audit/'.length), (await request.json().catch(() => ({}))) as AuditDevRequest),
+      );
     if (url.pathname !== '/api/dev/seed' || request.method !== 'POST') throw new HttpError(404, 'not_found', 'No such route.');
     const body = (await request.json().catch(() => ({}))) as SeedRequest;
     const scope = body.scope ?? 'world';
@@ -42,7 +49,8 @@ export async function handleDev(request: Request, env: Env, url: URL): Promise<R
     if (previous && !body.force) {
       const record = JSON.parse(previous) as { now: string };
       const age = Date.now() - Date.parse(record.now);
-      if (scope !== 'world' || typeof body.refreshAfterMs !== 'number' || !(age > body.refreshAfterMs)) return json({ seeded: false, scope, previous: record });
+      if (scope !== 'world' || typeof body.refreshAfterMs !== 'number' || !(age > body.refreshAfterMs))
+        return json({ seeded: false, scope, previous: record });
       const audited = await townsWithInterventions(env);
       if (audited > 0) return json({ seeded: false, scope, previous: record, stale: { age_ms: age, towns_with_interventions: audited } });
       refreshed = { age_ms: age };
@@ -91,7 +99,8 @@ async function devAudit(env: Env, op: string, body: AuditDevRequest): Promise<un
   const town = townDoOf(env, townId);
   if (op === 'seed') {
     const count = Number(body.count);
-    if (!Number.isInteger(count) || count < 1 || count > 200_000) throw new HttpError(400, 'bad_request', 'count: an integer from 1 to 200000');
+    if (!Number.isInteger(count) || count < 1 || count > 200_000)
+      throw new HttpError(400, 'bad_request', 'count: an integer from 1 to 200000');
     return town.devSeedAudit(count);
   }
   if (op === 'tamper') {

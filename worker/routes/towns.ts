@@ -23,7 +23,10 @@ export function townRoutes(router: Router<AdminContext>): void {
       const sortText = q.text('sort', 40) ?? '-updated_at';
       const column = sortText.replace(/^-/, '');
       if (!(column in BEAD_SORTS)) throw badParam('sort', `cannot sort by "${column}"`, { allowed: Object.keys(BEAD_SORTS) });
-      const cursor = decodeCursor('cursor', q.text('cursor', 1000), [column === 'priority' || column === 'status' || column === 'dispatch_attempts' ? 'number' : 'string', 'string']);
+      const cursor = decodeCursor('cursor', q.text('cursor', 1000), [
+        column === 'priority' || column === 'status' || column === 'dispatch_attempts' ? 'number' : 'string',
+        'string',
+      ]);
       return townDoOf(ctx.env, townId).beads({
         status: q.list('status', BeadStatus.options),
         type: q.list('type', BeadType.options),

@@ -20,16 +20,93 @@ const DEPENDENCY_CAP = 1000;
 
 /** Columns a patch may touch, per table: keys come from the engine, never from request input. */
 const COLUMNS = {
-  agents: ['rig_id', 'role', 'name', 'identity', 'status', 'status_since', 'current_hook_bead_id', 'dispatch_attempts', 'last_activity_at', 'checkpoint', 'agent_status_message', 'active_tools', 'stalled_at', 'container_process_id', 'created_at', 'version'],
-  beads: ['type', 'status', 'title', 'body', 'rig_id', 'parent_bead_id', 'assignee_agent_bead_id', 'priority', 'labels', 'metadata', 'dispatch_attempts', 'last_dispatch_attempt_at', 'created_by', 'created_at', 'updated_at', 'closed_at', 'version'],
-  reviews: ['source_bead_id', 'branch', 'target_branch', 'pr_url', 'pr_state', 'review_state', 'failure_reason', 'refinery_agent_id', 'retry_count', 'merge_commit', 'enqueued_at', 'started_at', 'completed_at'],
-  container_state: ['instance_id', 'status', 'health', 'image', 'started_at', 'last_restart_at', 'idle_since', 'memory_limit_mb', 'version'],
+  agents: [
+    'rig_id',
+    'role',
+    'name',
+    'identity',
+    'status',
+    'status_since',
+    'current_hook_bead_id',
+    'dispatch_attempts',
+    'last_activity_at',
+    'checkpoint',
+    'agent_status_message',
+    'active_tools',
+    'stalled_at',
+    'container_process_id',
+    'created_at',
+    'version',
+  ],
+  beads: [
+    'type',
+    'status',
+    'title',
+    'body',
+    'rig_id',
+    'parent_bead_id',
+    'assignee_agent_bead_id',
+    'priority',
+    'labels',
+    'metadata',
+    'dispatch_attempts',
+    'last_dispatch_attempt_at',
+    'created_by',
+    'created_at',
+    'updated_at',
+    'closed_at',
+    'version',
+  ],
+  reviews: [
+    'source_bead_id',
+    'branch',
+    'target_branch',
+    'pr_url',
+    'pr_state',
+    'review_state',
+    'failure_reason',
+    'refinery_agent_id',
+    'retry_count',
+    'merge_commit',
+    'enqueued_at',
+    'started_at',
+    'completed_at',
+  ],
+  container_state: [
+    'instance_id',
+    'status',
+    'health',
+    'image',
+    'started_at',
+    'last_restart_at',
+    'idle_since',
+    'memory_limit_mb',
+    'version',
+  ],
   container_processes: ['agent_id', 'agent_name', 'pid', 'command', 'status', 'started_at', 'exited_at', 'exit_code', 'memory_mb'],
   convoys: ['total_beads', 'closed_beads', 'landed_at', 'feature_branch', 'target_branch', 'staged', 'merge_mode', 'landing_mr_bead_id'],
   rigs: ['name', 'git_url', 'default_branch', 'platform_integration_id', 'integration', 'created_at', 'updated_at'],
   rig_configs: ['max_polecats', 'model_override', 'custom_instructions', 'version'],
-  credentials: ['rig_name', 'source', 'integration_id', 'status', 'last_resolved_at', 'token_expires_at', 'last_error', 'last_verified_at', 'verification'],
-  mayor_state: ['session_id', 'session_state', 'session_error', 'last_activity_at', 'last_user_message', 'system_prompt', 'system_prompt_context'],
+  credentials: [
+    'rig_name',
+    'source',
+    'integration_id',
+    'status',
+    'last_resolved_at',
+    'token_expires_at',
+    'last_error',
+    'last_verified_at',
+    'verification',
+  ],
+  mayor_state: [
+    'session_id',
+    'session_state',
+    'session_error',
+    'last_activity_at',
+    'last_user_message',
+    'system_prompt',
+    'system_prompt_context',
+  ],
 } as const;
 
 type Table = keyof typeof COLUMNS;
@@ -144,11 +221,9 @@ export function sqlAccess(sql: SqlStorage, townId: string, onRigChange: RigListe
       return row ? toReviewRow(row) : null;
     },
     reviews: () =>
-      all(
-        sql,
-        `SELECT * FROM reviews ORDER BY review_state IN ('pending', 'running') DESC, enqueued_at, bead_id LIMIT ?`,
-        REVIEW_CAP,
-      ).map(toReviewRow),
+      all(sql, `SELECT * FROM reviews ORDER BY review_state IN ('pending', 'running') DESC, enqueued_at, bead_id LIMIT ?`, REVIEW_CAP).map(
+        toReviewRow,
+      ),
     // As MSW: the agent's first live process in insertion order, else its most recently inserted one.
     process: (agentId) => {
       const row = first(
@@ -162,7 +237,9 @@ export function sqlAccess(sql: SqlStorage, townId: string, onRigChange: RigListe
       return row ? toProcess(row) : null;
     },
     processes: () =>
-      all(sql, `SELECT * FROM container_processes ORDER BY status IN ('running', 'starting') DESC, rowid LIMIT ?`, PROCESS_CAP).map(toProcess),
+      all(sql, `SELECT * FROM container_processes ORDER BY status IN ('running', 'starting') DESC, rowid LIMIT ?`, PROCESS_CAP).map(
+        toProcess,
+      ),
     container: () => {
       const row = first(sql, 'SELECT * FROM container_state WHERE id = 1');
       if (!row) throw new Error('container state missing');
@@ -180,7 +257,12 @@ export function sqlAccess(sql: SqlStorage, townId: string, onRigChange: RigListe
     },
     config: readConfig,
     // The clear values: the engine needs them to rewrite the set; nothing here reaches a response.
-    env: () => all(sql, 'SELECT key, value, secret FROM env_vars ORDER BY rowid').map((r): EnvSeed => ({ key: str(r.key), value: str(r.value), secret: bool(r.secret) })),
+    env: () =>
+      all(sql, 'SELECT key, value, secret FROM env_vars ORDER BY rowid').map((r): EnvSeed => ({
+        key: str(r.key),
+        value: str(r.value),
+        secret: bool(r.secret),
+      })),
     convoy: (id) => {
       const row = first(sql, 'SELECT * FROM convoys WHERE bead_id = ?', id);
       return row ? toConvoyRow(row) : null;
@@ -230,9 +312,24 @@ export function sqlAccess(sql: SqlStorage, townId: string, onRigChange: RigListe
     addBeadEvent: (event) => recordBeadEvent(sql, event),
     addStatusChange: (agentId, status, at, reason) => insert(sql, 'agent_status_history', { agent_id: agentId, status, at, reason }),
     startAssignment: (a: Agent, b: Bead, at) =>
-      insert(sql, 'assignments', { agent_id: a.id, agent_name: a.name, role: a.role, bead_id: b.id, bead_title: b.title, started_at: at, ended_at: null, outcome: 'active' }),
+      insert(sql, 'assignments', {
+        agent_id: a.id,
+        agent_name: a.name,
+        role: a.role,
+        bead_id: b.id,
+        bead_title: b.title,
+        started_at: at,
+        ended_at: null,
+        outcome: 'active',
+      }),
     endAssignment: (agentId, beadId, at, outcome) => {
-      sql.exec('UPDATE assignments SET ended_at = ?, outcome = ? WHERE agent_id = ? AND bead_id = ? AND ended_at IS NULL', at, outcome, agentId, beadId);
+      sql.exec(
+        'UPDATE assignments SET ended_at = ?, outcome = ? WHERE agent_id = ? AND bead_id = ? AND ended_at IS NULL',
+        at,
+        outcome,
+        agentId,
+        beadId,
+      );
     },
     // Appends only, as in MSW: the engine sets the counters and states it means to change itself.
     addDispatchAttempt: (attempt) => insert(sql, 'dispatch_attempts', { ...attempt }),
@@ -268,7 +365,14 @@ export function sqlAccess(sql: SqlStorage, townId: string, onRigChange: RigListe
     updateCredential: (id, patch: Partial<CredentialStatus>) => update(sql, 'credentials', 'rig_id', id, withoutKey(patch, 'rig_id')),
     addCredentialEvent: (event) => insert(sql, 'credential_events', { ...event }),
     setGitToken: (token) => insert(sql, 'town_secrets', { name: 'git_token', value: token }, 'INSERT OR REPLACE'),
-    updateMayor: (patch) => update(sql, 'mayor_state', 'agent_id', first(sql, 'SELECT agent_id FROM mayor_state LIMIT 1')?.agent_id ?? null, withoutKey(patch, 'agent_id')),
+    updateMayor: (patch) =>
+      update(
+        sql,
+        'mayor_state',
+        'agent_id',
+        first(sql, 'SELECT agent_id FROM mayor_state LIMIT 1')?.agent_id ?? null,
+        withoutKey(patch, 'agent_id'),
+      ),
   };
 }
 

@@ -42,28 +42,44 @@ export function act(storage: DurableObjectStorage, townId: string, input: ActInp
       const stored = first(sql, 'SELECT fingerprint, status, body FROM idempotency_keys WHERE key = ?', input.idempotencyKey);
       if (stored) {
         if (str(stored.fingerprint) !== fingerprint) {
-          throw new EngineError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.', { parameter: 'Idempotency-Key' });
+          throw new EngineError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.', {
+            parameter: 'Idempotency-Key',
+          });
         }
         return { status: num(stored.status), body: JSON.parse(str(stored.body)) as ActionResult, changedRigIds: [] };
       }
-      const result = runAction(sqlAccess(sql, townId, (id) => changedRigIds.add(id)), sqlAuditLog(sql), {
-        action: input.action,
-        body: input.body,
-        ifMatch: input.ifMatch,
-        admin: input.admin,
-        requestId: input.requestId,
-        now: input.now,
-        newId: () => crypto.randomUUID(),
-      });
+      const result = runAction(
+        sqlAccess(sql, townId, (id) => changedRigIds.add(id)),
+        sqlAuditLog(sql),
+        {
+          action: input.action,
+          body: input.body,
+          ifMatch: input.ifMatch,
+          admin: input.admin,
+          requestId: input.requestId,
+          now: input.now,
+          newId: () => crypto.randomUUID(),
+        },
+      );
       if (!result.dry_run) {
         sql.exec('DELETE FROM idempotency_keys WHERE created_at < ?', new Date(Date.parse(input.now) - IDEMPOTENCY_TTL_MS).toISOString());
-        insert(sql, 'idempotency_keys', { key: input.idempotencyKey, fingerprint, status: 200, body: JSON.stringify(result), created_at: input.now });
+        insert(sql, 'idempotency_keys', {
+          key: input.idempotencyKey,
+          fingerprint,
+          status: 200,
+          body: JSON.stringify(result),
+          created_at: input.now,
+        });
       }
       return { status: 200, body: result, changedRigIds: [...changedRigIds] };
     });
   } catch (error) {
     if (error instanceof EngineError) {
-      return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } }, changedRigIds: [] };
+      return {
+        status: error.status,
+        body: { error: { code: error.code, message: error.message, details: error.details } },
+        changedRigIds: [],
+      };
     }
     throw error;
   }

@@ -57,9 +57,12 @@ export function getAgentDetail(sql: SqlStorage, agentId: string): Omit<AgentDeta
   return {
     agent,
     // The latest HISTORY_CAP changes: an agent's status history grows for as long as the town lives.
-    status_history: all(sql, 'SELECT * FROM (SELECT status, at, reason, id FROM agent_status_history WHERE agent_id = ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id', agentId, HISTORY_CAP).map(
-      (r) => ({ status: str(r.status) as AgentListItem['status'], at: str(r.at), reason: strOrNull(r.reason) }),
-    ),
+    status_history: all(
+      sql,
+      'SELECT * FROM (SELECT status, at, reason, id FROM agent_status_history WHERE agent_id = ? ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id',
+      agentId,
+      HISTORY_CAP,
+    ).map((r) => ({ status: str(r.status) as AgentListItem['status'], at: str(r.at), reason: strOrNull(r.reason) })),
     hooked_beads: hookedBeads(sql, agentId),
     dispatch_attempts: all(
       sql,
@@ -113,5 +116,10 @@ export function mayorState(sql: SqlStorage, agentId: string): MayorState | null 
 
 /** Recorded after an AgentDO append so town views can show stream activity without waking it. */
 export function noteSdkEvents(sql: SqlStorage, agentId: string, total: number, lastAt: string | null): void {
-  sql.exec('UPDATE agents SET sdk_event_count = ?, last_sdk_event_at = coalesce(?, last_sdk_event_at) WHERE id = ?', total, lastAt, agentId);
+  sql.exec(
+    'UPDATE agents SET sdk_event_count = ?, last_sdk_event_at = coalesce(?, last_sdk_event_at) WHERE id = ?',
+    total,
+    lastAt,
+    agentId,
+  );
 }

@@ -13,7 +13,12 @@ import { appendAudit } from './access';
 const SEED_BATCH = 5000;
 
 /** Appends `count` synthetic entries after the current head, chained like real ones. */
-export function seedAuditEntries(storage: DurableObjectStorage, townId: string, count: number, startAt: number): { appended: number; head: number } {
+export function seedAuditEntries(
+  storage: DurableObjectStorage,
+  townId: string,
+  count: number,
+  startAt: number,
+): { appended: number; head: number } {
   const sql = storage.sql;
   let appended = 0;
   while (appended < count) {

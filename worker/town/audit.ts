@@ -85,8 +85,13 @@ async function sha256(text: string): Promise<string> {
  */
 export async function verifyAudit(sql: SqlStorage, townId: string): Promise<AuditVerification> {
   const walk = new ChainWalk();
-  pages: for (let after = 0; ; ) {
-    const stored = all(sql, 'SELECT * FROM admin_audit_log WHERE seq > ? ORDER BY seq LIMIT ?', after, VERIFY_PAGE) as unknown as (StoredAuditRow & { hash: string })[];
+  pages: for (let after = 0; ;) {
+    const stored = all(
+      sql,
+      'SELECT * FROM admin_audit_log WHERE seq > ? ORDER BY seq LIMIT ?',
+      after,
+      VERIFY_PAGE,
+    ) as unknown as (StoredAuditRow & { hash: string })[];
     // Fast path: hash the stored columns as they are (JSON columns are stored canonical). Only a row
     // that does not verify that way is parsed and re-serialized before it is called altered.
     const hashes = await Promise.all(stored.map((row) => sha256(hashInputFromStored(row))));

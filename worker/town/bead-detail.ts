@@ -19,11 +19,19 @@ export function getBeadDetail(sql: SqlStorage, beadId: string): BeadDetail | nul
     bead,
     hooked_agent: hooked ? getAgentListItem(sql, str(hooked.id)) : null,
     // The latest HISTORY_CAP of each: a bead reassigned for months stays one bounded read.
-    assignments: all(sql, 'SELECT * FROM (SELECT * FROM assignments WHERE bead_id = ? ORDER BY started_at DESC, id DESC LIMIT ?) ORDER BY started_at, id', beadId, HISTORY_CAP).map(toAssignment),
+    assignments: all(
+      sql,
+      'SELECT * FROM (SELECT * FROM assignments WHERE bead_id = ? ORDER BY started_at DESC, id DESC LIMIT ?) ORDER BY started_at, id',
+      beadId,
+      HISTORY_CAP,
+    ).map(toAssignment),
     merge_requests: mergeRequests,
-    dispatch_attempts: all(sql, 'SELECT * FROM dispatch_attempts WHERE bead_id = ? ORDER BY created_at DESC, id LIMIT ?', beadId, HISTORY_CAP).map(
-      toDispatchAttempt,
-    ),
+    dispatch_attempts: all(
+      sql,
+      'SELECT * FROM dispatch_attempts WHERE bead_id = ? ORDER BY created_at DESC, id LIMIT ?',
+      beadId,
+      HISTORY_CAP,
+    ).map(toDispatchAttempt),
     convoy: bead.type === 'convoy' ? getConvoy(sql, beadId) : null,
     member_of_convoys: all(
       sql,

@@ -52,11 +52,7 @@ export function listBeads(sql: SqlStorage, params: BeadListParams): BeadPage {
     where.push(`(b.title LIKE ? ESCAPE '\\' OR b.id = ?)`);
     bindings.push(likePattern(params.q), params.q.toLowerCase());
   }
-  const countRows = all(
-    sql,
-    `SELECT b.status, count(*) AS n FROM beads b ${whereClause(where)} GROUP BY b.status`,
-    ...bindings,
-  );
+  const countRows = all(sql, `SELECT b.status, count(*) AS n FROM beads b ${whereClause(where)} GROUP BY b.status`, ...bindings);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<BeadStatus, number>;
   for (const row of countRows) counts[row.status as BeadStatus] = num(row.n);
   const selected = params.status?.length ? params.status : STATUSES;

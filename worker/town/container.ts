@@ -26,11 +26,7 @@ export function getContainer(sql: SqlStorage, townId: string): ContainerState | 
     processes: all(sql, 'SELECT * FROM container_processes ORDER BY started_at DESC, process_id LIMIT ?', EVENT_CAP).map(toProcess),
     env_vars: maskedEnvVars(sql),
     events: all(sql, 'SELECT * FROM container_events ORDER BY created_at DESC, id DESC LIMIT ?', EVENT_CAP).map(toContainerEvent),
-    resources: all(
-      sql,
-      'SELECT * FROM (SELECT * FROM resource_samples ORDER BY at DESC LIMIT ?) ORDER BY at',
-      SAMPLE_CAP,
-    ).map((r) => ({
+    resources: all(sql, 'SELECT * FROM (SELECT * FROM resource_samples ORDER BY at DESC LIMIT ?) ORDER BY at', SAMPLE_CAP).map((r) => ({
       at: str(r.at),
       memory_mb: num(r.memory_mb),
       memory_limit_mb: num(r.memory_limit_mb),

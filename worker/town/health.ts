@@ -39,9 +39,11 @@ export function getHealthInputs(sql: SqlStorage): HealthInputs {
 
 function agentInputs(sql: SqlStorage): H['agents'] {
   const tokens1h = new Map(
-    all(sql, 'SELECT agent_id, sum(input_tokens + output_tokens) AS n FROM usage_samples WHERE at >= ? GROUP BY agent_id', ago(HOUR_MS)).map(
-      (r) => [str(r.agent_id), num(r.n)],
-    ),
+    all(
+      sql,
+      'SELECT agent_id, sum(input_tokens + output_tokens) AS n FROM usage_samples WHERE at >= ? GROUP BY agent_id',
+      ago(HOUR_MS),
+    ).map((r) => [str(r.agent_id), num(r.n)]),
   );
   return listAgents(sql).map((a) => ({
     agent_id: a.id,
@@ -192,4 +194,3 @@ function mayorInputs(sql: SqlStorage): H['mayor'] {
     last_user_message_answered: message?.answered ?? true,
   };
 }
-

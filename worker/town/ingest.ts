@@ -35,10 +35,7 @@ export function recordDispatchAttempt(sql: SqlStorage, attempt: DispatchAttempt)
 export function recordContainerEvent(sql: SqlStorage, event: ContainerEvent): void {
   insert(sql, 'container_events', { ...event }, 'INSERT OR IGNORE');
   if (event.event_type === 'restart') {
-    sql.exec(
-      'UPDATE container_state SET last_restart_at = ?1 WHERE last_restart_at IS NULL OR last_restart_at < ?1',
-      event.created_at,
-    );
+    sql.exec('UPDATE container_state SET last_restart_at = ?1 WHERE last_restart_at IS NULL OR last_restart_at < ?1', event.created_at);
   }
 }
 

@@ -16,5 +16,4 @@ export function maskedEnvVars(sql: SqlStorage): EnvVar[] {
 }
 
 /** Whether a manual git token is stored; the token itself is never read for a response. */
-export const hasGitToken = (sql: SqlStorage): boolean =>
-  first(sql, `SELECT 1 AS x FROM town_secrets WHERE name = 'git_token'`) !== null;
+export const hasGitToken = (sql: SqlStorage): boolean => first(sql, `SELECT 1 AS x FROM town_secrets WHERE name = 'git_token'`) !== null;

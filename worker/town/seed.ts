@@ -1,12 +1,6 @@
 import type { TownSeed } from '../../src/mocks/scenarios/types';
 import { insert } from '../db/sql';
-import {
-  recordBeadEvent,
-  recordContainerEvent,
-  recordCredentialResolution,
-  recordDispatchAttempt,
-  recordGitOperation,
-} from './ingest';
+import { recordBeadEvent, recordContainerEvent, recordCredentialResolution, recordDispatchAttempt, recordGitOperation } from './ingest';
 import { PRIORITY_RANK, STATUS_RANK } from './schema';
 
 /**

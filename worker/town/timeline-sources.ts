@@ -47,7 +47,11 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
     from: `SELECT t.*, t.at AS at, printf('%010d', t.id) AS source_id, a.name AS agent_name FROM agent_status_history t
            LEFT JOIN agents a ON a.id = t.agent_id`,
     entity: '(agent_id = ? AND ? IS NOT NULL)',
-    toEvent: (r) => agentStatusTimelineEvent({ agent_id: str(r.agent_id), status: str(r.status) as AgentStatus, reason: strOrNull(r.reason) }, strOrNull(r.agent_name)),
+    toEvent: (r) =>
+      agentStatusTimelineEvent(
+        { agent_id: str(r.agent_id), status: str(r.status) as AgentStatus, reason: strOrNull(r.reason) },
+        strOrNull(r.agent_name),
+      ),
   },
   {
     kind: 'dispatch',

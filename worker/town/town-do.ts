@@ -172,7 +172,12 @@ export class TownDO extends DurableObject<Env> {
   act(input: ActInput): ActOutcome & { changedRigs: Rig[] } {
     const townId = this.townId();
     if (!townId) {
-      return { status: 404, body: { error: { code: 'not_found', message: 'No such town.', details: { resource: 'town' } } }, changedRigIds: [], changedRigs: [] };
+      return {
+        status: 404,
+        body: { error: { code: 'not_found', message: 'No such town.', details: { resource: 'town' } } },
+        changedRigIds: [],
+        changedRigs: [],
+      };
     }
     const outcome = act(this.ctx.storage, townId, input);
     const changed = new Set(outcome.changedRigIds);

@@ -8,14 +8,28 @@ type Remote = typeof GastownRemote;
 let mockApi: Promise<unknown> | null = null;
 /** The demo's stand-in for the admin API: MSW in this page, serving the scenario towns. */
 function startMockApi() {
-  return (mockApi ??= import('../../../src/mocks/browser').then(({ worker }) => worker.start({ onUnhandledRequest: 'bypass', quiet: true })));
+  return (mockApi ??= import('../../../src/mocks/browser').then(({ worker }) =>
+    worker.start({ onUnhandledRequest: 'bypass', quiet: true }),
+  ));
 }
 
 /**
  * The panel mounted into this page's DOM by module federation. React comes from this page (shared
  * singleton); the panel's routes continue this page's URL under `basePath`.
  */
-export function FederatedPanel({ basePath, apiBase, persona, theme, onRoute }: { basePath: string; apiBase: string; persona: Persona; theme: Theme; onRoute: (path: string) => void }) {
+export function FederatedPanel({
+  basePath,
+  apiBase,
+  persona,
+  theme,
+  onRoute,
+}: {
+  basePath: string;
+  apiBase: string;
+  persona: Persona;
+  theme: Theme;
+  onRoute: (path: string) => void;
+}) {
   const slot = useRef<HTMLDivElement>(null);
   const remote = useRef<Remote | null>(null);
   const latest = useRef({ theme, onRoute });
@@ -30,7 +44,13 @@ export function FederatedPanel({ basePath, apiBase, persona, theme, onRoute }: {
     void Promise.all([startMockApi(), import('gastownAdmin/mount') as Promise<Remote>]).then(([, loaded]) => {
       if (!live) return;
       remote.current = loaded;
-      loaded.mount(element, { basePath, apiBase, getToken, onNavigate: (path) => latest.current.onRoute(path), theme: latest.current.theme });
+      loaded.mount(element, {
+        basePath,
+        apiBase,
+        getToken,
+        onNavigate: (path) => latest.current.onRoute(path),
+        theme: latest.current.theme,
+      });
     });
     return () => {
       live = false;

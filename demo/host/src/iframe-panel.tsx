@@ -13,7 +13,19 @@ function isPanelMessage(data: unknown): data is PanelMessage {
  * The dashboard's side of the iframe protocol: waits for `ready`, hands over the admin's session and
  * theme, answers token requests, mirrors the panel's route into its own URL and sizes the frame.
  */
-export function IframePanel({ panelOrigin, initialPath, persona, theme, onRoute }: { panelOrigin: string; initialPath: string; persona: Persona; theme: Theme; onRoute: (path: string) => void }) {
+export function IframePanel({
+  panelOrigin,
+  initialPath,
+  persona,
+  theme,
+  onRoute,
+}: {
+  panelOrigin: string;
+  initialPath: string;
+  persona: Persona;
+  theme: Theme;
+  onRoute: (path: string) => void;
+}) {
   const frame = useRef<HTMLIFrameElement>(null);
   // Set once: later routes come from the panel; changing `src` would reload it.
   const [src] = useState(() => `${panelOrigin}${initialPath}`);
@@ -28,7 +40,8 @@ export function IframePanel({ panelOrigin, initialPath, persona, theme, onRoute 
   });
 
   useEffect(() => {
-    const post = (body: HostMessageBody) => frame.current?.contentWindow?.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, ...body }, panelOrigin);
+    const post = (body: HostMessageBody) =>
+      frame.current?.contentWindow?.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, ...body }, panelOrigin);
     const onMessage = (event: MessageEvent) => {
       if (event.origin !== panelOrigin || event.source !== frame.current?.contentWindow || !isPanelMessage(event.data)) return;
       const message = event.data;
@@ -67,7 +80,10 @@ export function IframePanel({ panelOrigin, initialPath, persona, theme, onRoute 
       const rect = element.getBoundingClientRect();
       const top = Math.max(0, -rect.top);
       const height = Math.max(1, Math.min(rect.bottom, window.innerHeight) - Math.max(rect.top, 0));
-      element.contentWindow.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, type: 'viewport', top, height }, panelOrigin);
+      element.contentWindow.postMessage(
+        { protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, type: 'viewport', top, height },
+        panelOrigin,
+      );
     };
     const schedule = () => {
       if (!frameRequest) frameRequest = requestAnimationFrame(report);
@@ -84,8 +100,22 @@ export function IframePanel({ panelOrigin, initialPath, persona, theme, onRoute 
 
   // The dashboard's theme switch reaches the panel at once.
   useEffect(() => {
-    if (ready) frame.current?.contentWindow?.postMessage({ protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, type: 'theme', theme }, panelOrigin);
+    if (ready)
+      frame.current?.contentWindow?.postMessage(
+        { protocol: EMBED_PROTOCOL, version: EMBED_PROTOCOL_VERSION, type: 'theme', theme },
+        panelOrigin,
+      );
   }, [theme, ready, panelOrigin]);
 
-  return <iframe ref={frame} name="gastown-admin" title="Gastown Admin" className="panel-frame" src={src} style={{ height }} data-session-handovers={handovers} />;
+  return (
+    <iframe
+      ref={frame}
+      name="gastown-admin"
+      title="Gastown Admin"
+      className="panel-frame"
+      src={src}
+      style={{ height }}
+      data-session-handovers={handovers}
+    />
+  );
 }

@@ -57,7 +57,9 @@ function HostPage() {
       <aside className="host-nav" aria-label="Kilo Admin">
         <div className="host-logo">Kilo Admin</div>
         <nav>
-          <a className="active" href={`/admin/users/${location.userId}`}>Users</a>
+          <a className="active" href={`/admin/users/${location.userId}`}>
+            Users
+          </a>
           <span>Organizations</span>
           <span>Billing</span>
           <span>Feature flags</span>
@@ -118,7 +120,11 @@ function HostPage() {
             </div>
             <div>
               <dt>Joined</dt>
-              <dd>{user.created_at ? new Date(user.created_at).toLocaleDateString('en-GB', { year: 'numeric', month: 'short', day: 'numeric' }) : '—'}</dd>
+              <dd>
+                {user.created_at
+                  ? new Date(user.created_at).toLocaleDateString('en-GB', { year: 'numeric', month: 'short', day: 'numeric' })
+                  : '—'}
+              </dd>
             </div>
           </dl>
         </section>
@@ -144,9 +150,23 @@ function HostPage() {
           </div>
           {open ? (
             location.mode === 'iframe' ? (
-              <IframePanel key={persona.id} panelOrigin={PANEL_ORIGIN} initialPath={location.inner} persona={persona} theme={theme} onRoute={onIframeRoute} />
+              <IframePanel
+                key={persona.id}
+                panelOrigin={PANEL_ORIGIN}
+                initialPath={location.inner}
+                persona={persona}
+                theme={theme}
+                onRoute={onIframeRoute}
+              />
             ) : (
-              <FederatedPanel key={persona.id} basePath={basePath(location.userId, 'federation')} apiBase={PANEL_ORIGIN} persona={persona} theme={theme} onRoute={onFederatedRoute} />
+              <FederatedPanel
+                key={persona.id}
+                basePath={basePath(location.userId, 'federation')}
+                apiBase={PANEL_ORIGIN}
+                persona={persona}
+                theme={theme}
+                onRoute={onFederatedRoute}
+              />
             )
           ) : (
             <p className="host-muted">The Gastown section is hidden.</p>

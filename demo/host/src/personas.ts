@@ -22,7 +22,12 @@ const support = { id: USERS.support.id, email: USERS.support.email, name: USERS.
 export const PERSONAS: Record<PersonaId, Persona> = {
   admin: { id: 'admin', label: `${admin.name} (admin)`, user: admin, tokens: [DEV_TOKENS.admin] },
   support: { id: 'support', label: `${support.name} (support, not admin)`, user: support, tokens: [DEV_TOKENS.nonAdmin] },
-  expiring: { id: 'expiring', label: `${admin.name} (token about to expire)`, user: admin, tokens: ['dev-expired-token', DEV_TOKENS.admin] },
+  expiring: {
+    id: 'expiring',
+    label: `${admin.name} (token about to expire)`,
+    user: admin,
+    tokens: ['dev-expired-token', DEV_TOKENS.admin],
+  },
 };
 
 const KEY = 'kilo-admin-demo.persona';

@@ -50,8 +50,14 @@ const mayorOf = async (api: ApiClient, townId: string) => {
   const { tokens_24h: _tokens, last_sdk_event_at: _last, ...agent } = detail.agent;
   return { agent, mayor: detail.mayor! };
 };
-const hookedPair = async ({ api, town }: CaseContext, t: { id: string; bead: string }) => ({ agent: await agentRow(api, town.id, t.id), bead: await beadRow(api, town.id, t.bead) });
-const beadAndAgent = async ({ api, town }: CaseContext, t: { id: string; agent: string }) => ({ bead: await beadRow(api, town.id, t.id), agent: await agentRow(api, town.id, t.agent) });
+const hookedPair = async ({ api, town }: CaseContext, t: { id: string; bead: string }) => ({
+  agent: await agentRow(api, town.id, t.id),
+  bead: await beadRow(api, town.id, t.bead),
+});
+const beadAndAgent = async ({ api, town }: CaseContext, t: { id: string; agent: string }) => ({
+  bead: await beadRow(api, town.id, t.id),
+  agent: await agentRow(api, town.id, t.agent),
+});
 const agentWithProcess = async ({ api, town }: CaseContext, t: { id: string }) => {
   const detail = await api.get(endpoints.agent(town.id, t.id));
   const { status, container_process_id, process_status, current_hook_bead_id: hook } = detail.agent;
@@ -59,10 +65,17 @@ const agentWithProcess = async ({ api, town }: CaseContext, t: { id: string }) =
 };
 const containerOf = async ({ api, town }: CaseContext) => {
   const c = await api.get(endpoints.container(town.id));
-  return { status: c.status, health: c.health, processes: c.processes.map((p) => ({ id: p.process_id, status: p.status })), env: c.env_vars, sleep_after_minutes: c.sleep_after_minutes };
+  return {
+    status: c.status,
+    health: c.health,
+    processes: c.processes.map((p) => ({ id: p.process_id, status: p.status })),
+    env: c.env_vars,
+    sleep_after_minutes: c.sleep_after_minutes,
+  };
 };
 const configOf = async ({ api, town }: CaseContext) => api.get(endpoints.config(town.id));
-const rigNamed = async ({ api, town }: CaseContext, name: string) => (await configOf({ api, town })).rigs.find((r) => r.rig.name === name)!.rig;
+const rigNamed = async ({ api, town }: CaseContext, name: string) =>
+  (await configOf({ api, town })).rigs.find((r) => r.rig.name === name)!.rig;
 const convoyOf = async ({ api, town }: CaseContext, id: string) => {
   const detail = await api.get(endpoints.bead(town.id, id));
   return { status: detail.bead.status, convoy: detail.convoy! };
@@ -88,7 +101,13 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: (ctx, t) => hookedPair(ctx, t),
     changed: (after, before) => {
       expect(before.agent).toMatchObject({ status: 'stalled' });
-      expect(after.agent).toMatchObject({ status: 'idle', current_hook_bead_id: null, hooked_bead_title: null, dispatch_attempts: 0, stalled_at: null });
+      expect(after.agent).toMatchObject({
+        status: 'idle',
+        current_hook_bead_id: null,
+        hooked_bead_title: null,
+        dispatch_attempts: 0,
+        stalled_at: null,
+      });
       expect(after.bead).toMatchObject({ status: 'open', assignee_agent_bead_id: null });
     },
   }),
@@ -112,7 +131,11 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: agentWithProcess,
     changed: (after, before) => {
       expect(before).toMatchObject({ status: 'working', hook: null, process: { status: 'running' } });
-      expect(after).toMatchObject({ status: 'dead', process_status: 'exited', process: { process_id: before.process!.process_id, status: 'exited', exit_code: 137 } });
+      expect(after).toMatchObject({
+        status: 'dead',
+        process_status: 'exited',
+        process: { process_id: before.process!.process_id, status: 'exited', exit_code: 137 },
+      });
     },
   }),
   'agent.retry_dispatch': defineCase({
@@ -123,7 +146,12 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     },
     read: async (ctx, t) => ({ ...(await agentWithProcess(ctx, t)), bead: await beadRow(ctx.api, ctx.town.id, t.bead) }),
     changed: (after, before) => {
-      expect(after).toMatchObject({ status: 'working', hook: before.bead!.id, process_status: 'starting', process: { process_id: after.container_process_id, status: 'starting' } });
+      expect(after).toMatchObject({
+        status: 'working',
+        hook: before.bead!.id,
+        process_status: 'starting',
+        process: { process_id: after.container_process_id, status: 'starting' },
+      });
       expect(after.container_process_id).not.toBe(before.container_process_id);
       expect(after.bead).toMatchObject({ status: 'in_progress', dispatch_attempts: before.bead!.dispatch_attempts + 1 });
     },
@@ -169,7 +197,11 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     town: 'mobile-app',
     target: async ({ api, town }) => {
       const maple = await idOf(api, town.id, 'Maple');
-      return { id: (await beadTitled(api, town.id, 'Migrate push notifications to FCM HTTP v1')).id, params: { agent_id: maple }, agent: maple };
+      return {
+        id: (await beadTitled(api, town.id, 'Migrate push notifications to FCM HTTP v1')).id,
+        params: { agent_id: maple },
+        agent: maple,
+      };
     },
     read: (ctx, t) => beadAndAgent(ctx, t),
     changed: (after, before, t) => {
@@ -180,7 +212,10 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
   }),
   'bead.change_priority': defineCase({
     town: 'payments-api',
-    target: async ({ api, town }) => ({ id: (await beadTitled(api, town.id, 'Handle 429s from the shipping rate API')).id, params: { priority: 'high' } }),
+    target: async ({ api, town }) => ({
+      id: (await beadTitled(api, town.id, 'Handle 429s from the shipping rate API')).id,
+      params: { priority: 'high' },
+    }),
     read: async ({ api, town }, t) => beadRow(api, town.id, t.id),
     changed: (after, before) => {
       expect(before!.priority).toBe('medium');
@@ -205,7 +240,10 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
   'review.force_retry': defineCase({
     town: 'docs-site',
     // The refinery scenario's MR, failed three times on a merge conflict.
-    target: async ({ api, town }) => ({ id: (await beadTitled(api, town.id, 'Merge: Add versioned docs sidebar', 'merge_request')).id, params: {} }),
+    target: async ({ api, town }) => ({
+      id: (await beadTitled(api, town.id, 'Merge: Add versioned docs sidebar', 'merge_request')).id,
+      params: {},
+    }),
     read: async ({ api, town }, t) => reviewEntry(api, town.id, t.id),
     changed: (after, before) => {
       expect(before).toMatchObject({ review_state: 'failed', retry_count: 3 });
@@ -214,7 +252,10 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
   }),
   'review.force_close': defineCase({
     town: 'storefront',
-    target: async ({ api, town }) => ({ id: (await api.get(endpoints.reviewQueue(town.id))).entries.find((e) => e.review_state === 'running')!.bead_id, params: {} }),
+    target: async ({ api, town }) => ({
+      id: (await api.get(endpoints.reviewQueue(town.id))).entries.find((e) => e.review_state === 'running')!.bead_id,
+      params: {},
+    }),
     read: async ({ api, town }, t) => reviewEntry(api, town.id, t.id),
     changed: (after, before) => {
       expect(before!.status).toBe('in_progress');
@@ -230,14 +271,23 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: async ({ api, town }, t) => ({ review: await reviewEntry(api, town.id, t.id), source: await beadRow(api, town.id, t.source) }),
     changed: (after, before) => {
       expect(before.source!.status).toBe('in_review');
-      expect(after.review).toMatchObject({ review_state: 'merged', status: 'closed', merge_commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
+      expect(after.review).toMatchObject({
+        review_state: 'merged',
+        status: 'closed',
+        merge_commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+      });
       expect(after.source).toMatchObject({ status: 'closed' });
     },
   }),
   'review.clear_queue': defineCase({
     town: 'docs-site',
     target: async ({ town }) => ({ id: town.id, params: {} }),
-    read: async ({ api, town }) => (await api.get(endpoints.reviewQueue(town.id))).entries.map((e) => ({ id: e.bead_id, review_state: e.review_state, status: e.status })),
+    read: async ({ api, town }) =>
+      (await api.get(endpoints.reviewQueue(town.id))).entries.map((e) => ({
+        id: e.bead_id,
+        review_state: e.review_state,
+        status: e.status,
+      })),
     changed: (after, before) => {
       const cleared = pending(before).map((e) => e.id);
       expect(cleared.length).toBeGreaterThanOrEqual(6);
@@ -249,7 +299,10 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
   'review.set_merge_strategy': defineCase({
     town: 'data-warehouse',
     target: async ({ town }) => ({ id: town.id, params: { merge_strategy: 'direct' } }),
-    read: async ({ api, town }) => ({ config: (await configOf({ api, town })).config.merge_strategy, queue: (await api.get(endpoints.reviewQueue(town.id))).merge_strategy }),
+    read: async ({ api, town }) => ({
+      config: (await configOf({ api, town })).config.merge_strategy,
+      queue: (await api.get(endpoints.reviewQueue(town.id))).merge_strategy,
+    }),
     changed: (after, before) => {
       expect(before).toEqual({ config: 'pr', queue: 'pr' });
       expect(after).toEqual({ config: 'direct', queue: 'direct' });
@@ -295,7 +348,10 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: async (ctx) => (await containerOf(ctx)).env,
     changed: (after, before) => {
       const byKey = (env: typeof after) => Object.fromEntries(env.map((v) => [v.key, v]));
-      expect(byKey(before)).toMatchObject({ NODE_OPTIONS: { value: '--max-old-space-size=8192' }, SENTRY_DSN: { value: '****', secret: true } });
+      expect(byKey(before)).toMatchObject({
+        NODE_OPTIONS: { value: '--max-old-space-size=8192' },
+        SENTRY_DSN: { value: '****', secret: true },
+      });
       expect(byKey(after)).toEqual({
         ...byKey(before),
         NODE_OPTIONS: { key: 'NODE_OPTIONS', value: '--max-old-space-size=4096', secret: false },
@@ -318,7 +374,10 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     town: 'data-warehouse',
     // The silent-consumption town's container idles for hours: let it sleep sooner.
     target: async ({ town }) => ({ id: town.id, params: { sleep_after_minutes: 10 } }),
-    read: async (ctx) => ({ container: (await containerOf(ctx)).sleep_after_minutes, config: (await configOf(ctx)).config.container.sleep_after_minutes }),
+    read: async (ctx) => ({
+      container: (await containerOf(ctx)).sleep_after_minutes,
+      config: (await configOf(ctx)).config.container.sleep_after_minutes,
+    }),
     changed: (after, before) => {
       expect(before).toEqual({ container: 30, config: 30 });
       expect(after).toEqual({ container: 10, config: 10 });
@@ -331,7 +390,10 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     target: async (ctx) => ({ id: (await rigNamed(ctx, 'storefront-web')).id, params: {} }),
     read: async (ctx, t) => {
       const config = await configOf(ctx);
-      return { credential: config.credentials.find((c) => c.rig_id === t.id)!, latest: config.credential_events.find((e) => e.rig_id === t.id)! };
+      return {
+        credential: config.credentials.find((c) => c.rig_id === t.id)!,
+        latest: config.credential_events.find((e) => e.rig_id === t.id)!,
+      };
     },
     changed: (after, before) => {
       expect(after.credential).toMatchObject({ status: 'valid', verification: 'ok', last_error: null });
@@ -361,7 +423,11 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: async (ctx, t) => {
       const config = await configOf(ctx);
       const mirrored = (await ctx.api.get(endpoints.userRigs(ctx.town.owner_user_id))).items.find((r) => r.id === t.id)!;
-      return { rig: config.rigs.find((r) => r.rig.id === t.id)!.rig, credential: config.credentials.find((c) => c.rig_id === t.id)!, mirrored };
+      return {
+        rig: config.rigs.find((r) => r.rig.id === t.id)!.rig,
+        credential: config.credentials.find((c) => c.rig_id === t.id)!,
+        mirrored,
+      };
     },
     changed: (after, before) => {
       expect(before.rig.integration).toMatchObject({ status: 'suspended' });
@@ -385,13 +451,19 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
   }),
   'convoy.add_tracked': defineCase({
     town: 'design-system',
-    target: async (ctx) => ({ id: await convoyTarget(ctx), params: { bead_id: (await beadTitled(ctx.api, ctx.town.id, 'Introduce a typed config loader')).id } }),
+    target: async (ctx) => ({
+      id: await convoyTarget(ctx),
+      params: { bead_id: (await beadTitled(ctx.api, ctx.town.id, 'Introduce a typed config loader')).id },
+    }),
     read: async (ctx, t) => convoyOf(ctx, t.id),
     changed: (after, before, t) => {
       const added = after.convoy.tracked.find((x) => x.bead_id === t.params.bead_id);
       expect(added).toMatchObject({ present: true, title: 'Introduce a typed config loader' });
       // The counter follows the added bead: a closed one counts as landed work at once.
-      expect(after.convoy).toMatchObject({ total_beads: before.convoy.total_beads + 1, closed_beads: before.convoy.closed_beads + (added!.status === 'closed' ? 1 : 0) });
+      expect(after.convoy).toMatchObject({
+        total_beads: before.convoy.total_beads + 1,
+        closed_beads: before.convoy.closed_beads + (added!.status === 'closed' ? 1 : 0),
+      });
     },
   }),
   'convoy.remove_tracked': defineCase({
@@ -449,7 +521,10 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: async ({ api, town }) => mayorOf(api, town.id),
     changed: (after, before) => {
       expect(before.mayor.last_user_message).toMatchObject({ answered: false });
-      expect(after.mayor).toMatchObject({ session_state: 'active', last_user_message: { text: before.mayor.last_user_message!.text, answered: false } });
+      expect(after.mayor).toMatchObject({
+        session_state: 'active',
+        last_user_message: { text: before.mayor.last_user_message!.text, answered: false },
+      });
       expect(after.mayor.last_user_message!.at).not.toBe(before.mayor.last_user_message!.at);
       expect(after.agent.status).toBe('working');
     },
@@ -459,17 +534,29 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
   'config.update_town': defineCase({
     town: 'ml-pipeline',
     // The OOM town runs 8 polecats per rig: back to 4, and tell polecats to keep memory down.
-    target: async ({ town }) => ({ id: town.id, params: { patch: { max_polecats_per_rig: 4, custom_instructions: { polecat: 'Run one test file at a time.' } } } }),
+    target: async ({ town }) => ({
+      id: town.id,
+      params: { patch: { max_polecats_per_rig: 4, custom_instructions: { polecat: 'Run one test file at a time.' } } },
+    }),
     read: async (ctx) => (await configOf(ctx)).config,
     changed: (after, before) => {
       expect(before.max_polecats_per_rig).toBe(8);
-      expect(after).toEqual({ ...before, max_polecats_per_rig: 4, custom_instructions: { polecat: 'Run one test file at a time.' }, version: before.version + 1, updated_at: after.updated_at });
+      expect(after).toEqual({
+        ...before,
+        max_polecats_per_rig: 4,
+        custom_instructions: { polecat: 'Run one test file at a time.' },
+        version: before.version + 1,
+        updated_at: after.updated_at,
+      });
       expect(after.updated_at).not.toBe(before.updated_at);
     },
   }),
   'config.update_rig': defineCase({
     town: 'ml-pipeline',
-    target: async (ctx) => ({ id: (await rigNamed(ctx, 'feature-store')).id, params: { max_polecats: 2, model_override: 'anthropic/claude-haiku-4.5' } }),
+    target: async (ctx) => ({
+      id: (await rigNamed(ctx, 'feature-store')).id,
+      params: { max_polecats: 2, model_override: 'anthropic/claude-haiku-4.5' },
+    }),
     read: async (ctx, t) => (await configOf(ctx)).rigs.find((r) => r.rig.id === t.id)!,
     changed: (after, before) => {
       expect(before).toMatchObject({ max_polecats: null, model_override: null });

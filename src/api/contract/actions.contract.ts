@@ -18,7 +18,11 @@ const REASON = 'Contract check: this action, on this backend';
  * `reset` (the worker's reseed) runs before the table: its cases then act on one world in order, which
  * is why each case's target is one no other case disturbs. MSW rebuilds its world after every test.
  */
-export function describeEveryAction(backend: string, clients: () => { admin: ApiClient; nonAdmin: ApiClient }, reset?: () => Promise<void>) {
+export function describeEveryAction(
+  backend: string,
+  clients: () => { admin: ApiClient; nonAdmin: ApiClient },
+  reset?: () => Promise<void>,
+) {
   describe(`every action (${backend})`, () => {
     if (reset) beforeAll(reset, 60_000);
 
@@ -33,9 +37,19 @@ export function describeEveryAction(backend: string, clients: () => { admin: Api
       const town = await townNamed(api, c.town);
       const ctx = { api, town };
       const target = await c.target(ctx);
-      const request = (extra: Partial<ActionRequest> = {}): ActionRequest => ({ target: { kind, id: target.id }, params: target.params, reason: REASON, dryRun: false, ...extra });
+      const request = (extra: Partial<ActionRequest> = {}): ActionRequest => ({
+        target: { kind, id: target.id },
+        params: target.params,
+        reason: REASON,
+        dryRun: false,
+        ...extra,
+      });
       const key = () => crypto.randomUUID();
-      const snapshot = async () => ({ state: await c.read(ctx, target), version: await versionOf(api, town.id, kind, target.id), audit: await auditCount(api, town.id) });
+      const snapshot = async () => ({
+        state: await c.read(ctx, target),
+        version: await versionOf(api, town.id, kind, target.id),
+        audit: await auditCount(api, town.id),
+      });
       const before = await snapshot();
       expect(before.version, 'the target exists').not.toBeNull();
       const v0 = before.version!;
@@ -43,12 +57,25 @@ export function describeEveryAction(backend: string, clients: () => { admin: Api
 
       // Refused requests, then one look: none of them changed anything.
       const { reason: _reason, ...withoutReason } = request();
-      expect(await failure(api.act(town.id, action, withoutReason as ActionRequest, { idempotencyKey: key(), ifMatch: v0 })), 'no reason').toMatchObject({ status: 400, details: { parameter: 'reason' } });
-      expect(await failure(nonAdmin.act(town.id, action, request(), { idempotencyKey: key(), ifMatch: v0 })), 'a non-admin').toMatchObject({ status: 403, code: 'forbidden' });
+      expect(
+        await failure(api.act(town.id, action, withoutReason as ActionRequest, { idempotencyKey: key(), ifMatch: v0 })),
+        'no reason',
+      ).toMatchObject({ status: 400, details: { parameter: 'reason' } });
+      expect(await failure(nonAdmin.act(town.id, action, request(), { idempotencyKey: key(), ifMatch: v0 })), 'a non-admin').toMatchObject({
+        status: 403,
+        code: 'forbidden',
+      });
       const unknown = crypto.randomUUID();
-      expect(await failure(api.act(town.id, action, request({ target: { kind, id: unknown } }), { idempotencyKey: key(), ifMatch: v0 })), 'an unknown target').toMatchObject({ status: 404, details: { id: unknown } });
+      expect(
+        await failure(api.act(town.id, action, request({ target: { kind, id: unknown } }), { idempotencyKey: key(), ifMatch: v0 })),
+        'an unknown target',
+      ).toMatchObject({ status: 404, details: { id: unknown } });
       const mismatch = await failure(api.act(town.id, action, request(), { idempotencyKey: key(), ifMatch: v0 + 1 }));
-      expect(mismatch, 'a version the target does not have').toMatchObject({ status: 409, code: 'conflict', details: { expected: v0 + 1, current: v0 } });
+      expect(mismatch, 'a version the target does not have').toMatchObject({
+        status: 409,
+        code: 'conflict',
+        details: { expected: v0 + 1, current: v0 },
+      });
       await unchanged('a request without a reason, a non-admin’s, one for an unknown target or with a wrong version');
 
       const dry = await api.act(town.id, action, request({ dryRun: true }), { idempotencyKey: key() });
@@ -68,7 +95,15 @@ export function describeEveryAction(backend: string, clients: () => { admin: Api
       expect(after.audit, 'exactly one new audit entry').toBe(before.audit + 1);
       const entry = (await api.get(endpoints.townAudit(town.id, { limit: 1 }))).items[0];
       expect(entry, 'the entry the answer carries is the one written').toEqual(result.audit_entry);
-      expect(entry).toMatchObject({ action, reason: REASON, target: { kind, id: target.id }, outcome: 'success', error: null, admin_email: 'ops@kilocode.ai', params: c.audited ?? target.params });
+      expect(entry).toMatchObject({
+        action,
+        reason: REASON,
+        target: { kind, id: target.id },
+        outcome: 'success',
+        error: null,
+        admin_email: 'ops@kilocode.ai',
+        params: c.audited ?? target.params,
+      });
       expect(Object.keys(entry!.before), 'one before/after key per change').toHaveLength(result.effect.changes.length);
       expect(Object.keys(entry!.after)).toHaveLength(result.effect.changes.length);
       for (const secret of c.secrets ?? []) expect(JSON.stringify([dry, result, entry])).not.toContain(secret);
@@ -77,7 +112,9 @@ export function describeEveryAction(backend: string, clients: () => { admin: Api
       await expectHooksConsistent(api, town.id);
       await expectSummaryConsistent(api, town.id);
 
-      expect(await api.act(town.id, action, request(), { idempotencyKey: k, ifMatch: v0 }), 'the same Idempotency-Key again').toEqual(result);
+      expect(await api.act(town.id, action, request(), { idempotencyKey: k, ifMatch: v0 }), 'the same Idempotency-Key again').toEqual(
+        result,
+      );
       await unchanged('the same Idempotency-Key again', after);
 
       const stale = await failure(api.act(town.id, action, request(), { idempotencyKey: key(), ifMatch: v0 }));

@@ -21,7 +21,12 @@ describe('audit chain (MSW)', () => {
       const result = await admin.act(
         town.town.id,
         'container.set_sleep_timeout',
-        { target: { kind: 'container', id: town.town.id }, params: { sleep_after_minutes: minutes }, reason: 'tuning sleep for the nightly batch', dryRun: false },
+        {
+          target: { kind: 'container', id: town.town.id },
+          params: { sleep_after_minutes: minutes },
+          reason: 'tuning sleep for the nightly batch',
+          dryRun: false,
+        },
         { idempotencyKey: crypto.randomUUID(), ifMatch: version },
       );
       version = result.target_version!;

@@ -20,7 +20,11 @@ const client = (token: string) => createApiClient({ baseUrl: worker.base(), getT
 const clients = () => ({ admin: client(DEV_TOKENS.admin), nonAdmin: client(DEV_TOKENS.nonAdmin) });
 
 async function dev(path: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await worker.fetch(`${worker.base()}/api/dev/audit/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await worker.fetch(`${worker.base()}/api/dev/audit/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status, `/api/dev/audit/${path}`).toBe(200);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -39,10 +43,18 @@ describe('audit chain (reference worker)', () => {
     // And an entry MSW's engine writes verifies the same way.
     const seedTown = structuredClone(worker.world().towns.find((t) => t.town.name === 'storefront')!);
     const log: AuditEntry[] = [];
-    const audit: AuditLog = { head: () => (log.length ? { seq: log.at(-1)!.seq, hash: log.at(-1)!.hash } : null), append: (e) => log.push(e) };
+    const audit: AuditLog = {
+      head: () => (log.length ? { seq: log.at(-1)!.seq, hash: log.at(-1)!.hash } : null),
+      append: (e) => log.push(e),
+    };
     runAction(memoryAccess(seedTown), audit, {
       action: 'container.set_sleep_timeout',
-      body: { target: { kind: 'container', id: seedTown.town.id }, params: { sleep_after_minutes: 45 }, reason: 'parity check', dryRun: false },
+      body: {
+        target: { kind: 'container', id: seedTown.town.id },
+        params: { sleep_after_minutes: 45 },
+        reason: 'parity check',
+        dryRun: false,
+      },
       ifMatch: String(seedTown.container.version),
       admin: worker.world().users.find((u) => u.is_admin)!,
       requestId: 'req',
@@ -63,13 +75,23 @@ describe('audit chain (reference worker)', () => {
       const result = await admin.act(
         townId,
         'container.set_sleep_timeout',
-        { target: { kind: 'container', id: townId }, params: { sleep_after_minutes: minutes }, reason: 'tuning sleep for the nightly batch', dryRun: false },
+        {
+          target: { kind: 'container', id: townId },
+          params: { sleep_after_minutes: minutes },
+          reason: 'tuning sleep for the nightly batch',
+          dryRun: false,
+        },
         { idempotencyKey: crypto.randomUUID(), ifMatch: version },
       );
       version = result.target_version!;
     }
     const n = before.entries;
-    expect(await admin.get(endpoints.verifyAudit(townId))).toMatchObject({ verified: true, verified_through: n + 3, entries: n + 3, broken_at: null });
+    expect(await admin.get(endpoints.verifyAudit(townId))).toMatchObject({
+      verified: true,
+      verified_through: n + 3,
+      entries: n + 3,
+      broken_at: null,
+    });
     expect(await dev('tamper', { town_id: townId, seq: n + 2, reason: 'nothing to see here' })).toEqual({ tampered: true });
     const after = await admin.get(endpoints.verifyAudit(townId));
     expect(after).toMatchObject({ verified: false, verified_through: n + 1, broken_at: n + 2, entries: n + 3 });
@@ -85,7 +107,10 @@ describe('audit chain (reference worker)', () => {
   });
 
   it('dev audit routes do not exist on the admin API', async () => {
-    const res = await worker.fetch(`${worker.base()}/api/admin/audit/tamper`, { method: 'POST', headers: { authorization: `Bearer ${DEV_TOKENS.admin}` } });
+    const res = await worker.fetch(`${worker.base()}/api/admin/audit/tamper`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${DEV_TOKENS.admin}` },
+    });
     expect(res.status).toBe(404);
   });
 });

@@ -42,7 +42,9 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const result = await admin.act(t.id, 'agent.force_reset', request('agent', toast.id, { dryRun: true }), { idempotencyKey: key() });
       expect(result.dry_run).toBe(true);
       expect(result.audit_entry).toBeNull();
-      expect(result.effect.summary).toMatch(/^Toast → idle; bead “Add idempotency keys to the refund endpoint” unhooked and back to open\.$/);
+      expect(result.effect.summary).toMatch(
+        /^Toast → idle; bead “Add idempotency keys to the refund endpoint” unhooked and back to open\.$/,
+      );
       expect((await agentNamed(t.id, 'Toast')).status).toBe('stalled');
       expect((await admin.get(endpoints.townAudit(t.id))).total).toBe(before.total);
     });
@@ -52,7 +54,10 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const t = await town('payments-api');
       const toast = await agentNamed(t.id, 'Toast');
       const beadId = toast.current_hook_bead_id!;
-      const result = await admin.act(t.id, 'agent.force_reset', request('agent', toast.id), { idempotencyKey: key(), ifMatch: toast.version });
+      const result = await admin.act(t.id, 'agent.force_reset', request('agent', toast.id), {
+        idempotencyKey: key(),
+        ifMatch: toast.version,
+      });
       expect(result.target_version).toBe(toast.version + 1);
       const after = await agentNamed(t.id, 'Toast');
       expect(after).toMatchObject({ status: 'idle', current_hook_bead_id: null, version: toast.version + 1 });
@@ -75,7 +80,12 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const t = await town('mobile-app');
       const beads = await admin.get(endpoints.beads(t.id, { q: 'Migrate push notifications' }));
       const bead = beads.items[0]!;
-      const error = await failure(admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), { idempotencyKey: key(), ifMatch: bead.version - 1 }));
+      const error = await failure(
+        admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), {
+          idempotencyKey: key(),
+          ifMatch: bead.version - 1,
+        }),
+      );
       expect(error).toMatchObject({ status: 409, code: 'conflict' });
       expect(error.message).toContain('changed since you loaded it');
       expect((await admin.get(endpoints.bead(t.id, bead.id))).bead.priority).toBe(bead.priority);
@@ -99,7 +109,9 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const { nonAdmin, admin } = clients();
       const t = await town('ml-pipeline');
       const container = await admin.get(endpoints.container(t.id));
-      const error = await failure(nonAdmin.act(t.id, 'container.force_restart', request('container', t.id), { idempotencyKey: key(), ifMatch: container.version }));
+      const error = await failure(
+        nonAdmin.act(t.id, 'container.force_restart', request('container', t.id), { idempotencyKey: key(), ifMatch: container.version }),
+      );
       expect(error).toMatchObject({ status: 403, code: 'forbidden' });
       expect((await admin.get(endpoints.container(t.id))).version).toBe(container.version);
     });
@@ -108,7 +120,12 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const { admin } = clients();
       const t = await town('ml-pipeline');
       const container = await admin.get(endpoints.container(t.id));
-      const error = await failure(admin.act(t.id, 'container.force_restart', request('container', t.id, { reason: ' ' }), { idempotencyKey: key(), ifMatch: container.version }));
+      const error = await failure(
+        admin.act(t.id, 'container.force_restart', request('container', t.id, { reason: ' ' }), {
+          idempotencyKey: key(),
+          ifMatch: container.version,
+        }),
+      );
       expect(error).toMatchObject({ status: 400 });
       expect(error.details).toMatchObject({ parameter: 'reason' });
     });
@@ -119,7 +136,10 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const config = await admin.get(endpoints.config(t.id));
       const rig = config.rigs[0]!;
       const secret = 'ghp_livesecret_0123456789abcdef';
-      const result = await admin.act(t.id, 'credential.set_token', request('rig', rig.rig.id, { params: { token: secret } }), { idempotencyKey: key(), ifMatch: rig.version });
+      const result = await admin.act(t.id, 'credential.set_token', request('rig', rig.rig.id, { params: { token: secret } }), {
+        idempotencyKey: key(),
+        ifMatch: rig.version,
+      });
       expect(JSON.stringify(result)).not.toContain(secret);
       const after = await admin.get(endpoints.config(t.id));
       expect(JSON.stringify(after)).not.toContain(secret);
@@ -132,11 +152,18 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const t = await town('data-warehouse');
       const bead = (await admin.get(endpoints.beads(t.id, { q: 'Document the deploy pipeline' }))).items[0]!;
       const body = (priority: string) => request('bead', bead.id, { params: { priority } });
-      expect(await failure(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: '', ifMatch: bead.version }))).toMatchObject({ status: 400, details: { parameter: 'Idempotency-Key' } });
-      expect(await failure(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: key() }))).toMatchObject({ status: 428, details: { parameter: 'If-Match' } });
+      expect(
+        await failure(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: '', ifMatch: bead.version })),
+      ).toMatchObject({ status: 400, details: { parameter: 'Idempotency-Key' } });
+      expect(await failure(admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: key() }))).toMatchObject({
+        status: 428,
+        details: { parameter: 'If-Match' },
+      });
       const k = key();
       await admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: k, ifMatch: bead.version });
-      expect(await failure(admin.act(t.id, 'bead.change_priority', body('low'), { idempotencyKey: k, ifMatch: bead.version + 1 }))).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
+      expect(
+        await failure(admin.act(t.id, 'bead.change_priority', body('low'), { idempotencyKey: k, ifMatch: bead.version + 1 })),
+      ).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
       expect((await admin.get(endpoints.bead(t.id, bead.id))).bead).toMatchObject({ priority: 'high', version: bead.version + 1 });
     });
 
@@ -161,7 +188,11 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const after = await admin.get(endpoints.town(t.id));
       expect(after.beads.by_status.failed).toBe(before.beads.by_status.failed + 1);
       expect(after.beads.by_status[bead.status]).toBe(before.beads.by_status[bead.status] - 1);
-      expect((await admin.get(endpoints.beads(t.id, { status: ['failed'], q: 'Add idempotency keys to the refund endpoint' }))).items.map((b) => b.id)).toContain(bead.id);
+      expect(
+        (await admin.get(endpoints.beads(t.id, { status: ['failed'], q: 'Add idempotency keys to the refund endpoint' }))).items.map(
+          (b) => b.id,
+        ),
+      ).toContain(bead.id);
       const timeline = await admin.get(endpoints.timeline(t.id, { entity: bead.id, kind: ['admin'] }));
       expect(timeline.items[0]).toMatchObject({ kind: 'admin', type: 'bead.force_fail', at: result.audit_entry!.at, bead_id: bead.id });
     });
@@ -170,8 +201,14 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const { admin } = clients();
       const t = await town('data-warehouse');
       const bead = (await admin.get(endpoints.beads(t.id, { q: 'Document the deploy pipeline' }))).items[0]!;
-      const low = await admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), { idempotencyKey: key(), ifMatch: bead.version });
-      const critical = await admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'critical' } }), { idempotencyKey: key(), ifMatch: low.target_version });
+      const low = await admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), {
+        idempotencyKey: key(),
+        ifMatch: bead.version,
+      });
+      const critical = await admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'critical' } }), {
+        idempotencyKey: key(),
+        ifMatch: low.target_version,
+      });
       const ids = [critical.audit_entry!.id, low.audit_entry!.id];
       const mine = await admin.get(endpoints.audit({ town_id: t.id }));
       expect(mine.items.every((e) => e.town_id === t.id)).toBe(true);

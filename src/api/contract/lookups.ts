@@ -100,7 +100,10 @@ export async function expectHooksConsistent(api: ApiClient, townId: string): Pro
     expect(bead!.assignee_agent_bead_id, `“${bead!.title}” is hooked by ${agent.name} but assigned elsewhere`).toBe(agent.id);
   }
   for (const bead of working) {
-    expect(agents.filter((a) => a.current_hook_bead_id === bead.id).map((a) => a.name), `agents hooked to “${bead.title}” (in progress)`).toHaveLength(1);
+    expect(
+      agents.filter((a) => a.current_hook_bead_id === bead.id).map((a) => a.name),
+      `agents hooked to “${bead.title}” (in progress)`,
+    ).toHaveLength(1);
   }
 }
 
@@ -115,7 +118,13 @@ export async function expectSummaryConsistent(api: ApiClient, townId: string): P
   ]);
   const count = (...statuses: string[]) => agents.items.filter((a) => statuses.includes(a.status)).length;
   expect(summary.beads.by_status, 'summary bead counts').toEqual(beads.counts);
-  expect(summary.agents, 'summary agent counts').toEqual({ total: agents.items.length, active: count('working', 'waiting'), working: count('working'), stalled: count('stalled'), dead: count('dead') });
+  expect(summary.agents, 'summary agent counts').toEqual({
+    total: agents.items.length,
+    active: count('working', 'waiting'),
+    working: count('working'),
+    stalled: count('stalled'),
+    dead: count('dead'),
+  });
   expect(summary.container, 'summary container').toEqual({ status: container.status, health: container.health });
   expect(summary.review_queue_depth, 'summary review queue depth').toBe(queue.depth);
 }

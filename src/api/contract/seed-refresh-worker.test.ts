@@ -16,7 +16,11 @@ const HOUR = 3_600_000;
 const REFRESH_AFTER = 30 * 60_000;
 
 async function seed(body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const res = await worker.fetch(`${worker.base()}/api/dev/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await worker.fetch(`${worker.base()}/api/dev/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -54,14 +58,21 @@ describe('re-anchoring the scenario towns on start', () => {
     await admin().act(
       town.id,
       'container.set_sleep_timeout',
-      { target: { kind: 'container', id: town.id }, params: { sleep_after_minutes: 45 }, reason: 'Support case #5120: keep the container up during the demo', dryRun: false },
+      {
+        target: { kind: 'container', id: town.id },
+        params: { sleep_after_minutes: 45 },
+        reason: 'Support case #5120: keep the container up during the demo',
+        dryRun: false,
+      },
       { idempotencyKey: crypto.randomUUID(), ifMatch: container.version },
     );
 
     const result = await seed({ refreshAfterMs: REFRESH_AFTER });
     expect(result.seeded).toBe(false);
     expect(result.stale).toMatchObject({ towns_with_interventions: 1 });
-    expect((await admin().get(endpoints.townAudit(town.id))).items[0]?.reason).toBe('Support case #5120: keep the container up during the demo');
+    expect((await admin().get(endpoints.townAudit(town.id))).items[0]?.reason).toBe(
+      'Support case #5120: keep the container up during the demo',
+    );
     await seed({ force: true });
   });
 });

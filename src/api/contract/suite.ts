@@ -70,8 +70,15 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
 
     describe('every town endpoint parses', () => {
       it.each([
-        'healthy', 'stuck-agent', 'stuck-bead', 'refinery-failure', 'container-instability',
-        'credential-issues', 'convoy-stall', 'mayor-dysfunction', 'silent-consumption',
+        'healthy',
+        'stuck-agent',
+        'stuck-bead',
+        'refinery-failure',
+        'container-instability',
+        'credential-issues',
+        'convoy-stall',
+        'mayor-dysfunction',
+        'silent-consumption',
       ])('%s town', async (scenario) => {
         const seed = townOf(scenario);
         const id = seed.town.id;
@@ -107,7 +114,11 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
         let cursor: string | null = null;
         let pages = 0;
         do {
-          const page: S.BeadPage = await getOk(t(), `/towns/${seed.town.id}/beads?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, S.BeadPage);
+          const page: S.BeadPage = await getOk(
+            t(),
+            `/towns/${seed.town.id}/beads?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+            S.BeadPage,
+          );
           ids.push(...page.items.map((b) => b.id));
           expect(page.total).toBe(seed.beads.length);
           cursor = page.next_cursor;
@@ -205,11 +216,19 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
         const rig = new Map(seed.rigs.map((r) => [r.id, r.name]));
         const expected = [
           ...seed.bead_events.map((e) => ({ kind: 'bead', at: e.created_at, ...beadTimelineEvent(e, title.get(e.bead_id) ?? null) })),
-          ...seed.agent_status_history.map((h) => ({ kind: 'agent', at: h.at, ...agentStatusTimelineEvent(h, agent.get(h.agent_id) ?? null) })),
+          ...seed.agent_status_history.map((h) => ({
+            kind: 'agent',
+            at: h.at,
+            ...agentStatusTimelineEvent(h, agent.get(h.agent_id) ?? null),
+          })),
           ...seed.dispatch_attempts.map((d) => ({ kind: 'dispatch', at: d.created_at, ...dispatchTimelineEvent(d) })),
           ...seed.container_events.map((c) => ({ kind: 'container', at: c.created_at, ...containerTimelineEvent(c) })),
           ...seed.git_operations.map((g) => ({ kind: 'git', at: g.created_at, ...gitTimelineEvent(g) })),
-          ...seed.credential_events.map((c) => ({ kind: 'credential', at: c.created_at, ...credentialTimelineEvent(c, rig.get(c.rig_id) ?? null) })),
+          ...seed.credential_events.map((c) => ({
+            kind: 'credential',
+            at: c.created_at,
+            ...credentialTimelineEvent(c, rig.get(c.rig_id) ?? null),
+          })),
         ];
         // Row ids are each backend's own cursor material; everything an admin reads must agree.
         const key = (r: object) => JSON.stringify(r, Object.keys(r).sort());
@@ -225,7 +244,14 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
         expect(secrets.length).toBeGreaterThan(0);
         const id = seed.town.id;
         const texts: string[] = [];
-        for (const path of [`/towns/${id}`, `/towns/${id}/config`, `/towns/${id}/container`, `/towns/${id}/agents`, `/towns/${id}/timeline?limit=1000`, `/towns/${id}/audit`]) {
+        for (const path of [
+          `/towns/${id}`,
+          `/towns/${id}/config`,
+          `/towns/${id}/container`,
+          `/towns/${id}/agents`,
+          `/towns/${id}/timeline?limit=1000`,
+          `/towns/${id}/audit`,
+        ]) {
           texts.push((await call(t(), path)).text);
         }
         for (const text of texts) for (const secret of secrets) expect(text).not.toContain(secret);
@@ -256,7 +282,12 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
 
       it('unknown ids → 404', async () => {
         const zero = '00000000-0000-4000-8000-000000000000';
-        for (const path of [`/towns/${zero}`, `/towns/${town().town.id}/beads/${zero}`, `/towns/${town().town.id}/agents/${zero}`, `${agentPath()}/events/999999999`]) {
+        for (const path of [
+          `/towns/${zero}`,
+          `/towns/${town().town.id}/beads/${zero}`,
+          `/towns/${town().town.id}/agents/${zero}`,
+          `${agentPath()}/events/999999999`,
+        ]) {
           expect((await getError(t(), path, 404)).code).toBe('not_found');
         }
       });

@@ -155,7 +155,6 @@ export const AgentDetail = z.object({
 });
 export type AgentDetail = z.infer<typeof AgentDetail>;
 
-
 /** An SDK event from AgentDO: `{type, properties: {sessionID, …}}`. `id` is the integer paging cursor. */
 export const SdkEvent = z.object({
   id: z.number().int().nonnegative(),

@@ -47,10 +47,28 @@ export const BeadPage = page(BeadListItem).extend({
 export type BeadPage = z.infer<typeof BeadPage>;
 
 export const BeadEventType = z.enum([
-  'created', 'assigned', 'hooked', 'unhooked', 'status_changed', 'closed', 'escalated', 'notification_failed',
-  'mail_sent', 'review_submitted', 'review_completed', 'agent_spawned', 'agent_exited', 'pr_created',
-  'pr_creation_failed', 'agent_status', 'triage_resolved', 'fields_updated', 'review_queue_depth_alert',
-  'escalation_rate_spike', 'agent_restart_loop', 'rework_requested',
+  'created',
+  'assigned',
+  'hooked',
+  'unhooked',
+  'status_changed',
+  'closed',
+  'escalated',
+  'notification_failed',
+  'mail_sent',
+  'review_submitted',
+  'review_completed',
+  'agent_spawned',
+  'agent_exited',
+  'pr_created',
+  'pr_creation_failed',
+  'agent_status',
+  'triage_resolved',
+  'fields_updated',
+  'review_queue_depth_alert',
+  'escalation_rate_spike',
+  'agent_restart_loop',
+  'rework_requested',
 ]);
 export type BeadEventType = z.infer<typeof BeadEventType>;
 

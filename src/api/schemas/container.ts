@@ -31,9 +31,7 @@ export const EnvVar = z.object({
 });
 export type EnvVar = z.infer<typeof EnvVar>;
 
-export const ContainerEventType = z.enum([
-  'start', 'stop', 'restart', 'error', 'oom', 'sleep', 'wake', 'not_found', 'health_check_failed',
-]);
+export const ContainerEventType = z.enum(['start', 'stop', 'restart', 'error', 'oom', 'sleep', 'wake', 'not_found', 'health_check_failed']);
 export type ContainerEventType = z.infer<typeof ContainerEventType>;
 
 export const ContainerEvent = z.object({

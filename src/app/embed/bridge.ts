@@ -45,7 +45,11 @@ const nextRequestId = () => `req-${Date.now().toString(36)}-${(++sequence).toStr
 export function createIframeBridge(options: IframeBridgeOptions): IframeBridge {
   const log = options.log ?? defaultLog;
   let hostOrigin: string | null = null;
-  let pending: { promise: Promise<HostSession | null>; resolve: (s: HostSession | null) => void; timer: ReturnType<typeof setTimeout> } | null = null;
+  let pending: {
+    promise: Promise<HostSession | null>;
+    resolve: (s: HostSession | null) => void;
+    timer: ReturnType<typeof setTimeout>;
+  } | null = null;
 
   const listener = (event: MessageEvent) => {
     if (!isAllowedOrigin(event.origin, options.allowedOrigins)) {

@@ -6,7 +6,12 @@ import { App } from '../app';
 import type { EmbedHost } from './embed-host';
 
 function fakeHost(renewed: string | null): EmbedHost {
-  return { kind: 'iframe', waitingHint: 'Accepts a session only from https://admin.kilo.ai.', renewSession: vi.fn(async () => renewed), connectRouter: vi.fn(() => () => {}) };
+  return {
+    kind: 'iframe',
+    waitingHint: 'Accepts a session only from https://admin.kilo.ai.',
+    renewSession: vi.fn(async () => renewed),
+    connectRouter: vi.fn(() => () => {}),
+  };
 }
 
 function renderEmbedded(host: EmbedHost, token: string | null) {

@@ -63,7 +63,9 @@ export function EmbedRenewal({ host, token, message }: { host: EmbedHost; token:
       <div className="gate-card" role="alert">
         <h1>Your admin session has expired</h1>
         <p>{message}</p>
-        <p className="muted">The admin dashboard could not renew it. Reload the dashboard page to sign in again; this view is kept in its address.</p>
+        <p className="muted">
+          The admin dashboard could not renew it. Reload the dashboard page to sign in again; this view is kept in its address.
+        </p>
       </div>
     </div>
   );

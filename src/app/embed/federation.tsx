@@ -75,7 +75,15 @@ export function mountPanel(element: HTMLElement, options: MountOptions): void {
 
   apiClient.configure({ baseUrl: options.apiBase.replace(/\/+$/, ''), getToken: () => sessionStore.getState().token });
   sessionStore.setState({ token: null, source: 'none' });
-  const state: Mounted = { element, root: createRoot(app), nodes: [app, portals], style, stopStyles, queryClient: createQueryClient(), router: null };
+  const state: Mounted = {
+    element,
+    root: createRoot(app),
+    nodes: [app, portals],
+    style,
+    stopStyles,
+    queryClient: createQueryClient(),
+    router: null,
+  };
   mounted = state;
 
   const host: EmbedHost = {

@@ -47,7 +47,10 @@ function observeHeight(report: (height: number) => void): () => void {
 export function startIframePanel(root: Root, { basename, queryClient }: { basename: string; queryClient: QueryClient }) {
   const { origins, rejected } = parseAllowedOrigins(import.meta.env.VITE_EMBED_ALLOWED_ORIGINS);
   for (const r of rejected) console.error(`[gastown-admin embed] VITE_EMBED_ALLOWED_ORIGINS entry “${r.entry}” refused: ${r.reason}`);
-  if (origins.length === 0) console.error('[gastown-admin embed] framed, but no dashboard origin is allowed (VITE_EMBED_ALLOWED_ORIGINS is empty): every message is ignored');
+  if (origins.length === 0)
+    console.error(
+      '[gastown-admin embed] framed, but no dashboard origin is allowed (VITE_EMBED_ALLOWED_ORIGINS is empty): every message is ignored',
+    );
 
   document.documentElement.dataset.embedded = 'iframe';
   clearSession();

@@ -20,7 +20,11 @@ export const Theme = z.enum(['light', 'dark']);
 export type Theme = z.infer<typeof Theme>;
 
 /** The dashboard's signed-in admin, as the dashboard knows them (the API decides what they may see). */
-export const HostUser = z.object({ id: z.string().min(1).max(200), email: z.string().max(320).optional(), name: z.string().max(200).optional() });
+export const HostUser = z.object({
+  id: z.string().min(1).max(200),
+  email: z.string().max(320).optional(),
+  name: z.string().max(200).optional(),
+});
 export type HostUser = z.infer<typeof HostUser>;
 
 /** Host → panel. */
@@ -36,7 +40,12 @@ export const HostMessage = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('theme'), theme: Theme }),
   z.object({ ...envelope, type: z.literal('navigate'), path: InnerPath }),
   /** The part of the frame the admin can see (frame coordinates, CSS px): dialogs open there, not mid-frame. */
-  z.object({ ...envelope, type: z.literal('viewport'), top: z.number().finite().min(0).max(1e6), height: z.number().finite().min(1).max(1e5) }),
+  z.object({
+    ...envelope,
+    type: z.literal('viewport'),
+    top: z.number().finite().min(0).max(1e6),
+    height: z.number().finite().min(1).max(1e5),
+  }),
 ]);
 export type HostMessage = z.infer<typeof HostMessage>;
 
@@ -63,7 +72,10 @@ export function parseHostMessage(data: unknown): ParsedHostMessage {
   const candidate = data as { protocol?: unknown; version?: unknown };
   if (candidate.protocol !== EMBED_PROTOCOL) return { ok: false, reason: 'not a gastown-admin message' };
   if (candidate.version !== EMBED_PROTOCOL_VERSION) {
-    return { ok: false, reason: `protocol version ${String(candidate.version)} is not supported (this panel speaks ${EMBED_PROTOCOL_VERSION})` };
+    return {
+      ok: false,
+      reason: `protocol version ${String(candidate.version)} is not supported (this panel speaks ${EMBED_PROTOCOL_VERSION})`,
+    };
   }
   const parsed = HostMessage.safeParse(data);
   if (!parsed.success) {

@@ -61,9 +61,13 @@ describe('Agent Inspector on the mayor-dysfunction town (support-bot, Mayor)', (
     expect(within(session).getByText('unanswered')).toBeInTheDocument();
     const conversation = screen.getByRole('region', { name: 'Recent conversation' });
     expect(await within(conversation).findByText('×12 identical calls')).toBeInTheDocument();
-    expect(within(conversation).getByText('Can you split the onboarding epic into beads and start on the email templates?')).toBeInTheDocument();
+    expect(
+      within(conversation).getByText('Can you split the onboarding epic into beads and start on the email templates?'),
+    ).toBeInTheDocument();
     const prompt = screen.getByRole('region', { name: 'System prompt (rendered)' });
-    expect(within(prompt).getByLabelText('Rendered system prompt')).toHaveTextContent('You are the Mayor of the Gastown town "support-bot"');
+    expect(within(prompt).getByLabelText('Rendered system prompt')).toHaveTextContent(
+      'You are the Mayor of the Gastown town "support-bot"',
+    );
     expect(within(prompt).getByLabelText('Rendered system prompt')).not.toHaveTextContent('{{rigs}}');
     expect(within(prompt).getByText('looks stale or failed')).toBeInTheDocument();
   });

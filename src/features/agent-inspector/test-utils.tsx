@@ -19,7 +19,15 @@ export function renderAgent(url: string) {
   const router = createMemoryRouter([{ path: '/towns/:townId/agents/:agentId', element: <Page /> }], { initialEntries: [url] });
   /** The query string the router shows now, parsed. */
   const search = () => new URLSearchParams(router.state.location.search);
-  return { router, search, ...render(<QueryClientProvider client={client}><RouterProvider router={router} /></QueryClientProvider>) };
+  return {
+    router,
+    search,
+    ...render(
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    ),
+  };
 }
 
 /** Gives every element a 1000×600 client box (the virtualizer measures its scroll element). */

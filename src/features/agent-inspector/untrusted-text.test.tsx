@@ -32,7 +32,16 @@ describe('agent output is text', () => {
       created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, id)).toISOString(),
     });
     server.use(
-      http.get(`${base}/event-index`, () => HttpResponse.json({ rows: [[1, Date.UTC(2026, 0, 1), 'message_part.updated', `${HOSTILE} #1`], [2, Date.UTC(2026, 0, 1, 0, 1), `<b>bold</b>`, SCRIPT]], next_cursor: null, total: 2 })),
+      http.get(`${base}/event-index`, () =>
+        HttpResponse.json({
+          rows: [
+            [1, Date.UTC(2026, 0, 1), 'message_part.updated', `${HOSTILE} #1`],
+            [2, Date.UTC(2026, 0, 1, 0, 1), `<b>bold</b>`, SCRIPT],
+          ],
+          next_cursor: null,
+          total: 2,
+        }),
+      ),
       http.get(`${base}/events/:id`, ({ params }) => HttpResponse.json(event(Number(params.id)))),
       http.get(`${base}/events`, () => HttpResponse.json({ items: [event(2), event(1)], next_cursor: null, total: 2 })),
     );

@@ -3,5 +3,13 @@ export { ActionButton, ActionBar, type ActionBarItem, type ActionButtonProps } f
 export { ActionDialogHost, useActionDialog } from './components/action-dialog-host';
 export { type ActionDialogRequest } from './components/action-dialog';
 export { ACTION_META, ACTIONS_FOR, type FieldSpec } from './model/registry';
-export { BeadActions, ReviewActions, AgentActions, ContainerActions, RigCredentialActions, ReviewQueueActions, EnvVarActions } from './components/target-actions';
+export {
+  BeadActions,
+  ReviewActions,
+  AgentActions,
+  ContainerActions,
+  RigCredentialActions,
+  ReviewQueueActions,
+  EnvVarActions,
+} from './components/target-actions';
 export { TownConfigEditor, RigConfigEditor } from './components/config-editors';

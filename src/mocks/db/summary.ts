@@ -37,7 +37,9 @@ export function toTownSummary(town: TownSeed, now: number): TownSummary {
 export function toHealthInputs(town: TownSeed, now: number): HealthInputs {
   const beadById = new Map(town.beads.map((b) => [b.id, b]));
   const tokensSince = (agentId: string, minutes: number) =>
-    town.usage.filter((u) => u.agent_id === agentId && now - Date.parse(u.at) <= minutes * MIN).reduce((s, u) => s + u.input_tokens + u.output_tokens, 0);
+    town.usage
+      .filter((u) => u.agent_id === agentId && now - Date.parse(u.at) <= minutes * MIN)
+      .reduce((s, u) => s + u.input_tokens + u.output_tokens, 0);
   const processByAgent = new Map(town.processes.map((p) => [p.agent_id, p]));
   const lastFailedDispatch = new Map<string, string>();
   for (const d of [...town.dispatch_attempts].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
@@ -66,7 +68,9 @@ export function toHealthInputs(town: TownSeed, now: number): HealthInputs {
   const within24h = lifecycle.filter((e) => now - Date.parse(e.created_at) <= 24 * 60 * MIN);
   const lastExit = lifecycle.find((e) => e.exit_code !== null && (e.event_type === 'stop' || e.event_type === 'oom'));
   const gitFailures24h = (rigId: string) =>
-    town.git_operations.filter((g) => g.rig_id === rigId && g.outcome === 'failure' && g.operation !== 'merge' && now - Date.parse(g.created_at) <= 24 * 60 * MIN).length;
+    town.git_operations.filter(
+      (g) => g.rig_id === rigId && g.outcome === 'failure' && g.operation !== 'merge' && now - Date.parse(g.created_at) <= 24 * 60 * MIN,
+    ).length;
   const mayorAgent = town.agents.find((a) => a.role === 'mayor');
   return {
     agents: town.agents.map((a) => ({
@@ -86,7 +90,11 @@ export function toHealthInputs(town: TownSeed, now: number): HealthInputs {
     oldest_open_beads: oldest,
     reviews: {
       depth: town.reviews.filter((r) => r.review_state === 'pending' || r.review_state === 'running').length,
-      oldest_pending_at: town.reviews.filter((r) => r.review_state === 'pending').map((r) => r.enqueued_at).sort()[0] ?? null,
+      oldest_pending_at:
+        town.reviews
+          .filter((r) => r.review_state === 'pending')
+          .map((r) => r.enqueued_at)
+          .sort()[0] ?? null,
       troubled: town.reviews
         .filter((r) => r.review_state === 'failed' || r.retry_count > 0)
         .sort((a, b) => b.retry_count - a.retry_count)
@@ -146,12 +154,17 @@ export function toHealthInputs(town: TownSeed, now: number): HealthInputs {
           }
         : null,
     usage: {
-      tokens_24h: town.usage.filter((u) => now - Date.parse(u.at) <= 24 * 60 * MIN).reduce((s, u) => s + u.input_tokens + u.output_tokens, 0),
+      tokens_24h: town.usage
+        .filter((u) => now - Date.parse(u.at) <= 24 * 60 * MIN)
+        .reduce((s, u) => s + u.input_tokens + u.output_tokens, 0),
       cost_microdollars_24h: town.usage.filter((u) => now - Date.parse(u.at) <= 24 * 60 * MIN).reduce((s, u) => s + u.cost_microdollars, 0),
     },
     dispatch: {
-      failed_attempts_30m: town.dispatch_attempts.filter((d) => d.outcome === 'failed' && now - Date.parse(d.created_at) <= 30 * MIN).length,
-      failing_beads_30m: new Set(town.dispatch_attempts.filter((d) => d.outcome === 'failed' && now - Date.parse(d.created_at) <= 30 * MIN).map((d) => d.bead_id)).size,
+      failed_attempts_30m: town.dispatch_attempts.filter((d) => d.outcome === 'failed' && now - Date.parse(d.created_at) <= 30 * MIN)
+        .length,
+      failing_beads_30m: new Set(
+        town.dispatch_attempts.filter((d) => d.outcome === 'failed' && now - Date.parse(d.created_at) <= 30 * MIN).map((d) => d.bead_id),
+      ).size,
     },
   };
 }

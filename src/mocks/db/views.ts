@@ -19,7 +19,15 @@ import type {
   TownUsage,
 } from '../../api';
 import type { TownSeed } from '../scenarios';
-import { adminTimelineEvent, agentStatusTimelineEvent, beadTimelineEvent, containerTimelineEvent, credentialTimelineEvent, dispatchTimelineEvent, gitTimelineEvent } from '../scenarios/timeline-events';
+import {
+  adminTimelineEvent,
+  agentStatusTimelineEvent,
+  beadTimelineEvent,
+  containerTimelineEvent,
+  credentialTimelineEvent,
+  dispatchTimelineEvent,
+  gitTimelineEvent,
+} from '../scenarios/timeline-events';
 import { lastSdkEventAt } from './streams';
 
 const DAY_MS = 24 * 3600_000;
@@ -37,7 +45,10 @@ function agentName(town: TownSeed, id: string | null): string | null {
 /** The agent's process: the one it points at, else its latest (as the worker reads it): a restart leaves the old one behind, exited. */
 function currentProcess(town: TownSeed, agent: Pick<AgentListItem, 'id' | 'container_process_id'>) {
   const own = town.processes.filter((p) => p.agent_id === agent.id);
-  return own.find((p) => p.process_id === agent.container_process_id) ?? own.reduce<(typeof own)[number] | null>((latest, p) => (!latest || p.started_at > latest.started_at ? p : latest), null);
+  return (
+    own.find((p) => p.process_id === agent.container_process_id) ??
+    own.reduce<(typeof own)[number] | null>((latest, p) => (!latest || p.started_at > latest.started_at ? p : latest), null)
+  );
 }
 
 export function toAgentListItem(town: TownSeed, agentId: string, now: number): AgentListItem | null {
@@ -93,7 +104,11 @@ export function toBeadPage(town: TownSeed, filter: BeadFilter, lastEvents: Map<s
   const desc = sort.startsWith('-');
   const key = sort.replace(/^-/, '');
   const value = (b: (typeof rows)[number]): string | number =>
-    key === 'priority' ? PRIORITY_RANK[b.priority] : key === 'last_event_at' ? (lastEvents.get(b.id) ?? '') : ((b as unknown as Record<string, string | number>)[key] ?? '');
+    key === 'priority'
+      ? PRIORITY_RANK[b.priority]
+      : key === 'last_event_at'
+        ? (lastEvents.get(b.id) ?? '')
+        : ((b as unknown as Record<string, string | number>)[key] ?? '');
   rows.sort((a, b) => {
     const va = value(a);
     const vb = value(b);
@@ -146,7 +161,9 @@ export function toBeadDetail(town: TownSeed, beadId: string, now: number): BeadD
   const bead = town.beads.find((b) => b.id === beadId);
   if (!bead) return null;
   const hooked = town.agents.find((a) => a.current_hook_bead_id === bead.id);
-  const mrIds = new Set(town.dependencies.filter((d) => d.depends_on_bead_id === bead.id && d.dependency_type === 'tracks').map((d) => d.bead_id));
+  const mrIds = new Set(
+    town.dependencies.filter((d) => d.depends_on_bead_id === bead.id && d.dependency_type === 'tracks').map((d) => d.bead_id),
+  );
   return {
     bead,
     hooked_agent: hooked ? toAgentListItem(town, hooked.id, now) : null,
@@ -199,7 +216,15 @@ export function toBeadGraph(town: TownSeed, beadId: string, depth: number | null
   for (const [id, dist] of distance) {
     const b = byId.get(id);
     if (!b) continue;
-    nodes.push({ id, type: b.type, status: b.status, title: b.title, priority: b.priority, assignee_name: agentName(town, b.assignee_agent_bead_id), distance: dist });
+    nodes.push({
+      id,
+      type: b.type,
+      status: b.status,
+      title: b.title,
+      priority: b.priority,
+      assignee_name: agentName(town, b.assignee_agent_bead_id),
+      distance: dist,
+    });
   }
   const present = new Set(nodes.map((n) => n.id));
   return {
@@ -234,7 +259,9 @@ export function toTokenUsage(town: TownSeed, agentId: string): TokenUsage {
     output_tokens: rows.reduce((s, u) => s + u.output_tokens, 0),
     cost_microdollars: rows.reduce((s, u) => s + u.cost_microdollars, 0),
     per_bead: [...perBead.values()].sort((a, b) => b.cost_microdollars - a.cost_microdollars),
-    series: rows.slice(-500).map(({ at, input_tokens, output_tokens, cost_microdollars }) => ({ at, input_tokens, output_tokens, cost_microdollars })),
+    series: rows
+      .slice(-500)
+      .map(({ at, input_tokens, output_tokens, cost_microdollars }) => ({ at, input_tokens, output_tokens, cost_microdollars })),
   };
 }
 
@@ -254,9 +281,18 @@ export function toAgentDetail(town: TownSeed, agentId: string, now: number): Age
       .sort((a, b) => b.started_at.localeCompare(a.started_at))
       .map((a) => {
         const bead = town.beads.find((b) => b.id === a.bead_id);
-        return { bead_id: a.bead_id, title: bead?.title ?? a.bead_title, status: bead?.status ?? null, hooked_at: a.started_at, unhooked_at: a.ended_at, outcome: a.outcome };
+        return {
+          bead_id: a.bead_id,
+          title: bead?.title ?? a.bead_title,
+          status: bead?.status ?? null,
+          hooked_at: a.started_at,
+          unhooked_at: a.ended_at,
+          outcome: a.outcome,
+        };
       }),
-    dispatch_attempts: town.dispatch_attempts.filter((d) => d.agent_id === agentId).sort((a, b) => b.created_at.localeCompare(a.created_at)),
+    dispatch_attempts: town.dispatch_attempts
+      .filter((d) => d.agent_id === agentId)
+      .sort((a, b) => b.created_at.localeCompare(a.created_at)),
     git_operations: town.git_operations.filter((g) => g.agent_id === agentId).sort((a, b) => b.created_at.localeCompare(a.created_at)),
     token_usage: toTokenUsage(town, agentId),
     process: currentProcess(town, agent),
@@ -292,7 +328,13 @@ export function toConfigResponse(town: TownSeed): TownConfigResponse {
     config: { ...town.config, env_vars: maskEnv(town.env), git_auth: { ...town.config.git_auth, token_set: town.git_token !== null } },
     rigs: town.rigs.map((rig) => {
       const rc = town.rig_configs.find((c) => c.rig_id === rig.id);
-      return { rig, max_polecats: rc?.max_polecats ?? null, model_override: rc?.model_override ?? null, custom_instructions: rc?.custom_instructions ?? null, version: rc?.version ?? 1 };
+      return {
+        rig,
+        max_polecats: rc?.max_polecats ?? null,
+        model_override: rc?.model_override ?? null,
+        custom_instructions: rc?.custom_instructions ?? null,
+        version: rc?.version ?? 1,
+      };
     }),
     credentials: town.credentials,
     credential_events: [...town.credential_events].sort((a, b) => b.created_at.localeCompare(a.created_at)).slice(0, 100),
@@ -322,12 +364,37 @@ export function toTimeline(town: TownSeed): TimelineEvent[] {
   const beadTitle = new Map(town.beads.map((b) => [b.id, b.title]));
   const rigName = new Map(town.rigs.map((r) => [r.id, r.name]));
   const rows: TimelineEvent[] = [
-    ...town.bead_events.map((e) => ({ id: `bead:${e.id}`, kind: 'bead' as const, at: e.created_at, ...beadTimelineEvent(e, beadTitle.get(e.bead_id) ?? null) })),
-    ...town.agent_status_history.map((h, i) => ({ id: `agent:${h.agent_id}:${i}`, kind: 'agent' as const, at: h.at, ...agentStatusTimelineEvent(h, agentName(town, h.agent_id)) })),
-    ...town.dispatch_attempts.map((d) => ({ id: `dispatch:${d.id}`, kind: 'dispatch' as const, at: d.created_at, ...dispatchTimelineEvent(d) })),
-    ...town.container_events.map((c) => ({ id: `container:${c.id}`, kind: 'container' as const, at: c.created_at, ...containerTimelineEvent(c) })),
+    ...town.bead_events.map((e) => ({
+      id: `bead:${e.id}`,
+      kind: 'bead' as const,
+      at: e.created_at,
+      ...beadTimelineEvent(e, beadTitle.get(e.bead_id) ?? null),
+    })),
+    ...town.agent_status_history.map((h, i) => ({
+      id: `agent:${h.agent_id}:${i}`,
+      kind: 'agent' as const,
+      at: h.at,
+      ...agentStatusTimelineEvent(h, agentName(town, h.agent_id)),
+    })),
+    ...town.dispatch_attempts.map((d) => ({
+      id: `dispatch:${d.id}`,
+      kind: 'dispatch' as const,
+      at: d.created_at,
+      ...dispatchTimelineEvent(d),
+    })),
+    ...town.container_events.map((c) => ({
+      id: `container:${c.id}`,
+      kind: 'container' as const,
+      at: c.created_at,
+      ...containerTimelineEvent(c),
+    })),
     ...town.git_operations.map((g) => ({ id: `git:${g.id}`, kind: 'git' as const, at: g.created_at, ...gitTimelineEvent(g) })),
-    ...town.credential_events.map((c) => ({ id: `credential:${c.id}`, kind: 'credential' as const, at: c.created_at, ...credentialTimelineEvent(c, rigName.get(c.rig_id) ?? null) })),
+    ...town.credential_events.map((c) => ({
+      id: `credential:${c.id}`,
+      kind: 'credential' as const,
+      at: c.created_at,
+      ...credentialTimelineEvent(c, rigName.get(c.rig_id) ?? null),
+    })),
     ...town.audit_log.map((a) => ({ id: `admin:${a.id}`, kind: 'admin' as const, at: a.at, ...adminTimelineEvent(a) })),
   ];
   if (town.scenario === 'large') rows.push(...toBenchAgentChurn(town, LARGE_TIMELINE_ROWS - rows.length));
@@ -353,12 +420,20 @@ export function toBenchAgentChurn(town: TownSeed, count: number): TimelineEvent[
     const agent = polecats[i % polecats.length]!;
     const status = cycle[Math.floor(i / polecats.length) % cycle.length]!;
     const reason = status === 'waiting' ? 'waiting for review' : status === 'idle' ? 'work submitted' : 'hooked next bead';
-    rows.push({ id: `agent:churn:${i}`, kind: 'agent', at: new Date(end - (i + 1) * step).toISOString(), ...agentStatusTimelineEvent({ agent_id: agent.id, status, reason }, agent.name) });
+    rows.push({
+      id: `agent:churn:${i}`,
+      kind: 'agent',
+      at: new Date(end - (i + 1) * step).toISOString(),
+      ...agentStatusTimelineEvent({ agent_id: agent.id, status, reason }, agent.name),
+    });
   }
   return rows;
 }
 
-export function pageTimeline(all: TimelineEvent[], query: { before?: string; limit: number; kind?: string[]; entity?: string; from?: string; to?: string }): TimelinePage {
+export function pageTimeline(
+  all: TimelineEvent[],
+  query: { before?: string; limit: number; kind?: string[]; entity?: string; from?: string; to?: string },
+): TimelinePage {
   const filtered = all.filter(
     (r) =>
       (!query.kind?.length || query.kind.includes(r.kind)) &&

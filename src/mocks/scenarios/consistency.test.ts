@@ -7,7 +7,8 @@ const NOW = Date.parse('2026-11-24T12:00:00.000Z');
 const world = buildWorld({ now: NOW });
 const town = (name: string) => world.towns.find((t) => t.town.name === name)!;
 const agent = (t: TownSeed, name: string) => t.agents.find((a) => a.name === name)!;
-const historyOf = (t: TownSeed, agentId: string) => t.agent_status_history.filter((h) => h.agent_id === agentId).sort((a, b) => a.at.localeCompare(b.at));
+const historyOf = (t: TownSeed, agentId: string) =>
+  t.agent_status_history.filter((h) => h.agent_id === agentId).sort((a, b) => a.at.localeCompare(b.at));
 
 describe('every scenario town tells one consistent story', () => {
   // Any anchor: every timestamp is relative to it, and the invariants must hold for the odd ones too.
@@ -44,7 +45,12 @@ describe('the contradictions reviewers found stay fixed', () => {
 
   it('data-warehouse: the zombies Maple and Shadow end their timelines working, Toast and Birch idle', () => {
     const t = town('data-warehouse');
-    for (const [name, status] of [['Maple', 'working'], ['Shadow', 'working'], ['Toast', 'idle'], ['Birch', 'idle']] as const) {
+    for (const [name, status] of [
+      ['Maple', 'working'],
+      ['Shadow', 'working'],
+      ['Toast', 'idle'],
+      ['Birch', 'idle'],
+    ] as const) {
       const a = agent(t, name);
       expect(a.status, name).toBe(status);
       expect(historyOf(t, a.id).at(-1), name).toMatchObject({ status, at: a.status_since });
@@ -84,7 +90,9 @@ describe('the consistency check is not vacuous', () => {
   };
 
   it('names a status that is not the end of the agent’s history', () => {
-    expect(broken('payments-api', (t) => (agent(t, 'Toast').status = 'working')).join('\n')).toMatch(/Toast is working but its status history ends in stalled/);
+    expect(broken('payments-api', (t) => (agent(t, 'Toast').status = 'working')).join('\n')).toMatch(
+      /Toast is working but its status history ends in stalled/,
+    );
   });
 
   it('names an assignment that ends before it starts, and a bead closed before it was created', () => {

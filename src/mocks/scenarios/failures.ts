@@ -38,10 +38,22 @@ export const stuckAgent: Scenario = {
       metadata: { agent_id: toast.id },
     });
     const errors = [
-      { status: 404, response: '{"error":"session not found"}', message: 'container returned 404: session ses_… not found for agent Toast' },
-      { status: 503, response: '{"error":"process not running"}', message: 'container returned 503: kilo serve process for Toast is not running' },
+      {
+        status: 404,
+        response: '{"error":"session not found"}',
+        message: 'container returned 404: session ses_… not found for agent Toast',
+      },
+      {
+        status: 503,
+        response: '{"error":"process not running"}',
+        message: 'container returned 503: kilo serve process for Toast is not running',
+      },
       { status: null, response: null, message: 'dispatch timed out after 30 s waiting for the container' },
-      { status: 503, response: '{"error":"process not running"}', message: 'container returned 503: kilo serve process for Toast is not running' },
+      {
+        status: 503,
+        response: '{"error":"process not running"}',
+        message: 'container returned 503: kilo serve process for Toast is not running',
+      },
     ];
     // Backoff 2, 2, 5, 10 minutes after the process died.
     [2 * 60 + 44, 2 * 60 + 42, 2 * 60 + 37, 2 * 60 + 27].forEach((at, i) => b.dispatch(bead, toast, at, i + 2, errors[i]!));
@@ -52,7 +64,18 @@ export const stuckAgent: Scenario = {
     b.event(bead, 'agent_status', 47, { agentId: toast.id, newValue: 'stalled' });
     return {
       [toast.id]: [
-        { type: 'message_part.updated', at: b.ago(2 * 60 + 49), properties: { part: { type: 'tool', tool: 'bash', callID: 'call_refund1', state: { status: 'running', input: { command: 'npm test -- --run test/refunds.spec.ts' } } } } },
+        {
+          type: 'message_part.updated',
+          at: b.ago(2 * 60 + 49),
+          properties: {
+            part: {
+              type: 'tool',
+              tool: 'bash',
+              callID: 'call_refund1',
+              state: { status: 'running', input: { command: 'npm test -- --run test/refunds.spec.ts' } },
+            },
+          },
+        },
         { type: 'server.heartbeat', at: b.ago(2 * 60 + 48), properties: {} },
         { type: 'session.updated', at: b.ago(2 * 60 + 47), properties: { info: { status: 'busy' } } },
       ],
@@ -87,7 +110,11 @@ export const stuckBead: Scenario = {
     const agent = b.freePolecat(1, attempts[0]!, exhausted);
     b.hook(agent, blocker, attempts[0]!, { dispatch: false });
     attempts.forEach((at, i) =>
-      b.dispatch(blocker, agent, at, i + 1, { status: i === 2 ? null : 500, response: i === 2 ? null : '{"ok":false}', message: messages[i]! }),
+      b.dispatch(blocker, agent, at, i + 1, {
+        status: i === 2 ? null : 500,
+        response: i === 2 ? null : '{"ok":false}',
+        message: messages[i]!,
+      }),
     );
     b.unhook(agent, blocker, exhausted, 'failed');
     b.setBeadStatus(blocker, 'failed', exhausted, null);
@@ -102,8 +129,13 @@ export const refineryFailure: Scenario = {
   populate: { noRecentReviews: true, titles: ['Add versioned docs sidebar'] },
   apply(b) {
     const author = b.freePolecat(2, 5 * 60 + 40, 4 * 60 + 10);
-    const source = b.submittedWork(author, 5 * 60 + 40, 90, { title: 'Add versioned docs sidebar', createdMinutesAgo: 6 * 60, priority: 'high' });
-    const conflict = 'CONFLICT (content): Merge conflict in src/components/Sidebar.tsx\nAutomatic merge failed; fix conflicts and then commit the result.';
+    const source = b.submittedWork(author, 5 * 60 + 40, 90, {
+      title: 'Add versioned docs sidebar',
+      createdMinutesAgo: 6 * 60,
+      priority: 'high',
+    });
+    const conflict =
+      'CONFLICT (content): Merge conflict in src/components/Sidebar.tsx\nAutomatic merge failed; fix conflicts and then commit the result.';
     // Stuck on it from 4 h 8 min ago: four merge attempts, three retries, then the review fails.
     const mr = b.mergeRequest(source, author, 'failed', 4 * 60 + 10, {
       retries: 3,
@@ -121,7 +153,9 @@ export const refineryFailure: Scenario = {
       const agent = b.freePolecat((i + 3) % b.polecats.length, enqueued + 35, enqueued);
       return { bead: b.submittedWork(agent, enqueued + 35, 35), agent, enqueued };
     });
-    waiting.forEach(({ bead, agent, enqueued }, i) => b.mergeRequest(bead, agent, i === 0 ? 'running' : 'pending', enqueued, i === 0 ? { startedMinutesAgo: 24 } : {}));
+    waiting.forEach(({ bead, agent, enqueued }, i) =>
+      b.mergeRequest(bead, agent, i === 0 ? 'running' : 'pending', enqueued, i === 0 ? { startedMinutesAgo: 24 } : {}),
+    );
     const next = waiting[0]!.bead;
     b.refinery.agent_status_message = 'Running gates: npm test';
     b.refinery.active_tools = ['bash'];
@@ -129,10 +163,40 @@ export const refineryFailure: Scenario = {
     b.usage(b.refinery, null, 24, 24, 6000);
     return {
       [b.refinery.id]: [
-        { type: 'message_part.updated', at: b.ago(27), properties: { part: { type: 'tool', tool: 'bash', callID: 'call_merge4', state: { status: 'error', input: { command: 'git merge --no-ff gt/sidebar' }, output: conflict } } } },
-        { type: 'message_part.updated', at: b.ago(26), properties: { part: { type: 'text', text: 'The merge conflicts again in Sidebar.tsx. The PR URL I reported earlier (pull/0) was wrong. Three retries used: marking the review failed; the branch needs a rebase.' } } },
-        { type: 'message_part.updated', at: b.ago(24), properties: { part: { type: 'text', text: `Starting the next review: Merge: ${next.title}.` } } },
-        { type: 'message_part.updated', at: b.ago(1), properties: { part: { type: 'tool', tool: 'bash', callID: 'call_gates1', state: { status: 'running', input: { command: 'npm test' } } } } },
+        {
+          type: 'message_part.updated',
+          at: b.ago(27),
+          properties: {
+            part: {
+              type: 'tool',
+              tool: 'bash',
+              callID: 'call_merge4',
+              state: { status: 'error', input: { command: 'git merge --no-ff gt/sidebar' }, output: conflict },
+            },
+          },
+        },
+        {
+          type: 'message_part.updated',
+          at: b.ago(26),
+          properties: {
+            part: {
+              type: 'text',
+              text: 'The merge conflicts again in Sidebar.tsx. The PR URL I reported earlier (pull/0) was wrong. Three retries used: marking the review failed; the branch needs a rebase.',
+            },
+          },
+        },
+        {
+          type: 'message_part.updated',
+          at: b.ago(24),
+          properties: { part: { type: 'text', text: `Starting the next review: Merge: ${next.title}.` } },
+        },
+        {
+          type: 'message_part.updated',
+          at: b.ago(1),
+          properties: {
+            part: { type: 'tool', tool: 'bash', callID: 'call_gates1', state: { status: 'running', input: { command: 'npm test' } } },
+          },
+        },
       ],
     };
   },
@@ -193,7 +257,16 @@ export const credentialIssues: Scenario = {
     // The last successful resolution is the one the credential row names.
     b.seed.credential_events = b.seed.credential_events.filter((e) => e.rig_id !== rig.id || e.created_at <= cred.last_resolved_at!);
     for (let m = 2 * 60; m >= 9; m -= 20) {
-      b.seed.credential_events.push({ id: b.rng.uuid(), rig_id: rig.id, integration_id: rig.platform_integration_id, kind: 'refresh', outcome: 'failure', error, token_expires_at: null, created_at: b.ago(m) });
+      b.seed.credential_events.push({
+        id: b.rng.uuid(),
+        rig_id: rig.id,
+        integration_id: rig.platform_integration_id,
+        kind: 'refresh',
+        outcome: 'failure',
+        error,
+        token_expires_at: null,
+        created_at: b.ago(m),
+      });
     }
     const denied = (repo: string) =>
       `remote: Permission to ${repo}.git denied to kilo-gastown[bot].\nfatal: unable to access 'https://github.com/${repo}.git/': The requested URL returned error: 403`;
@@ -204,7 +277,14 @@ export const credentialIssues: Scenario = {
       .forEach((agent, j) => {
         const bead = b.seed.beads.find((x) => x.id === agent.current_hook_bead_id)!;
         [125, 80, 35].forEach((at, k) =>
-          b.gitOp({ operation: k === 0 ? 'pull' : 'push', minutesAgoAt: at - j * 11, agent, bead, rigId: rig.id, failure: { exitCode: 128, stderr: denied(repo) } }),
+          b.gitOp({
+            operation: k === 0 ? 'pull' : 'push',
+            minutesAgoAt: at - j * 11,
+            agent,
+            bead,
+            rigId: rig.id,
+            failure: { exitCode: 128, stderr: denied(repo) },
+          }),
         );
         agent.agent_status_message = 'git push failed: permission denied; retrying';
       });
@@ -213,15 +293,27 @@ export const credentialIssues: Scenario = {
 };
 
 const TOKEN_TITLES = [
-  'Define colour tokens v2', 'Migrate Button to tokens v2', 'Migrate Input to tokens v2', 'Migrate Card to tokens v2',
-  'Migrate Modal to tokens v2', 'Update Storybook theme', 'Remove tokens v1 aliases', 'Publish @acme/ui 4.0.0',
+  'Define colour tokens v2',
+  'Migrate Button to tokens v2',
+  'Migrate Input to tokens v2',
+  'Migrate Card to tokens v2',
+  'Migrate Modal to tokens v2',
+  'Update Storybook theme',
+  'Remove tokens v1 aliases',
+  'Publish @acme/ui 4.0.0',
 ];
 
 /** 6. "My convoy never finished": a tracked bead was deleted instead of closed; another's merge failed. */
 export const convoyStall: Scenario = {
   populate: { titles: TOKEN_TITLES },
   apply(b) {
-    const convoy = b.addBead({ title: 'Convoy: Design tokens v2 rollout', type: 'convoy', createdMinutesAgo: 3 * 24 * 60, rigId: null, priority: 'high' });
+    const convoy = b.addBead({
+      title: 'Convoy: Design tokens v2 rollout',
+      type: 'convoy',
+      createdMinutesAgo: 3 * 24 * 60,
+      rigId: null,
+      priority: 'high',
+    });
     b.setBeadStatus(convoy, 'in_progress', 3 * 24 * 60 - 30, b.mayor.id);
     const beads = TOKEN_TITLES.map((title, i) => {
       if (i < 6) {
@@ -244,12 +336,22 @@ export const convoyStall: Scenario = {
       startedMinutesAgo: 19 * 60 + 8,
       completedMinutesAgo: 19 * 60,
     });
-    b.gitOp({ operation: 'merge', minutesAgoAt: 19 * 60, agent: b.refinery, bead: failing, command: 'git merge --no-ff gt/remove-v1-aliases (into convoy/design-tokens-v2)', failure: { exitCode: 1, stderr: 'CONFLICT (modify/delete): src/tokens/v1.ts deleted in HEAD and modified in gt/remove-v1-aliases.' } });
+    b.gitOp({
+      operation: 'merge',
+      minutesAgoAt: 19 * 60,
+      agent: b.refinery,
+      bead: failing,
+      command: 'git merge --no-ff gt/remove-v1-aliases (into convoy/design-tokens-v2)',
+      failure: { exitCode: 1, stderr: 'CONFLICT (modify/delete): src/tokens/v1.ts deleted in HEAD and modified in gt/remove-v1-aliases.' },
+    });
     // Tracked bead 8 was deleted instead of closed: its dependency rows remain, the bead row is gone.
     const deleted = beads[7]!;
     b.seed.beads = b.seed.beads.filter((x) => x.id !== deleted.id);
     b.seed.bead_events = b.seed.bead_events.filter((e) => e.bead_id !== deleted.id);
-    b.event(convoy, 'fields_updated', 19 * 60 - 5, { agentId: b.mayor.id, metadata: { note: `tracked bead ${deleted.id} deleted by mayor cleanup` } });
+    b.event(convoy, 'fields_updated', 19 * 60 - 5, {
+      agentId: b.mayor.id,
+      metadata: { note: `tracked bead ${deleted.id} deleted by mayor cleanup` },
+    });
     b.seed.convoys.push({
       bead_id: convoy.id,
       total_beads: 8,
@@ -280,7 +382,10 @@ export const mayorDysfunction: Scenario = {
       last_activity_at: b.ago(died),
       last_user_message: { text: question, at: b.ago(asked), answered: false },
     });
-    mayorState.system_prompt_context = { ...mayorState.system_prompt_context, open_beads: '(context render failed: 0 beads listed — stale snapshot from 2026-11-17)' };
+    mayorState.system_prompt_context = {
+      ...mayorState.system_prompt_context,
+      open_beads: '(context render failed: 0 beads listed — stale snapshot from 2026-11-17)',
+    };
     // Its status still says working (the patrol force-stops only after 2 h), but a dead session spends nothing.
     mayor.last_activity_at = b.ago(died);
     mayor.active_tools = ['read'];
@@ -288,10 +393,28 @@ export const mayorDysfunction: Scenario = {
     b.seed.usage = b.seed.usage.filter((u) => u.agent_id !== mayor.id || u.at <= mayor.last_activity_at!);
     const proc = b.seed.processes.find((p) => p.agent_id === mayor.id);
     if (proc) Object.assign(proc, { status: 'failed', exited_at: b.ago(died), exit_code: 1, memory_mb: null });
-    b.containerEvent('error', died, { exitCode: 1, reason: 'session error', message: `Mayor session errored: ${loopError}`, metadata: { agent_id: mayor.id } });
-    const tail: SdkStreamSpec['tail'] = [{ type: 'message.created', at: b.ago(asked), properties: { info: { role: 'user' }, text: question } }];
+    b.containerEvent('error', died, {
+      exitCode: 1,
+      reason: 'session error',
+      message: `Mayor session errored: ${loopError}`,
+      metadata: { agent_id: mayor.id },
+    });
+    const tail: SdkStreamSpec['tail'] = [
+      { type: 'message.created', at: b.ago(asked), properties: { info: { role: 'user' }, text: question } },
+    ];
     for (let i = 0; i < 12; i++) {
-      tail.push({ type: 'message_part.updated', at: b.ago(46 - i * 0.4), properties: { part: { type: 'tool', tool: 'read', callID: `call_loop${i}`, state: { status: 'completed', input: { filePath: '.gastown/town-state.json' }, output: '{"beads":[]}' } } } });
+      tail.push({
+        type: 'message_part.updated',
+        at: b.ago(46 - i * 0.4),
+        properties: {
+          part: {
+            type: 'tool',
+            tool: 'read',
+            callID: `call_loop${i}`,
+            state: { status: 'completed', input: { filePath: '.gastown/town-state.json' }, output: '{"beads":[]}' },
+          },
+        },
+      });
     }
     tail.push({ type: 'error', at: b.ago(died), properties: { error: { name: 'ToolLoopError', message: loopError } } });
     tail.push({ type: 'session.idle', at: b.ago(died), properties: {} });
@@ -300,7 +423,11 @@ export const mayorDysfunction: Scenario = {
 };
 
 /** The last work data-warehouse's polecats submitted (the interventions contract suite acts on these beads by title). */
-const WAREHOUSE_WORK = ['Reduce bundle size of the checkout route', 'Document the deploy pipeline in the README', 'Add idempotency keys to the refund endpoint'];
+const WAREHOUSE_WORK = [
+  'Reduce bundle size of the checkout route',
+  'Document the deploy pipeline in the README',
+  'Add idempotency keys to the refund endpoint',
+];
 
 /** 8. "I'm being charged but nothing is happening": zombies burn tokens; the refinery re-reviews one MR. */
 export const silentConsumption: Scenario = {
@@ -316,12 +443,16 @@ export const silentConsumption: Scenario = {
       { preferred: 2, hooked: 17 * 60, duration: 80 },
       { preferred: 1, hooked: 16 * 60 + 30, duration: 70 },
     ].forEach(({ preferred, hooked, duration }, i) =>
-      b.completedWork(b.freePolecat(preferred, hooked, hooked - duration), hooked, duration, { title: WAREHOUSE_WORK[i]!, priority: 'medium' }),
+      b.completedWork(b.freePolecat(preferred, hooked, hooked - duration), hooked, duration, {
+        title: WAREHOUSE_WORK[i]!,
+        priority: 'medium',
+      }),
     );
     const author = b.freePolecat(0, 15 * 60 + 30, 14 * 60);
     const churn = b.submittedWork(author, 15 * 60 + 30, 90, { title: 'Tune warehouse partition pruning', createdMinutesAgo: 16 * 60 });
     const mr = b.mergeRequest(churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
-    for (let i = 0; i < 7; i++) b.event(mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });
+    for (let i = 0; i < 7; i++)
+      b.event(mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });
     b.usage(b.refinery, churn, 14 * 60 - 2, 14 * 60 - 2, 18_000);
     b.refinery.last_activity_at = b.ago(1);
     b.refinery.active_tools = ['bash'];

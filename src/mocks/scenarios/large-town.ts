@@ -31,7 +31,12 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
     const size = Math.min(b.rng.int(5, 50), target - made - 1);
     if (size < 1) break;
     const started = 60 * 24 * 20 - convoyIndex * 7;
-    const convoy = b.addBead({ title: `Convoy ${convoyIndex + 1}: ${b.nextTitle()}`, type: 'convoy', createdMinutesAgo: started, rigId: null });
+    const convoy = b.addBead({
+      title: `Convoy ${convoyIndex + 1}: ${b.nextTitle()}`,
+      type: 'convoy',
+      createdMinutesAgo: started,
+      rigId: null,
+    });
     made++;
     const members: Bead[] = [];
     let closed = 0;

@@ -1,7 +1,25 @@
 /** Production's town-wide polecat name pool; after it runs out names are `Polecat-N`. */
 export const POLECAT_NAMES = [
-  'Toast', 'Maple', 'Birch', 'Shadow', 'Clover', 'Ember', 'Sage', 'Dusk', 'Flint', 'Coral',
-  'Slate', 'Reed', 'Thorn', 'Pike', 'Moss', 'Wren', 'Blaze', 'Gale', 'Drift', 'Lark',
+  'Toast',
+  'Maple',
+  'Birch',
+  'Shadow',
+  'Clover',
+  'Ember',
+  'Sage',
+  'Dusk',
+  'Flint',
+  'Coral',
+  'Slate',
+  'Reed',
+  'Thorn',
+  'Pike',
+  'Moss',
+  'Wren',
+  'Blaze',
+  'Gale',
+  'Drift',
+  'Lark',
 ] as const;
 
 export function polecatName(index: number): string {

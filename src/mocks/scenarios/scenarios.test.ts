@@ -13,9 +13,12 @@ describe('scenario world', () => {
     const world = buildWorld({ now: NOW });
     const dana = world.users.find((u) => u.email.startsWith('dana'))!;
     const marco = world.users.find((u) => u.email.startsWith('marco'))!;
-    expect(world.towns.filter((t) => t.town.owner_user_id === dana.id).map((t) => t.scenario).sort()).toEqual(
-      SCENARIO_TOWNS.map((t) => t.scenario).sort(),
-    );
+    expect(
+      world.towns
+        .filter((t) => t.town.owner_user_id === dana.id)
+        .map((t) => t.scenario)
+        .sort(),
+    ).toEqual(SCENARIO_TOWNS.map((t) => t.scenario).sort());
     expect(new Set(SCENARIO_TOWNS.map((t) => t.scenario)).size).toBe(9);
     expect(world.towns.filter((t) => t.town.owner_user_id === marco.id)).toHaveLength(0);
     expect(world.users.some((u) => u.is_admin)).toBe(true);

@@ -68,11 +68,17 @@ export function sdkEventAt(spec: SdkStreamSpec, id: number): SdkEvent {
       state: {
         status: ok ? 'completed' : 'error',
         input,
-        output: ok ? toolOutput(tool, file, command, h) : `Error: ${tool === 'bash' ? `${command} exited with code 1` : `ENOENT: no such file, open '${file}'`}`,
+        output: ok
+          ? toolOutput(tool, file, command, h)
+          : `Error: ${tool === 'bash' ? `${command} exited with code 1` : `ENOENT: no such file, open '${file}'`}`,
       },
     };
   } else if (step === 'message.updated' || step === 'message.completed') {
-    properties.info = { id: `msg_${(h >>> 8).toString(16)}`, role: 'assistant', tokens: { input: 800 + (h % 4000), output: 40 + (h % 900) } };
+    properties.info = {
+      id: `msg_${(h >>> 8).toString(16)}`,
+      role: 'assistant',
+      tokens: { input: 800 + (h % 4000), output: 40 + (h % 900) },
+    };
   } else if (step === 'session.updated') {
     properties.info = { status: 'busy' };
   } else if (step === 'assistant.completed') {
@@ -84,7 +90,9 @@ export function sdkEventAt(spec: SdkStreamSpec, id: number): SdkEvent {
 function toolOutput(tool: string, file: string, command: string, h: number): string {
   switch (tool) {
     case 'bash':
-      return command.startsWith('npm test') ? `Test Files  ${4 + (h % 9)} passed\n     Tests  ${30 + (h % 200)} passed` : `$ ${command}\n(ok)`;
+      return command.startsWith('npm test')
+        ? `Test Files  ${4 + (h % 9)} passed\n     Tests  ${30 + (h % 200)} passed`
+        : `$ ${command}\n(ok)`;
     case 'read':
       return `${file} (${40 + (h % 400)} lines)`;
     case 'edit':
@@ -98,7 +106,8 @@ function toolOutput(tool: string, file: string, command: string, h: number): str
 
 /** One line for the event list: message text, tool and its input, or the error. */
 export function summarizeSdkEvent(type: string, properties: Record<string, unknown>): string {
-  const part = properties.part as { type?: string; text?: string; tool?: string; state?: { status?: string; input?: Record<string, unknown> } } | undefined;
+  const part = properties.part as
+    { type?: string; text?: string; tool?: string; state?: { status?: string; input?: Record<string, unknown> } } | undefined;
   if (type === 'message_part.updated' && part) {
     if (part.type === 'text') return oneLine(part.text ?? '');
     if (part.type === 'tool') {

@@ -1,4 +1,13 @@
-import { DISPATCH_CAP, type AgentStatus, type BeadEvent, type ContainerEvent, type CredentialEvent, type DispatchAttempt, type GitOperation, type TimelineEvent } from '../../api/schemas';
+import {
+  DISPATCH_CAP,
+  type AgentStatus,
+  type BeadEvent,
+  type ContainerEvent,
+  type CredentialEvent,
+  type DispatchAttempt,
+  type GitOperation,
+  type TimelineEvent,
+} from '../../api/schemas';
 
 /**
  * How each recorded fact reads as a row of the town's unified timeline. One definition, used by
@@ -25,7 +34,10 @@ export function beadTimelineEvent(e: Omit<BeadEvent, 'id' | 'created_at'>, beadT
   };
 }
 
-export function agentStatusTimelineEvent(h: { agent_id: string; status: AgentStatus; reason: string | null }, agentName: string | null): TimelineBody {
+export function agentStatusTimelineEvent(
+  h: { agent_id: string; status: AgentStatus; reason: string | null },
+  agentName: string | null,
+): TimelineBody {
   return {
     type: `status.${h.status}`,
     severity: h.status === 'dead' ? 'error' : h.status === 'stalled' ? 'warn' : 'info',
@@ -44,7 +56,12 @@ export function dispatchTimelineEvent(d: DispatchAttempt): TimelineBody {
     bead_id: d.bead_id,
     agent_id: d.agent_id,
     summary: `dispatch attempt ${d.attempt_number}/${DISPATCH_CAP} ${failed ? `failed: ${d.error_message ?? 'no error message'}` : 'succeeded'}`,
-    details: { attempt_number: d.attempt_number, container_status: d.container_status, container_response: d.container_response, error_message: d.error_message },
+    details: {
+      attempt_number: d.attempt_number,
+      container_status: d.container_status,
+      container_response: d.container_response,
+      error_message: d.error_message,
+    },
   };
 }
 
@@ -85,7 +102,15 @@ export function credentialTimelineEvent(c: CredentialEvent, rigName: string | nu
   };
 }
 
-export function adminTimelineEvent(a: { seq: number; action: string; outcome: string; error: string | null; admin_email: string; reason: string; target: { kind: string; id: string } }): TimelineBody {
+export function adminTimelineEvent(a: {
+  seq: number;
+  action: string;
+  outcome: string;
+  error: string | null;
+  admin_email: string;
+  reason: string;
+  target: { kind: string; id: string };
+}): TimelineBody {
   const { kind, id } = a.target;
   return {
     type: a.action,

@@ -103,7 +103,13 @@ export class TownBuilder {
         small_model: 'anthropic/claude-haiku-4.5',
         max_polecats_per_rig: 5,
         merge_strategy: 'pr',
-        refinery: { gates: ['npm test', 'npm run lint'], auto_merge: true, require_clean_merge: true, code_review: true, review_mode: 'always' },
+        refinery: {
+          gates: ['npm test', 'npm run lint'],
+          auto_merge: true,
+          require_clean_merge: true,
+          code_review: true,
+          review_mode: 'always',
+        },
         alarm_intervals: { patrol_seconds: 60, gupp_nudge_seconds: 1800, escalation_seconds: 3600, pr_poll_seconds: 60 },
         container: { sleep_after_minutes: 30 },
         custom_instructions: { polecat: 'Run the full test suite before submitting. Keep commits small.' },
@@ -376,7 +382,13 @@ export class TownBuilder {
     this.touch(agent, minutesAgoAt);
   }
 
-  dispatch(bead: Bead, agent: Agent | null, minutesAgoAt: number, attempt: number, error: { status: number | null; response: string | null; message: string } | null) {
+  dispatch(
+    bead: Bead,
+    agent: Agent | null,
+    minutesAgoAt: number,
+    attempt: number,
+    error: { status: number | null; response: string | null; message: string } | null,
+  ) {
     bead.dispatch_attempts = Math.max(bead.dispatch_attempts, attempt);
     bead.last_dispatch_attempt_at = this.ago(minutesAgoAt);
     if (agent) agent.dispatch_attempts = Math.max(agent.dispatch_attempts, attempt);
@@ -431,7 +443,11 @@ export class TownBuilder {
     });
   }
 
-  containerEvent(type: ContainerEventType, minutesAgoAt: number, opts: { exitCode?: number; reason?: string; message?: string; metadata?: Record<string, unknown> } = {}) {
+  containerEvent(
+    type: ContainerEventType,
+    minutesAgoAt: number,
+    opts: { exitCode?: number; reason?: string; message?: string; metadata?: Record<string, unknown> } = {},
+  ) {
     this.seed.container_events.push({
       id: this.rng.uuid(),
       event_type: type,
@@ -472,7 +488,12 @@ export class TownBuilder {
     const completed = state === 'merged' || state === 'failed' ? (opts.completedMinutesAgo ?? Math.max(0, started! - 12)) : null;
     const prNumber = this.rng.int(120, 980);
     const repo = this.seed.rigs.find((r) => r.id === source.rig_id) ?? this.seed.rigs[0]!;
-    const prUrl = opts.prUrl === undefined ? (this.seed.config.merge_strategy === 'pr' ? `${repo.git_url.replace(/\.git$/, '')}/pull/${prNumber}` : null) : opts.prUrl;
+    const prUrl =
+      opts.prUrl === undefined
+        ? this.seed.config.merge_strategy === 'pr'
+          ? `${repo.git_url.replace(/\.git$/, '')}/pull/${prNumber}`
+          : null
+        : opts.prUrl;
     if (started !== null) {
       this.setBeadStatus(mr, 'in_progress', started, this.refinery.id);
       this.setStatus(this.refinery, 'working', started, `reviewing ${mr.id}`);
@@ -483,7 +504,11 @@ export class TownBuilder {
       this.event(source, 'review_completed', completed!, { agentId: this.refinery.id, newValue: 'merged' });
     } else if (state === 'failed') {
       this.setBeadStatus(mr, 'failed', completed!, this.refinery.id);
-      this.event(source, 'review_completed', completed!, { agentId: this.refinery.id, newValue: 'failed', metadata: { reason: opts.failure ?? null } });
+      this.event(source, 'review_completed', completed!, {
+        agentId: this.refinery.id,
+        newValue: 'failed',
+        metadata: { reason: opts.failure ?? null },
+      });
     }
     if (completed !== null) {
       this.setStatus(this.refinery, 'idle', completed, state === 'merged' ? 'review merged' : 'review failed');
@@ -655,7 +680,13 @@ export class TownBuilder {
   }
 
   landedConvoy() {
-    const convoy = this.addBead({ title: 'Convoy: Q4 accessibility pass', type: 'convoy', createdMinutesAgo: 9 * DAY, rigId: null, priority: 'high' });
+    const convoy = this.addBead({
+      title: 'Convoy: Q4 accessibility pass',
+      type: 'convoy',
+      createdMinutesAgo: 9 * DAY,
+      rigId: null,
+      priority: 'high',
+    });
     const tracked: Bead[] = [];
     this.setBeadStatus(convoy, 'in_progress', 9 * DAY - 120, this.mayor.id);
     for (let i = 0; i < 4; i++) {
@@ -690,7 +721,7 @@ export class TownBuilder {
       system_prompt: [
         `You are the Mayor of the Gastown town "${this.options.name}".`,
         'You coordinate polecats (workers) and the refinery (review and merge).',
-        'Break the user\'s requests into beads, sling them to polecats, and keep convoys moving.',
+        "Break the user's requests into beads, sling them to polecats, and keep convoys moving.",
         'Never push to main yourself. Escalate when a bead fails dispatch 5 times.',
         '',
         '## Town context',
@@ -717,7 +748,12 @@ export class TownBuilder {
     }
   }
 
-  addProcess(agent: Agent, startedMinutesAgo: number, status: 'running' | 'exited' | 'failed' = 'running', exit?: { code: number; minutesAgo: number }) {
+  addProcess(
+    agent: Agent,
+    startedMinutesAgo: number,
+    status: 'running' | 'exited' | 'failed' = 'running',
+    exit?: { code: number; minutesAgo: number },
+  ) {
     const processId = `proc_${this.rng.hex(10)}`;
     agent.container_process_id = processId;
     this.seed.processes.push({
@@ -834,13 +870,17 @@ export class TownBuilder {
     for (const [from, to] of this.activity()) {
       if (to <= awakeSince) continue;
       if (from - awakeSince >= sleepAfter + 30 * 60_000) {
-        this.containerEvent('sleep', (this.now - awakeSince - sleepAfter) / 60_000, { reason: `idle for ${this.seed.config.container.sleep_after_minutes} min` });
+        this.containerEvent('sleep', (this.now - awakeSince - sleepAfter) / 60_000, {
+          reason: `idle for ${this.seed.config.container.sleep_after_minutes} min`,
+        });
         this.containerEvent('wake', (this.now - from) / 60_000, { reason: 'dispatch' });
       }
       awakeSince = Math.max(awakeSince, from, to);
     }
     const lastStart = Math.max(
-      ...this.seed.container_events.filter((e) => e.event_type === 'start' || e.event_type === 'restart' || e.event_type === 'wake').map((e) => Date.parse(e.created_at)),
+      ...this.seed.container_events
+        .filter((e) => e.event_type === 'start' || e.event_type === 'restart' || e.event_type === 'wake')
+        .map((e) => Date.parse(e.created_at)),
     );
     if (c.status === 'running') {
       c.started_at = new Date(lastStart).toISOString();
@@ -877,7 +917,13 @@ export class TownBuilder {
     for (let m = 24 * HOUR; m >= 0; m -= 10) {
       const at = this.now - m * 60_000;
       if (!this.awakeAt(at)) {
-        this.seed.resource_samples.push({ at: this.ago(m), memory_mb: 0, memory_limit_mb: this.seed.container.memory_limit_mb, cpu_percent: 0, active_processes: 0 });
+        this.seed.resource_samples.push({
+          at: this.ago(m),
+          memory_mb: 0,
+          memory_limit_mb: this.seed.container.memory_limit_mb,
+          cpu_percent: 0,
+          active_processes: 0,
+        });
         continue;
       }
       const active = this.seed.agents.filter((a) => {
@@ -901,7 +947,10 @@ export class TownBuilder {
 
   /** Queue depth and throughput every 15 min over the last day, counted from the merge requests themselves. */
   private sampleReviewQueue() {
-    const reviews = this.seed.reviews.map((r) => ({ enqueued: Date.parse(r.enqueued_at), completed: r.completed_at ? Date.parse(r.completed_at) : null }));
+    const reviews = this.seed.reviews.map((r) => ({
+      enqueued: Date.parse(r.enqueued_at),
+      completed: r.completed_at ? Date.parse(r.completed_at) : null,
+    }));
     this.seed.review_samples = [];
     for (let m = 24 * HOUR; m >= 0; m -= 15) {
       const at = this.now - m * 60_000;

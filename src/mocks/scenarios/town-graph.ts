@@ -27,7 +27,12 @@ export function buildTownGraph(options: { beads: number; seed?: number }): BeadG
   while (nodes.length < options.beads) {
     const size = Math.min(rng.int(5, 50), options.beads - nodes.length - 1);
     if (size < 1) break;
-    const convoy = add({ id: rng.uuid(), type: 'convoy', status: 'in_progress', title: `Convoy ${convoyIndex + 1}: ${ISSUE_TITLES[convoyIndex % ISSUE_TITLES.length]}` });
+    const convoy = add({
+      id: rng.uuid(),
+      type: 'convoy',
+      status: 'in_progress',
+      title: `Convoy ${convoyIndex + 1}: ${ISSUE_TITLES[convoyIndex % ISSUE_TITLES.length]}`,
+    });
     const staged = size >= 8 && rng.chance(0.05);
     const members: string[] = [];
     for (let i = 0; i < size; i++) {
@@ -41,10 +46,12 @@ export function buildTownGraph(options: { beads: number; seed?: number }): BeadG
       });
       edges.push({ bead_id: convoy, depends_on_bead_id: id, dependency_type: 'tracks' });
       if (!staged && i > 0) edges.push({ bead_id: id, depends_on_bead_id: members[i - 1]!, dependency_type: 'blocks' });
-      if (!staged && i > 3 && rng.chance(0.25)) edges.push({ bead_id: id, depends_on_bead_id: members[i - 3 - rng.int(0, Math.min(5, i - 4))]!, dependency_type: 'blocks' });
+      if (!staged && i > 3 && rng.chance(0.25))
+        edges.push({ bead_id: id, depends_on_bead_id: members[i - 3 - rng.int(0, Math.min(5, i - 4))]!, dependency_type: 'blocks' });
       members.push(id);
     }
-    if (heads.length > 2 && rng.chance(0.3)) edges.push({ bead_id: members[0]!, depends_on_bead_id: rng.pick(heads), dependency_type: 'blocks' });
+    if (heads.length > 2 && rng.chance(0.3))
+      edges.push({ bead_id: members[0]!, depends_on_bead_id: rng.pick(heads), dependency_type: 'blocks' });
     heads.push(members[members.length - 1]!);
     if (!largest || size > largest.size) largest = { size, first: members[0]! };
     convoyIndex++;

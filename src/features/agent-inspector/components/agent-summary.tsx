@@ -12,7 +12,17 @@ import { STATUS_TONE } from './tone';
 const PROCESS_TONE = { starting: 'blue', running: 'green', stopping: 'yellow', exited: 'red', failed: 'red' } as const;
 
 /** What the agent is and is doing now, with what looks wrong listed first. */
-export function AgentSummary({ townId, detail, findings, now }: { townId: string; detail: AgentDetail; findings: AgentFinding[]; now: number }) {
+export function AgentSummary({
+  townId,
+  detail,
+  findings,
+  now,
+}: {
+  townId: string;
+  detail: AgentDetail;
+  findings: AgentFinding[];
+  now: number;
+}) {
   const a = detail.agent;
   const p = detail.process;
   return (
@@ -63,7 +73,9 @@ export function AgentSummary({ townId, detail, findings, now }: { townId: string
         </div>
         <div>
           <dt>Status message</dt>
-          <dd>{a.agent_status_message ? <span className="ai-text">{a.agent_status_message}</span> : <span className="muted">none</span>}</dd>
+          <dd>
+            {a.agent_status_message ? <span className="ai-text">{a.agent_status_message}</span> : <span className="muted">none</span>}
+          </dd>
         </div>
         <div>
           <dt>Active tools</dt>

@@ -10,7 +10,11 @@ export function DispatchAttempts({ townId, items }: { townId: string; items: Age
   return (
     <section className="panel" aria-labelledby="dispatch-title">
       <h2 id="dispatch-title">Dispatch attempts</h2>
-      {items.length === 0 ? <p className="muted">No dispatch attempts recorded for this agent.</p> : <DispatchAttemptsTable townId={townId} attempts={items} beads label="Dispatch attempts by this agent" />}
+      {items.length === 0 ? (
+        <p className="muted">No dispatch attempts recorded for this agent.</p>
+      ) : (
+        <DispatchAttemptsTable townId={townId} attempts={items} beads label="Dispatch attempts by this agent" />
+      )}
     </section>
   );
 }
@@ -19,12 +23,23 @@ export function GitOperations({ townId, items }: { townId: string; items: AgentD
   return (
     <section className="panel" aria-labelledby="git-title">
       <h2 id="git-title">Git operations</h2>
-      {items.length === 0 ? <p className="muted">No git operations recorded for this agent.</p> : <GitOperationsTable townId={townId} operations={items} beads label="Git operations by this agent" />}
+      {items.length === 0 ? (
+        <p className="muted">No git operations recorded for this agent.</p>
+      ) : (
+        <GitOperationsTable townId={townId} operations={items} beads label="Git operations by this agent" />
+      )}
     </section>
   );
 }
 
-const OUTCOME_TONE = { active: 'blue', completed: 'green', failed: 'red', unhooked: 'yellow', reassigned: 'yellow', timed_out: 'red' } as const;
+const OUTCOME_TONE = {
+  active: 'blue',
+  completed: 'green',
+  failed: 'red',
+  unhooked: 'yellow',
+  reassigned: 'yellow',
+  timed_out: 'red',
+} as const;
 
 export function HookedBeads({ townId, items, now }: { townId: string; items: AgentDetail['hooked_beads']; now: number }) {
   return (

@@ -82,9 +82,12 @@ function ConversationList({ townId, agentId, items }: { townId: string; agentId:
           </div>
           {item.kind === 'tool' ? (
             <div>
-              <code className="ai-text">{item.argument || '(no input)'}</code> <Badge tone={item.status === 'error' ? 'red' : 'muted'}>{item.status}</Badge>
+              <code className="ai-text">{item.argument || '(no input)'}</code>{' '}
+              <Badge tone={item.status === 'error' ? 'red' : 'muted'}>{item.status}</Badge>
               {item.repeats > 1 ? <Badge tone={item.repeats >= 5 ? 'red' : 'yellow'}>×{item.repeats} identical calls</Badge> : null}
-              {item.output ? <pre className="ai-excerpt">{item.output.length > 600 ? `${item.output.slice(0, 600)}…` : item.output}</pre> : null}
+              {item.output ? (
+                <pre className="ai-excerpt">{item.output.length > 600 ? `${item.output.slice(0, 600)}…` : item.output}</pre>
+              ) : null}
             </div>
           ) : (
             <p className="ai-text">{item.text}</p>

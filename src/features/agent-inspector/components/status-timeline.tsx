@@ -10,7 +10,17 @@ const WINDOWS = [
 ] as const;
 
 /** idle → working → waiting / stalled / dead over time, as one band per status period. */
-export function StatusTimeline({ history, now, windowLabel, onWindow }: { history: AgentStatusChange[]; now: number; windowLabel: string; onWindow: (label: string) => void }) {
+export function StatusTimeline({
+  history,
+  now,
+  windowLabel,
+  onWindow,
+}: {
+  history: AgentStatusChange[];
+  now: number;
+  windowLabel: string;
+  onWindow: (label: string) => void;
+}) {
   const window = WINDOWS.find((w) => w.label === windowLabel) ?? WINDOWS[1];
   const bands = toStatusBands(history, now, window.ms);
   const start = bands[0]?.from ?? now;
@@ -23,7 +33,13 @@ export function StatusTimeline({ history, now, windowLabel, onWindow }: { histor
         <h2 id="timeline-title">Status timeline</h2>
         <div className="ai-seg" role="group" aria-label="Time window">
           {WINDOWS.map((w) => (
-            <button key={w.label} type="button" className={`button button-small${w.label === window.label ? ' ai-seg-on' : ''}`} aria-pressed={w.label === window.label} onClick={() => onWindow(w.label)}>
+            <button
+              key={w.label}
+              type="button"
+              className={`button button-small${w.label === window.label ? ' ai-seg-on' : ''}`}
+              aria-pressed={w.label === window.label}
+              onClick={() => onWindow(w.label)}
+            >
               {w.label}
             </button>
           ))}
@@ -38,7 +54,11 @@ export function StatusTimeline({ history, now, windowLabel, onWindow }: { histor
               <span
                 key={i}
                 className={`ai-band-seg ai-band-${b.status}`}
-                style={{ left: `${((b.from - start) / span) * 100}%`, width: `${Math.max(0.3, ((b.to - b.from) / span) * 100)}%`, background: STATUS_FILL[b.status] }}
+                style={{
+                  left: `${((b.from - start) / span) * 100}%`,
+                  width: `${Math.max(0.3, ((b.to - b.from) / span) * 100)}%`,
+                  background: STATUS_FILL[b.status],
+                }}
                 title={`${b.status} from ${formatExact(new Date(b.from).toISOString())} for ${formatDuration(b.to - b.from)}${b.reason ? ` — ${b.reason}` : ''}`}
               />
             ))}
@@ -49,12 +69,14 @@ export function StatusTimeline({ history, now, windowLabel, onWindow }: { histor
             ))}
           </div>
           <ul className="ai-legend small">
-            {AgentStatus.options.filter((s) => totals[s]).map((s) => (
-              <li key={s}>
-                <span className="ai-swatch" style={{ background: STATUS_FILL[s] }} aria-hidden="true" />
-                {s} {formatDuration(totals[s]!)}
-              </li>
-            ))}
+            {AgentStatus.options
+              .filter((s) => totals[s])
+              .map((s) => (
+                <li key={s}>
+                  <span className="ai-swatch" style={{ background: STATUS_FILL[s] }} aria-hidden="true" />
+                  {s} {formatDuration(totals[s]!)}
+                </li>
+              ))}
           </ul>
           <details>
             <summary className="small">Changes ({history.length})</summary>

@@ -18,7 +18,10 @@ export default function TokenChart({ series }: { series: UsageSample[] }) {
           <YAxis tickFormatter={(v: number) => formatCompact(v)} tick={{ fontSize: 11, fill: 'var(--muted)' }} width={44} />
           <Tooltip
             labelFormatter={(label) => `${String(label).slice(0, 16).replace('T', ' ')} UTC`}
-            formatter={(value, name, item) => [`${formatCompact(Number(value))}${name === 'output' ? ` (${formatCost(Number((item?.payload as { cost?: number } | undefined)?.cost ?? 0))} tick)` : ''}`, name]}
+            formatter={(value, name, item) => [
+              `${formatCompact(Number(value))}${name === 'output' ? ` (${formatCost(Number((item?.payload as { cost?: number } | undefined)?.cost ?? 0))} tick)` : ''}`,
+              name,
+            ]}
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', fontSize: 12 }}
           />
           <Bar dataKey="input" stackId="t" fill="var(--blue)" isAnimationActive={false} />

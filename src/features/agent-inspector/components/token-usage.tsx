@@ -52,7 +52,13 @@ export function TokenUsage({ townId, usage, zombie }: { townId: string; usage: U
               {usage.per_bead.map((b) => (
                 <tr key={b.bead_id ?? 'none'} data-bead-usage={b.bead_id ?? 'none'}>
                   <td className="ai-wrap">
-                    {b.bead_id ? <Link to={paths.bead(townId, b.bead_id)}>{b.bead_title ?? b.bead_id}</Link> : zombie ? <Badge tone="red">no bead</Badge> : <span className="muted">no bead</span>}
+                    {b.bead_id ? (
+                      <Link to={paths.bead(townId, b.bead_id)}>{b.bead_title ?? b.bead_id}</Link>
+                    ) : zombie ? (
+                      <Badge tone="red">no bead</Badge>
+                    ) : (
+                      <span className="muted">no bead</span>
+                    )}
                   </td>
                   <td title={formatNumber(b.input_tokens)}>{formatCompact(b.input_tokens)}</td>
                   <td title={formatNumber(b.output_tokens)}>{formatCompact(b.output_tokens)}</td>

@@ -9,7 +9,12 @@ import { timePerStatus, toStatusBands } from './status-bands';
 import { isSuspectContext, renderSystemPrompt } from './system-prompt';
 
 const rows = (n: number): [number, number, string, string][] =>
-  Array.from({ length: n }, (_, i) => [i + 1, 1_000 * (i + 1), i % 3 === 0 ? 'server.heartbeat' : 'message_part.updated', i % 3 === 0 ? 'server.heartbeat' : `read src/file-${i % 5}.ts`]);
+  Array.from({ length: n }, (_, i) => [
+    i + 1,
+    1_000 * (i + 1),
+    i % 3 === 0 ? 'server.heartbeat' : 'message_part.updated',
+    i % 3 === 0 ? 'server.heartbeat' : `read src/file-${i % 5}.ts`,
+  ]);
 
 describe('EventColumns', () => {
   it('holds pages newest first and finds events by id and time', () => {
@@ -100,7 +105,13 @@ describe('renderSystemPrompt', () => {
 });
 
 describe('toConversation', () => {
-  const ev = (id: number, type: string, properties: Record<string, unknown>): SdkEvent => ({ id, agent_id: 'a', event_type: type, data: { type, properties }, created_at: new Date(id * 1000).toISOString() });
+  const ev = (id: number, type: string, properties: Record<string, unknown>): SdkEvent => ({
+    id,
+    agent_id: 'a',
+    event_type: type,
+    data: { type, properties },
+    created_at: new Date(id * 1000).toISOString(),
+  });
   it('keeps messages and tool calls as text and collapses a tool-call loop', () => {
     const read = { part: { type: 'tool', tool: 'read', state: { status: 'completed', input: { filePath: 'x.json' }, output: '{}' } } };
     const items = toConversation([

@@ -67,7 +67,12 @@ export function toConversation(events: readonly SdkEvent[]): ConversationItem[] 
       const tool = part.tool ?? 'tool';
       const argument = toolArgument(part);
       const status = part.state?.status ?? 'unknown';
-      const output = part.state?.output === undefined ? null : typeof part.state.output === 'string' ? part.state.output : JSON.stringify(part.state.output);
+      const output =
+        part.state?.output === undefined
+          ? null
+          : typeof part.state.output === 'string'
+            ? part.state.output
+            : JSON.stringify(part.state.output);
       const prev = items.at(-1);
       if (prev?.kind === 'tool' && prev.tool === tool && prev.argument === argument && prev.status === status) {
         prev.repeats++;

@@ -86,5 +86,8 @@ export class SearchIndex {
 
 /** Lowercased, trimmed; tabs and newlines cannot occur inside a row's text, so they are dropped. */
 export function normalizeQuery(query: string): string {
-  return query.replace(/[\t\n\r]/g, ' ').trim().toLowerCase();
+  return query
+    .replace(/[\t\n\r]/g, ' ')
+    .trim()
+    .toLowerCase();
 }

@@ -1,4 +1,5 @@
-export type PromptSegment = { kind: 'text'; text: string } | { kind: 'context'; key: string; text: string } | { kind: 'missing'; key: string };
+export type PromptSegment =
+  { kind: 'text'; text: string } | { kind: 'context'; key: string; text: string } | { kind: 'missing'; key: string };
 
 const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 

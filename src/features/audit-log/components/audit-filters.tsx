@@ -6,7 +6,9 @@ export const AUDIT_FILTERS = ['town_id', 'admin', 'action', 'target', 'from', 't
 /** Reads the audit filters from the URL (so a filtered log is a shareable link). */
 export function useAuditFilters() {
   const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(AUDIT_FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Partial<Record<(typeof AUDIT_FILTERS)[number], string>>;
+  const filters = Object.fromEntries(AUDIT_FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Partial<
+    Record<(typeof AUDIT_FILTERS)[number], string>
+  >;
   const set = (key: (typeof AUDIT_FILTERS)[number], value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -27,12 +29,22 @@ export function AuditFilters({ withTown }: { withTown: boolean }) {
       {withTown ? (
         <label className="field">
           <span className="label">Town id</span>
-          <input className="input mono" value={filters.town_id ?? ''} onChange={(e) => set('town_id', e.target.value.trim())} placeholder="any town" />
+          <input
+            className="input mono"
+            value={filters.town_id ?? ''}
+            onChange={(e) => set('town_id', e.target.value.trim())}
+            placeholder="any town"
+          />
         </label>
       ) : null}
       <label className="field">
         <span className="label">Admin</span>
-        <input className="input" value={filters.admin ?? ''} onChange={(e) => set('admin', e.target.value.trim())} placeholder="email or id" />
+        <input
+          className="input"
+          value={filters.admin ?? ''}
+          onChange={(e) => set('admin', e.target.value.trim())}
+          placeholder="email or id"
+        />
       </label>
       <label className="field">
         <span className="label">Action</span>
@@ -47,11 +59,21 @@ export function AuditFilters({ withTown }: { withTown: boolean }) {
       </label>
       <label className="field">
         <span className="label">Target</span>
-        <input className="input mono" value={filters.target ?? ''} onChange={(e) => set('target', e.target.value.trim())} placeholder="id or kind" />
+        <input
+          className="input mono"
+          value={filters.target ?? ''}
+          onChange={(e) => set('target', e.target.value.trim())}
+          placeholder="id or kind"
+        />
       </label>
       <label className="field">
         <span className="label">From (UTC)</span>
-        <input className="input" type="datetime-local" value={toLocal(filters.from)} onChange={(e) => set('from', fromLocal(e.target.value))} />
+        <input
+          className="input"
+          type="datetime-local"
+          value={toLocal(filters.from)}
+          onChange={(e) => set('from', fromLocal(e.target.value))}
+        />
       </label>
       <label className="field">
         <span className="label">To (UTC)</span>

@@ -8,7 +8,12 @@ const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'de
 async function restartContainer(townName: string, reason: string) {
   const town = scenarioTown(townName);
   const c = await admin.get(endpoints.container(town.town.id));
-  await admin.act(town.town.id, 'container.force_restart', { target: { kind: 'container', id: town.town.id }, params: {}, reason, dryRun: false }, { idempotencyKey: crypto.randomUUID(), ifMatch: c.version });
+  await admin.act(
+    town.town.id,
+    'container.force_restart',
+    { target: { kind: 'container', id: town.town.id }, params: {}, reason, dryRun: false },
+    { idempotencyKey: crypto.randomUUID(), ifMatch: c.version },
+  );
   return town;
 }
 

@@ -24,7 +24,11 @@ export function AuditLog({ townId }: { townId?: string }) {
   const base = `gastown-audit-${townId ?? filters.town_id ?? 'all-towns'}-${stamp}`;
   return (
     <section className="panel audit-log" aria-label="Intervention log">
-      {verifyTown ? <ChainStatus townId={verifyTown} /> : <p className="muted small">Each town's log is its own hash chain: filter to a town to verify it.</p>}
+      {verifyTown ? (
+        <ChainStatus townId={verifyTown} />
+      ) : (
+        <p className="muted small">Each town's log is its own hash chain: filter to a town to verify it.</p>
+      )}
       <AuditFilters withTown={!townId} />
       {entries.isPending ? (
         <Loading label="Loading the intervention log" />
@@ -41,7 +45,11 @@ export function AuditLog({ townId }: { townId?: string }) {
               {formatNumber(rows.length)} of {total === null ? 'many' : formatNumber(total)} entries, newest first
             </span>
             <span className="spacer" />
-            <button type="button" className="button button-small" onClick={() => download(`${base}.json`, toAuditJson(rows), 'application/json')}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => download(`${base}.json`, toAuditJson(rows), 'application/json')}
+            >
               Export JSON
             </button>
             <button type="button" className="button button-small" onClick={() => download(`${base}.csv`, toAuditCsv(rows), 'text/csv')}>

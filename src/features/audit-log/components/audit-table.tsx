@@ -81,7 +81,12 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
                   <Badge tone={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Badge>
                 </td>
                 <td>
-                  <button type="button" className="button button-small button-ghost" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                  <button
+                    type="button"
+                    className="button button-small button-ghost"
+                    aria-expanded={open === e.id}
+                    onClick={() => setOpen(open === e.id ? null : e.id)}
+                  >
                     {open === e.id ? 'Hide' : 'Details'}
                   </button>
                 </td>
@@ -91,12 +96,23 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
                   <td colSpan={showTown ? 10 : 9}>
                     <dl className="kv">
                       <dt>Before</dt>
-                      <dd><pre className="text-block">{JSON.stringify(e.before, null, 2)}</pre></dd>
+                      <dd>
+                        <pre className="text-block">{JSON.stringify(e.before, null, 2)}</pre>
+                      </dd>
                       <dt>After</dt>
-                      <dd><pre className="text-block">{JSON.stringify(e.after, null, 2)}</pre></dd>
+                      <dd>
+                        <pre className="text-block">{JSON.stringify(e.after, null, 2)}</pre>
+                      </dd>
                       <dt>Parameters</dt>
-                      <dd><pre className="text-block">{JSON.stringify(e.params, null, 2)}</pre></dd>
-                      {e.error ? (<><dt>Error</dt><dd>{e.error}</dd></>) : null}
+                      <dd>
+                        <pre className="text-block">{JSON.stringify(e.params, null, 2)}</pre>
+                      </dd>
+                      {e.error ? (
+                        <>
+                          <dt>Error</dt>
+                          <dd>{e.error}</dd>
+                        </>
+                      ) : null}
                       <dt>Admin id</dt>
                       <dd className="mono small">{e.admin_id}</dd>
                       <dt>Request</dt>

@@ -1,6 +1,24 @@
 import type { AuditEntry } from '../../../api';
 
-const COLUMNS = ['seq', 'at', 'town_id', 'admin_email', 'admin_id', 'action', 'target_kind', 'target_id', 'reason', 'outcome', 'error', 'params', 'before', 'after', 'request_id', 'prev_hash', 'hash'] as const;
+const COLUMNS = [
+  'seq',
+  'at',
+  'town_id',
+  'admin_email',
+  'admin_id',
+  'action',
+  'target_kind',
+  'target_id',
+  'reason',
+  'outcome',
+  'error',
+  'params',
+  'before',
+  'after',
+  'request_id',
+  'prev_hash',
+  'hash',
+] as const;
 
 function cell(value: unknown): string {
   const text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);

@@ -2,12 +2,18 @@ import { infiniteQueryOptions, keepPreviousData, queryOptions, useQuery } from '
 import { apiClient, endpoints, queryKeys, type SdkEventQuery } from '../../../api';
 
 export const beadQuery = (townId: string, beadId: string) =>
-  queryOptions({ queryKey: queryKeys.bead(townId, beadId), queryFn: ({ signal }) => apiClient.get(endpoints.bead(townId, beadId), signal) });
+  queryOptions({
+    queryKey: queryKeys.bead(townId, beadId),
+    queryFn: ({ signal }) => apiClient.get(endpoints.bead(townId, beadId), signal),
+  });
 
 export const useBead = (townId: string, beadId: string) => useQuery(beadQuery(townId, beadId));
 
 export const beadEventsQuery = (townId: string, beadId: string) =>
-  queryOptions({ queryKey: queryKeys.beadEvents(townId, beadId), queryFn: ({ signal }) => apiClient.get(endpoints.beadEvents(townId, beadId), signal) });
+  queryOptions({
+    queryKey: queryKeys.beadEvents(townId, beadId),
+    queryFn: ({ signal }) => apiClient.get(endpoints.beadEvents(townId, beadId), signal),
+  });
 
 export const useBeadEvents = (townId: string, beadId: string) => useQuery(beadEventsQuery(townId, beadId));
 

@@ -52,12 +52,14 @@ export function Assignments({ townId, assignments, now }: { townId: string; assi
                     type="button"
                     className="button button-small"
                     aria-expanded={expanded}
-                    onClick={() => setOpen((prev) => {
-                      const next = new Set(prev);
-                      if (next.has(i)) next.delete(i);
-                      else next.add(i);
-                      return next;
-                    })}
+                    onClick={() =>
+                      setOpen((prev) => {
+                        const next = new Set(prev);
+                        if (next.has(i)) next.delete(i);
+                        else next.add(i);
+                        return next;
+                      })
+                    }
                   >
                     {expanded ? 'Hide conversation' : 'Show conversation'}
                   </button>

@@ -59,7 +59,9 @@ describe('BeadInspector on the stuck-bead town (mobile-app)', () => {
     const chains = await screen.findByRole('note', { name: 'Blocked chains' });
     expect(chains).toHaveTextContent('Blocked chain: open work behind a failed bead');
     const chain = within(chains).getByTestId('blocked-chain');
-    expect(chain).toHaveTextContent('Upgrade Firebase SDK to 11.x failed → blocks Migrate push notifications to FCM HTTP v1 (focus) → Remove legacy FCM server key from config');
+    expect(chain).toHaveTextContent(
+      'Upgrade Firebase SDK to 11.x failed → blocks Migrate push notifications to FCM HTTP v1 (focus) → Remove legacy FCM server key from config',
+    );
     expect(screen.getByText('Upstream — blocks the focus').parentElement).toHaveTextContent('Upgrade Firebase SDK to 11.x');
     expect(screen.getByText('Dispatch attempts', { selector: 'dt' }).nextElementSibling).toHaveTextContent('0 of 5');
   });
@@ -80,7 +82,9 @@ describe('BeadInspector on the stuck-bead town (mobile-app)', () => {
     const drawn = await screen.findByRole('list', { name: 'Drawn beads' });
     expect(within(drawn).getAllByRole('listitem')).toHaveLength(3);
     await userEvent.click(within(drawn).getByRole('button', { name: 'Upgrade Firebase SDK to 11.x' }));
-    const blocker = getStore().world.towns.find((t) => t.town.name === 'mobile-app')!.beads.find((b) => b.title === 'Upgrade Firebase SDK to 11.x')!;
+    const blocker = getStore()
+      .world.towns.find((t) => t.town.name === 'mobile-app')!
+      .beads.find((b) => b.title === 'Upgrade Firebase SDK to 11.x')!;
     expect(screen.getByTestId('location')).toHaveTextContent(`/beads/${bead.id}?depth=1&focus=${blocker.id}`);
     // From the blocker at depth 1 only the bead it blocks is a neighbour.
     await vi.waitFor(() => expect(within(screen.getByRole('list', { name: 'Drawn beads' })).getAllByRole('listitem')).toHaveLength(2));

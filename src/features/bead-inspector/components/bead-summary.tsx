@@ -35,7 +35,9 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
         </div>
         <div>
           <dt>Rig</dt>
-          <dd>{bead.rig_id ? (rig ? rig.name : <CopyId id={bead.rig_id} label="rig id" />) : <span className="muted">none (town-level)</span>}</dd>
+          <dd>
+            {bead.rig_id ? rig ? rig.name : <CopyId id={bead.rig_id} label="rig id" /> : <span className="muted">none (town-level)</span>}
+          </dd>
         </div>
         <div>
           <dt>Hooked agent</dt>
@@ -85,7 +87,17 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
         </div>
         <div>
           <dt>Labels</dt>
-          <dd>{bead.labels.length ? bead.labels.map((l) => <code key={l} className="label-chip">{l}</code>) : <span className="muted">none</span>}</dd>
+          <dd>
+            {bead.labels.length ? (
+              bead.labels.map((l) => (
+                <code key={l} className="label-chip">
+                  {l}
+                </code>
+              ))
+            ) : (
+              <span className="muted">none</span>
+            )}
+          </dd>
         </div>
         {bead.parent_bead_id ? (
           <div>

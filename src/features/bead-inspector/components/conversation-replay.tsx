@@ -15,12 +15,15 @@ export function ConversationReplay({ townId, assignment }: { townId: string; ass
   const events = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const conversation = useMemo(() => toConversation(events), [events]);
   if (pages.isPending) return <Loading label={`Loading ${assignment.agent_name}'s SDK events`} />;
-  if (pages.isError) return <ErrorState error={pages.error} what={`SDK events of ${assignment.agent_name}`} onRetry={() => void pages.refetch()} />;
+  if (pages.isError)
+    return <ErrorState error={pages.error} what={`SDK events of ${assignment.agent_name}`} onRetry={() => void pages.refetch()} />;
   return (
     <div className="conversation">
       {conversation.items.length === 0 ? (
         <EmptyState title="No messages or tool calls in this window">
-          {events.length ? `${events.length} other SDK events (heartbeats, session updates).` : 'AgentDO holds no events between these times.'}
+          {events.length
+            ? `${events.length} other SDK events (heartbeats, session updates).`
+            : 'AgentDO holds no events between these times.'}
         </EmptyState>
       ) : (
         <ol className="conversation-list">
@@ -42,7 +45,8 @@ export function ConversationReplay({ townId, assignment }: { townId: string; ass
               ) : (
                 <details className="conv-tool">
                   <summary>
-                    <span className="mono">{item.tool}</span> <span className={`status-text ${item.status === 'error' ? 'status-failed' : ''}`}>{item.status}</span>{' '}
+                    <span className="mono">{item.tool}</span>{' '}
+                    <span className={`status-text ${item.status === 'error' ? 'status-failed' : ''}`}>{item.status}</span>{' '}
                     <span className="muted mono small conv-tool-preview">{item.input.replace(/\s+/g, ' ').slice(0, 120)}</span>
                   </summary>
                   <div className="conv-tool-body">
@@ -58,11 +62,17 @@ export function ConversationReplay({ townId, assignment }: { townId: string; ass
         </ol>
       )}
       <p className="muted small">
-        {events.length} SDK events in this window{conversation.otherEvents ? `, ${conversation.otherEvents} of them heartbeats and session updates (not shown)` : ''}.
+        {events.length} SDK events in this window
+        {conversation.otherEvents ? `, ${conversation.otherEvents} of them heartbeats and session updates (not shown)` : ''}.
         {pages.hasNextPage ? (
           <>
             {' '}
-            <button type="button" className="button button-small" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+            <button
+              type="button"
+              className="button button-small"
+              disabled={pages.isFetchingNextPage}
+              onClick={() => void pages.fetchNextPage()}
+            >
               {pages.isFetchingNextPage ? 'Loading…' : 'Load more'}
             </button>
           </>

@@ -59,7 +59,8 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
           <dd>
             {convoy.landing_mr_bead_id ? (
               <>
-                <Link to={paths.bead(townId, convoy.landing_mr_bead_id)}>open</Link> <Badge tone={reviewTone(convoy.landing_mr_state)}>{convoy.landing_mr_state ?? 'unknown'}</Badge>
+                <Link to={paths.bead(townId, convoy.landing_mr_bead_id)}>open</Link>{' '}
+                <Badge tone={reviewTone(convoy.landing_mr_state)}>{convoy.landing_mr_state ?? 'unknown'}</Badge>
               </>
             ) : (
               <span className="muted">not created yet</span>
@@ -92,8 +93,20 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
           <tbody>
             {convoy.tracked.map((t) => (
               <tr key={t.bead_id} className={t.present ? undefined : 'row-missing'}>
-                <td>{t.present ? <Link to={paths.bead(townId, t.bead_id)}>{t.title}</Link> : <span>missing: bead {t.bead_id} no longer exists</span>}</td>
-                <td>{t.present && t.status ? <Badge tone={statusTone(t.status)}>{t.status.replace('_', ' ')}</Badge> : <Badge tone="red">deleted</Badge>}</td>
+                <td>
+                  {t.present ? (
+                    <Link to={paths.bead(townId, t.bead_id)}>{t.title}</Link>
+                  ) : (
+                    <span>missing: bead {t.bead_id} no longer exists</span>
+                  )}
+                </td>
+                <td>
+                  {t.present && t.status ? (
+                    <Badge tone={statusTone(t.status)}>{t.status.replace('_', ' ')}</Badge>
+                  ) : (
+                    <Badge tone="red">deleted</Badge>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

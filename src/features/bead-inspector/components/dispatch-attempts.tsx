@@ -3,7 +3,15 @@ import { DispatchAttemptsTable } from '../../../components/history-tables';
 import { EmptyState } from '../../../components/states';
 
 /** Every dispatch against this bead with the container's answer and the error, as text. */
-export function DispatchAttempts({ townId, attempts, agentNames }: { townId: string; attempts: DispatchAttempt[]; agentNames: ReadonlyMap<string, string> }) {
+export function DispatchAttempts({
+  townId,
+  attempts,
+  agentNames,
+}: {
+  townId: string;
+  attempts: DispatchAttempt[];
+  agentNames: ReadonlyMap<string, string>;
+}) {
   return (
     <section className="panel" aria-labelledby="dispatch-heading">
       <div className="panel-head">

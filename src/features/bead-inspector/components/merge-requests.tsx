@@ -44,7 +44,17 @@ export function MergeRequests({ townId, items }: { townId: string; items: Review
                       {mr.branch} → {mr.target_branch}
                     </td>
                     <td className="small">
-                      {mr.pr_url ? url ? <a href={url} target="_blank" rel="noreferrer noopener">{mr.pr_url}</a> : <span className="mono">{mr.pr_url}</span> : <span className="muted">none</span>}
+                      {mr.pr_url ? (
+                        url ? (
+                          <a href={url} target="_blank" rel="noreferrer noopener">
+                            {mr.pr_url}
+                          </a>
+                        ) : (
+                          <span className="mono">{mr.pr_url}</span>
+                        )
+                      ) : (
+                        <span className="muted">none</span>
+                      )}
                       {mr.pr_state ? <span className="muted"> ({mr.pr_state})</span> : null}
                     </td>
                     <td className={mr.retry_count > 1 ? 'status-text status-failed' : undefined}>{mr.retry_count}</td>

@@ -14,7 +14,10 @@ export function StateHistory({ townId, beadId, status }: { townId: string; beadI
   const agents = useAgents(townId);
   const now = useNow();
   const names = useMemo(() => new Map((agents.data?.items ?? []).map((a) => [a.id, a.name])), [agents.data]);
-  const rows = useMemo(() => (events.data ? toHistoryRows(events.data.items, { agentNames: names, status, now }) : []), [events.data, names, status, now]);
+  const rows = useMemo(
+    () => (events.data ? toHistoryRows(events.data.items, { agentNames: names, status, now }) : []),
+    [events.data, names, status, now],
+  );
   return (
     <section className="panel" aria-labelledby="history-heading">
       <div className="panel-head">

@@ -19,7 +19,7 @@ interface Part {
   state?: { status?: string; input?: unknown; output?: unknown; error?: unknown };
 }
 
-const asText = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value, null, 2) ?? '');
+const asText = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? ''));
 
 /**
  * An agent's SDK events as a conversation: text parts under the role of the message that opened
@@ -67,7 +67,12 @@ export function toConversation(events: readonly SdkEvent[]): Conversation {
         continue;
       }
     }
-    if (e.event_type === 'error' || e.event_type === 'session.error' || e.event_type === 'payment_required' || e.event_type === 'insufficient_funds') {
+    if (
+      e.event_type === 'error' ||
+      e.event_type === 'session.error' ||
+      e.event_type === 'payment_required' ||
+      e.event_type === 'insufficient_funds'
+    ) {
       const error = props.error as { message?: string } | string | undefined;
       const text = typeof error === 'string' ? error : (error?.message ?? e.event_type);
       items.push({ kind: 'error', id: e.id, at: e.created_at, text });

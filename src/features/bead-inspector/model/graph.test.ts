@@ -39,7 +39,15 @@ describe('toDrawnGraph', () => {
       focus_bead_id: convoy,
       depth: null,
       truncated: false,
-      nodes: [convoy, ...ids].map((id, i) => ({ id, type: i === 0 ? ('convoy' as const) : ('issue' as const), status: i % 3 ? ('open' as const) : ('closed' as const), title: `bead ${i}`, priority: 'medium' as const, assignee_name: null, distance: i ? 1 : 0 })),
+      nodes: [convoy, ...ids].map((id, i) => ({
+        id,
+        type: i === 0 ? ('convoy' as const) : ('issue' as const),
+        status: i % 3 ? ('open' as const) : ('closed' as const),
+        title: `bead ${i}`,
+        priority: 'medium' as const,
+        assignee_name: null,
+        distance: i ? 1 : 0,
+      })),
       edges: ids.map((id) => ({ bead_id: convoy, depends_on_bead_id: id, dependency_type: 'tracks' as const })),
     };
     const collapsed = toDrawnGraph(graph);

@@ -133,7 +133,10 @@ export function selectNeighbourhood(graph: BeadGraph, focusId: string, depth: De
  * (an unfinished bead behind a failed one), and long runs of parallel siblings collapsed into one
  * counted node unless expanded.
  */
-export function toDrawnGraph(graph: BeadGraph, options: { focusId?: string; expanded?: ReadonlySet<string>; minRun?: number } = {}): DrawnGraph {
+export function toDrawnGraph(
+  graph: BeadGraph,
+  options: { focusId?: string; expanded?: ReadonlySet<string>; minRun?: number } = {},
+): DrawnGraph {
   const focusId = options.focusId ?? graph.focus_bead_id;
   const minRun = options.minRun ?? MIN_COLLAPSED_RUN;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -151,7 +154,8 @@ export function toDrawnGraph(graph: BeadGraph, options: { focusId?: string; expa
   const downstreamIds = byId.has(focusId) ? walk(focusId, blocksOut) : [];
   const upstreamSet = new Set(upstreamIds);
   const downstreamSet = new Set(downstreamIds);
-  const roleOf = (id: string): GraphRole => (id === focusId ? 'focus' : upstreamSet.has(id) ? 'upstream' : downstreamSet.has(id) ? 'downstream' : 'related');
+  const roleOf = (id: string): GraphRole =>
+    id === focusId ? 'focus' : upstreamSet.has(id) ? 'upstream' : downstreamSet.has(id) ? 'downstream' : 'related';
 
   const blockedChains: BlockedChain[] = [];
   const blockedBehind = new Map<string, string[]>();

@@ -35,7 +35,15 @@ export function toHistoryRows(
   for (const e of sorted) {
     if (previous) {
       const ms = Date.parse(e.created_at) - Date.parse(previous.created_at);
-      if (ms >= gapMs) rows.push({ kind: 'gap', id: `gap:${e.id}`, from: previous.created_at, to: e.created_at, ms, label: `no event for ${formatDuration(ms)}` });
+      if (ms >= gapMs)
+        rows.push({
+          kind: 'gap',
+          id: `gap:${e.id}`,
+          from: previous.created_at,
+          to: e.created_at,
+          ms,
+          label: `no event for ${formatDuration(ms)}`,
+        });
     }
     rows.push({
       kind: 'event',
@@ -51,7 +59,15 @@ export function toHistoryRows(
   const unfinished = options.status && options.status !== 'closed' && options.status !== 'failed';
   if (previous && unfinished && options.now !== undefined) {
     const ms = options.now - Date.parse(previous.created_at);
-    if (ms >= gapMs) rows.push({ kind: 'gap', id: 'gap:now', from: previous.created_at, to: null, ms, label: `no event for ${formatDuration(ms)} (until now)` });
+    if (ms >= gapMs)
+      rows.push({
+        kind: 'gap',
+        id: 'gap:now',
+        from: previous.created_at,
+        to: null,
+        ms,
+        label: `no event for ${formatDuration(ms)} (until now)`,
+      });
   }
   return rows;
 }

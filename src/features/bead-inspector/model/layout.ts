@@ -161,7 +161,11 @@ async function layoutComponent(component: LayoutInput, elk: ElkLike): Promise<Co
  * Lays out every connected component on its own (cached by shape), then packs them onto shelves:
  * the component holding `focusId` first, the rest largest first.
  */
-export async function layoutGraph(input: LayoutInput, elk: ElkLike, options: { focusId?: string; cache?: LayoutCache } = {}): Promise<LayoutResult> {
+export async function layoutGraph(
+  input: LayoutInput,
+  elk: ElkLike,
+  options: { focusId?: string; cache?: LayoutCache } = {},
+): Promise<LayoutResult> {
   const started = performance.now();
   const components = connectedComponents(input).sort((a, b) => {
     const fa = options.focusId && a.nodes.some((n) => n.id === options.focusId) ? 1 : 0;

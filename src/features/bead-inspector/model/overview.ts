@@ -10,12 +10,21 @@ const MIN_SIDE = 48;
 /** The box takes the layout's shape (a wide town is a wide strip, not a strip in an empty box). */
 export function overviewBox(layout: Pick<LayoutResult, 'width' | 'height'>): { scale: number; width: number; height: number } {
   const scale = Math.min(MAX_WIDTH / Math.max(1, layout.width), MAX_HEIGHT / Math.max(1, layout.height));
-  return { scale, width: Math.max(MIN_SIDE, Math.round(layout.width * scale)), height: Math.max(MIN_SIDE, Math.round(layout.height * scale)) };
+  return {
+    scale,
+    width: Math.max(MIN_SIDE, Math.round(layout.width * scale)),
+    height: Math.max(MIN_SIDE, Math.round(layout.height * scale)),
+  };
 }
 
 /** Where the pane's view lies on the minimap. */
 export function viewRectangle(view: View, pane: { width: number; height: number }, scale: number) {
-  return { left: (-view.x / view.zoom) * scale, top: (-view.y / view.zoom) * scale, width: (pane.width / view.zoom) * scale, height: (pane.height / view.zoom) * scale };
+  return {
+    left: (-view.x / view.zoom) * scale,
+    top: (-view.y / view.zoom) * scale,
+    width: (pane.width / view.zoom) * scale,
+    height: (pane.height / view.zoom) * scale,
+  };
 }
 
 /** The graph point under a click on the minimap, kept inside the layout (a click on the margin never shows empty space). */

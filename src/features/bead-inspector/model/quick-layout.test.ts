@@ -11,7 +11,8 @@ function overlaps(result: ReturnType<typeof quickLayout>, width: number, height:
   const boxes = Object.values(result.nodes).sort((a, b) => a.x - b.x || a.y - b.y);
   let found = 0;
   for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length && boxes[j]!.x < boxes[i]!.x + width; j++) if (Math.abs(boxes[j]!.y - boxes[i]!.y) < height) found++;
+    for (let j = i + 1; j < boxes.length && boxes[j]!.x < boxes[i]!.x + width; j++)
+      if (Math.abs(boxes[j]!.y - boxes[i]!.y) < height) found++;
   return found;
 }
 

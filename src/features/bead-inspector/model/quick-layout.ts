@@ -116,5 +116,13 @@ export function quickLayout(input: LayoutInput): LayoutResult {
       { x: t.x, y: t.y + tn.height / 2 },
     ];
   }
-  return { nodes, edges: routes, width: Math.max(0, x - LAYER_GAP), height, components: connectedComponents(input).length, cacheHits: 0, ms: Math.round(performance.now() - started) };
+  return {
+    nodes,
+    edges: routes,
+    width: Math.max(0, x - LAYER_GAP),
+    height,
+    components: connectedComponents(input).length,
+    cacheHits: 0,
+    ms: Math.round(performance.now() - started),
+  };
 }

@@ -27,7 +27,9 @@ describe('health rules', () => {
     const d = diagnoseTown(toHealthInputs(town('stuck-agent'), NOW), NOW);
     const f = d.findings.find((x) => x.rule === 'stuck-agent')!;
     expect(f.severity).toBe('red');
-    expect(f.reason).toMatch(/^polecat Toast stalled 47 min on bead “Add idempotency keys to the refund endpoint” — process exited, 4 dispatch retries, last SDK event 2 h 47 min ago$/);
+    expect(f.reason).toMatch(
+      /^polecat Toast stalled 47 min on bead “Add idempotency keys to the refund endpoint” — process exited, 4 dispatch retries, last SDK event 2 h 47 min ago$/,
+    );
   });
 
   it('names the missing tracked bead count of a stalled convoy', () => {
@@ -45,7 +47,8 @@ describe('each scenario town', () => {
   it.each(RULES.map((r) => r.id))('is flagged by no rule about zombies unless it is the silent-consumption town (%s)', (scenario) => {
     const d = diagnoseTown(toHealthInputs(town(scenario), NOW), NOW);
     const zombie = d.findings.find((f) => f.rule === 'silent-consumption' && f.reason.includes('no hooked bead'));
-    if (scenario === 'silent-consumption') expect(zombie?.reason).toMatch(/^Maple and Shadow used [\d.]+K tokens in the last hour with no hooked bead$/);
+    if (scenario === 'silent-consumption')
+      expect(zombie?.reason).toMatch(/^Maple and Shadow used [\d.]+K tokens in the last hour with no hooked bead$/);
     else expect(zombie).toBeUndefined();
   });
 });

@@ -62,7 +62,11 @@ export const RULES: Rule[] = [
         const processDown = a.process_status === 'exited' || a.process_status === 'failed';
         const bad = a.status === 'stalled' || a.status === 'dead';
         if (!bad && !processDown && quiet < STALE_HOOK_MS) continue;
-        const what = bad ? `${a.status} ${since(a.status_since, now)}` : processDown ? `process ${a.process_status}` : `silent ${formatDuration(quiet)}`;
+        const what = bad
+          ? `${a.status} ${since(a.status_since, now)}`
+          : processDown
+            ? `process ${a.process_status}`
+            : `silent ${formatDuration(quiet)}`;
         const extras = [
           processDown && bad ? `process ${a.process_status}` : null,
           a.dispatch_attempts > 1 ? `${a.dispatch_attempts - 1} dispatch retries` : null,
@@ -115,7 +119,7 @@ export const RULES: Rule[] = [
     description: 'A merge request whose review failed (red), or a review queue of 5 or more with the oldest waiting over 1 h (yellow).',
     evaluate(inputs, now) {
       const findings: Finding[] = [];
-      const waiting = inputs.reviews.oldest_pending_at ? msSince(inputs.reviews.oldest_pending_at, now) ?? 0 : 0;
+      const waiting = inputs.reviews.oldest_pending_at ? (msSince(inputs.reviews.oldest_pending_at, now) ?? 0) : 0;
       for (const r of inputs.reviews.troubled) {
         if (r.review_state !== 'failed') continue;
         findings.push({
@@ -146,12 +150,27 @@ export const RULES: Rule[] = [
       if (c.oom_24h > 0) parts.push(`OOM-killed ${c.oom_24h}× in 24 h`);
       if (c.restarts_24h >= 3) parts.push(`${c.restarts_24h} restarts in 24 h`);
       if (c.status === 'crashed') parts.push('crashed');
-      const exit = c.last_exit_code !== null ? ` (last exit ${c.last_exit_code}${c.last_exit_reason ? `: ${c.last_exit_reason}` : ''})` : '';
+      const exit =
+        c.last_exit_code !== null ? ` (last exit ${c.last_exit_code}${c.last_exit_reason ? `: ${c.last_exit_reason}` : ''})` : '';
       if (parts.length) {
-        return [{ rule: 'container-instability', severity: 'red', reason: `container ${parts.join(', ')}${exit}`, target: { kind: 'tab', id: 'container', tab: 'container' } }];
+        return [
+          {
+            rule: 'container-instability',
+            severity: 'red',
+            reason: `container ${parts.join(', ')}${exit}`,
+            target: { kind: 'tab', id: 'container', tab: 'container' },
+          },
+        ];
       }
       if (c.health !== 'ok') {
-        return [{ rule: 'container-instability', severity: 'yellow', reason: `container health ${c.health}${exit}`, target: { kind: 'tab', id: 'container', tab: 'container' } }];
+        return [
+          {
+            rule: 'container-instability',
+            severity: 'yellow',
+            reason: `container health ${c.health}${exit}`,
+            target: { kind: 'tab', id: 'container', tab: 'container' },
+          },
+        ];
       }
       return [];
     },
@@ -159,7 +178,8 @@ export const RULES: Rule[] = [
   {
     id: 'credential-issues',
     title: 'Credential issues',
-    description: 'A rig whose git credential is expired, revoked or failing to resolve (red), or 3+ git push/pull failures in 24 h (yellow).',
+    description:
+      'A rig whose git credential is expired, revoked or failing to resolve (red), or 3+ git push/pull failures in 24 h (yellow).',
     evaluate(inputs, now) {
       const findings: Finding[] = [];
       for (const c of inputs.credentials) {
@@ -173,7 +193,12 @@ export const RULES: Rule[] = [
             target: { kind: 'tab', id: 'config', tab: 'config' },
           });
         } else if (c.git_failures_24h >= 3) {
-          findings.push({ rule: 'credential-issues', severity: 'yellow', reason: `rig ${c.rig_name}: ${c.git_failures_24h} git failures in 24 h`, target: { kind: 'tab', id: 'config', tab: 'config' } });
+          findings.push({
+            rule: 'credential-issues',
+            severity: 'yellow',
+            reason: `rig ${c.rig_name}: ${c.git_failures_24h} git failures in 24 h`,
+            target: { kind: 'tab', id: 'config', tab: 'config' },
+          });
         }
       }
       return findings;
@@ -182,7 +207,8 @@ export const RULES: Rule[] = [
   {
     id: 'convoy-stall',
     title: 'Convoy stall',
-    description: 'An unlanded convoy missing a tracked bead, so closed_beads can never reach total_beads (red), or unfinished with no change for 6 h (yellow).',
+    description:
+      'An unlanded convoy missing a tracked bead, so closed_beads can never reach total_beads (red), or unfinished with no change for 6 h (yellow).',
     evaluate(inputs, now) {
       const findings: Finding[] = [];
       for (const c of inputs.convoys) {
@@ -221,7 +247,14 @@ export const RULES: Rule[] = [
       const unanswered = m && !m.last_user_message_answered ? msSince(m.last_user_message_at, now) : null;
       if (unanswered !== null && unanswered > MAYOR_UNANSWERED_MS) parts.push(`user message unanswered for ${formatDuration(unanswered)}`);
       if (!parts.length) return [];
-      return [{ rule: 'mayor-dysfunction', severity: 'red', reason: `Mayor ${parts.join(' — ')}`, target: { kind: 'agent', id: agent.agent_id, tab: 'agents' } }];
+      return [
+        {
+          rule: 'mayor-dysfunction',
+          severity: 'red',
+          reason: `Mayor ${parts.join(' — ')}`,
+          target: { kind: 'agent', id: agent.agent_id, tab: 'agents' },
+        },
+      ];
     },
   },
   {
@@ -243,11 +276,21 @@ export const RULES: Rule[] = [
       }
       const idle = msSince(inputs.container.idle_since, now);
       if (inputs.container.status === 'running' && idle !== null && idle > IDLE_CONTAINER_MS) {
-        findings.push({ rule: 'silent-consumption', severity: 'yellow', reason: `container running ${formatDuration(idle)} with no dispatched agent`, target: { kind: 'tab', id: 'container', tab: 'container' } });
+        findings.push({
+          rule: 'silent-consumption',
+          severity: 'yellow',
+          reason: `container running ${formatDuration(idle)} with no dispatched agent`,
+          target: { kind: 'tab', id: 'container', tab: 'container' },
+        });
       }
       for (const r of inputs.reviews.troubled) {
         if (r.retry_count >= REVIEW_CHURN_RETRIES) {
-          findings.push({ rule: 'silent-consumption', severity: 'yellow', reason: `refinery re-reviewed ${quote(r.title)} ${r.retry_count} times`, target: { kind: 'bead', id: r.bead_id, tab: 'review' } });
+          findings.push({
+            rule: 'silent-consumption',
+            severity: 'yellow',
+            reason: `refinery re-reviewed ${quote(r.title)} ${r.retry_count} times`,
+            target: { kind: 'bead', id: r.bead_id, tab: 'review' },
+          });
         }
       }
       return findings;

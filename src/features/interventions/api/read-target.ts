@@ -6,24 +6,62 @@ import type { TargetRead } from '../model/target-facts';
 function targetQuery(townId: string, target: ActionTarget) {
   switch (target.kind) {
     case 'agent':
-      return { queryKey: queryKeys.agent(townId, target.id), read: async (signal?: AbortSignal): Promise<TargetRead> => ({ kind: 'agent', data: await apiClient.get(endpoints.agent(townId, target.id), signal) }) };
+      return {
+        queryKey: queryKeys.agent(townId, target.id),
+        read: async (signal?: AbortSignal): Promise<TargetRead> => ({
+          kind: 'agent',
+          data: await apiClient.get(endpoints.agent(townId, target.id), signal),
+        }),
+      };
     case 'bead':
     case 'convoy':
-      return { queryKey: queryKeys.bead(townId, target.id), read: async (signal?: AbortSignal): Promise<TargetRead> => ({ kind: 'bead', data: await apiClient.get(endpoints.bead(townId, target.id), signal) }) };
+      return {
+        queryKey: queryKeys.bead(townId, target.id),
+        read: async (signal?: AbortSignal): Promise<TargetRead> => ({
+          kind: 'bead',
+          data: await apiClient.get(endpoints.bead(townId, target.id), signal),
+        }),
+      };
     case 'review':
-      return { queryKey: queryKeys.reviewQueue(townId), read: async (signal?: AbortSignal): Promise<TargetRead> => ({ kind: 'review', data: await apiClient.get(endpoints.reviewQueue(townId), signal) }) };
+      return {
+        queryKey: queryKeys.reviewQueue(townId),
+        read: async (signal?: AbortSignal): Promise<TargetRead> => ({
+          kind: 'review',
+          data: await apiClient.get(endpoints.reviewQueue(townId), signal),
+        }),
+      };
     case 'container':
-      return { queryKey: queryKeys.container(townId), read: async (signal?: AbortSignal): Promise<TargetRead> => ({ kind: 'container', data: await apiClient.get(endpoints.container(townId), signal) }) };
+      return {
+        queryKey: queryKeys.container(townId),
+        read: async (signal?: AbortSignal): Promise<TargetRead> => ({
+          kind: 'container',
+          data: await apiClient.get(endpoints.container(townId), signal),
+        }),
+      };
     case 'rig':
     case 'credential':
     case 'town':
     case 'config':
-      return { queryKey: queryKeys.config(townId), read: async (signal?: AbortSignal): Promise<TargetRead> => ({ kind: 'config', data: await apiClient.get(endpoints.config(townId), signal) }) };
+      return {
+        queryKey: queryKeys.config(townId),
+        read: async (signal?: AbortSignal): Promise<TargetRead> => ({
+          kind: 'config',
+          data: await apiClient.get(endpoints.config(townId), signal),
+        }),
+      };
   }
 }
 
 const KIND_OF: Record<ActionTarget['kind'], TargetRead['kind']> = {
-  agent: 'agent', bead: 'bead', convoy: 'bead', review: 'review', container: 'container', rig: 'config', credential: 'config', town: 'config', config: 'config',
+  agent: 'agent',
+  bead: 'bead',
+  convoy: 'bead',
+  review: 'review',
+  container: 'container',
+  rig: 'config',
+  credential: 'config',
+  town: 'config',
+  config: 'config',
 };
 
 /**

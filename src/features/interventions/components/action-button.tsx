@@ -48,7 +48,17 @@ export interface ActionBarItem {
 }
 
 /** The admin actions for one target, side by side. */
-export function ActionBar({ townId, target, version, items }: { townId: string; target: ActionTarget; version: number | null; items: ActionBarItem[] }) {
+export function ActionBar({
+  townId,
+  target,
+  version,
+  items,
+}: {
+  townId: string;
+  target: ActionTarget;
+  version: number | null;
+  items: ActionBarItem[];
+}) {
   return (
     <div className="action-bar" role="group" aria-label="Admin actions">
       {items.map((item) => (

@@ -10,7 +10,11 @@ import { PARAM_DEBOUNCE_MS } from './action-dialog';
 function countDryRuns() {
   const seen = { count: 0 };
   const listener = ({ request }: { request: Request }) => {
-    if (request.method === 'POST' && request.url.includes('/actions/')) void request.clone().json().then((body: { dryRun?: boolean }) => (seen.count += body.dryRun ? 1 : 0));
+    if (request.method === 'POST' && request.url.includes('/actions/'))
+      void request
+        .clone()
+        .json()
+        .then((body: { dryRun?: boolean }) => (seen.count += body.dryRun ? 1 : 0));
   };
   server.events.on('request:start', listener);
   stop.push(() => server.events.removeListener('request:start', listener));
@@ -29,10 +33,14 @@ describe('the intervention dialog', () => {
   it('states the effect from a dry run, requires a reason, and shows the verified new state', async () => {
     const user = userEvent.setup();
     const { town, toast } = toastOf('payments-api');
-    renderWithProviders(<ActionButton townId={town.town.id} action="agent.force_reset" target={{ kind: 'agent', id: toast.id }} version={toast.version} />);
+    renderWithProviders(
+      <ActionButton townId={town.town.id} action="agent.force_reset" target={{ kind: 'agent', id: toast.id }} version={toast.version} />,
+    );
     await user.click(screen.getByRole('button', { name: 'Force-reset to idle' }));
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText('Toast → idle; bead “Add idempotency keys to the refund endpoint” unhooked and back to open.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Toast → idle; bead “Add idempotency keys to the refund endpoint” unhooked and back to open.'),
+    ).toBeInTheDocument();
     const confirm = within(dialog).getByRole('button', { name: 'Force-reset to idle' });
     expect(confirm).toBeDisabled();
     expect(town.agents.find((a) => a.id === toast.id)!.status).toBe('stalled');
@@ -41,13 +49,23 @@ describe('the intervention dialog', () => {
     expect(await within(dialog).findByText(/Toast is now idle, hooked to nothing/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Recorded as audit entry #1 \(success\)/)).toBeInTheDocument();
     expect(town.audit_log).toHaveLength(1);
-    expect(town.audit_log[0]).toMatchObject({ action: 'agent.force_reset', reason: 'Support case #4812: process died, unstick the refund bead' });
+    expect(town.audit_log[0]).toMatchObject({
+      action: 'agent.force_reset',
+      reason: 'Support case #4812: process died, unstick the refund bead',
+    });
   });
 
   it('says what changed on a stale version and offers to reload', async () => {
     const user = userEvent.setup();
     const { town, toast } = toastOf('payments-api');
-    renderWithProviders(<ActionButton townId={town.town.id} action="agent.force_unhook" target={{ kind: 'agent', id: toast.id }} version={toast.version - 1 || 99} />);
+    renderWithProviders(
+      <ActionButton
+        townId={town.town.id}
+        action="agent.force_unhook"
+        target={{ kind: 'agent', id: toast.id }}
+        version={toast.version - 1 || 99}
+      />,
+    );
     await user.click(screen.getByRole('button', { name: 'Force-unhook' }));
     const dialog = await screen.findByRole('dialog');
     await within(dialog).findByText(/Toast unhooked from/);
@@ -64,7 +82,9 @@ describe('the intervention dialog', () => {
     const user = userEvent.setup();
     const town = scenarioTown('storefront');
     const idle = town.agents.find((a) => a.role === 'polecat' && !a.current_hook_bead_id)!;
-    renderWithProviders(<ActionButton townId={town.town.id} action="agent.force_unhook" target={{ kind: 'agent', id: idle.id }} version={idle.version} />);
+    renderWithProviders(
+      <ActionButton townId={town.town.id} action="agent.force_unhook" target={{ kind: 'agent', id: idle.id }} version={idle.version} />,
+    );
     await user.click(screen.getByRole('button', { name: 'Force-unhook' }));
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent(`${idle.name} is not hooked to any bead.`));
@@ -77,7 +97,13 @@ describe('the intervention dialog', () => {
     const rig = town.rigs[0]!;
     const dryRuns = countDryRuns();
     renderWithProviders(
-      <ActionButton townId={town.town.id} action="credential.set_token" target={{ kind: 'rig', id: rig.id }} version={1} fields={[{ name: 'token', label: 'Git token (write-only)', kind: 'password' }]} />,
+      <ActionButton
+        townId={town.town.id}
+        action="credential.set_token"
+        target={{ kind: 'rig', id: rig.id }}
+        version={1}
+        fields={[{ name: 'token', label: 'Git token (write-only)', kind: 'password' }]}
+      />,
     );
     await user.click(screen.getByRole('button', { name: 'Set git token manually' }));
     const dialog = await screen.findByRole('dialog');

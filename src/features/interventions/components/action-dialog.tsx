@@ -83,7 +83,11 @@ function ActionDialogBody({ request, onClose }: { request: ActionDialogRequest; 
 
   const preview = useQuery({
     queryKey: ['dry-run', townId, action, target, version, params, reloaded.round],
-    queryFn: ({ signal }) => runAction({ townId, action, target, params, reason: PREVIEW_REASON, dryRun: true, idempotencyKey: crypto.randomUUID(), version }, signal),
+    queryFn: ({ signal }) =>
+      runAction(
+        { townId, action, target, params, reason: PREVIEW_REASON, dryRun: true, idempotencyKey: crypto.randomUUID(), version },
+        signal,
+      ),
     // Once applied, the target's new version and an editor's emptied draft must not trigger another dry run.
     enabled: complete && verified === null && !mutation.isSuccess,
     retry: false,
@@ -115,12 +119,25 @@ function ActionDialogBody({ request, onClose }: { request: ActionDialogRequest; 
   const whatChanged = before && current.data ? diffFacts(toTargetFacts(target, before), toTargetFacts(target, current.data)) : null;
 
   const reasonOk = reason.trim().length >= 3;
-  const ready = reasonOk && complete && debounced.settled && preview.isSuccess && !preview.isPlaceholderData && !mutation.isPending && !conflict;
+  const ready =
+    reasonOk && complete && debounced.settled && preview.isSuccess && !preview.isPlaceholderData && !mutation.isPending && !conflict;
 
   const submit = async () => {
-    const result = await mutation.mutateAsync({ townId, action, target, params, reason: reason.trim(), dryRun: false, idempotencyKey, version });
+    const result = await mutation.mutateAsync({
+      townId,
+      action,
+      target,
+      params,
+      reason: reason.trim(),
+      dryRun: false,
+      idempotencyKey,
+      version,
+    });
     request.onSuccess?.(result);
-    const back = await readBack(townId, action, target, result).catch(() => ({ text: 'Applied; re-reading the target failed — refresh to see it.', version: null }));
+    const back = await readBack(townId, action, target, result).catch(() => ({
+      text: 'Applied; re-reading the target failed — refresh to see it.',
+      version: null,
+    }));
     setVerified({ result, text: back.text });
   };
 
@@ -152,8 +169,21 @@ function ActionDialogBody({ request, onClose }: { request: ActionDialogRequest; 
     >
       <Dialog.Title className="dialog-title">{meta.label}</Dialog.Title>
       <p className="muted">{meta.description}</p>
-      {fields.length ? <ParamFields fields={visibleFields(fields, values)} values={values} onChange={setValues} errors={fieldError && debounced.settled ? { [fieldError.field]: fieldError.message } : {}} /> : null}
-      <EffectPreview preview={preview} complete={complete} updating={!debounced.settled} fieldRefused={fieldError !== null} outdated={conflict !== null} />
+      {fields.length ? (
+        <ParamFields
+          fields={visibleFields(fields, values)}
+          values={values}
+          onChange={setValues}
+          errors={fieldError && debounced.settled ? { [fieldError.field]: fieldError.message } : {}}
+        />
+      ) : null}
+      <EffectPreview
+        preview={preview}
+        complete={complete}
+        updating={!debounced.settled}
+        fieldRefused={fieldError !== null}
+        outdated={conflict !== null}
+      />
       <label className="label" htmlFor="action-reason">
         Reason (required, recorded in the audit log)
       </label>
@@ -166,7 +196,13 @@ function ActionDialogBody({ request, onClose }: { request: ActionDialogRequest; 
         onChange={(e) => setReason(e.target.value)}
       />
       {conflict ? (
-        <ConflictNotice message={conflict.message} changes={whatChanged} readFailed={current.isError || (seen === null && seenFetch.isError)} reloading={reloading} onReload={() => void reload()} />
+        <ConflictNotice
+          message={conflict.message}
+          changes={whatChanged}
+          readFailed={current.isError || (seen === null && seenFetch.isError)}
+          reloading={reloading}
+          onReload={() => void reload()}
+        />
       ) : mutation.isError ? (
         <div className="state state-error" role="alert">
           <strong className="state-title">{explainError(mutation.error).title}</strong>

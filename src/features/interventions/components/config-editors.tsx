@@ -1,6 +1,14 @@
 import { useState } from 'react';
 import type { RigConfig, TownConfig } from '../../../api';
-import { applyEdits, diffConfig, pickEditable, pickEditableRig, type ConfigEdits, type EditableRigConfig, type EditableTownConfig } from '../model/config-draft';
+import {
+  applyEdits,
+  diffConfig,
+  pickEditable,
+  pickEditableRig,
+  type ConfigEdits,
+  type EditableRigConfig,
+  type EditableTownConfig,
+} from '../model/config-draft';
 import { useActionDialog } from './action-dialog-host';
 
 const ROLES = ['mayor', 'refinery', 'polecat'] as const;
@@ -14,7 +22,12 @@ function GatesInput({ gates, onChange }: { gates: string[]; onChange: (gates: st
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(e.target.value.split(',').map((g) => g.trim()).filter(Boolean));
+        onChange(
+          e.target.value
+            .split(',')
+            .map((g) => g.trim())
+            .filter(Boolean),
+        );
       }}
     />
   );
@@ -53,47 +66,113 @@ export function TownConfigEditor({ townId, config }: { townId: string; config: T
   }
   const set = <K extends keyof EditableTownConfig>(key: K, value: EditableTownConfig[K]) => edit(key, value);
   return (
-    <form className="config-editor" aria-label="Edit town config" onSubmit={(e) => { e.preventDefault(); if (changed) review(); }}>
-      <label className="field"><span className="label">Default model</span><input className="input mono" value={draft.default_model} onChange={(e) => set('default_model', e.target.value)} /></label>
-      <label className="field"><span className="label">Small model</span><input className="input mono" value={draft.small_model} onChange={(e) => set('small_model', e.target.value)} /></label>
+    <form
+      className="config-editor"
+      aria-label="Edit town config"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (changed) review();
+      }}
+    >
+      <label className="field">
+        <span className="label">Default model</span>
+        <input className="input mono" value={draft.default_model} onChange={(e) => set('default_model', e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="label">Small model</span>
+        <input className="input mono" value={draft.small_model} onChange={(e) => set('small_model', e.target.value)} />
+      </label>
       {ROLES.map((role) => (
-        <label key={role} className="field"><span className="label">Model for the {role} (empty: default model)</span>
-          <input className="input mono" value={draft.role_models[role] ?? ''} placeholder={draft.default_model} onChange={(e) => edit(`role_models.${role}`, e.target.value.trim() || undefined)} />
+        <label key={role} className="field">
+          <span className="label">Model for the {role} (empty: default model)</span>
+          <input
+            className="input mono"
+            value={draft.role_models[role] ?? ''}
+            placeholder={draft.default_model}
+            onChange={(e) => edit(`role_models.${role}`, e.target.value.trim() || undefined)}
+          />
         </label>
       ))}
-      <label className="field"><span className="label">Max polecats per rig (1–20)</span>
-        <input className="input" type="number" min={1} max={20} value={draft.max_polecats_per_rig} onChange={(e) => set('max_polecats_per_rig', Number(e.target.value))} />
+      <label className="field">
+        <span className="label">Max polecats per rig (1–20)</span>
+        <input
+          className="input"
+          type="number"
+          min={1}
+          max={20}
+          value={draft.max_polecats_per_rig}
+          onChange={(e) => set('max_polecats_per_rig', Number(e.target.value))}
+        />
       </label>
-      <label className="field"><span className="label">Merge strategy</span>
-        <select className="input" value={draft.merge_strategy} onChange={(e) => set('merge_strategy', e.target.value as EditableTownConfig['merge_strategy'])}><option value="pr">pull request</option><option value="direct">direct merge</option></select>
+      <label className="field">
+        <span className="label">Merge strategy</span>
+        <select
+          className="input"
+          value={draft.merge_strategy}
+          onChange={(e) => set('merge_strategy', e.target.value as EditableTownConfig['merge_strategy'])}
+        >
+          <option value="pr">pull request</option>
+          <option value="direct">direct merge</option>
+        </select>
       </label>
-      <label className="field"><span className="label">Refinery review mode</span>
+      <label className="field">
+        <span className="label">Refinery review mode</span>
         <select className="input" value={draft.refinery.review_mode} onChange={(e) => edit('refinery.review_mode', e.target.value)}>
-          <option value="always">always</option><option value="on_request">on request</option><option value="never">never</option>
+          <option value="always">always</option>
+          <option value="on_request">on request</option>
+          <option value="never">never</option>
         </select>
       </label>
       <fieldset className="checklist">
         <legend className="label">Refinery</legend>
         {(['auto_merge', 'require_clean_merge', 'code_review'] as const).map((k) => (
-          <label key={k} className="check"><input type="checkbox" checked={draft.refinery[k]} onChange={(e) => edit(`refinery.${k}`, e.target.checked)} />{k.replace(/_/g, ' ')}</label>
+          <label key={k} className="check">
+            <input type="checkbox" checked={draft.refinery[k]} onChange={(e) => edit(`refinery.${k}`, e.target.checked)} />
+            {k.replace(/_/g, ' ')}
+          </label>
         ))}
       </fieldset>
-      <label className="field"><span className="label">Refinery gates (comma-separated commands)</span>
+      <label className="field">
+        <span className="label">Refinery gates (comma-separated commands)</span>
         <GatesInput gates={draft.refinery.gates} onChange={(gates) => edit('refinery.gates', gates)} />
       </label>
       {Object.entries(draft.alarm_intervals).map(([name, seconds]) => (
-        <label key={name} className="field"><span className="label">Alarm {name.replace(/_/g, ' ')} (s)</span>
-          <input className="input" type="number" min={1} value={seconds} onChange={(e) => edit(`alarm_intervals.${name}`, Number(e.target.value))} />
+        <label key={name} className="field">
+          <span className="label">Alarm {name.replace(/_/g, ' ')} (s)</span>
+          <input
+            className="input"
+            type="number"
+            min={1}
+            value={seconds}
+            onChange={(e) => edit(`alarm_intervals.${name}`, Number(e.target.value))}
+          />
         </label>
       ))}
       {ROLES.map((role) => (
-        <label key={role} className="field field-wide"><span className="label">Custom instructions: {role}</span>
-          <textarea className="input textarea" rows={2} value={draft.custom_instructions[role] ?? ''} onChange={(e) => edit(`custom_instructions.${role}`, e.target.value || undefined)} />
+        <label key={role} className="field field-wide">
+          <span className="label">Custom instructions: {role}</span>
+          <textarea
+            className="input textarea"
+            rows={2}
+            value={draft.custom_instructions[role] ?? ''}
+            onChange={(e) => edit(`custom_instructions.${role}`, e.target.value || undefined)}
+          />
         </label>
       ))}
       <div className="dialog-actions field-wide">
-        <button type="button" className="button" onClick={() => { setEdits({}); setEditing(false); }}>Cancel</button>
-        <button type="submit" className="button button-primary" disabled={!changed}>{changed ? `Review ${changed} change${changed === 1 ? '' : 's'}` : 'No changes'}</button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setEdits({});
+            setEditing(false);
+          }}
+        >
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={!changed}>
+          {changed ? `Review ${changed} change${changed === 1 ? '' : 's'}` : 'No changes'}
+        </button>
       </div>
     </form>
   );
@@ -106,21 +185,60 @@ export function RigConfigEditor({ townId, rig }: { townId: string; rig: RigConfi
   const draft = { ...current, ...edits };
   const patch = diffConfig(current, draft);
   const changed = Object.keys(patch).length > 0;
-  const review = useActionDialog({ townId, action: 'config.update_rig', target: { kind: 'rig', id: rig.rig.id }, version: rig.version, params: patch, onSuccess: () => setEdits({}) });
+  const review = useActionDialog({
+    townId,
+    action: 'config.update_rig',
+    target: { kind: 'rig', id: rig.rig.id },
+    version: rig.version,
+    params: patch,
+    onSuccess: () => setEdits({}),
+  });
   return (
-    <form className="config-editor" aria-label={`Edit rig ${rig.rig.name}`} onSubmit={(e) => { e.preventDefault(); if (changed) review(); }}>
-      <label className="field"><span className="label">Max polecats (empty: town default)</span>
-        <input className="input" type="number" min={1} max={20} value={draft.max_polecats ?? ''} onChange={(e) => setEdits({ ...edits, max_polecats: e.target.value === '' ? null : Number(e.target.value) })} />
+    <form
+      className="config-editor"
+      aria-label={`Edit rig ${rig.rig.name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (changed) review();
+      }}
+    >
+      <label className="field">
+        <span className="label">Max polecats (empty: town default)</span>
+        <input
+          className="input"
+          type="number"
+          min={1}
+          max={20}
+          value={draft.max_polecats ?? ''}
+          onChange={(e) => setEdits({ ...edits, max_polecats: e.target.value === '' ? null : Number(e.target.value) })}
+        />
       </label>
-      <label className="field"><span className="label">Model override</span>
-        <input className="input mono" value={draft.model_override ?? ''} onChange={(e) => setEdits({ ...edits, model_override: e.target.value || null })} />
+      <label className="field">
+        <span className="label">Model override</span>
+        <input
+          className="input mono"
+          value={draft.model_override ?? ''}
+          onChange={(e) => setEdits({ ...edits, model_override: e.target.value || null })}
+        />
       </label>
-      <label className="field field-wide"><span className="label">Custom instructions</span>
-        <textarea className="input textarea" rows={2} value={draft.custom_instructions ?? ''} onChange={(e) => setEdits({ ...edits, custom_instructions: e.target.value || null })} />
+      <label className="field field-wide">
+        <span className="label">Custom instructions</span>
+        <textarea
+          className="input textarea"
+          rows={2}
+          value={draft.custom_instructions ?? ''}
+          onChange={(e) => setEdits({ ...edits, custom_instructions: e.target.value || null })}
+        />
       </label>
       <div className="dialog-actions field-wide">
-        {changed ? <button type="button" className="button button-small" onClick={() => setEdits({})}>Discard</button> : null}
-        <button type="submit" className="button button-small" disabled={!changed}>Review rig change</button>
+        {changed ? (
+          <button type="button" className="button button-small" onClick={() => setEdits({})}>
+            Discard
+          </button>
+        ) : null}
+        <button type="submit" className="button button-small" disabled={!changed}>
+          Review rig change
+        </button>
       </div>
     </form>
   );

@@ -55,9 +55,15 @@ export function EffectPreview({ preview, complete, updating, fieldRefused, outda
     <section className={`effect${stale ? ' effect-stale' : ''}`} aria-label="Effect" aria-busy={updating || preview.isFetching}>
       <h3>
         What will happen
-        {outdated ? <span className="badge badge-yellow effect-flag">outdated</span> : stale && complete ? <span className="muted effect-flag">updating…</span> : null}
+        {outdated ? (
+          <span className="badge badge-yellow effect-flag">outdated</span>
+        ) : stale && complete ? (
+          <span className="muted effect-flag">updating…</span>
+        ) : null}
       </h3>
-      {outdated ? <p className="small">This preview was computed before the change below: reload to see the effect on the current state.</p> : null}
+      {outdated ? (
+        <p className="small">This preview was computed before the change below: reload to see the effect on the current state.</p>
+      ) : null}
       {!complete ? (
         <p className="muted">Fill in the fields above to see the effect.</p>
       ) : preview.isPending ? (

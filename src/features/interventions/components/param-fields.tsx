@@ -48,7 +48,13 @@ export function ParamFields({ fields, values, onChange, errors = {} }: ParamFiel
               {f.label}
             </label>
             {f.kind === 'select' ? (
-              <select id={id} className="input" value={String(values[f.name] ?? '')} onChange={(e) => set(f.name, e.target.value || undefined)} {...described}>
+              <select
+                id={id}
+                className="input"
+                value={String(values[f.name] ?? '')}
+                onChange={(e) => set(f.name, e.target.value || undefined)}
+                {...described}
+              >
                 <option value="">Choose…</option>
                 {f.options.map((o) => (
                   <option key={o.value} value={o.value}>

@@ -7,7 +7,10 @@ const FINAL = new Set(['closed', 'failed']);
 
 /** Admin actions for a bead (and, for a convoy or a merge request, theirs too). */
 export function BeadActions({ townId, beadId }: { townId: string; beadId: string }) {
-  const detail = useQuery({ queryKey: queryKeys.bead(townId, beadId), queryFn: ({ signal }) => apiClient.get(endpoints.bead(townId, beadId), signal) });
+  const detail = useQuery({
+    queryKey: queryKeys.bead(townId, beadId),
+    queryFn: ({ signal }) => apiClient.get(endpoints.bead(townId, beadId), signal),
+  });
   const agents = useQuery({ queryKey: queryKeys.agents(townId), queryFn: ({ signal }) => apiClient.get(endpoints.agents(townId), signal) });
   if (!detail.data) return null;
   const { bead, hooked_agent, convoy } = detail.data;
@@ -19,11 +22,28 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
     {
       action: 'bead.reassign',
       disabled: final || polecats.length === 0,
-      fields: [{ name: 'agent_id', label: 'New polecat', kind: 'select', options: polecats.map((a) => ({ value: a.id, label: `${a.name} — ${a.status}${a.current_hook_bead_id ? ' (hooked elsewhere)' : ''}` })) }],
+      fields: [
+        {
+          name: 'agent_id',
+          label: 'New polecat',
+          kind: 'select',
+          options: polecats.map((a) => ({
+            value: a.id,
+            label: `${a.name} — ${a.status}${a.current_hook_bead_id ? ' (hooked elsewhere)' : ''}`,
+          })),
+        },
+      ],
     },
     {
       action: 'bead.change_priority',
-      fields: [{ name: 'priority', label: 'Priority', kind: 'select', options: (['low', 'medium', 'high', 'critical'] as const).filter((p) => p !== bead.priority).map((p) => ({ value: p, label: p })) }],
+      fields: [
+        {
+          name: 'priority',
+          label: 'Priority',
+          kind: 'select',
+          options: (['low', 'medium', 'high', 'critical'] as const).filter((p) => p !== bead.priority).map((p) => ({ value: p, label: p })),
+        },
+      ],
     },
     { action: 'bead.unhook', disabled: !hooked_agent, title: hooked_agent ? undefined : 'No agent is hooked' },
   ];
@@ -32,13 +52,37 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
         { action: 'convoy.force_land', disabled: Boolean(convoy.landed_at), title: convoy.landed_at ? 'Already landed' : undefined },
         {
           action: 'convoy.remove_tracked',
-          fields: [{ name: 'bead_id', label: 'Tracked bead', kind: 'select', options: [...convoy.tracked].sort((a, b) => Number(a.present) - Number(b.present)).map((t) => ({ value: t.bead_id, label: t.present ? `${t.title} (${t.status})` : `${t.bead_id.slice(0, 8)} — missing (deleted)` })) }],
+          fields: [
+            {
+              name: 'bead_id',
+              label: 'Tracked bead',
+              kind: 'select',
+              options: [...convoy.tracked]
+                .sort((a, b) => Number(a.present) - Number(b.present))
+                .map((t) => ({
+                  value: t.bead_id,
+                  label: t.present ? `${t.title} (${t.status})` : `${t.bead_id.slice(0, 8)} — missing (deleted)`,
+                })),
+            },
+          ],
         },
-        { action: 'convoy.add_tracked', fields: [{ name: 'bead_id', label: 'Bead id to track', kind: 'text', placeholder: 'UUID of the bead' }] },
+        {
+          action: 'convoy.add_tracked',
+          fields: [{ name: 'bead_id', label: 'Bead id to track', kind: 'text', placeholder: 'UUID of the bead' }],
+        },
         {
           action: 'convoy.force_close_children',
           disabled: !convoy.tracked.some((t) => t.present && t.status !== 'closed'),
-          fields: [{ name: 'bead_ids', label: 'Close these tracked beads', kind: 'checklist', options: convoy.tracked.filter((t) => t.present && t.status !== 'closed').map((t) => ({ value: t.bead_id, label: `${t.title} (${t.status})` })) }],
+          fields: [
+            {
+              name: 'bead_ids',
+              label: 'Close these tracked beads',
+              kind: 'checklist',
+              options: convoy.tracked
+                .filter((t) => t.present && t.status !== 'closed')
+                .map((t) => ({ value: t.bead_id, label: `${t.title} (${t.status})` })),
+            },
+          ],
         },
       ]
     : [];
@@ -46,13 +90,30 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
     <div className="target-actions">
       <ActionBar townId={townId} target={{ kind: 'bead', id: bead.id }} version={bead.version} items={items} />
       {convoy ? <ActionBar townId={townId} target={{ kind: 'convoy', id: bead.id }} version={bead.version} items={convoyItems} /> : null}
-      {bead.type === 'merge_request' ? <ReviewActions townId={townId} entry={detail.data.merge_requests.find((m) => m.bead_id === bead.id) ?? null} beadVersion={bead.version} beadId={bead.id} /> : null}
+      {bead.type === 'merge_request' ? (
+        <ReviewActions
+          townId={townId}
+          entry={detail.data.merge_requests.find((m) => m.bead_id === bead.id) ?? null}
+          beadVersion={bead.version}
+          beadId={bead.id}
+        />
+      ) : null}
     </div>
   );
 }
 
 /** Admin actions for one merge request in the review queue. */
-export function ReviewActions({ townId, entry, beadId, beadVersion }: { townId: string; entry: ReviewEntry | null; beadId?: string; beadVersion?: number }) {
+export function ReviewActions({
+  townId,
+  entry,
+  beadId,
+  beadVersion,
+}: {
+  townId: string;
+  entry: ReviewEntry | null;
+  beadId?: string;
+  beadVersion?: number;
+}) {
   const id = entry?.bead_id ?? beadId!;
   const version = entry?.version ?? beadVersion ?? null;
   const state = entry?.review_state;
@@ -62,7 +123,11 @@ export function ReviewActions({ townId, entry, beadId, beadVersion }: { townId: 
       target={{ kind: 'review', id }}
       version={version}
       items={[
-        { action: 'review.force_retry', disabled: state !== undefined && state !== 'failed', title: state !== 'failed' ? 'Only a failed review can be retried' : undefined },
+        {
+          action: 'review.force_retry',
+          disabled: state !== undefined && state !== 'failed',
+          title: state !== 'failed' ? 'Only a failed review can be retried' : undefined,
+        },
         { action: 'review.direct_merge', disabled: state === 'merged' },
         { action: 'review.force_close', disabled: entry?.status === 'closed' },
       ]}
@@ -72,7 +137,10 @@ export function ReviewActions({ townId, entry, beadId, beadVersion }: { townId: 
 
 /** Admin actions for an agent; the Mayor gets the Mayor's. */
 export function AgentActions({ townId, agentId }: { townId: string; agentId: string }) {
-  const detail = useQuery({ queryKey: queryKeys.agent(townId, agentId), queryFn: ({ signal }) => apiClient.get(endpoints.agent(townId, agentId), signal) });
+  const detail = useQuery({
+    queryKey: queryKeys.agent(townId, agentId),
+    queryFn: ({ signal }) => apiClient.get(endpoints.agent(townId, agentId), signal),
+  });
   if (!detail.data) return null;
   const a = detail.data.agent;
   const running = detail.data.process && (detail.data.process.status === 'running' || detail.data.process.status === 'starting');
@@ -84,7 +152,11 @@ export function AgentActions({ townId, agentId }: { townId: string; agentId: str
         version={a.version}
         items={[
           { action: 'mayor.force_restart' },
-          { action: 'mayor.resend_last_message', disabled: !detail.data.mayor?.last_user_message, title: detail.data.mayor?.last_user_message ? undefined : 'No user message to resend' },
+          {
+            action: 'mayor.resend_last_message',
+            disabled: !detail.data.mayor?.last_user_message,
+            title: detail.data.mayor?.last_user_message ? undefined : 'No user message to resend',
+          },
           { action: 'mayor.clear_conversation' },
           { action: 'agent.force_kill', disabled: !running, title: running ? undefined : 'No running process' },
         ]}
@@ -97,9 +169,17 @@ export function AgentActions({ townId, agentId }: { townId: string; agentId: str
       target={{ kind: 'agent', id: a.id }}
       version={a.version}
       items={[
-        { action: 'agent.force_reset', disabled: a.status === 'idle' && !a.current_hook_bead_id, title: a.status === 'idle' && !a.current_hook_bead_id ? 'Already idle with no hook' : undefined },
+        {
+          action: 'agent.force_reset',
+          disabled: a.status === 'idle' && !a.current_hook_bead_id,
+          title: a.status === 'idle' && !a.current_hook_bead_id ? 'Already idle with no hook' : undefined,
+        },
         { action: 'agent.force_unhook', disabled: !a.current_hook_bead_id, title: a.current_hook_bead_id ? undefined : 'Not hooked' },
-        { action: 'agent.retry_dispatch', disabled: !a.current_hook_bead_id, title: a.current_hook_bead_id ? undefined : 'No hooked bead to dispatch' },
+        {
+          action: 'agent.retry_dispatch',
+          disabled: !a.current_hook_bead_id,
+          title: a.current_hook_bead_id ? undefined : 'No hooked bead to dispatch',
+        },
         { action: 'agent.force_kill', disabled: !running, title: running ? undefined : 'No running process' },
         ...(a.role === 'polecat' ? [{ action: 'agent.delete' as const }] : []),
       ]}
@@ -109,7 +189,10 @@ export function AgentActions({ townId, agentId }: { townId: string; agentId: str
 
 /** Container actions (town header quick action and the Container tab). */
 export function ContainerActions({ townId, withSettings = true }: { townId: string; withSettings?: boolean }) {
-  const container = useQuery({ queryKey: queryKeys.container(townId), queryFn: ({ signal }) => apiClient.get(endpoints.container(townId), signal) });
+  const container = useQuery({
+    queryKey: queryKeys.container(townId),
+    queryFn: ({ signal }) => apiClient.get(endpoints.container(townId), signal),
+  });
   if (!container.data) return null;
   const c = container.data;
   return (
@@ -122,10 +205,22 @@ export function ContainerActions({ townId, withSettings = true }: { townId: stri
         ...(withSettings
           ? [
               { action: 'container.force_stop' as const, disabled: c.status === 'stopped' },
-              { action: 'container.set_sleep_timeout' as const, fields: [{ name: 'sleep_after_minutes', label: `Sleep after (minutes, now ${c.sleep_after_minutes})`, kind: 'number' as const, min: 5, max: 120 }] },
+              {
+                action: 'container.set_sleep_timeout' as const,
+                fields: [
+                  {
+                    name: 'sleep_after_minutes',
+                    label: `Sleep after (minutes, now ${c.sleep_after_minutes})`,
+                    kind: 'number' as const,
+                    min: 5,
+                    max: 120,
+                  },
+                ],
+              },
               {
                 action: 'container.update_env' as const,
-                toParams: (v: Record<string, unknown>) => (v.key ? { changes: [{ key: String(v.key), value: String(v.value ?? ''), secret: v.secret === 'yes' }] } : {}),
+                toParams: (v: Record<string, unknown>) =>
+                  v.key ? { changes: [{ key: String(v.key), value: String(v.value ?? ''), secret: v.secret === 'yes' }] } : {},
                 fields: envFields(c.env_vars),
               },
             ]
@@ -140,7 +235,15 @@ function envFields(vars: EnvVar[]): FieldSpec[] {
   const isSecret = (key: unknown) => vars.some((v) => v.key === key && v.secret);
   return [
     { name: 'key', label: 'Variable', kind: 'text', placeholder: 'e.g. NODE_OPTIONS', suggestions: vars.map((v) => v.key) },
-    { name: 'secret', label: 'Secret?', kind: 'select', options: [{ value: 'no', label: 'no — shown in the panel' }, { value: 'yes', label: 'yes — write-only, masked' }] },
+    {
+      name: 'secret',
+      label: 'Secret?',
+      kind: 'select',
+      options: [
+        { value: 'no', label: 'no — shown in the panel' },
+        { value: 'yes', label: 'yes — write-only, masked' },
+      ],
+    },
     // Masked when the new value is secret, and when it replaces a secret (whatever the admin picks).
     { name: 'value', label: 'New value', kind: 'text', masked: (v) => v.secret === 'yes' || isSecret(v.key) },
   ];
@@ -148,7 +251,10 @@ function envFields(vars: EnvVar[]): FieldSpec[] {
 
 /** Actions for one container environment variable (a row of the env table): delete it. */
 export function EnvVarActions({ townId, variable }: { townId: string; variable: EnvVar }) {
-  const container = useQuery({ queryKey: queryKeys.container(townId), queryFn: ({ signal }) => apiClient.get(endpoints.container(townId), signal) });
+  const container = useQuery({
+    queryKey: queryKeys.container(townId),
+    queryFn: ({ signal }) => apiClient.get(endpoints.container(townId), signal),
+  });
   if (!container.data) return null;
   return (
     <ActionButton
@@ -173,8 +279,14 @@ export function RigCredentialActions({ townId, rigId, version }: { townId: strin
       version={version}
       items={[
         { action: 'credential.force_refresh' },
-        { action: 'credential.set_token', fields: [{ name: 'token', label: 'Git token (write-only)', kind: 'password', placeholder: 'ghp_… or glpat-…' }] },
-        { action: 'credential.relink_integration', fields: [{ name: 'integration_id', label: 'Integration id', kind: 'text', placeholder: 'ghi_…' }] },
+        {
+          action: 'credential.set_token',
+          fields: [{ name: 'token', label: 'Git token (write-only)', kind: 'password', placeholder: 'ghp_… or glpat-…' }],
+        },
+        {
+          action: 'credential.relink_integration',
+          fields: [{ name: 'integration_id', label: 'Integration id', kind: 'text', placeholder: 'ghi_…' }],
+        },
       ]}
     />
   );
@@ -192,7 +304,11 @@ export function ReviewQueueActions({ townId, strategy, pending }: { townId: stri
       version={version}
       items={[
         { action: 'review.clear_queue', disabled: pending === 0, title: pending === 0 ? 'No pending merge requests' : undefined },
-        { action: 'review.set_merge_strategy', label: strategy === 'pr' ? 'Switch to direct merges' : 'Switch to pull requests', params: { merge_strategy: strategy === 'pr' ? 'direct' : 'pr' } },
+        {
+          action: 'review.set_merge_strategy',
+          label: strategy === 'pr' ? 'Switch to direct merges' : 'Switch to pull requests',
+          params: { merge_strategy: strategy === 'pr' ? 'direct' : 'pr' },
+        },
       ]}
     />
   );

@@ -34,10 +34,14 @@ describe('the verified result outlives the view its own refetch changes', () => 
     expect(changes).not.toHaveTextContent('role_models.mayor');
     await confirm(user, dialog, 'Edit town config');
 
-    expect(await within(dialog).findByRole('status')).toHaveTextContent(/Verified: Town config is now version \d+: role_models.polecat anthropic\/claude-haiku-4.5, max_polecats_per_rig 7\./);
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      /Verified: Town config is now version \d+: role_models.polecat anthropic\/claude-haiku-4.5, max_polecats_per_rig 7\./,
+    );
     // The refetch has landed (the panel behind shows the new version, whose editor used to remount with
     // the dialog inside it) and the result is still there.
-    await waitFor(() => expect(screen.getByRole('region', { name: 'Town config', hidden: true })).toHaveTextContent(`version ${town.config.version} ·`));
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Town config', hidden: true })).toHaveTextContent(`version ${town.config.version} ·`),
+    );
     expect(screen.queryByRole('form', { name: 'Edit town config', hidden: true })).not.toBeInTheDocument();
     expect(within(dialog).getByRole('status')).toHaveTextContent('Verified');
     expect(within(dialog).getByText(/Recorded as audit entry #1 \(success\)/)).toBeInTheDocument();
@@ -76,7 +80,9 @@ describe('the verified result outlives the view its own refetch changes', () => 
     await within(dialog).findByText(/Delete polecat Toast/);
     await confirm(user, dialog, 'Delete agent');
 
-    expect(await within(dialog).findByRole('status')).toHaveTextContent(`Verified: Toast is deleted: gone from the town’s agent list; its bead “${bead.title}” is now open.`);
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      `Verified: Toast is deleted: gone from the town’s agent list; its bead “${bead.title}” is now open.`,
+    );
     expect(within(dialog).getByText(/Recorded as audit entry #1 \(success\)/)).toBeInTheDocument();
     await screen.findByText(/Not found: agent/);
     expect(within(dialog).getByRole('status')).toBeInTheDocument();
@@ -102,7 +108,16 @@ describe('a conflict on a config edit', () => {
 
     // Another admin changes the default model and the merge strategy meanwhile.
     const before = town.config.default_model;
-    await runAction({ townId: town.town.id, action: 'config.update_town', target: { kind: 'config', id: town.town.id }, params: { patch: { default_model: 'openai/gpt-5-codex', merge_strategy: 'direct' } }, reason: 'the other admin', dryRun: false, idempotencyKey: crypto.randomUUID(), version: town.config.version });
+    await runAction({
+      townId: town.town.id,
+      action: 'config.update_town',
+      target: { kind: 'config', id: town.town.id },
+      params: { patch: { default_model: 'openai/gpt-5-codex', merge_strategy: 'direct' } },
+      reason: 'the other admin',
+      dryRun: false,
+      idempotencyKey: crypto.randomUUID(),
+      version: town.config.version,
+    });
 
     await confirm(user, dialog, 'Edit town config');
     const alert = await within(dialog).findByRole('alert');

@@ -2,7 +2,17 @@ import type { RigConfig, TownConfig } from '../../../api';
 import { sameValue } from './values';
 
 /** The town config fields the editor changes (the `config.update_town` patch may hold any of them). */
-export type EditableTownConfig = Pick<TownConfig, 'default_model' | 'small_model' | 'role_models' | 'max_polecats_per_rig' | 'merge_strategy' | 'refinery' | 'alarm_intervals' | 'custom_instructions'>;
+export type EditableTownConfig = Pick<
+  TownConfig,
+  | 'default_model'
+  | 'small_model'
+  | 'role_models'
+  | 'max_polecats_per_rig'
+  | 'merge_strategy'
+  | 'refinery'
+  | 'alarm_intervals'
+  | 'custom_instructions'
+>;
 
 export function pickEditable(c: TownConfig): EditableTownConfig {
   return {
@@ -41,7 +51,6 @@ export function applyEdits<T extends object>(base: T, edits: ConfigEdits): T {
   }
   return out as T;
 }
-
 
 /** The top-level fields that differ: the patch the server validates and the dialog shows as a diff. */
 export function diffConfig<T extends object>(before: T, after: T): Partial<T> {

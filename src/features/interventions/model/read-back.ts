@@ -16,7 +16,12 @@ async function otherBeads(townId: string, result: ActionResult, skip: string): P
  * After an intervention, re-reads the target (and the beads the action touched) from the API and says
  * what they are now, so the admin sees the verified state rather than "done".
  */
-export async function readBack(townId: string, action: ActionName, target: ActionTarget, result: ActionResult): Promise<{ text: string; version: number | null }> {
+export async function readBack(
+  townId: string,
+  action: ActionName,
+  target: ActionTarget,
+  result: ActionResult,
+): Promise<{ text: string; version: number | null }> {
   if (action === 'agent.delete') {
     const [agents, beads] = await Promise.all([apiClient.get(endpoints.agents(townId)), otherBeads(townId, result, target.id)]);
     const name = result.effect.changes.find((c) => c.entity.kind === 'agent')?.entity.label ?? 'The agent';
@@ -35,33 +40,57 @@ export async function readBack(townId: string, action: ActionName, target: Actio
       const a = detail.agent;
       const mayor = detail.mayor ? `; session ${detail.mayor.session_state}` : '';
       const process = detail.process ? `; process ${detail.process.status}` : '';
-      return { text: `${a.name} is now ${a.status}${a.current_hook_bead_id ? `, hooked to ${quote(a.hooked_bead_title ?? a.current_hook_bead_id)}` : ', hooked to nothing'}${process}${mayor}.`, version: a.version };
+      return {
+        text: `${a.name} is now ${a.status}${a.current_hook_bead_id ? `, hooked to ${quote(a.hooked_bead_title ?? a.current_hook_bead_id)}` : ', hooked to nothing'}${process}${mayor}.`,
+        version: a.version,
+      };
     }
     case 'bead': {
       const detail = read.data;
       const b = detail.bead;
-      const convoy = detail.convoy ? `; ${detail.convoy.closed_beads}/${detail.convoy.total_beads} closed${detail.convoy.landed_at ? ', landed' : ''}` : '';
-      return { text: await also(`${quote(b.title)} is now ${b.status}, priority ${b.priority}${detail.hooked_agent ? `, hooked by ${detail.hooked_agent.name}` : ''}${convoy}.`), version: b.version };
+      const convoy = detail.convoy
+        ? `; ${detail.convoy.closed_beads}/${detail.convoy.total_beads} closed${detail.convoy.landed_at ? ', landed' : ''}`
+        : '';
+      return {
+        text: await also(
+          `${quote(b.title)} is now ${b.status}, priority ${b.priority}${detail.hooked_agent ? `, hooked by ${detail.hooked_agent.name}` : ''}${convoy}.`,
+        ),
+        version: b.version,
+      };
     }
     case 'review': {
       const e = read.data.entries.find((x) => x.bead_id === target.id);
       return e
-        ? { text: await also(`${quote(e.title)} is now ${e.review_state} (bead ${e.status}, ${e.retry_count} retries).`), version: e.version }
+        ? {
+            text: await also(`${quote(e.title)} is now ${e.review_state} (bead ${e.status}, ${e.retry_count} retries).`),
+            version: e.version,
+          }
         : { text: await also('The merge request left the queue.'), version: null };
     }
     case 'container': {
       const c = read.data;
-      return { text: `Container is now ${c.status} (health ${c.health}), sleeps after ${c.sleep_after_minutes} min; ${c.env_vars.length} env vars.`, version: c.version };
+      return {
+        text: `Container is now ${c.status} (health ${c.health}), sleeps after ${c.sleep_after_minutes} min; ${c.env_vars.length} env vars.`,
+        version: c.version,
+      };
     }
     case 'config': {
       const config = read.data;
       if (target.kind === 'rig' || target.kind === 'credential') {
         const cred = config.credentials.find((c) => c.rig_id === target.id);
         const rig = config.rigs.find((r) => r.rig.id === target.id);
-        const fields = action === 'config.update_rig' && rig ? toChangeRows(result.effect.changes).map((c) => `${c.field} ${shown(valueAt(rig, c.field))}`) : [];
+        const fields =
+          action === 'config.update_rig' && rig
+            ? toChangeRows(result.effect.changes).map((c) => `${c.field} ${shown(valueAt(rig, c.field))}`)
+            : [];
         const rigText = rig && fields.length ? `Rig ${rig.rig.name} (version ${rig.version}): ${fields.join(', ')}` : null;
-        const credText = cred ? `credential ${cred.status} (${cred.source === 'manual_token' ? 'manual token' : `integration ${cred.integration_id ?? '—'}`})${cred.last_error ? `; last error: ${cred.last_error}` : ''}` : null;
-        return { text: `${rigText ?? `Rig ${cred?.rig_name ?? rig?.rig.name ?? target.id}`}${credText ? `${rigText ? '; ' : ': '}${credText}` : ''}.`, version: rig?.version ?? null };
+        const credText = cred
+          ? `credential ${cred.status} (${cred.source === 'manual_token' ? 'manual token' : `integration ${cred.integration_id ?? '—'}`})${cred.last_error ? `; last error: ${cred.last_error}` : ''}`
+          : null;
+        return {
+          text: `${rigText ?? `Rig ${cred?.rig_name ?? rig?.rig.name ?? target.id}`}${credText ? `${rigText ? '; ' : ': '}${credText}` : ''}.`,
+          version: rig?.version ?? null,
+        };
       }
       if (action === 'config.update_town') {
         // Each changed value as the server now has it (one row per key of an object-valued field).
@@ -69,7 +98,10 @@ export async function readBack(townId: string, action: ActionName, target: Actio
         return { text: `Town config is now version ${config.config.version}: ${fields.join(', ')}.`, version: config.config.version };
       }
       const queue = await apiClient.get(endpoints.reviewQueue(townId));
-      return { text: `Town config version ${config.config.version}: merge strategy ${config.config.merge_strategy}, review queue depth ${queue.depth}.`, version: config.config.version };
+      return {
+        text: `Town config version ${config.config.version}: merge strategy ${config.config.merge_strategy}, review queue depth ${queue.depth}.`,
+        version: config.config.version,
+      };
     }
   }
 }

@@ -23,7 +23,10 @@ export interface FactChange {
 const NONE = '—';
 const clip = (s: string | null | undefined, n = 60) => (s ? (s.length > n ? `${s.slice(0, n - 1)}…` : s) : NONE);
 const yesNo = (b: boolean) => (b ? 'on' : 'off');
-const fact = (label: string, value: string | number | null | undefined): Fact => ({ label, value: value === null || value === undefined || value === '' ? NONE : String(value) });
+const fact = (label: string, value: string | number | null | undefined): Fact => ({
+  label,
+  value: value === null || value === undefined || value === '' ? NONE : String(value),
+});
 
 function agentFacts(d: AgentDetail): Fact[] {
   const a = d.agent;
@@ -43,14 +46,26 @@ function beadFacts(d: BeadDetail): Fact[] {
     fact('status', b.status),
     fact('priority', b.priority),
     fact('hooked agent', d.hooked_agent?.name ?? 'none'),
-    ...(d.convoy ? [fact('convoy progress', `${d.convoy.closed_beads}/${d.convoy.total_beads} closed`), fact('landed', d.convoy.landed_at ? 'yes' : 'no'), fact('tracked beads', d.convoy.tracked.length)] : []),
+    ...(d.convoy
+      ? [
+          fact('convoy progress', `${d.convoy.closed_beads}/${d.convoy.total_beads} closed`),
+          fact('landed', d.convoy.landed_at ? 'yes' : 'no'),
+          fact('tracked beads', d.convoy.tracked.length),
+        ]
+      : []),
   ];
 }
 
 function reviewFacts(q: ReviewQueue, id: string): Fact[] {
   const e = q.entries.find((x) => x.bead_id === id);
   if (!e) return [fact('in the review queue', 'no')];
-  return [fact('in the review queue', 'yes'), fact('review state', e.review_state), fact('bead status', e.status), fact('retries', e.retry_count), fact('failure', clip(e.failure_reason))];
+  return [
+    fact('in the review queue', 'yes'),
+    fact('review state', e.review_state),
+    fact('bead status', e.status),
+    fact('retries', e.retry_count),
+    fact('failure', clip(e.failure_reason)),
+  ];
 }
 
 function containerFacts(c: ContainerState): Fact[] {
@@ -68,8 +83,21 @@ function rigFacts(r: TownConfigResponse, rigId: string): Fact[] {
   const rig = r.rigs.find((x) => x.rig.id === rigId);
   const cred = r.credentials.find((c) => c.rig_id === rigId);
   return [
-    ...(rig ? [fact('max polecats', rig.max_polecats ?? 'town default'), fact('model override', rig.model_override), fact('custom instructions', clip(rig.custom_instructions)), fact('integration', rig.rig.integration?.id)] : [fact('rig', 'missing')]),
-    ...(cred ? [fact('credential', cred.status), fact('credential source', cred.source === 'manual_token' ? 'manual token' : `integration ${cred.integration_id ?? NONE}`), fact('last credential error', clip(cred.last_error))] : []),
+    ...(rig
+      ? [
+          fact('max polecats', rig.max_polecats ?? 'town default'),
+          fact('model override', rig.model_override),
+          fact('custom instructions', clip(rig.custom_instructions)),
+          fact('integration', rig.rig.integration?.id),
+        ]
+      : [fact('rig', 'missing')]),
+    ...(cred
+      ? [
+          fact('credential', cred.status),
+          fact('credential source', cred.source === 'manual_token' ? 'manual token' : `integration ${cred.integration_id ?? NONE}`),
+          fact('last credential error', clip(cred.last_error)),
+        ]
+      : []),
   ];
 }
 
@@ -131,6 +159,8 @@ export function targetVersionOf(target: ActionTarget, read: TargetRead): number 
     case 'container':
       return read.data.version;
     case 'config':
-      return target.kind === 'rig' || target.kind === 'credential' ? (read.data.rigs.find((r) => r.rig.id === target.id)?.version ?? null) : read.data.config.version;
+      return target.kind === 'rig' || target.kind === 'credential'
+        ? (read.data.rigs.find((r) => r.rig.id === target.id)?.version ?? null)
+        : read.data.config.version;
   }
 }

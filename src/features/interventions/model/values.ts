@@ -5,7 +5,9 @@ export function canonical(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
   }
   return JSON.stringify(v);
@@ -41,7 +43,9 @@ export function toChangeRows(changes: ActionChange[]): ChangeRow[] {
     const from = isRecord(c.from) ? c.from : {};
     const to = isRecord(c.to) ? c.to : {};
     const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])];
-    return keys.filter((k) => !sameValue(from[k], to[k])).map((k) => ({ entity: c.entity.label, field: `${c.field}.${k}`, from: from[k], to: to[k] }));
+    return keys
+      .filter((k) => !sameValue(from[k], to[k]))
+      .map((k) => ({ entity: c.entity.label, field: `${c.field}.${k}`, from: from[k], to: to[k] }));
   });
 }
 

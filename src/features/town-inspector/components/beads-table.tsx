@@ -17,7 +17,13 @@ import { paths } from '../../../lib/paths';
 import type { BeadColumn, BeadSort } from '../model/bead-view';
 import { useRowsVirtualizer } from './use-rows-virtualizer';
 
-export const STATUS_TONE: Record<BeadStatus, Tone> = { open: 'neutral', in_progress: 'blue', in_review: 'blue', closed: 'muted', failed: 'red' };
+export const STATUS_TONE: Record<BeadStatus, Tone> = {
+  open: 'neutral',
+  in_progress: 'blue',
+  in_review: 'blue',
+  closed: 'muted',
+  failed: 'red',
+};
 const PRIORITY_TONE: Record<BeadPriority, Tone> = { low: 'muted', medium: 'neutral', high: 'yellow', critical: 'red' };
 const PRIORITY_RANK: Record<BeadPriority, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 const STATUS_RANK: Record<BeadStatus, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };
@@ -27,10 +33,8 @@ const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSorted
 const helper = createColumnHelper<typeof features, BeadListItem>();
 
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
-const by =
-  (key: (b: BeadListItem) => string | number) =>
-  (ra: { original: BeadListItem }, rb: { original: BeadListItem }) =>
-    compare(key(ra.original), key(rb.original));
+const by = (key: (b: BeadListItem) => string | number) => (ra: { original: BeadListItem }, rb: { original: BeadListItem }) =>
+  compare(key(ra.original), key(rb.original));
 
 function BeadLink({ townId, bead }: { townId: string; bead: BeadListItem }) {
   return (
@@ -48,40 +52,81 @@ function columns(townId: string) {
       cell: (info) => (
         <span className="bead-cell">
           <BeadLink townId={townId} bead={info.row.original} />
-          <code className="muted small" title={info.row.original.id}>{shortId(info.row.original.id)}</code>
+          <code className="muted small" title={info.row.original.id}>
+            {shortId(info.row.original.id)}
+          </code>
           {info.row.original.labels.map((l) => (
-            <span key={l} className="label-chip">{l}</span>
+            <span key={l} className="label-chip">
+              {l}
+            </span>
           ))}
         </span>
       ),
     }),
-    helper.accessor('status', { header: 'Status', sortFn: by((b) => STATUS_RANK[b.status]), cell: (info) => <Badge tone={STATUS_TONE[info.getValue()]}>{info.getValue().replace('_', ' ')}</Badge> }),
-    helper.accessor('type', { header: 'Type', sortFn: by((b) => b.type), cell: (info) => <span className="small">{info.getValue().replace('_', ' ')}</span> }),
-    helper.accessor('priority', { header: 'Priority', sortFn: by((b) => PRIORITY_RANK[b.priority]), cell: (info) => <Badge tone={PRIORITY_TONE[info.getValue()]}>{info.getValue()}</Badge> }),
+    helper.accessor('status', {
+      header: 'Status',
+      sortFn: by((b) => STATUS_RANK[b.status]),
+      cell: (info) => <Badge tone={STATUS_TONE[info.getValue()]}>{info.getValue().replace('_', ' ')}</Badge>,
+    }),
+    helper.accessor('type', {
+      header: 'Type',
+      sortFn: by((b) => b.type),
+      cell: (info) => <span className="small">{info.getValue().replace('_', ' ')}</span>,
+    }),
+    helper.accessor('priority', {
+      header: 'Priority',
+      sortFn: by((b) => PRIORITY_RANK[b.priority]),
+      cell: (info) => <Badge tone={PRIORITY_TONE[info.getValue()]}>{info.getValue()}</Badge>,
+    }),
     helper.accessor((b) => b.assignee_name ?? '', {
       id: 'assignee',
       header: 'Agent',
       sortFn: by((b) => (b.assignee_name ?? '').toLowerCase()),
       cell: (info) => {
         const b = info.row.original;
-        return b.assignee_agent_bead_id ? <Link to={paths.agent(townId, b.assignee_agent_bead_id)}>{b.assignee_name ?? shortId(b.assignee_agent_bead_id)}</Link> : <span className="muted">—</span>;
+        return b.assignee_agent_bead_id ? (
+          <Link to={paths.agent(townId, b.assignee_agent_bead_id)}>{b.assignee_name ?? shortId(b.assignee_agent_bead_id)}</Link>
+        ) : (
+          <span className="muted">—</span>
+        );
       },
     }),
     helper.accessor('dispatch_attempts', {
       header: 'Dispatches',
       sortFn: by((b) => b.dispatch_attempts),
       // 5 = production's dispatch cap per bead.
-      cell: (info) => <span className={info.getValue() >= 5 ? 'num text-red strong' : info.getValue() >= 3 ? 'num text-yellow' : 'num'}>{info.getValue()}/5</span>,
+      cell: (info) => (
+        <span className={info.getValue() >= 5 ? 'num text-red strong' : info.getValue() >= 3 ? 'num text-yellow' : 'num'}>
+          {info.getValue()}/5
+        </span>
+      ),
     }),
-    helper.accessor((b) => b.last_event_at ?? '', { id: 'last_event_at', header: 'Last event', sortFn: by((b) => b.last_event_at ?? ''), cell: (info) => <RelativeTime iso={info.row.original.last_event_at} fallback="—" /> }),
-    helper.accessor('updated_at', { header: 'Updated', sortFn: by((b) => b.updated_at), cell: (info) => <RelativeTime iso={info.getValue()} /> }),
+    helper.accessor((b) => b.last_event_at ?? '', {
+      id: 'last_event_at',
+      header: 'Last event',
+      sortFn: by((b) => b.last_event_at ?? ''),
+      cell: (info) => <RelativeTime iso={info.row.original.last_event_at} fallback="—" />,
+    }),
+    helper.accessor('updated_at', {
+      header: 'Updated',
+      sortFn: by((b) => b.updated_at),
+      cell: (info) => <RelativeTime iso={info.getValue()} />,
+    }),
   ]);
 }
 
 type TableRow = ReturnType<ReturnType<typeof useTable<typeof features, BeadListItem>>['getRowModel']>['rows'][number];
 
 /** One row; memoized on the row object (stable while data and sort are) so scrolling renders only new rows. */
-const BeadRow = memo(function BeadRow({ row, index, Render }: { row: TableRow; index: number; Render: ReturnType<typeof useTable<typeof features, BeadListItem>>['FlexRender'] }) {
+const BeadRow = memo(function BeadRow({
+  row,
+  index,
+  Render,
+}: {
+  row: TableRow;
+  index: number;
+  Render: ReturnType<typeof useTable<typeof features, BeadListItem>>['FlexRender'];
+}) {
   return (
     <tr style={{ height: ROW_HEIGHT }} aria-rowindex={index + 2} className={row.original.status === 'failed' ? 'row-failed' : undefined}>
       {row.getAllCells().map((cell) => (
@@ -115,7 +160,17 @@ const COL_WIDTH: Record<BeadColumn, string> = {
 };
 
 /** The beads table: TanStack Table for columns and sorting, TanStack Virtual for rows. */
-export const BeadsTable = memo(function BeadsTable({ townId, beads, sort, onSort }: { townId: string; beads: BeadListItem[]; sort: BeadSort; onSort: (sort: BeadSort) => void }) {
+export const BeadsTable = memo(function BeadsTable({
+  townId,
+  beads,
+  sort,
+  onSort,
+}: {
+  townId: string;
+  beads: BeadListItem[];
+  sort: BeadSort;
+  onSort: (sort: BeadSort) => void;
+}) {
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }];
   const onSortingChange = useCallback(
     (updater: Updater<SortingState>) => {
@@ -160,7 +215,9 @@ export const BeadsTable = memo(function BeadsTable({ townId, beads, sort, onSort
                   <th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
                     <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                       <table.FlexRender header={header} />
-                      <span aria-hidden="true" className="sort-mark">{sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}</span>
+                      <span aria-hidden="true" className="sort-mark">
+                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                      </span>
                     </button>
                   </th>
                 );

@@ -1,5 +1,17 @@
 // Loaded lazily (recharts stays out of the first load): import through `lazy-charts.ts`.
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { QueueSample, ResourceSample } from '../../../api';
 
 const tick = (iso: string) => {
@@ -34,7 +46,12 @@ export function MemoryChart({ samples, limitMb }: { samples: ResourceSample[]; l
         <XAxis dataKey="at" tickFormatter={tick} tick={AXIS} minTickGap={40} />
         <YAxis tick={AXIS} unit=" MB" width={70} domain={[0, Math.ceil(limitMb * 1.05)]} />
         <Tooltip labelFormatter={label} />
-        <ReferenceLine y={limitMb} stroke="var(--red)" strokeDasharray="4 4" label={{ value: `limit ${limitMb} MB`, fontSize: 11, fill: 'var(--red)', position: 'insideTopRight' }} />
+        <ReferenceLine
+          y={limitMb}
+          stroke="var(--red)"
+          strokeDasharray="4 4"
+          label={{ value: `limit ${limitMb} MB`, fontSize: 11, fill: 'var(--red)', position: 'insideTopRight' }}
+        />
         <Line dataKey="memory_mb" name="memory MB" stroke="var(--blue)" dot={false} strokeWidth={2} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
@@ -49,8 +66,24 @@ export function CpuChart({ samples }: { samples: ResourceSample[] }) {
         <XAxis dataKey="at" tickFormatter={tick} tick={AXIS} minTickGap={40} />
         <YAxis tick={AXIS} unit="%" width={56} domain={[0, 100]} />
         <Tooltip labelFormatter={label} />
-        <Line dataKey="cpu_percent" name="CPU %" stroke="var(--yellow)" dot={false} strokeWidth={2} isAnimationActive={false} connectNulls={false} />
-        <Line dataKey="active_processes" name="processes" stroke="var(--muted)" dot={false} strokeWidth={1} isAnimationActive={false} yAxisId={0} />
+        <Line
+          dataKey="cpu_percent"
+          name="CPU %"
+          stroke="var(--yellow)"
+          dot={false}
+          strokeWidth={2}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Line
+          dataKey="active_processes"
+          name="processes"
+          stroke="var(--muted)"
+          dot={false}
+          strokeWidth={1}
+          isAnimationActive={false}
+          yAxisId={0}
+        />
       </LineChart>
     </ResponsiveContainer>
   );

@@ -10,11 +10,23 @@ const fallback = <Loading label="Loading chart" />;
 
 /** Chart components that load recharts on first use, so it stays out of the first load. */
 export function ReviewQueueChart(props: ComponentProps<typeof LazyReview>) {
-  return <Suspense fallback={fallback}><LazyReview {...props} /></Suspense>;
+  return (
+    <Suspense fallback={fallback}>
+      <LazyReview {...props} />
+    </Suspense>
+  );
 }
 export function MemoryChart(props: ComponentProps<typeof LazyMemory>) {
-  return <Suspense fallback={fallback}><LazyMemory {...props} /></Suspense>;
+  return (
+    <Suspense fallback={fallback}>
+      <LazyMemory {...props} />
+    </Suspense>
+  );
 }
 export function CpuChart(props: ComponentProps<typeof LazyCpu>) {
-  return <Suspense fallback={fallback}><LazyCpu {...props} /></Suspense>;
+  return (
+    <Suspense fallback={fallback}>
+      <LazyCpu {...props} />
+    </Suspense>
+  );
 }

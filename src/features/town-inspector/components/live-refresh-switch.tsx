@@ -13,7 +13,11 @@ export function LiveRefreshSwitch({ townId }: { townId: string }) {
       <button type="button" className="button button-small" aria-pressed={paused} onClick={() => setLiveRefreshPaused(!paused)}>
         {paused ? 'Resume' : 'Pause'}
       </button>
-      <button type="button" className="button button-small button-ghost" onClick={() => void client.invalidateQueries({ queryKey: queryKeys.town(townId) })}>
+      <button
+        type="button"
+        className="button button-small button-ghost"
+        onClick={() => void client.invalidateQueries({ queryKey: queryKeys.town(townId) })}
+      >
         Refresh now
       </button>
     </div>

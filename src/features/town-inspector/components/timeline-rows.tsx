@@ -8,7 +8,15 @@ import { formatExact } from '../../../lib/time';
 import { useRowsVirtualizer } from './use-rows-virtualizer';
 
 const ROW_HEIGHT = 34;
-export const KIND_TONE: Record<TimelineKind, Tone> = { bead: 'neutral', agent: 'blue', dispatch: 'yellow', container: 'neutral', git: 'neutral', credential: 'yellow', admin: 'blue' };
+export const KIND_TONE: Record<TimelineKind, Tone> = {
+  bead: 'neutral',
+  agent: 'blue',
+  dispatch: 'yellow',
+  container: 'neutral',
+  git: 'neutral',
+  credential: 'yellow',
+  admin: 'blue',
+};
 const SEVERITY_CLASS = { info: '', warn: 'row-warn', error: 'row-error' } as const;
 
 /** `2026-11-24 09:12:33` in UTC: rows are read by exact time, the relative time is in the tooltip-free header. */
@@ -23,15 +31,40 @@ interface Props {
   onFilterEntity: (id: string) => void;
 }
 
-function EntityCell({ townId, id, kind, name, onFilter }: { townId: string; id: string | null; kind: 'bead' | 'agent'; name?: string; onFilter: (id: string) => void }) {
+function EntityCell({
+  townId,
+  id,
+  kind,
+  name,
+  onFilter,
+}: {
+  townId: string;
+  id: string | null;
+  kind: 'bead' | 'agent';
+  name?: string;
+  onFilter: (id: string) => void;
+}) {
   if (!id) return <span className="muted">—</span>;
   const label = name ?? shortId(id);
   return (
     <span className="entity-cell">
-      <Link to={kind === 'bead' ? paths.bead(townId, id) : paths.agent(townId, id)} className={kind === 'bead' ? 'mono small' : 'small'} title={`Open ${kind} ${id}`}>
+      <Link
+        to={kind === 'bead' ? paths.bead(townId, id) : paths.agent(townId, id)}
+        className={kind === 'bead' ? 'mono small' : 'small'}
+        title={`Open ${kind} ${id}`}
+      >
         {label}
       </Link>
-      <button type="button" className="icon-button" aria-label={`Show only events of ${kind} ${id}`} title={`Filter the timeline to this ${kind}`} onClick={(e) => { e.stopPropagation(); onFilter(id); }}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Show only events of ${kind} ${id}`}
+        title={`Filter the timeline to this ${kind}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          onFilter(id);
+        }}
+      >
         <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
           <path d="M1.5 2h13l-5 6v5l-3 1.5V8z" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
         </svg>
@@ -61,17 +94,37 @@ const TimelineRow = memo(function TimelineRow({ townId, row: r, index, agentName
       onClick={() => onSelect(r.id)}
       data-testid="timeline-row"
     >
-      <td className="mono small" title={formatExact(r.at)}>{shortExact(r.at)}</td>
-      <td><Badge tone={KIND_TONE[r.kind]}>{r.kind}</Badge></td>
-      <td className="mono small ellipsis" title={r.type}>{r.type}</td>
+      <td className="mono small" title={formatExact(r.at)}>
+        {shortExact(r.at)}
+      </td>
+      <td>
+        <Badge tone={KIND_TONE[r.kind]}>{r.kind}</Badge>
+      </td>
+      <td className="mono small ellipsis" title={r.type}>
+        {r.type}
+      </td>
       <td className="ellipsis" title={r.summary}>
-        <button type="button" className="link-button" onClick={(e) => { e.stopPropagation(); onSelect(r.id); }} aria-label={`Details of ${r.summary}`}>
-          {r.severity !== 'info' ? <span className={r.severity === 'error' ? 'text-red strong' : 'text-yellow strong'}>{r.severity} · </span> : null}
+        <button
+          type="button"
+          className="link-button"
+          onClick={(e) => {
+            e.stopPropagation();
+            onSelect(r.id);
+          }}
+          aria-label={`Details of ${r.summary}`}
+        >
+          {r.severity !== 'info' ? (
+            <span className={r.severity === 'error' ? 'text-red strong' : 'text-yellow strong'}>{r.severity} · </span>
+          ) : null}
           {r.summary}
         </button>
       </td>
-      <td><EntityCell townId={townId} id={r.bead_id} kind="bead" onFilter={onFilterEntity} /></td>
-      <td><EntityCell townId={townId} id={r.agent_id} kind="agent" name={agentName} onFilter={onFilterEntity} /></td>
+      <td>
+        <EntityCell townId={townId} id={r.bead_id} kind="bead" onFilter={onFilterEntity} />
+      </td>
+      <td>
+        <EntityCell townId={townId} id={r.agent_id} kind="agent" name={agentName} onFilter={onFilterEntity} />
+      </td>
     </tr>
   );
 });

@@ -41,8 +41,12 @@ export function TownHeader({ town }: { town: TownDetail }) {
         title={town.name}
         actions={
           <>
-            <Link className="button button-small" to={paths.user(town.owner.id)}>User page</Link>
-            <Link className="button button-small" to={paths.town(town.id, 'audit')}>Audit log</Link>
+            <Link className="button button-small" to={paths.user(town.owner.id)}>
+              User page
+            </Link>
+            <Link className="button button-small" to={paths.town(town.id, 'audit')}>
+              Audit log
+            </Link>
           </>
         }
       >

@@ -17,7 +17,9 @@ describe('State tab', () => {
     const town = scenarioTown('mobile-app');
     renderApp(tab('mobile-app', 'state'));
     const table = await screen.findByRole('table', { name: 'Beads' }, { timeout: 5000 });
-    await waitFor(() => expect(screen.getByTestId('beads-progress')).toHaveTextContent(`${town.beads.length} of ${town.beads.length} beads`));
+    await waitFor(() =>
+      expect(screen.getByTestId('beads-progress')).toHaveTextContent(`${town.beads.length} of ${town.beads.length} beads`),
+    );
     const failed = town.beads.filter((b) => b.status === 'failed').length;
     expect(screen.getByRole('button', { name: new RegExp(`^Failed ${failed}$`) })).toBeInTheDocument();
     const link = within(table).getByRole('link', { name: 'Upgrade Firebase SDK to 11.x' });
@@ -41,7 +43,12 @@ describe('State tab', () => {
 
     await user.click(within(table).getByRole('button', { name: /Dispatches/ }));
     await waitFor(() => expect(router.state.location.search).toMatch(/sort=-?dispatch_attempts/));
-    await waitFor(() => expect(within(table).getByRole('columnheader', { name: /Dispatches/ })).toHaveAttribute('aria-sort', expect.stringMatching(/ascending|descending/)));
+    await waitFor(() =>
+      expect(within(table).getByRole('columnheader', { name: /Dispatches/ })).toHaveAttribute(
+        'aria-sort',
+        expect.stringMatching(/ascending|descending/),
+      ),
+    );
   });
 
   it('sorts by a column given in the URL', async () => {
@@ -113,7 +120,9 @@ describe('Review queue tab', () => {
   it('opens PR links safely and shows a non-http URL as text', async () => {
     renderApp(tab('storefront', 'review'));
     const table = await screen.findByRole('table', { name: 'Merge requests' });
-    const links = within(table).queryAllByRole('link').filter((a) => a.getAttribute('target') === '_blank');
+    const links = within(table)
+      .queryAllByRole('link')
+      .filter((a) => a.getAttribute('target') === '_blank');
     for (const a of links) {
       expect(a).toHaveAttribute('rel', 'noopener noreferrer');
       expect(a.getAttribute('href')).toMatch(/^https?:\/\//);
@@ -125,7 +134,9 @@ describe('Container tab', () => {
   it('lists the OOM exits with their exit codes in the lifecycle', async () => {
     renderApp(tab('ml-pipeline', 'container'));
     const lifecycle = await screen.findByRole('list', { name: 'Lifecycle events' });
-    const ooms = within(lifecycle).getAllByTestId('lifecycle-event').filter((li) => within(li).queryByText('oom'));
+    const ooms = within(lifecycle)
+      .getAllByTestId('lifecycle-event')
+      .filter((li) => within(li).queryByText('oom'));
     expect(ooms).toHaveLength(4);
     for (const li of ooms) {
       expect(li).toHaveTextContent('exit code 137');
@@ -154,7 +165,9 @@ describe('Config tab', () => {
     expect(row).toHaveTextContent('expired');
     expect(row).toHaveTextContent('401 Bad credentials');
     expect(row).toHaveTextContent('failed');
-    const failures = within(screen.getByRole('table', { name: 'Git failures' })).getAllByRole('row').slice(1);
+    const failures = within(screen.getByRole('table', { name: 'Git failures' }))
+      .getAllByRole('row')
+      .slice(1);
     expect(failures.length).toBeGreaterThanOrEqual(3);
     expect(failures.some((r) => r.textContent?.includes('push'))).toBe(true);
     expect(failures[0]).toHaveTextContent('Permission to');
@@ -168,7 +181,9 @@ describe('Events tab', () => {
     const user = userEvent.setup();
     const { router } = renderApp(tab('infra-terraform', 'events'));
     const table = await screen.findByRole('table', { name: 'Timeline' });
-    const times = within(table).getAllByTestId('timeline-row').map((r) => r.querySelector('td')!.getAttribute('title')!);
+    const times = within(table)
+      .getAllByTestId('timeline-row')
+      .map((r) => r.querySelector('td')!.getAttribute('title')!);
     expect([...times].sort().reverse()).toEqual(times);
     await user.click(screen.getByRole('button', { name: 'credential' }));
     expect(router.state.location.search).toBe('?kind=credential');
@@ -201,7 +216,10 @@ describe('Events tab', () => {
     await screen.findByRole('table', { name: 'Timeline' });
     const created: Blob[] = [];
     const original = URL.createObjectURL;
-    URL.createObjectURL = (b: Blob) => { created.push(b); return 'blob:test'; };
+    URL.createObjectURL = (b: Blob) => {
+      created.push(b);
+      return 'blob:test';
+    };
     URL.revokeObjectURL = () => {};
     try {
       await user.click(screen.getByRole('button', { name: 'Export CSV' }));
@@ -222,10 +240,14 @@ describe('Events tab', () => {
     await screen.findByRole('table', { name: 'Timeline' }, { timeout: 10_000 });
     expect(screen.queryByTestId('timeline-live-off')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Load older' }));
-    await waitFor(() => expect(screen.getByTestId('timeline-count')).toHaveTextContent(/^2,000 of [\d,]+ events loaded/), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('timeline-count')).toHaveTextContent(/^2,000 of [\d,]+ events loaded/), {
+      timeout: 10_000,
+    });
     expect(screen.getByTestId('timeline-live-off')).toHaveTextContent('new events do not appear');
     await user.click(screen.getByRole('button', { name: /Back to the newest 1,000/ }));
-    await waitFor(() => expect(screen.getByTestId('timeline-count')).toHaveTextContent(/^1,000 of [\d,]+ events loaded/), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByTestId('timeline-count')).toHaveTextContent(/^1,000 of [\d,]+ events loaded/), {
+      timeout: 10_000,
+    });
     expect(screen.queryByTestId('timeline-live-off')).toBeNull();
   }, 30_000);
 

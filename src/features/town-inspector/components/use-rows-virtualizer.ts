@@ -5,7 +5,12 @@ import type { RefObject } from 'react';
 const FALLBACK_HEIGHT = 640;
 
 /** Fixed-height rows in a scroll box: cheap to scroll through 10k–50k rows. */
-export function useRowsVirtualizer(count: number, scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number, getKey: (index: number) => string) {
+export function useRowsVirtualizer(
+  count: number,
+  scrollRef: RefObject<HTMLDivElement | null>,
+  rowHeight: number,
+  getKey: (index: number) => string,
+) {
   // The virtualizer's methods are read fresh on every render here, so compiler memoization is not needed.
   // eslint-disable-next-line react-hooks/incompatible-library
   return useVirtualizer({

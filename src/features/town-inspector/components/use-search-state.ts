@@ -18,7 +18,9 @@ export function useSearchState<T>(parse: (p: URLSearchParams) => T, write: (view
       const inFlight = mine && (mine.from === current || mine.writes.includes(current));
       const base = inFlight ? new URLSearchParams(mine.writes[mine.writes.length - 1]) : params;
       const next = write({ ...parse(base), ...patch }, base);
-      ours.current = inFlight ? { from: mine.from, writes: [...mine.writes.slice(-20), next.toString()] } : { from: current, writes: [next.toString()] };
+      ours.current = inFlight
+        ? { from: mine.from, writes: [...mine.writes.slice(-20), next.toString()] }
+        : { from: current, writes: [next.toString()] };
       setParams(next, { replace: options.replace ?? true });
     },
     [params, setParams, parse, write],

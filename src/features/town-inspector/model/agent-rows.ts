@@ -17,7 +17,8 @@ export function getWorkVerdict(agent: AgentListItem, now: number): WorkVerdict {
   const last = agent.last_sdk_event_at ? Date.parse(agent.last_sdk_event_at) : NaN;
   if (Number.isNaN(last)) return { working: false, why: 'no SDK events' };
   if (now - last > WORKING_WINDOW_MS) return { working: false, why: 'session silent' };
-  if (agent.process_status && agent.process_status !== 'running' && agent.process_status !== 'starting') return { working: false, why: `process ${agent.process_status}` };
+  if (agent.process_status && agent.process_status !== 'running' && agent.process_status !== 'starting')
+    return { working: false, why: `process ${agent.process_status}` };
   return { working: true };
 }
 

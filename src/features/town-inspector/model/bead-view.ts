@@ -1,7 +1,16 @@
 import { BeadStatus, BeadType, type BeadListItem } from '../../../api';
 
 /** The State tab's columns, in display order; each is sortable. */
-export const BEAD_COLUMNS = ['title', 'status', 'type', 'priority', 'assignee', 'dispatch_attempts', 'last_event_at', 'updated_at'] as const;
+export const BEAD_COLUMNS = [
+  'title',
+  'status',
+  'type',
+  'priority',
+  'assignee',
+  'dispatch_attempts',
+  'last_event_at',
+  'updated_at',
+] as const;
 export type BeadColumn = (typeof BEAD_COLUMNS)[number];
 
 export interface BeadSort {
@@ -70,7 +79,9 @@ export function filterBeadsExceptStatus(beads: readonly BeadListItem[], view: Pi
   const q = view.q.trim().toLowerCase();
   const types = view.type.length ? new Set<string>(view.type) : null;
   if (!q && !types && !view.label) return beads as BeadListItem[];
-  return beads.filter((b) => (!types || types.has(b.type)) && (!view.label || b.labels.includes(view.label)) && (!q || textOf(b).includes(q)));
+  return beads.filter(
+    (b) => (!types || types.has(b.type)) && (!view.label || b.labels.includes(view.label)) && (!q || textOf(b).includes(q)),
+  );
 }
 
 export function filterByStatus(beads: readonly BeadListItem[], status: readonly BeadStatus[]): BeadListItem[] {

@@ -32,7 +32,13 @@ const bead = (over: Partial<BeadListItem>): BeadListItem => ({
 describe('the State tab’s URL', () => {
   it('round-trips filters and sort, ignoring values it does not know', () => {
     const view = parseBeadView(new URLSearchParams('status=open,bogus,failed&type=issue&label=deps&q=FCM&sort=-dispatch_attempts'));
-    expect(view).toEqual({ status: ['open', 'failed'], type: ['issue'], label: 'deps', q: 'FCM', sort: { column: 'dispatch_attempts', desc: true } });
+    expect(view).toEqual({
+      status: ['open', 'failed'],
+      type: ['issue'],
+      label: 'deps',
+      q: 'FCM',
+      sort: { column: 'dispatch_attempts', desc: true },
+    });
     expect(writeBeadView(view).toString()).toBe('status=open%2Cfailed&type=issue&label=deps&q=FCM&sort=-dispatch_attempts');
   });
 
@@ -44,9 +50,20 @@ describe('the State tab’s URL', () => {
 
 describe('bead filtering', () => {
   const beads = [
-    bead({ id: 'a0000000-0000-4000-8000-000000000001', title: 'Migrate push notifications to FCM', status: 'open', labels: ['notifications'] }),
+    bead({
+      id: 'a0000000-0000-4000-8000-000000000001',
+      title: 'Migrate push notifications to FCM',
+      status: 'open',
+      labels: ['notifications'],
+    }),
     bead({ id: 'b0000000-0000-4000-8000-000000000002', title: 'Upgrade Firebase', status: 'failed', labels: ['deps'] }),
-    bead({ id: 'c0000000-0000-4000-8000-000000000003', title: 'Merge: sidebar', type: 'merge_request', status: 'in_review', assignee_name: 'Toast' }),
+    bead({
+      id: 'c0000000-0000-4000-8000-000000000003',
+      title: 'Merge: sidebar',
+      type: 'merge_request',
+      status: 'in_review',
+      assignee_name: 'Toast',
+    }),
   ];
 
   it('matches text in title, id, label and agent name, case-insensitively', () => {
@@ -81,7 +98,10 @@ describe('external links', () => {
     expect(fillTemplate('https://logs.example/q?town={townId}', { townId: 'a b&c' })).toBe('https://logs.example/q?town=a%20b%26c');
     expect(fillTemplate('javascript:{townId}', { townId: 'x' })).toBeNull();
     const links = buildPlatformLinks(
-      { VITE_PLATFORM_LINK_WORKER_LOGS: 'https://dash.example/logs?town={townId}', VITE_PLATFORM_LINK_CONTAINER: 'https://dash.example/containers/{instanceId}' },
+      {
+        VITE_PLATFORM_LINK_WORKER_LOGS: 'https://dash.example/logs?town={townId}',
+        VITE_PLATFORM_LINK_CONTAINER: 'https://dash.example/containers/{instanceId}',
+      },
       { townId: 't1', userId: 'u1', instanceId: null },
     );
     expect(links.map((l) => [l.id, l.href, l.unavailable])).toEqual([
@@ -95,32 +115,72 @@ describe('external links', () => {
 describe('agents actually working', () => {
   const now = Date.parse('2026-11-24T12:00:00.000Z');
   const agent = (over: Partial<AgentListItem>): AgentListItem => ({
-    id: 'a', rig_id: null, role: 'polecat', name: 'Toast', identity: 'Toast-polecat-1@2', status: 'working', status_since: '2026-11-24T10:00:00.000Z',
-    current_hook_bead_id: 'b', dispatch_attempts: 1, last_activity_at: null, checkpoint: null, agent_status_message: null, active_tools: [], stalled_at: null,
-    container_process_id: null, created_at: '2026-11-01T00:00:00.000Z', version: 1, hooked_bead_title: null, last_sdk_event_at: '2026-11-24T11:58:00.000Z',
-    process_status: 'running', tokens_24h: 0, ...over,
+    id: 'a',
+    rig_id: null,
+    role: 'polecat',
+    name: 'Toast',
+    identity: 'Toast-polecat-1@2',
+    status: 'working',
+    status_since: '2026-11-24T10:00:00.000Z',
+    current_hook_bead_id: 'b',
+    dispatch_attempts: 1,
+    last_activity_at: null,
+    checkpoint: null,
+    agent_status_message: null,
+    active_tools: [],
+    stalled_at: null,
+    container_process_id: null,
+    created_at: '2026-11-01T00:00:00.000Z',
+    version: 1,
+    hooked_bead_title: null,
+    last_sdk_event_at: '2026-11-24T11:58:00.000Z',
+    process_status: 'running',
+    tokens_24h: 0,
+    ...over,
   });
 
   it('tells a zombie and a silent session from real work', () => {
     expect(getWorkVerdict(agent({}), now)).toEqual({ working: true });
     expect(getWorkVerdict(agent({ current_hook_bead_id: null }), now)).toEqual({ working: false, why: 'no hooked bead' });
-    expect(getWorkVerdict(agent({ last_sdk_event_at: '2026-11-24T09:00:00.000Z' }), now)).toEqual({ working: false, why: 'session silent' });
+    expect(getWorkVerdict(agent({ last_sdk_event_at: '2026-11-24T09:00:00.000Z' }), now)).toEqual({
+      working: false,
+      why: 'session silent',
+    });
     expect(getWorkVerdict(agent({ role: 'refinery', current_hook_bead_id: null }), now)).toEqual({ working: true });
-    expect(summarizeAgents([agent({}), agent({ current_hook_bead_id: null }), agent({ status: 'stalled' })], now)).toEqual({ total: 3, active: 2, working: 1, troubled: 1 });
+    expect(summarizeAgents([agent({}), agent({ current_hook_bead_id: null }), agent({ status: 'stalled' })], now)).toEqual({
+      total: 3,
+      active: 2,
+      working: 1,
+      troubled: 1,
+    });
   });
 });
 
 describe('the timeline’s URL and exports', () => {
   const row: TimelineEvent = {
-    id: 'git:1', kind: 'git', type: 'push_failure', at: '2026-11-24T09:12:33.120Z', severity: 'error', bead_id: null, agent_id: null,
-    summary: '=HYPERLINK("x") push failed, "denied"', details: { exit_code: 128 },
+    id: 'git:1',
+    kind: 'git',
+    type: 'push_failure',
+    at: '2026-11-24T09:12:33.120Z',
+    severity: 'error',
+    bead_id: null,
+    agent_id: null,
+    summary: '=HYPERLINK("x") push failed, "denied"',
+    details: { exit_code: 128 },
   };
 
   it('round-trips kind, entity, range and the selected event', () => {
-    const view = parseTimelineView(new URLSearchParams('kind=git,nope,dispatch&entity=abc&from=2026-11-24T00:00:00.000Z&to=garbage&event=git:1'));
+    const view = parseTimelineView(
+      new URLSearchParams('kind=git,nope,dispatch&entity=abc&from=2026-11-24T00:00:00.000Z&to=garbage&event=git:1'),
+    );
     expect(view).toEqual({ kind: ['git', 'dispatch'], entity: 'abc', from: '2026-11-24T00:00:00.000Z', to: '', event: 'git:1' });
     expect(parseTimelineView(writeTimelineView(view))).toEqual(view);
-    expect(toTimelineQuery(view, 1000)).toEqual({ limit: 1000, kind: ['git', 'dispatch'], entity: 'abc', from: '2026-11-24T00:00:00.000Z' });
+    expect(toTimelineQuery(view, 1000)).toEqual({
+      limit: 1000,
+      kind: ['git', 'dispatch'],
+      entity: 'abc',
+      from: '2026-11-24T00:00:00.000Z',
+    });
   });
 
   it('writes CSV that a spreadsheet cannot execute', () => {
@@ -133,7 +193,12 @@ describe('the timeline’s URL and exports', () => {
   });
 
   it('names export files after the town and the filter', () => {
-    const name = exportFileName('9e8d7c6b-1111-4111-8111-111111111111', { kind: ['git'], entity: '', from: '', to: '', event: '' }, 'csv', new Date('2026-11-24T09:12:33Z'));
+    const name = exportFileName(
+      '9e8d7c6b-1111-4111-8111-111111111111',
+      { kind: ['git'], entity: '', from: '', to: '', event: '' },
+      'csv',
+      new Date('2026-11-24T09:12:33Z'),
+    );
     expect(name).toBe('gastown-9e8d7c6b-timeline-git-2026-11-24-09-12-33.csv');
   });
 });

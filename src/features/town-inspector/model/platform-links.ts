@@ -42,14 +42,22 @@ export function fillTemplate(template: string, values: Record<string, string | n
   }
 }
 
-export function buildPlatformLinks(templates: Templates, values: { townId: string; userId: string; instanceId: string | null }): PlatformLink[] {
+export function buildPlatformLinks(
+  templates: Templates,
+  values: { townId: string; userId: string; instanceId: string | null },
+): PlatformLink[] {
   return PLATFORM_LINKS.map(({ id, label, env }) => {
     const template = templates[env]?.trim();
     if (!template) return { id, label, href: null, unavailable: `Not configured: set ${env} to a URL template` };
     const href = fillTemplate(template, values);
     if (href) return { id, label, href, unavailable: null };
     const needsInstance = template.includes('{instanceId}') && !values.instanceId;
-    return { id, label, href: null, unavailable: needsInstance ? 'The container has no running instance' : `${env} is not a valid http(s) URL template` };
+    return {
+      id,
+      label,
+      href: null,
+      unavailable: needsInstance ? 'The container has no running instance' : `${env} is not a valid http(s) URL template`,
+    };
   });
 }
 

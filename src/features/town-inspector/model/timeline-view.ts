@@ -18,7 +18,13 @@ export function parseTimelineView(params: URLSearchParams): TimelineView {
   const kinds = (params.get('kind') ?? '').split(',').filter((k): k is TimelineKind => (TIMELINE_KINDS as readonly string[]).includes(k));
   const from = params.get('from');
   const to = params.get('to');
-  return { kind: kinds, entity: params.get('entity') ?? '', from: isIso(from) ? from : '', to: isIso(to) ? to : '', event: params.get('event') ?? '' };
+  return {
+    kind: kinds,
+    entity: params.get('entity') ?? '',
+    from: isIso(from) ? from : '',
+    to: isIso(to) ? to : '',
+    event: params.get('event') ?? '',
+  };
 }
 
 export function writeTimelineView(view: TimelineView, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
@@ -66,7 +72,10 @@ export function toTimelineCsv(rows: readonly TimelineEvent[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function toTimelineJson(rows: readonly TimelineEvent[], meta: { town_id: string; filter: TimelineView; exported_at: string }): string {
+export function toTimelineJson(
+  rows: readonly TimelineEvent[],
+  meta: { town_id: string; filter: TimelineView; exported_at: string },
+): string {
   return JSON.stringify({ ...meta, count: rows.length, items: rows }, null, 2);
 }
 

@@ -5,7 +5,6 @@ import { repoWebUrl } from '../../../lib/urls';
 
 const INTEGRATION_TONE = { active: 'green', revoked: 'red', suspended: 'yellow', missing: 'red' } as const;
 
-
 export function RigsTable({ rigs, towns }: { rigs: Rig[]; towns: TownSummary[] }) {
   const townName = new Map(towns.map((t) => [t.id, t.name]));
   return (

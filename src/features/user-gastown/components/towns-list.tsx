@@ -51,7 +51,9 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
                   <Link to={findingLink(town.id, f)}>{f.reason}</Link>
                 </li>
               ))}
-              {diagnosis.findings.length > 3 ? <li className="muted small">+{diagnosis.findings.length - 3} more findings in the inspector</li> : null}
+              {diagnosis.findings.length > 3 ? (
+                <li className="muted small">+{diagnosis.findings.length - 3} more findings in the inspector</li>
+              ) : null}
             </ul>
           ) : (
             <p className="muted small findings-none">No problems found by the health rules.</p>
@@ -81,7 +83,9 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
               <dt>Container</dt>
               <dd>
                 <Badge tone={CONTAINER_TONE[town.container.status]}>{town.container.status}</Badge>
-                {town.container.health !== 'ok' ? <Badge tone={town.container.health === 'down' ? 'red' : 'yellow'}>{town.container.health}</Badge> : null}
+                {town.container.health !== 'ok' ? (
+                  <Badge tone={town.container.health === 'down' ? 'red' : 'yellow'}>{town.container.health}</Badge>
+                ) : null}
               </dd>
             </div>
             <div>

@@ -43,7 +43,10 @@ describe('the user’s Gastown section', () => {
     const row = rows.find((r) => within(r).queryByRole('link', { name: 'ml-pipeline' }))!;
     expect(within(row).getByText('Active agents')).toBeInTheDocument();
     expect(within(row).getByText('degraded')).toBeInTheDocument();
-    expect(within(row).getByRole('link', { name: 'Open ml-pipeline in the Town Inspector' })).toHaveAttribute('href', expect.stringMatching(/^\/towns\/[0-9a-f-]{36}\/state$/));
+    expect(within(row).getByRole('link', { name: 'Open ml-pipeline in the Town Inspector' })).toHaveAttribute(
+      'href',
+      expect.stringMatching(/^\/towns\/[0-9a-f-]{36}\/state$/),
+    );
   });
 
   it('force-restarts a town’s container from its row through the intervention dialog, with reason and audit entry', async () => {
@@ -61,7 +64,10 @@ describe('the user’s Gastown section', () => {
     await user.click(confirm);
     expect(await within(dialog).findByText(/Recorded as audit entry #\d+ \(success\)/)).toBeInTheDocument();
     const town = scenarioTown('ml-pipeline');
-    expect(town.audit_log.at(-1)).toMatchObject({ action: 'container.force_restart', reason: 'Support case #5120: OOM loop, restart the container' });
+    expect(town.audit_log.at(-1)).toMatchObject({
+      action: 'container.force_restart',
+      reason: 'Support case #5120: OOM loop, restart the container',
+    });
   });
 
   it('lists the user’s rigs with repository and integration status', async () => {
@@ -100,7 +106,9 @@ describe('the user’s Gastown section', () => {
     renderApp(DANA);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The admin API sent data this panel does not understand');
-    expect(alert).toHaveTextContent(/GET \/api\/admin\/users\/usr_2b7f1c9e4a\/towns returned data that does not match the contract — items\[0\]\.id/);
+    expect(alert).toHaveTextContent(
+      /GET \/api\/admin\/users\/usr_2b7f1c9e4a\/towns returned data that does not match the contract — items\[0\]\.id/,
+    );
     expect(screen.queryByText(/has no Gastown towns/)).not.toBeInTheDocument();
   });
 

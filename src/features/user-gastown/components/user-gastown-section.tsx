@@ -22,11 +22,7 @@ export function UserGastownSection({ userId }: { userId: string }) {
 
   return (
     <div className="page">
-      <PageHeader
-        eyebrow="User"
-        title={u.name || u.email}
-        actions={u.is_admin ? <Badge tone="blue">Kilo admin</Badge> : null}
-      >
+      <PageHeader eyebrow="User" title={u.name || u.email} actions={u.is_admin ? <Badge tone="blue">Kilo admin</Badge> : null}>
         <span>{u.email}</span>
         <CopyId id={u.id} full label="user id" />
         <span className="muted">

@@ -35,7 +35,14 @@ describe('hashing stored audit rows', () => {
   });
 
   it('differs when a stored column was changed', () => {
-    const stored = { ...entry, target_kind: 'container', target_id: entry.target.id, params: canonicalJson(entry.params), before: canonicalJson(entry.before), after: canonicalJson(entry.after) };
+    const stored = {
+      ...entry,
+      target_kind: 'container',
+      target_id: entry.target.id,
+      params: canonicalJson(entry.params),
+      before: canonicalJson(entry.before),
+      after: canonicalJson(entry.after),
+    };
     expect(hashInputFromStored({ ...stored, reason: 'rewritten' })).not.toBe(hashInput(entry));
   });
 });

@@ -7,14 +7,30 @@ export const GENESIS_HASH = '0'.repeat(64);
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value as Record<string, unknown>).filter((k) => (value as Record<string, unknown>)[k] !== undefined).sort();
+  const keys = Object.keys(value as Record<string, unknown>)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
 /** The fields an entry hashes over (every field but `hash`), in canonical (sorted) order. */
 const HASHED_KEYS = [
-  'action', 'admin_email', 'admin_id', 'after', 'at', 'before', 'error', 'id', 'outcome', 'params',
-  'prev_hash', 'reason', 'request_id', 'seq', 'target', 'town_id',
+  'action',
+  'admin_email',
+  'admin_id',
+  'after',
+  'at',
+  'before',
+  'error',
+  'id',
+  'outcome',
+  'params',
+  'prev_hash',
+  'reason',
+  'request_id',
+  'seq',
+  'target',
+  'town_id',
 ].sort();
 const HASHED = new Set<string>([...HASHED_KEYS, 'hash']);
 
@@ -86,7 +102,14 @@ export class ChainWalk {
 
   result(townId: string): AuditVerification {
     return this.problem
-      ? { town_id: townId, entries: this.count, verified: false, verified_through: this.expectedSeq - 1, broken_at: this.expectedSeq, problem: this.problem }
+      ? {
+          town_id: townId,
+          entries: this.count,
+          verified: false,
+          verified_through: this.expectedSeq - 1,
+          broken_at: this.expectedSeq,
+          problem: this.problem,
+        }
       : { town_id: townId, entries: this.count, verified: true, verified_through: this.count, broken_at: null, problem: null };
   }
 }

@@ -30,14 +30,19 @@ function act(town: TownSeed, action: ActionName, target: ActionRequest['target']
 describe('audit params: secrets masked, names kept', () => {
   it('keeps an env var’s name and a plain value; masks the value of a secret or formerly secret variable', () => {
     const town = townNamed('ml-pipeline');
-    const { entry, result } = act(town, 'container.update_env', { kind: 'container', id: town.town.id }, {
-      changes: [
-        { key: 'NODE_OPTIONS', value: '--max-old-space-size=4096', secret: false },
-        { key: 'ANTHROPIC_API_KEY', value: 'sk-ant-api03-rotated', secret: true },
-        { key: 'SENTRY_DSN', value: 'https://public@o1.ingest.sentry.io/1', secret: false },
-        { key: 'KILO_LOG_LEVEL', value: null, secret: false },
-      ],
-    });
+    const { entry, result } = act(
+      town,
+      'container.update_env',
+      { kind: 'container', id: town.town.id },
+      {
+        changes: [
+          { key: 'NODE_OPTIONS', value: '--max-old-space-size=4096', secret: false },
+          { key: 'ANTHROPIC_API_KEY', value: 'sk-ant-api03-rotated', secret: true },
+          { key: 'SENTRY_DSN', value: 'https://public@o1.ingest.sentry.io/1', secret: false },
+          { key: 'KILO_LOG_LEVEL', value: null, secret: false },
+        ],
+      },
+    );
     expect(entry.params).toEqual({
       changes: [
         { key: 'NODE_OPTIONS', value: '--max-old-space-size=4096', secret: false },
@@ -46,12 +51,21 @@ describe('audit params: secrets masked, names kept', () => {
         { key: 'KILO_LOG_LEVEL', value: null, secret: false },
       ],
     });
-    expect(entry.after).toMatchObject({ 'env.NODE_OPTIONS': '--max-old-space-size=4096', 'env.ANTHROPIC_API_KEY': '****', 'env.SENTRY_DSN': '****', 'env.KILO_LOG_LEVEL': null });
+    expect(entry.after).toMatchObject({
+      'env.NODE_OPTIONS': '--max-old-space-size=4096',
+      'env.ANTHROPIC_API_KEY': '****',
+      'env.SENTRY_DSN': '****',
+      'env.KILO_LOG_LEVEL': null,
+    });
     const written = JSON.stringify([entry, result]);
     expect(written).not.toContain('sk-ant-api03-rotated');
     expect(written).not.toContain('https://public@');
     // The variable itself is written in clear (the container reads it); only the record masks it.
-    expect(town.env.find((v) => v.key === 'SENTRY_DSN')).toEqual({ key: 'SENTRY_DSN', value: 'https://public@o1.ingest.sentry.io/1', secret: false });
+    expect(town.env.find((v) => v.key === 'SENTRY_DSN')).toEqual({
+      key: 'SENTRY_DSN',
+      value: 'https://public@o1.ingest.sentry.io/1',
+      secret: false,
+    });
   });
 
   it('masks token, password and secret fields by name', () => {
@@ -71,7 +85,10 @@ describe('audit before/after keys', () => {
     expect(Object.keys(entry.before)).toHaveLength(pending.length);
     expect(Object.keys(entry.after)).toHaveLength(pending.length);
     const [a, b] = pending.map((r) => r.bead_id);
-    expect(entry.before).toMatchObject({ [`Merge: Bump dependencies (${a!.slice(0, 8)}).review_state`]: 'pending', [`Merge: Bump dependencies (${b!.slice(0, 8)}).review_state`]: 'pending' });
+    expect(entry.before).toMatchObject({
+      [`Merge: Bump dependencies (${a!.slice(0, 8)}).review_state`]: 'pending',
+      [`Merge: Bump dependencies (${b!.slice(0, 8)}).review_state`]: 'pending',
+    });
     // A label that is unique keeps the plain `label.field` key the audit table shows.
     const other = town.beads.find((x) => x.id === pending[2]!.bead_id)!;
     expect(entry.after).toMatchObject({ [`${other.title}.review_state`]: 'failed' });
@@ -88,7 +105,11 @@ describe('hooks', () => {
     expect(current).not.toBe(sidebar.id);
     const { result } = act(town, 'bead.force_fail', { kind: 'bead', id: sidebar.id });
     expect(result.effect.summary).toBe(`Fail “${sidebar.title}”.`);
-    expect(town.agents.find((a) => a.id === birch.id)).toMatchObject({ status: 'working', current_hook_bead_id: current, version: birch.version });
+    expect(town.agents.find((a) => a.id === birch.id)).toMatchObject({
+      status: 'working',
+      current_hook_bead_id: current,
+      version: birch.version,
+    });
     expect(town.beads.find((b) => b.id === sidebar.id)!.status).toBe('failed');
   });
 
@@ -102,8 +123,17 @@ describe('hooks', () => {
 describe('town-level targets', () => {
   it('refuse an id that is not the town’s (404), so the log never records a target that does not exist', () => {
     const town = townNamed('storefront');
-    for (const [action, kind] of [['container.force_restart', 'container'], ['review.set_merge_strategy', 'town'], ['config.update_town', 'config']] as const) {
-      const params = action === 'review.set_merge_strategy' ? { merge_strategy: 'direct' } : action === 'config.update_town' ? { patch: { max_polecats_per_rig: 3 } } : {};
+    for (const [action, kind] of [
+      ['container.force_restart', 'container'],
+      ['review.set_merge_strategy', 'town'],
+      ['config.update_town', 'config'],
+    ] as const) {
+      const params =
+        action === 'review.set_merge_strategy'
+          ? { merge_strategy: 'direct' }
+          : action === 'config.update_town'
+            ? { patch: { max_polecats_per_rig: 3 } }
+            : {};
       let error: unknown;
       try {
         act(town, action, { kind, id: world.towns[1]!.town.id }, params);
@@ -120,9 +150,19 @@ describe('config warnings', () => {
   it('warns that lowering max polecats stops no one, and says nothing when it is raised', () => {
     const town = townNamed('storefront');
     const current = town.config.max_polecats_per_rig;
-    const lower = act(structuredClone(town), 'config.update_town', { kind: 'config', id: town.town.id }, { patch: { max_polecats_per_rig: current - 1 } });
+    const lower = act(
+      structuredClone(town),
+      'config.update_town',
+      { kind: 'config', id: town.town.id },
+      { patch: { max_polecats_per_rig: current - 1 } },
+    );
     expect(lower.result.effect.warnings).toEqual(['Lowering max polecats does not stop agents already working.']);
-    const higher = act(structuredClone(town), 'config.update_town', { kind: 'config', id: town.town.id }, { patch: { max_polecats_per_rig: current + 1 } });
+    const higher = act(
+      structuredClone(town),
+      'config.update_town',
+      { kind: 'config', id: town.town.id },
+      { patch: { max_polecats_per_rig: current + 1 } },
+    );
     expect(higher.result.effect.warnings).toEqual([]);
   });
 });

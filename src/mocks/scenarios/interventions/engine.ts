@@ -57,20 +57,51 @@ function change(kind: TargetKind, id: string, label: string, field: string, from
 }
 
 function need<T>(value: T | null | undefined, what: string, id: string): T {
-  if (value === null || value === undefined) throw new EngineError(404, 'not_found', `No ${what} with id ${id} in this town.`, { resource: what, id });
+  if (value === null || value === undefined)
+    throw new EngineError(404, 'not_found', `No ${what} with id ${id} in this town.`, { resource: what, id });
   return value;
 }
 
 const quote = (s: string) => `“${s.length > 60 ? `${s.slice(0, 57)}…` : s}”`;
 
 /** Unhooks an agent from its bead: the bead goes back to open (or `beadStatus`), the agent to idle. */
-function unhookWrites(ctx: Ctx, agent: Agent, bead: Bead | null, beadStatus: Bead['status'], outcome: 'unhooked' | 'reassigned' | 'failed' | 'completed') {
+function unhookWrites(
+  ctx: Ctx,
+  agent: Agent,
+  bead: Bead | null,
+  beadStatus: Bead['status'],
+  outcome: 'unhooked' | 'reassigned' | 'failed' | 'completed',
+) {
   const t = ctx.town;
   if (bead) {
-    t.updateBead(bead.id, { status: beadStatus, assignee_agent_bead_id: null, updated_at: ctx.now, version: bead.version + 1, closed_at: beadStatus === 'closed' || beadStatus === 'failed' ? ctx.now : bead.closed_at });
-    t.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: agent.id, event_type: 'unhooked', old_value: agent.id, new_value: null, metadata: { by: 'admin' }, created_at: ctx.now });
+    t.updateBead(bead.id, {
+      status: beadStatus,
+      assignee_agent_bead_id: null,
+      updated_at: ctx.now,
+      version: bead.version + 1,
+      closed_at: beadStatus === 'closed' || beadStatus === 'failed' ? ctx.now : bead.closed_at,
+    });
+    t.addBeadEvent({
+      id: ctx.newId(),
+      bead_id: bead.id,
+      agent_id: agent.id,
+      event_type: 'unhooked',
+      old_value: agent.id,
+      new_value: null,
+      metadata: { by: 'admin' },
+      created_at: ctx.now,
+    });
     if (beadStatus !== bead.status) {
-      t.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: null, event_type: 'status_changed', old_value: bead.status, new_value: beadStatus, metadata: { by: 'admin' }, created_at: ctx.now });
+      t.addBeadEvent({
+        id: ctx.newId(),
+        bead_id: bead.id,
+        agent_id: null,
+        event_type: 'status_changed',
+        old_value: bead.status,
+        new_value: beadStatus,
+        metadata: { by: 'admin' },
+        created_at: ctx.now,
+      });
     }
     t.endAssignment(agent.id, bead.id, ctx.now, outcome);
   }
@@ -94,7 +125,12 @@ function blockedNote(ctx: Ctx, bead: Bead | null, stays: boolean): string[] {
   if (!bead) return [];
   const open = ctx.town.blockedBy(bead.id).filter((b) => b.status !== 'closed' && b.status !== 'failed');
   if (!open.length) return [];
-  return [`${open.length} ${open.length === 1 ? 'bead' : 'beads'} it blocks ${stays ? 'stay blocked' : 'become unblocked'}: ${open.slice(0, 3).map((b) => quote(b.title)).join(', ')}${open.length > 3 ? '…' : ''}`];
+  return [
+    `${open.length} ${open.length === 1 ? 'bead' : 'beads'} it blocks ${stays ? 'stay blocked' : 'become unblocked'}: ${open
+      .slice(0, 3)
+      .map((b) => quote(b.title))
+      .join(', ')}${open.length > 3 ? '…' : ''}`,
+  ];
 }
 
 function processWarning(ctx: Ctx, agent: Agent): string[] {
@@ -133,7 +169,10 @@ const agentHandlers: Record<string, Handler> = {
     if (!bead) throw new EngineError(409, 'invalid_state', `${agent.name} is not hooked to any bead.`, { field: 'current_hook_bead_id' });
     return {
       summary: `${agent.name} unhooked from ${quote(bead.title)}; the bead goes back to open for dispatch.`,
-      changes: [change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null), change('bead', bead.id, bead.title, 'status', bead.status, 'open')],
+      changes: [
+        change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null),
+        change('bead', bead.id, bead.title, 'status', bead.status, 'open'),
+      ],
       warnings: processWarning(ctx, agent),
       apply: () => {
         unhookWrites(ctx, agent, bead, 'open', 'unhooked');
@@ -146,16 +185,40 @@ const agentHandlers: Record<string, Handler> = {
     const agent = need(ctx.town.agent(ctx.targetId), 'agent', ctx.targetId);
     const p = ctx.town.process(agent.id);
     if (!p || (p.status !== 'running' && p.status !== 'starting' && p.status !== 'stopping')) {
-      throw new EngineError(409, 'invalid_state', `${agent.name} has no running process to kill${p ? ` (process ${p.process_id} is ${p.status})` : ''}.`, { field: 'process' });
+      throw new EngineError(
+        409,
+        'invalid_state',
+        `${agent.name} has no running process to kill${p ? ` (process ${p.process_id} is ${p.status})` : ''}.`,
+        { field: 'process' },
+      );
     }
     return {
       summary: `Kill ${agent.name}'s process ${p.process_id} (SIGKILL); ${agent.name} → dead until reset.`,
-      changes: [change('agent', agent.id, agent.name, 'process', p.status, 'exited'), change('agent', agent.id, agent.name, 'status', agent.status, 'dead')],
-      warnings: agent.current_hook_bead_id ? ['The agent stays hooked to its bead: force-reset or unhook it so the bead can be dispatched again.'] : [],
+      changes: [
+        change('agent', agent.id, agent.name, 'process', p.status, 'exited'),
+        change('agent', agent.id, agent.name, 'status', agent.status, 'dead'),
+      ],
+      warnings: agent.current_hook_bead_id
+        ? ['The agent stays hooked to its bead: force-reset or unhook it so the bead can be dispatched again.']
+        : [],
       apply: () => {
         ctx.town.updateProcess(p.process_id, { status: 'exited', exited_at: ctx.now, exit_code: 137, memory_mb: null });
-        ctx.town.addContainerEvent({ id: ctx.newId(), event_type: 'stop', exit_code: 137, reason: 'killed by admin', message: `process ${p.process_id} of ${agent.name} killed`, metadata: { agent_id: agent.id }, created_at: ctx.now });
-        ctx.town.updateAgent(agent.id, { status: 'dead', status_since: ctx.now, active_tools: [], agent_status_message: 'killed by admin', version: agent.version + 1 });
+        ctx.town.addContainerEvent({
+          id: ctx.newId(),
+          event_type: 'stop',
+          exit_code: 137,
+          reason: 'killed by admin',
+          message: `process ${p.process_id} of ${agent.name} killed`,
+          metadata: { agent_id: agent.id },
+          created_at: ctx.now,
+        });
+        ctx.town.updateAgent(agent.id, {
+          status: 'dead',
+          status_since: ctx.now,
+          active_tools: [],
+          agent_status_message: 'killed by admin',
+          version: agent.version + 1,
+        });
         ctx.town.addStatusChange(agent.id, 'dead', ctx.now, 'killed by admin');
         return agent.version + 1;
       },
@@ -164,21 +227,60 @@ const agentHandlers: Record<string, Handler> = {
   'agent.retry_dispatch': (ctx) => {
     const agent = need(ctx.town.agent(ctx.targetId), 'agent', ctx.targetId);
     const bead = agent.current_hook_bead_id ? ctx.town.bead(agent.current_hook_bead_id) : null;
-    if (!bead) throw new EngineError(409, 'invalid_state', `${agent.name} has no hooked bead to dispatch.`, { field: 'current_hook_bead_id' });
+    if (!bead)
+      throw new EngineError(409, 'invalid_state', `${agent.name} has no hooked bead to dispatch.`, { field: 'current_hook_bead_id' });
     const exhausted = bead.dispatch_attempts >= DISPATCH_CAP;
     const attempt = exhausted ? 1 : bead.dispatch_attempts + 1;
     return {
       summary: `Dispatch ${quote(bead.title)} to ${agent.name} again (attempt ${attempt} of ${DISPATCH_CAP}); a fresh process starts in the container.`,
-      changes: [change('bead', bead.id, bead.title, 'dispatch_attempts', bead.dispatch_attempts, attempt), change('agent', agent.id, agent.name, 'status', agent.status, 'working')],
+      changes: [
+        change('bead', bead.id, bead.title, 'dispatch_attempts', bead.dispatch_attempts, attempt),
+        change('agent', agent.id, agent.name, 'status', agent.status, 'working'),
+      ],
       warnings: exhausted ? ['The dispatch budget (5 attempts) was exhausted: retrying starts a new budget.'] : [],
       apply: () => {
-        ctx.town.addDispatchAttempt({ id: ctx.newId(), bead_id: bead.id, agent_id: agent.id, attempt_number: attempt, outcome: 'success', container_status: 200, container_response: '{"ok":true}', error_message: null, created_at: ctx.now });
-        ctx.town.updateBead(bead.id, { dispatch_attempts: attempt, last_dispatch_attempt_at: ctx.now, status: 'in_progress', updated_at: ctx.now, version: bead.version + 1 });
+        ctx.town.addDispatchAttempt({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: agent.id,
+          attempt_number: attempt,
+          outcome: 'success',
+          container_status: 200,
+          container_response: '{"ok":true}',
+          error_message: null,
+          created_at: ctx.now,
+        });
+        ctx.town.updateBead(bead.id, {
+          dispatch_attempts: attempt,
+          last_dispatch_attempt_at: ctx.now,
+          status: 'in_progress',
+          updated_at: ctx.now,
+          version: bead.version + 1,
+        });
         const old = ctx.town.process(agent.id);
         if (old) ctx.town.updateProcess(old.process_id, { status: 'exited', exited_at: old.exited_at ?? ctx.now });
         const processId = `proc_${ctx.newId().slice(0, 10).replace(/-/g, '')}`;
-        ctx.town.addProcess({ process_id: processId, agent_id: agent.id, agent_name: agent.name, pid: null, command: `kilo serve --session ${agent.identity}`, status: 'starting', started_at: ctx.now, exited_at: null, exit_code: null, memory_mb: null });
-        ctx.town.updateAgent(agent.id, { status: 'working', status_since: ctx.now, stalled_at: null, dispatch_attempts: attempt, container_process_id: processId, agent_status_message: 'dispatched by admin', version: agent.version + 1 });
+        ctx.town.addProcess({
+          process_id: processId,
+          agent_id: agent.id,
+          agent_name: agent.name,
+          pid: null,
+          command: `kilo serve --session ${agent.identity}`,
+          status: 'starting',
+          started_at: ctx.now,
+          exited_at: null,
+          exit_code: null,
+          memory_mb: null,
+        });
+        ctx.town.updateAgent(agent.id, {
+          status: 'working',
+          status_since: ctx.now,
+          stalled_at: null,
+          dispatch_attempts: attempt,
+          container_process_id: processId,
+          agent_status_message: 'dispatched by admin',
+          version: agent.version + 1,
+        });
         ctx.town.addStatusChange(agent.id, 'working', ctx.now, 'dispatch retried by admin');
         return agent.version + 1;
       },
@@ -186,11 +288,15 @@ const agentHandlers: Record<string, Handler> = {
   },
   'agent.delete': (ctx) => {
     const agent = need(ctx.town.agent(ctx.targetId), 'agent', ctx.targetId);
-    if (agent.role !== 'polecat') throw new EngineError(400, 'bad_request', `The ${agent.role} cannot be deleted; restart it instead.`, { parameter: 'target' });
+    if (agent.role !== 'polecat')
+      throw new EngineError(400, 'bad_request', `The ${agent.role} cannot be deleted; restart it instead.`, { parameter: 'target' });
     const bead = agent.current_hook_bead_id ? ctx.town.bead(agent.current_hook_bead_id) : null;
     return {
       summary: `Delete polecat ${agent.name}${bead ? ` and return ${quote(bead.title)} to open` : ''}; its name goes back to the pool.`,
-      changes: [change('agent', agent.id, agent.name, 'exists', true, false), ...(bead ? [change('bead', bead.id, bead.title, 'status', bead.status, 'open')] : [])],
+      changes: [
+        change('agent', agent.id, agent.name, 'exists', true, false),
+        ...(bead ? [change('bead', bead.id, bead.title, 'status', bead.status, 'open')] : []),
+      ],
       warnings: processWarning(ctx, agent),
       apply: () => {
         unhookWrites(ctx, agent, bead, 'open', 'unhooked');
@@ -216,7 +322,8 @@ function hookedAgentOf(ctx: Ctx, bead: Bead): Agent | null {
 
 function finishBead(ctx: Ctx, status: 'closed' | 'failed', verb: string): Plan {
   const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
-  if (bead.status === status) throw new EngineError(409, 'invalid_state', `Bead ${quote(bead.title)} is already ${status}.`, { field: 'status' });
+  if (bead.status === status)
+    throw new EngineError(409, 'invalid_state', `Bead ${quote(bead.title)} is already ${status}.`, { field: 'status' });
   const agent = hookedAgentOf(ctx, bead);
   const changes = [change('bead', bead.id, bead.title, 'status', bead.status, status)];
   if (agent) changes.push(change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null));
@@ -230,9 +337,28 @@ function finishBead(ctx: Ctx, status: 'closed' | 'failed', verb: string): Plan {
         agentToIdle(ctx, agent, `bead ${status} by admin`);
       } else {
         ctx.town.updateBead(bead.id, { status, closed_at: ctx.now, updated_at: ctx.now, version: bead.version + 1 });
-        ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: null, event_type: 'status_changed', old_value: bead.status, new_value: status, metadata: { by: 'admin' }, created_at: ctx.now });
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: null,
+          event_type: 'status_changed',
+          old_value: bead.status,
+          new_value: status,
+          metadata: { by: 'admin' },
+          created_at: ctx.now,
+        });
       }
-      if (status === 'closed') ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: null, event_type: 'closed', old_value: null, new_value: null, metadata: { by: 'admin' }, created_at: ctx.now });
+      if (status === 'closed')
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: null,
+          event_type: 'closed',
+          old_value: null,
+          new_value: null,
+          metadata: { by: 'admin' },
+          created_at: ctx.now,
+        });
       return bead.version + 1;
     },
   };
@@ -244,14 +370,24 @@ const beadHandlers: Record<string, Handler> = {
   'bead.change_priority': (ctx) => {
     const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
     const priority = ctx.params.priority as Bead['priority'];
-    if (bead.priority === priority) throw new EngineError(409, 'invalid_state', `Bead ${quote(bead.title)} is already ${priority} priority.`, { field: 'priority' });
+    if (bead.priority === priority)
+      throw new EngineError(409, 'invalid_state', `Bead ${quote(bead.title)} is already ${priority} priority.`, { field: 'priority' });
     return {
       summary: `Priority of ${quote(bead.title)}: ${bead.priority} → ${priority}.`,
       changes: [change('bead', bead.id, bead.title, 'priority', bead.priority, priority)],
       warnings: [],
       apply: () => {
         ctx.town.updateBead(bead.id, { priority, updated_at: ctx.now, version: bead.version + 1 });
-        ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: null, event_type: 'fields_updated', old_value: bead.priority, new_value: priority, metadata: { field: 'priority', by: 'admin' }, created_at: ctx.now });
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: null,
+          event_type: 'fields_updated',
+          old_value: bead.priority,
+          new_value: priority,
+          metadata: { field: 'priority', by: 'admin' },
+          created_at: ctx.now,
+        });
         return bead.version + 1;
       },
     };
@@ -259,10 +395,14 @@ const beadHandlers: Record<string, Handler> = {
   'bead.unhook': (ctx) => {
     const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
     const agent = hookedAgentOf(ctx, bead);
-    if (!agent) throw new EngineError(409, 'invalid_state', `No agent is hooked to ${quote(bead.title)}.`, { field: 'assignee_agent_bead_id' });
+    if (!agent)
+      throw new EngineError(409, 'invalid_state', `No agent is hooked to ${quote(bead.title)}.`, { field: 'assignee_agent_bead_id' });
     return {
       summary: `Unhook ${agent.name} from ${quote(bead.title)}; the bead goes back to open.`,
-      changes: [change('bead', bead.id, bead.title, 'status', bead.status, 'open'), change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null)],
+      changes: [
+        change('bead', bead.id, bead.title, 'status', bead.status, 'open'),
+        change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null),
+      ],
       warnings: processWarning(ctx, agent),
       apply: () => {
         unhookWrites(ctx, agent, bead, 'open', 'unhooked');
@@ -274,13 +414,18 @@ const beadHandlers: Record<string, Handler> = {
   'bead.reassign': (ctx) => {
     const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
     const next = need(ctx.town.agent(String(ctx.params.agent_id)), 'agent', String(ctx.params.agent_id));
-    if (next.role !== 'polecat') throw new EngineError(400, 'bad_request', `Only polecats take beads; ${next.name} is the ${next.role}.`, { parameter: 'agent_id' });
-    if (next.status === 'dead') throw new EngineError(409, 'invalid_state', `${next.name} is dead; reset it first.`, { field: 'agent.status' });
+    if (next.role !== 'polecat')
+      throw new EngineError(400, 'bad_request', `Only polecats take beads; ${next.name} is the ${next.role}.`, { parameter: 'agent_id' });
+    if (next.status === 'dead')
+      throw new EngineError(409, 'invalid_state', `${next.name} is dead; reset it first.`, { field: 'agent.status' });
     if (next.current_hook_bead_id && next.current_hook_bead_id !== bead.id) {
-      throw new EngineError(409, 'invalid_state', `${next.name} is already hooked to another bead.`, { field: 'agent.current_hook_bead_id' });
+      throw new EngineError(409, 'invalid_state', `${next.name} is already hooked to another bead.`, {
+        field: 'agent.current_hook_bead_id',
+      });
     }
     const prev = hookedAgentOf(ctx, bead);
-    if (prev?.id === next.id) throw new EngineError(409, 'invalid_state', `${next.name} already has this bead.`, { field: 'assignee_agent_bead_id' });
+    if (prev?.id === next.id)
+      throw new EngineError(409, 'invalid_state', `${next.name} already has this bead.`, { field: 'assignee_agent_bead_id' });
     return {
       summary: `Reassign ${quote(bead.title)}${prev ? ` from ${prev.name}` : ''} to ${next.name}; ${next.name} is hooked and dispatched.`,
       changes: [
@@ -295,11 +440,40 @@ const beadHandlers: Record<string, Handler> = {
           unhookWrites(ctx, prev, bead, 'open', 'reassigned');
           agentToIdle(ctx, prev, 'bead reassigned by admin');
         }
-        ctx.town.updateBead(bead.id, { status: 'in_progress', assignee_agent_bead_id: next.id, updated_at: ctx.now, version: bead.version + 1 });
-        ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: next.id, event_type: 'assigned', old_value: prev?.id ?? null, new_value: next.id, metadata: { by: 'admin' }, created_at: ctx.now });
-        ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: next.id, event_type: 'hooked', old_value: null, new_value: next.id, metadata: { by: 'admin' }, created_at: ctx.now });
+        ctx.town.updateBead(bead.id, {
+          status: 'in_progress',
+          assignee_agent_bead_id: next.id,
+          updated_at: ctx.now,
+          version: bead.version + 1,
+        });
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: next.id,
+          event_type: 'assigned',
+          old_value: prev?.id ?? null,
+          new_value: next.id,
+          metadata: { by: 'admin' },
+          created_at: ctx.now,
+        });
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: next.id,
+          event_type: 'hooked',
+          old_value: null,
+          new_value: next.id,
+          metadata: { by: 'admin' },
+          created_at: ctx.now,
+        });
         ctx.town.startAssignment(next, bead, ctx.now);
-        ctx.town.updateAgent(next.id, { status: 'working', status_since: ctx.now, current_hook_bead_id: bead.id, agent_status_message: 'assigned by admin', version: next.version + 1 });
+        ctx.town.updateAgent(next.id, {
+          status: 'working',
+          status_since: ctx.now,
+          current_hook_bead_id: bead.id,
+          agent_status_message: 'assigned by admin',
+          version: next.version + 1,
+        });
         ctx.town.addStatusChange(next.id, 'working', ctx.now, `hooked ${bead.id} by admin`);
         return bead.version + 1;
       },
@@ -316,15 +490,39 @@ function mrBead(ctx: Ctx) {
 const reviewHandlers: Record<string, Handler> = {
   'review.force_retry': (ctx) => {
     const { bead, review } = mrBead(ctx);
-    if (review.review_state !== 'failed') throw new EngineError(409, 'invalid_state', `Only a failed review can be retried; this one is ${review.review_state}.`, { field: 'review_state' });
+    if (review.review_state !== 'failed')
+      throw new EngineError(409, 'invalid_state', `Only a failed review can be retried; this one is ${review.review_state}.`, {
+        field: 'review_state',
+      });
     return {
       summary: `Put ${quote(bead.title)} back in the queue (retry ${review.retry_count + 1}).`,
-      changes: [change('review', bead.id, bead.title, 'review_state', 'failed', 'pending'), change('review', bead.id, bead.title, 'retry_count', review.retry_count, review.retry_count + 1)],
-      warnings: review.failure_reason?.includes('conflict') ? ['The last failure was a merge conflict: retrying without a rebase will likely fail again.'] : [],
+      changes: [
+        change('review', bead.id, bead.title, 'review_state', 'failed', 'pending'),
+        change('review', bead.id, bead.title, 'retry_count', review.retry_count, review.retry_count + 1),
+      ],
+      warnings: review.failure_reason?.includes('conflict')
+        ? ['The last failure was a merge conflict: retrying without a rebase will likely fail again.']
+        : [],
       apply: () => {
-        ctx.town.updateReview(bead.id, { review_state: 'pending', retry_count: review.retry_count + 1, failure_reason: null, started_at: null, completed_at: null, enqueued_at: ctx.now });
+        ctx.town.updateReview(bead.id, {
+          review_state: 'pending',
+          retry_count: review.retry_count + 1,
+          failure_reason: null,
+          started_at: null,
+          completed_at: null,
+          enqueued_at: ctx.now,
+        });
         ctx.town.updateBead(bead.id, { status: 'open', updated_at: ctx.now, version: bead.version + 1 });
-        ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: null, event_type: 'rework_requested', old_value: 'failed', new_value: 'pending', metadata: { by: 'admin' }, created_at: ctx.now });
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: null,
+          event_type: 'rework_requested',
+          old_value: 'failed',
+          new_value: 'pending',
+          metadata: { by: 'admin' },
+          created_at: ctx.now,
+        });
         return bead.version + 1;
       },
     };
@@ -337,28 +535,73 @@ const reviewHandlers: Record<string, Handler> = {
       changes: [change('review', bead.id, bead.title, 'status', bead.status, 'closed')],
       warnings: ['The source bead stays in review: close or fail it separately if its work is abandoned.'],
       apply: () => {
-        ctx.town.updateReview(bead.id, { review_state: review.review_state === 'merged' ? 'merged' : 'failed', failure_reason: review.failure_reason ?? 'closed by admin', completed_at: ctx.now });
+        ctx.town.updateReview(bead.id, {
+          review_state: review.review_state === 'merged' ? 'merged' : 'failed',
+          failure_reason: review.failure_reason ?? 'closed by admin',
+          completed_at: ctx.now,
+        });
         ctx.town.updateBead(bead.id, { status: 'closed', closed_at: ctx.now, updated_at: ctx.now, version: bead.version + 1 });
-        ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: null, event_type: 'closed', old_value: bead.status, new_value: 'closed', metadata: { by: 'admin' }, created_at: ctx.now });
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: null,
+          event_type: 'closed',
+          old_value: bead.status,
+          new_value: 'closed',
+          metadata: { by: 'admin' },
+          created_at: ctx.now,
+        });
         return bead.version + 1;
       },
     };
   },
   'review.direct_merge': (ctx) => {
     const { bead, review } = mrBead(ctx);
-    if (review.review_state === 'merged') throw new EngineError(409, 'invalid_state', 'This merge request is already merged.', { field: 'review_state' });
+    if (review.review_state === 'merged')
+      throw new EngineError(409, 'invalid_state', 'This merge request is already merged.', { field: 'review_state' });
     const source = review.source_bead_id ? ctx.town.bead(review.source_bead_id) : null;
     return {
       summary: `Merge ${review.branch} into ${review.target_branch} now, skipping review and gates; close ${quote(bead.title)}${source ? ` and ${quote(source.title)}` : ''}.`,
-      changes: [change('review', bead.id, bead.title, 'review_state', review.review_state, 'merged'), ...(source ? [change('bead', source.id, source.title, 'status', source.status, 'closed')] : [])],
-      warnings: ['Gates (tests, lint) and code review are skipped.', ...(review.failure_reason?.includes('conflict') ? ['The last attempt hit a merge conflict: the merge will fail unless the branch was rebased.'] : [])],
+      changes: [
+        change('review', bead.id, bead.title, 'review_state', review.review_state, 'merged'),
+        ...(source ? [change('bead', source.id, source.title, 'status', source.status, 'closed')] : []),
+      ],
+      warnings: [
+        'Gates (tests, lint) and code review are skipped.',
+        ...(review.failure_reason?.includes('conflict')
+          ? ['The last attempt hit a merge conflict: the merge will fail unless the branch was rebased.']
+          : []),
+      ],
       apply: () => {
-        ctx.town.updateReview(bead.id, { review_state: 'merged', merge_commit: ctx.newId().replace(/-/g, '').slice(0, 40).padEnd(40, '0'), failure_reason: null, completed_at: ctx.now });
+        ctx.town.updateReview(bead.id, {
+          review_state: 'merged',
+          merge_commit: ctx.newId().replace(/-/g, '').slice(0, 40).padEnd(40, '0'),
+          failure_reason: null,
+          completed_at: ctx.now,
+        });
         ctx.town.updateBead(bead.id, { status: 'closed', closed_at: ctx.now, updated_at: ctx.now, version: bead.version + 1 });
-        ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: null, event_type: 'review_completed', old_value: review.review_state, new_value: 'merged', metadata: { by: 'admin', direct: true }, created_at: ctx.now });
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: null,
+          event_type: 'review_completed',
+          old_value: review.review_state,
+          new_value: 'merged',
+          metadata: { by: 'admin', direct: true },
+          created_at: ctx.now,
+        });
         if (source && source.status !== 'closed') {
           ctx.town.updateBead(source.id, { status: 'closed', closed_at: ctx.now, updated_at: ctx.now, version: source.version + 1 });
-          ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: source.id, agent_id: null, event_type: 'closed', old_value: source.status, new_value: 'closed', metadata: { by: 'admin' }, created_at: ctx.now });
+          ctx.town.addBeadEvent({
+            id: ctx.newId(),
+            bead_id: source.id,
+            agent_id: null,
+            event_type: 'closed',
+            old_value: source.status,
+            new_value: 'closed',
+            metadata: { by: 'admin' },
+            created_at: ctx.now,
+          });
         }
         return bead.version + 1;
       },
@@ -369,11 +612,14 @@ const reviewHandlers: Record<string, Handler> = {
 const townHandlers: Record<string, Handler> = {
   'review.clear_queue': (ctx) => {
     const pending = ctx.town.reviews().filter((r) => r.review_state === 'pending');
-    if (!pending.length) throw new EngineError(409, 'invalid_state', 'The review queue has no pending merge requests.', { field: 'review_queue' });
+    if (!pending.length)
+      throw new EngineError(409, 'invalid_state', 'The review queue has no pending merge requests.', { field: 'review_queue' });
     const config = ctx.town.config();
     return {
       summary: `Remove ${pending.length} pending merge ${pending.length === 1 ? 'request' : 'requests'} from the queue (marked failed: cleared by admin).`,
-      changes: pending.map((r) => change('review', r.bead_id, ctx.town.bead(r.bead_id)?.title ?? r.branch, 'review_state', 'pending', 'failed')),
+      changes: pending.map((r) =>
+        change('review', r.bead_id, ctx.town.bead(r.bead_id)?.title ?? r.branch, 'review_state', 'pending', 'failed'),
+      ),
       warnings: ['Running reviews are not touched. Their source beads stay in review until resubmitted.'],
       apply: () => {
         for (const r of pending) {
@@ -389,7 +635,8 @@ const townHandlers: Record<string, Handler> = {
   'review.set_merge_strategy': (ctx) => {
     const config = ctx.town.config();
     const next = ctx.params.merge_strategy as 'direct' | 'pr';
-    if (config.merge_strategy === next) throw new EngineError(409, 'invalid_state', `Merge strategy is already ${next}.`, { field: 'merge_strategy' });
+    if (config.merge_strategy === next)
+      throw new EngineError(409, 'invalid_state', `Merge strategy is already ${next}.`, { field: 'merge_strategy' });
     return {
       summary: `Merge strategy: ${config.merge_strategy} → ${next}; applies to the next review the refinery starts.`,
       changes: [change('config', ctx.town.townId, 'town config', 'merge_strategy', config.merge_strategy, next)],
@@ -404,7 +651,8 @@ const townHandlers: Record<string, Handler> = {
 
 function restartProcesses(ctx: Ctx) {
   for (const p of ctx.town.processes()) {
-    if (p.status === 'running' || p.status === 'starting') ctx.town.updateProcess(p.process_id, { status: 'exited', exited_at: ctx.now, exit_code: 143, memory_mb: null });
+    if (p.status === 'running' || p.status === 'starting')
+      ctx.town.updateProcess(p.process_id, { status: 'exited', exited_at: ctx.now, exit_code: 143, memory_mb: null });
   }
 }
 
@@ -414,12 +662,31 @@ const containerHandlers: Record<string, Handler> = {
     const running = ctx.town.processes().filter((p) => p.status === 'running' || p.status === 'starting');
     return {
       summary: `Restart the town's container (${c.instance_id ?? 'no instance'}); ${running.length} running ${running.length === 1 ? 'process stops' : 'processes stop'} and agents are re-dispatched by the next patrol.`,
-      changes: [change('container', ctx.town.townId, 'container', 'status', c.status, 'starting'), ...running.map((p) => change('container', p.process_id, p.agent_name ?? p.process_id, 'process', p.status, 'exited'))],
-      warnings: running.length ? [`Work in progress in ${running.length} agent ${running.length === 1 ? 'session' : 'sessions'} is interrupted.`] : [],
+      changes: [
+        change('container', ctx.town.townId, 'container', 'status', c.status, 'starting'),
+        ...running.map((p) => change('container', p.process_id, p.agent_name ?? p.process_id, 'process', p.status, 'exited')),
+      ],
+      warnings: running.length
+        ? [`Work in progress in ${running.length} agent ${running.length === 1 ? 'session' : 'sessions'} is interrupted.`]
+        : [],
       apply: () => {
         restartProcesses(ctx);
-        ctx.town.addContainerEvent({ id: ctx.newId(), event_type: 'restart', exit_code: null, reason: 'restarted by admin', message: null, metadata: {}, created_at: ctx.now });
-        ctx.town.updateContainer({ status: 'starting', health: 'ok', started_at: ctx.now, last_restart_at: ctx.now, version: c.version + 1 });
+        ctx.town.addContainerEvent({
+          id: ctx.newId(),
+          event_type: 'restart',
+          exit_code: null,
+          reason: 'restarted by admin',
+          message: null,
+          metadata: {},
+          created_at: ctx.now,
+        });
+        ctx.town.updateContainer({
+          status: 'starting',
+          health: 'ok',
+          started_at: ctx.now,
+          last_restart_at: ctx.now,
+          version: c.version + 1,
+        });
         return c.version + 1;
       },
     };
@@ -431,10 +698,20 @@ const containerHandlers: Record<string, Handler> = {
     return {
       summary: `Stop the town's container; ${running.length} running ${running.length === 1 ? 'process ends' : 'processes end'}. It starts again on the next dispatch.`,
       changes: [change('container', ctx.town.townId, 'container', 'status', c.status, 'stopped')],
-      warnings: running.length ? [`Work in progress in ${running.length} agent ${running.length === 1 ? 'session' : 'sessions'} is lost.`] : [],
+      warnings: running.length
+        ? [`Work in progress in ${running.length} agent ${running.length === 1 ? 'session' : 'sessions'} is lost.`]
+        : [],
       apply: () => {
         restartProcesses(ctx);
-        ctx.town.addContainerEvent({ id: ctx.newId(), event_type: 'stop', exit_code: 0, reason: 'stopped by admin', message: null, metadata: {}, created_at: ctx.now });
+        ctx.town.addContainerEvent({
+          id: ctx.newId(),
+          event_type: 'stop',
+          exit_code: 0,
+          reason: 'stopped by admin',
+          message: null,
+          metadata: {},
+          created_at: ctx.now,
+        });
         ctx.town.updateContainer({ status: 'stopped', version: c.version + 1 });
         return c.version + 1;
       },
@@ -500,13 +777,38 @@ const credentialHandlers: Record<string, Handler> = {
     const ok = integration?.status === 'active';
     const error = ok ? null : `integration ${integration?.id ?? '(none)'} is ${integration?.status ?? 'missing'}: cannot mint a token`;
     return {
-      summary: ok ? `Mint a fresh token for rig ${rig.name} from ${integration!.provider} integration ${integration!.id}.` : `Try to refresh rig ${rig.name}'s token — it will fail: ${error}.`,
-      changes: [change('credential', rig.id, rig.name, 'status', cred?.status ?? 'unknown', ok ? 'valid' : cred?.status ?? 'error')],
-      warnings: ok ? ['Agents pick the new token up on their next git operation.'] : ['Re-link the rig to an active integration, or set a token manually.'],
+      summary: ok
+        ? `Mint a fresh token for rig ${rig.name} from ${integration!.provider} integration ${integration!.id}.`
+        : `Try to refresh rig ${rig.name}'s token — it will fail: ${error}.`,
+      changes: [change('credential', rig.id, rig.name, 'status', cred?.status ?? 'unknown', ok ? 'valid' : (cred?.status ?? 'error'))],
+      warnings: ok
+        ? ['Agents pick the new token up on their next git operation.']
+        : ['Re-link the rig to an active integration, or set a token manually.'],
       apply: () => {
         const expires = new Date(Date.parse(ctx.now) + 60 * 60_000).toISOString();
-        ctx.town.addCredentialEvent({ id: ctx.newId(), rig_id: rig.id, integration_id: integration?.id ?? null, kind: 'refresh', outcome: ok ? 'success' : 'failure', error, token_expires_at: ok ? expires : null, created_at: ctx.now });
-        ctx.town.updateCredential(rig.id, ok ? { status: 'valid', last_resolved_at: ctx.now, token_expires_at: expires, last_error: null, last_verified_at: ctx.now, verification: 'ok' } : { last_error: error, last_verified_at: ctx.now, verification: 'failed' });
+        ctx.town.addCredentialEvent({
+          id: ctx.newId(),
+          rig_id: rig.id,
+          integration_id: integration?.id ?? null,
+          kind: 'refresh',
+          outcome: ok ? 'success' : 'failure',
+          error,
+          token_expires_at: ok ? expires : null,
+          created_at: ctx.now,
+        });
+        ctx.town.updateCredential(
+          rig.id,
+          ok
+            ? {
+                status: 'valid',
+                last_resolved_at: ctx.now,
+                token_expires_at: expires,
+                last_error: null,
+                last_verified_at: ctx.now,
+                verification: 'ok',
+              }
+            : { last_error: error, last_verified_at: ctx.now, verification: 'failed' },
+        );
         ctx.town.updateRigConfig(rig.id, { version: version + 1 });
         return version + 1;
       },
@@ -517,12 +819,31 @@ const credentialHandlers: Record<string, Handler> = {
     const cred = ctx.town.credential(rig.id);
     return {
       summary: `Use a manually set git token for rig ${rig.name} instead of the integration. The token is stored server-side and never shown again.`,
-      changes: [change('credential', rig.id, rig.name, 'source', cred?.source ?? 'integration', 'manual_token'), change('credential', rig.id, rig.name, 'token', ctx.town.gitTokenSet() ? '****' : null, '****')],
+      changes: [
+        change('credential', rig.id, rig.name, 'source', cred?.source ?? 'integration', 'manual_token'),
+        change('credential', rig.id, rig.name, 'token', ctx.town.gitTokenSet() ? '****' : null, '****'),
+      ],
       warnings: ['A manual token does not refresh itself: replace it before it expires, or re-link the integration.'],
       apply: () => {
         ctx.town.setGitToken(String(ctx.params.token));
-        ctx.town.updateCredential(rig.id, { source: 'manual_token', status: 'valid', last_resolved_at: ctx.now, token_expires_at: null, last_error: null, verification: null });
-        ctx.town.addCredentialEvent({ id: ctx.newId(), rig_id: rig.id, integration_id: null, kind: 'resolve', outcome: 'success', error: null, token_expires_at: null, created_at: ctx.now });
+        ctx.town.updateCredential(rig.id, {
+          source: 'manual_token',
+          status: 'valid',
+          last_resolved_at: ctx.now,
+          token_expires_at: null,
+          last_error: null,
+          verification: null,
+        });
+        ctx.town.addCredentialEvent({
+          id: ctx.newId(),
+          rig_id: rig.id,
+          integration_id: null,
+          kind: 'resolve',
+          outcome: 'success',
+          error: null,
+          token_expires_at: null,
+          created_at: ctx.now,
+        });
         ctx.town.updateRigConfig(rig.id, { version: version + 1 });
         return version + 1;
       },
@@ -537,9 +858,37 @@ const credentialHandlers: Record<string, Handler> = {
       warnings: [],
       apply: () => {
         const expires = new Date(Date.parse(ctx.now) + 60 * 60_000).toISOString();
-        ctx.town.updateRig(rig.id, { platform_integration_id: id, integration: { id, provider: rig.integration?.provider ?? 'github', account: rig.integration?.account ?? 'unknown', status: 'active', linked_at: ctx.now }, updated_at: ctx.now });
-        ctx.town.updateCredential(rig.id, { source: 'integration', integration_id: id, status: 'valid', last_resolved_at: ctx.now, token_expires_at: expires, last_error: null, last_verified_at: ctx.now, verification: 'ok' });
-        ctx.town.addCredentialEvent({ id: ctx.newId(), rig_id: rig.id, integration_id: id, kind: 'resolve', outcome: 'success', error: null, token_expires_at: expires, created_at: ctx.now });
+        ctx.town.updateRig(rig.id, {
+          platform_integration_id: id,
+          integration: {
+            id,
+            provider: rig.integration?.provider ?? 'github',
+            account: rig.integration?.account ?? 'unknown',
+            status: 'active',
+            linked_at: ctx.now,
+          },
+          updated_at: ctx.now,
+        });
+        ctx.town.updateCredential(rig.id, {
+          source: 'integration',
+          integration_id: id,
+          status: 'valid',
+          last_resolved_at: ctx.now,
+          token_expires_at: expires,
+          last_error: null,
+          last_verified_at: ctx.now,
+          verification: 'ok',
+        });
+        ctx.town.addCredentialEvent({
+          id: ctx.newId(),
+          rig_id: rig.id,
+          integration_id: id,
+          kind: 'resolve',
+          outcome: 'success',
+          error: null,
+          token_expires_at: expires,
+          created_at: ctx.now,
+        });
         ctx.town.updateRigConfig(rig.id, { version: version + 1 });
         return version + 1;
       },
@@ -561,12 +910,28 @@ const convoyHandlers: Record<string, Handler> = {
     const unclosed = tracked.map((d) => ctx.town.bead(d.depends_on_bead_id)).filter((b) => !b || b.status !== 'closed');
     return {
       summary: `Land convoy ${quote(bead.title)} now at ${convoy.closed_beads}/${convoy.total_beads}: mark it landed and closed.`,
-      changes: [change('convoy', bead.id, bead.title, 'landed_at', null, ctx.now), change('convoy', bead.id, bead.title, 'status', bead.status, 'closed')],
-      warnings: unclosed.length ? [`${unclosed.length} tracked ${unclosed.length === 1 ? 'bead is' : 'beads are'} not closed (or missing): their work is not in ${convoy.feature_branch ?? 'the feature branch'}.`] : [],
+      changes: [
+        change('convoy', bead.id, bead.title, 'landed_at', null, ctx.now),
+        change('convoy', bead.id, bead.title, 'status', bead.status, 'closed'),
+      ],
+      warnings: unclosed.length
+        ? [
+            `${unclosed.length} tracked ${unclosed.length === 1 ? 'bead is' : 'beads are'} not closed (or missing): their work is not in ${convoy.feature_branch ?? 'the feature branch'}.`,
+          ]
+        : [],
       apply: () => {
         ctx.town.updateConvoy(bead.id, { landed_at: ctx.now });
         ctx.town.updateBead(bead.id, { status: 'closed', closed_at: ctx.now, updated_at: ctx.now, version: bead.version + 1 });
-        ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: bead.id, agent_id: null, event_type: 'closed', old_value: bead.status, new_value: 'closed', metadata: { by: 'admin', forced_land: true }, created_at: ctx.now });
+        ctx.town.addBeadEvent({
+          id: ctx.newId(),
+          bead_id: bead.id,
+          agent_id: null,
+          event_type: 'closed',
+          old_value: bead.status,
+          new_value: 'closed',
+          metadata: { by: 'admin', forced_land: true },
+          created_at: ctx.now,
+        });
         return bead.version + 1;
       },
     };
@@ -574,7 +939,8 @@ const convoyHandlers: Record<string, Handler> = {
   'convoy.add_tracked': (ctx) => {
     const { bead, convoy, tracked } = convoyTarget(ctx);
     const add = need(ctx.town.bead(String(ctx.params.bead_id)), 'bead', String(ctx.params.bead_id));
-    if (tracked.some((d) => d.depends_on_bead_id === add.id)) throw new EngineError(409, 'invalid_state', `${quote(add.title)} is already tracked by this convoy.`, { field: 'tracked' });
+    if (tracked.some((d) => d.depends_on_bead_id === add.id))
+      throw new EngineError(409, 'invalid_state', `${quote(add.title)} is already tracked by this convoy.`, { field: 'tracked' });
     const closed = convoy.closed_beads + (add.status === 'closed' ? 1 : 0);
     return {
       summary: `Track ${quote(add.title)} in convoy ${quote(bead.title)}: ${convoy.closed_beads}/${convoy.total_beads} → ${closed}/${convoy.total_beads + 1}.`,
@@ -611,7 +977,8 @@ const convoyHandlers: Record<string, Handler> = {
     const { bead, convoy, tracked } = convoyTarget(ctx);
     const ids = ctx.params.bead_ids as string[];
     const children = ids.map((id) => {
-      if (!tracked.some((d) => d.depends_on_bead_id === id)) throw new EngineError(400, 'bad_request', `Bead ${id} is not tracked by this convoy.`, { parameter: 'bead_ids' });
+      if (!tracked.some((d) => d.depends_on_bead_id === id))
+        throw new EngineError(400, 'bad_request', `Bead ${id} is not tracked by this convoy.`, { parameter: 'bead_ids' });
       return need(ctx.town.bead(id), 'bead', id);
     });
     const closing = children.filter((c) => c.status !== 'closed');
@@ -628,7 +995,16 @@ const convoyHandlers: Record<string, Handler> = {
           } else {
             ctx.town.updateBead(c.id, { status: 'closed', closed_at: ctx.now, updated_at: ctx.now, version: c.version + 1 });
           }
-          ctx.town.addBeadEvent({ id: ctx.newId(), bead_id: c.id, agent_id: null, event_type: 'closed', old_value: c.status, new_value: 'closed', metadata: { by: 'admin', convoy: bead.id }, created_at: ctx.now });
+          ctx.town.addBeadEvent({
+            id: ctx.newId(),
+            bead_id: c.id,
+            agent_id: null,
+            event_type: 'closed',
+            old_value: c.status,
+            new_value: 'closed',
+            metadata: { by: 'admin', convoy: bead.id },
+            created_at: ctx.now,
+          });
         }
         ctx.town.updateConvoy(bead.id, { closed_beads: convoy.closed_beads + closing.length });
         ctx.town.updateBead(bead.id, { updated_at: ctx.now, version: bead.version + 1 });
@@ -651,13 +1027,33 @@ const mayorHandlers: Record<string, Handler> = {
     return {
       summary: `Restart the Mayor's session (was ${mayor.session_state}); a new kilo serve process starts with a freshly rendered system prompt.`,
       changes: [change('agent', agent.id, 'Mayor', 'session_state', mayor.session_state, 'starting')],
-      warnings: mayor.last_user_message && !mayor.last_user_message.answered ? ['The unanswered user message is not resent automatically: use "resend last user message" after the restart.'] : [],
+      warnings:
+        mayor.last_user_message && !mayor.last_user_message.answered
+          ? ['The unanswered user message is not resent automatically: use "resend last user message" after the restart.']
+          : [],
       apply: () => {
         const p = ctx.town.process(agent.id);
-        if (p && p.status !== 'exited' && p.status !== 'failed') ctx.town.updateProcess(p.process_id, { status: 'exited', exited_at: ctx.now, exit_code: 143 });
+        if (p && p.status !== 'exited' && p.status !== 'failed')
+          ctx.town.updateProcess(p.process_id, { status: 'exited', exited_at: ctx.now, exit_code: 143 });
         const processId = `proc_${ctx.newId().slice(0, 10).replace(/-/g, '')}`;
-        ctx.town.addProcess({ process_id: processId, agent_id: agent.id, agent_name: agent.name, pid: null, command: `kilo serve --session ${agent.identity}`, status: 'starting', started_at: ctx.now, exited_at: null, exit_code: null, memory_mb: null });
-        ctx.town.updateMayor({ session_state: 'starting', session_error: null, session_id: `ses_${ctx.newId().replace(/-/g, '').slice(0, 20)}`, last_activity_at: ctx.now });
+        ctx.town.addProcess({
+          process_id: processId,
+          agent_id: agent.id,
+          agent_name: agent.name,
+          pid: null,
+          command: `kilo serve --session ${agent.identity}`,
+          status: 'starting',
+          started_at: ctx.now,
+          exited_at: null,
+          exit_code: null,
+          memory_mb: null,
+        });
+        ctx.town.updateMayor({
+          session_state: 'starting',
+          session_error: null,
+          session_id: `ses_${ctx.newId().replace(/-/g, '').slice(0, 20)}`,
+          last_activity_at: ctx.now,
+        });
         agentToIdle(ctx, agent, 'restarted by admin', { container_process_id: processId });
         return agent.version + 1;
       },
@@ -670,7 +1066,13 @@ const mayorHandlers: Record<string, Handler> = {
       changes: [change('agent', agent.id, 'Mayor', 'session_id', mayor.session_id, '(new)')],
       warnings: ['The Mayor forgets the context of the current conversation.'],
       apply: () => {
-        ctx.town.updateMayor({ session_id: `ses_${ctx.newId().replace(/-/g, '').slice(0, 20)}`, session_state: 'idle', session_error: null, last_user_message: null, last_activity_at: ctx.now });
+        ctx.town.updateMayor({
+          session_id: `ses_${ctx.newId().replace(/-/g, '').slice(0, 20)}`,
+          session_state: 'idle',
+          session_error: null,
+          last_user_message: null,
+          last_activity_at: ctx.now,
+        });
         ctx.town.updateAgent(agent.id, { version: agent.version + 1, agent_status_message: 'conversation cleared by admin' });
         return agent.version + 1;
       },
@@ -683,9 +1085,14 @@ const mayorHandlers: Record<string, Handler> = {
     return {
       summary: `Send the user's last message again to the Mayor: “${message.text.slice(0, 80)}${message.text.length > 80 ? '…' : ''}”.`,
       changes: [change('agent', agent.id, 'Mayor', 'session_state', mayor.session_state, 'active')],
-      warnings: mayor.session_state === 'errored' ? ['The session is errored: restart the Mayor first or the message will fail again.'] : [],
+      warnings:
+        mayor.session_state === 'errored' ? ['The session is errored: restart the Mayor first or the message will fail again.'] : [],
       apply: () => {
-        ctx.town.updateMayor({ session_state: 'active', last_user_message: { ...message, at: ctx.now, answered: false }, last_activity_at: ctx.now });
+        ctx.town.updateMayor({
+          session_state: 'active',
+          last_user_message: { ...message, at: ctx.now, answered: false },
+          last_activity_at: ctx.now,
+        });
         ctx.town.updateAgent(agent.id, { status: 'working', status_since: ctx.now, version: agent.version + 1 });
         ctx.town.addStatusChange(agent.id, 'working', ctx.now, 'user message resent by admin');
         return agent.version + 1;
@@ -701,12 +1108,16 @@ const configHandlers: Record<string, Handler> = {
     const changes = Object.entries(patch)
       .filter(([k, v]) => canonical((config as Record<string, unknown>)[k]) !== canonical(v))
       .map(([k, v]) => change('config', ctx.town.townId, 'town config', k, (config as Record<string, unknown>)[k], v));
-    if (!changes.length) throw new EngineError(400, 'bad_request', 'The change is empty: every field already has that value.', { parameter: 'patch' });
+    if (!changes.length)
+      throw new EngineError(400, 'bad_request', 'The change is empty: every field already has that value.', { parameter: 'patch' });
     return {
       summary: `Change ${changes.length} town config ${changes.length === 1 ? 'field' : 'fields'}: ${changes.map((c) => c.field).join(', ')}.`,
       changes,
       // Only a lower cap warrants it: raising it stops nothing.
-      warnings: typeof patch.max_polecats_per_rig === 'number' && patch.max_polecats_per_rig < config.max_polecats_per_rig ? ['Lowering max polecats does not stop agents already working.'] : [],
+      warnings:
+        typeof patch.max_polecats_per_rig === 'number' && patch.max_polecats_per_rig < config.max_polecats_per_rig
+          ? ['Lowering max polecats does not stop agents already working.']
+          : [],
       apply: () => {
         ctx.town.updateConfig({ ...(patch as object), version: config.version + 1, updated_at: ctx.now });
         return config.version + 1;
@@ -720,7 +1131,8 @@ const configHandlers: Record<string, Handler> = {
     const changes = Object.entries(patch)
       .filter(([k, v]) => (rc as unknown as Record<string, unknown> | null)?.[k] !== v)
       .map(([k, v]) => change('rig', rig.id, rig.name, k, (rc as unknown as Record<string, unknown> | null)?.[k] ?? null, v));
-    if (!changes.length) throw new EngineError(400, 'bad_request', 'The change is empty: every field already has that value.', { parameter: 'params' });
+    if (!changes.length)
+      throw new EngineError(400, 'bad_request', 'The change is empty: every field already has that value.', { parameter: 'params' });
     return {
       summary: `Change rig ${rig.name}: ${changes.map((c) => c.field).join(', ')}.`,
       changes,
@@ -779,7 +1191,12 @@ export function maskParams(value: unknown, secretEnvKeys: ReadonlySet<string> = 
     const obj = value as Record<string, unknown>;
     if (typeof obj.key === 'string' && 'value' in obj) {
       const secret = obj.secret === true || secretEnvKeys.has(obj.key);
-      return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, k === 'key' ? v : k === 'value' ? (secret && v !== null ? MASK : v) : maskParams(v, secretEnvKeys, k)]));
+      return Object.fromEntries(
+        Object.entries(obj).map(([k, v]) => [
+          k,
+          k === 'key' ? v : k === 'value' ? (secret && v !== null ? MASK : v) : maskParams(v, secretEnvKeys, k),
+        ]),
+      );
     }
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, maskParams(v, secretEnvKeys, k)]));
   }
@@ -825,11 +1242,20 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   if (!request.success) {
     const issue = request.error.issues[0]!;
     const field = issue.path.join('.') || 'body';
-    throw new EngineError(400, 'bad_request', field === 'reason' ? 'A reason is required (at least 3 characters): it goes into the audit log.' : `Invalid request: ${field}: ${issue.message}`, { parameter: field });
+    throw new EngineError(
+      400,
+      'bad_request',
+      field === 'reason'
+        ? 'A reason is required (at least 3 characters): it goes into the audit log.'
+        : `Invalid request: ${field}: ${issue.message}`,
+      { parameter: field },
+    );
   }
   const spec = ACTIONS[action];
   if (request.data.target.kind !== spec.target) {
-    throw new EngineError(400, 'bad_request', `${action} acts on a ${spec.target}, not a ${request.data.target.kind}.`, { parameter: 'target.kind' });
+    throw new EngineError(400, 'bad_request', `${action} acts on a ${spec.target}, not a ${request.data.target.kind}.`, {
+      parameter: 'target.kind',
+    });
   }
   const params = spec.params.safeParse(request.data.params);
   if (!params.success) {
@@ -841,24 +1267,46 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   const townLevel = spec.target === 'town' || spec.target === 'container' || spec.target === 'config';
   const current = townLevel && request.data.target.id !== town.townId ? null : targetVersion(town, spec.target, request.data.target.id);
   if (current === null) {
-    throw new EngineError(404, 'not_found', `No ${spec.target} with id ${request.data.target.id} in this town.`, { resource: spec.target, id: request.data.target.id });
+    throw new EngineError(404, 'not_found', `No ${spec.target} with id ${request.data.target.id} in this town.`, {
+      resource: spec.target,
+      id: request.data.target.id,
+    });
   }
   if (!request.data.dryRun) {
-    if (input.ifMatch === null) throw new EngineError(428, 'precondition_required', 'If-Match (the target version you saw) is required for an intervention.', { parameter: 'If-Match' });
-    if (Number(input.ifMatch) !== current) {
-      throw new EngineError(409, 'conflict', `The ${spec.target} changed since you loaded it (you saw version ${input.ifMatch}, it is now version ${current}). Reload to see what changed, then decide again.`, {
-        field: 'version',
-        expected: Number(input.ifMatch),
-        current,
+    if (input.ifMatch === null)
+      throw new EngineError(428, 'precondition_required', 'If-Match (the target version you saw) is required for an intervention.', {
+        parameter: 'If-Match',
       });
+    if (Number(input.ifMatch) !== current) {
+      throw new EngineError(
+        409,
+        'conflict',
+        `The ${spec.target} changed since you loaded it (you saw version ${input.ifMatch}, it is now version ${current}). Reload to see what changed, then decide again.`,
+        {
+          field: 'version',
+          expected: Number(input.ifMatch),
+          current,
+        },
+      );
     }
   }
-  const plan = HANDLERS[action]({ town, targetId: request.data.target.id, params: params.data as Record<string, unknown>, now: input.now, newId: input.newId });
+  const plan = HANDLERS[action]({
+    town,
+    targetId: request.data.target.id,
+    params: params.data as Record<string, unknown>,
+    now: input.now,
+    newId: input.newId,
+  });
   const effect = { summary: plan.summary, changes: plan.changes, warnings: plan.warnings };
   if (request.data.dryRun) return { action, dry_run: true, effect, audit_entry: null, target_version: current };
 
   // Masked before the writes: whether a variable was secret is read from the env as it stands now.
-  const secretEnvKeys = new Set(town.env().filter((v) => v.secret).map((v) => v.key));
+  const secretEnvKeys = new Set(
+    town
+      .env()
+      .filter((v) => v.secret)
+      .map((v) => v.key),
+  );
   const auditedParams = maskParams(params.data, secretEnvKeys) as Record<string, unknown>;
   const newVersion = plan.apply();
   const head = audit.head();

@@ -33,10 +33,27 @@ describe('canonicalJson', () => {
 
 describe('canonicalEntry', () => {
   const entry: Omit<AuditEntry, 'hash'> = {
-    seq: 3, id: 'a5f3c1de-0000-4000-8000-000000000001', town_id: 'a5f3c1de-0000-4000-8000-000000000002', at: '2026-01-01T00:00:00.000Z',
-    admin_id: 'usr_1', admin_email: 'ops@kilocode.ai', action: 'container.update_env', target: { kind: 'container', id: 't' },
-    reason: 'why "quoted" ✓', params: { changes: [{ key: 'B', value: '****', secret: true }, { value: null, key: 'A', secret: false }] },
-    before: { 'env.B': null }, after: { 'env.B': '****' }, outcome: 'success', error: null, request_id: 'r', prev_hash: '0'.repeat(64),
+    seq: 3,
+    id: 'a5f3c1de-0000-4000-8000-000000000001',
+    town_id: 'a5f3c1de-0000-4000-8000-000000000002',
+    at: '2026-01-01T00:00:00.000Z',
+    admin_id: 'usr_1',
+    admin_email: 'ops@kilocode.ai',
+    action: 'container.update_env',
+    target: { kind: 'container', id: 't' },
+    reason: 'why "quoted" ✓',
+    params: {
+      changes: [
+        { key: 'B', value: '****', secret: true },
+        { value: null, key: 'A', secret: false },
+      ],
+    },
+    before: { 'env.B': null },
+    after: { 'env.B': '****' },
+    outcome: 'success',
+    error: null,
+    request_id: 'r',
+    prev_hash: '0'.repeat(64),
   };
 
   it('equals the generic canonical form of the entry without its hash', () => {

@@ -1,4 +1,15 @@
-import type { Agent, Bead, BeadEvent, ContainerEvent, ContainerProcess, CredentialEvent, CredentialStatus, Dependency, DispatchAttempt, Rig } from '../../../api/schemas';
+import type {
+  Agent,
+  Bead,
+  BeadEvent,
+  ContainerEvent,
+  ContainerProcess,
+  CredentialEvent,
+  CredentialStatus,
+  Dependency,
+  DispatchAttempt,
+  Rig,
+} from '../../../api/schemas';
 import type { ConvoyRow, EnvSeed, ReviewRow, RigConfigRow, TownSeed } from '../types';
 
 /**
@@ -34,7 +45,12 @@ export interface TownAccess {
   addBeadEvent(event: BeadEvent): void;
   addStatusChange(agentId: string, status: Agent['status'], at: string, reason: string): void;
   startAssignment(agent: Agent, bead: Bead, at: string): void;
-  endAssignment(agentId: string, beadId: string, at: string, outcome: 'completed' | 'failed' | 'unhooked' | 'reassigned' | 'timed_out'): void;
+  endAssignment(
+    agentId: string,
+    beadId: string,
+    at: string,
+    outcome: 'completed' | 'failed' | 'unhooked' | 'reassigned' | 'timed_out',
+  ): void;
   addDispatchAttempt(attempt: DispatchAttempt): void;
   updateReview(mrBeadId: string, patch: Partial<ReviewRow>): void;
   updateContainer(patch: Partial<TownSeed['container']>): void;
@@ -78,7 +94,11 @@ export function memoryAccess(town: TownSeed): TownAccess {
     dependencies: (beadId) => town.dependencies.filter((d) => d.bead_id === beadId || d.depends_on_bead_id === beadId),
     review: (id) => copy(town.reviews.find((r) => r.bead_id === id)),
     reviews: () => town.reviews.map((r) => ({ ...r })),
-    process: (agentId) => copy(town.processes.find((p) => p.agent_id === agentId && (p.status === 'running' || p.status === 'starting')) ?? town.processes.findLast((p) => p.agent_id === agentId)),
+    process: (agentId) =>
+      copy(
+        town.processes.find((p) => p.agent_id === agentId && (p.status === 'running' || p.status === 'starting')) ??
+          town.processes.findLast((p) => p.agent_id === agentId),
+      ),
     processes: () => town.processes.map((p) => ({ ...p })),
     container: () => ({ ...town.container }),
     config: () => structuredClone(town.config),
@@ -98,14 +118,32 @@ export function memoryAccess(town: TownSeed): TownAccess {
     addBeadEvent: (e) => town.bead_events.push(e),
     addStatusChange: (agent_id, status, at, reason) => town.agent_status_history.push({ agent_id, status, at, reason }),
     startAssignment: (agent, bead, at) =>
-      town.assignments.push({ agent_id: agent.id, agent_name: agent.name, role: agent.role, bead_id: bead.id, bead_title: bead.title, started_at: at, ended_at: null, outcome: 'active' }),
+      town.assignments.push({
+        agent_id: agent.id,
+        agent_name: agent.name,
+        role: agent.role,
+        bead_id: bead.id,
+        bead_title: bead.title,
+        started_at: at,
+        ended_at: null,
+        outcome: 'active',
+      }),
     endAssignment: (agentId, beadId, at, outcome) => {
-      for (const a of town.assignments) if (a.agent_id === agentId && a.bead_id === beadId && !a.ended_at) Object.assign(a, { ended_at: at, outcome });
+      for (const a of town.assignments)
+        if (a.agent_id === agentId && a.bead_id === beadId && !a.ended_at) Object.assign(a, { ended_at: at, outcome });
     },
     addDispatchAttempt: (d) => town.dispatch_attempts.push(d),
-    updateReview: (id, patch) => patchRow(town.reviews.find((r) => r.bead_id === id), patch),
+    updateReview: (id, patch) =>
+      patchRow(
+        town.reviews.find((r) => r.bead_id === id),
+        patch,
+      ),
     updateContainer: (patch) => Object.assign(town.container, patch),
-    updateProcess: (id, patch) => patchRow(town.processes.find((p) => p.process_id === id), patch),
+    updateProcess: (id, patch) =>
+      patchRow(
+        town.processes.find((p) => p.process_id === id),
+        patch,
+      ),
     addProcess: (p) => town.processes.push(p),
     addContainerEvent: (e) => town.container_events.push(e),
     setEnv: (env) => {
@@ -118,10 +156,22 @@ export function memoryAccess(town: TownSeed): TownAccess {
         (d) => !(d.bead_id === dep.bead_id && d.depends_on_bead_id === dep.depends_on_bead_id && d.dependency_type === dep.dependency_type),
       );
     },
-    updateConvoy: (id, patch) => patchRow(town.convoys.find((c) => c.bead_id === id), patch),
+    updateConvoy: (id, patch) =>
+      patchRow(
+        town.convoys.find((c) => c.bead_id === id),
+        patch,
+      ),
     updateRig: (id, patch) => patchRow(byIdLive(town.rigs, id), patch),
-    updateRigConfig: (id, patch) => patchRow(town.rig_configs.find((c) => c.rig_id === id), patch),
-    updateCredential: (id, patch) => patchRow(town.credentials.find((c) => c.rig_id === id), patch),
+    updateRigConfig: (id, patch) =>
+      patchRow(
+        town.rig_configs.find((c) => c.rig_id === id),
+        patch,
+      ),
+    updateCredential: (id, patch) =>
+      patchRow(
+        town.credentials.find((c) => c.rig_id === id),
+        patch,
+      ),
     addCredentialEvent: (e) => town.credential_events.push(e),
     setGitToken: (token) => {
       town.git_token = token;

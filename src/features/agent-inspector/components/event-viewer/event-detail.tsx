@@ -33,7 +33,9 @@ export function EventDetail({ townId, agentId, eventId, query }: { townId: strin
       </div>
       {copied ? (
         <label className="ev-link small">
-          <span className={copied === 'yes' ? 'muted' : 'ev-warn'}>{copied === 'yes' ? 'Link copied:' : 'Copy failed; select the link:'}</span>
+          <span className={copied === 'yes' ? 'muted' : 'ev-warn'}>
+            {copied === 'yes' ? 'Link copied:' : 'Copy failed; select the link:'}
+          </span>
           <input className="input mono" readOnly value={link} aria-label="Link to this event" onFocus={(e) => e.currentTarget.select()} />
         </label>
       ) : null}

@@ -16,7 +16,6 @@ const URL_DEBOUNCE_MS = 300;
 
 type ScrollTarget = { kind: 'event'; id: number } | { kind: 'time'; at: number } | { kind: 'oldest' } | { kind: 'newest' };
 
-
 function lowerBound(sorted: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -154,12 +153,21 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
     <section className="panel ev" aria-labelledby="ev-title">
       <div className="panel-head">
         <h2 id="ev-title">SDK events</h2>
-        <span className="muted small" role="status" aria-live="polite" data-loaded={stream.loaded} data-total={total} data-done={stream.done}>
+        <span
+          className="muted small"
+          role="status"
+          aria-live="polite"
+          data-loaded={stream.loaded}
+          data-total={total}
+          data-done={stream.done}
+        >
           {stream.done
             ? `All ${formatNumber(stream.loaded)} events loaded`
             : `Loaded ${formatNumber(stream.loaded)} of ${formatNumber(total)} events (newest first)`}
         </span>
-        {!stream.done && total > 0 ? <progress className="ev-progress" max={total} value={stream.loaded} aria-label="Events loaded" /> : null}
+        {!stream.done && total > 0 ? (
+          <progress className="ev-progress" max={total} value={stream.loaded} aria-label="Events loaded" />
+        ) : null}
       </div>
       {stream.error ? <ErrorState error={stream.error} what="the agent's event index" onRetry={() => loader.retry()} /> : null}
 
@@ -190,17 +198,36 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
                     ? `${formatNumber(matchIndex + 1)} of ${formatNumber(matches!.length)} matches`
                     : `${formatNumber(matches!.length)} ${matches!.length === 1 ? 'match' : 'matches'}`}
           </span>
-          <button type="button" className="button button-small" onClick={() => goToMatch(-1)} disabled={!matches?.length} aria-label="Previous match" title="Previous match (Shift+Enter)">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => goToMatch(-1)}
+            disabled={!matches?.length}
+            aria-label="Previous match"
+            title="Previous match (Shift+Enter)"
+          >
             ↑
           </button>
-          <button type="button" className="button button-small" onClick={() => goToMatch(1)} disabled={!matches?.length} aria-label="Next match" title="Next match (Enter)">
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => goToMatch(1)}
+            disabled={!matches?.length}
+            aria-label="Next match"
+            title="Next match (Enter)"
+          >
             ↓
           </button>
         </div>
         <div className="ev-controls">
           <label className="ev-inline small">
             <span className="muted">Type</span>
-            <select className="input ev-select" value={typeFilter} onChange={(e) => setParam('type', e.target.value || null)} aria-label="Filter by event type">
+            <select
+              className="input ev-select"
+              value={typeFilter}
+              onChange={(e) => setParam('type', e.target.value || null)}
+              aria-label="Filter by event type"
+            >
               <option value="">All types</option>
               {(typeFilter && typeCode < 0 ? [...cols.typeNames, typeFilter] : cols.typeNames).map((t) => (
                 <option key={t} value={t}>
@@ -217,7 +244,14 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
           </button>
           <label className="ev-inline small">
             <span className="muted">at (UTC)</span>
-            <input className="input ev-time" type="datetime-local" step="1" value={timeInput} onChange={(e) => setTimeInput(e.target.value)} aria-label="Jump to time (UTC)" />
+            <input
+              className="input ev-time"
+              type="datetime-local"
+              step="1"
+              value={timeInput}
+              onChange={(e) => setTimeInput(e.target.value)}
+              aria-label="Jump to time (UTC)"
+            />
           </label>
           <button type="button" className="button button-small" onClick={jumpToTime} disabled={!timeInput}>
             Go
@@ -227,7 +261,9 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
 
       {target && pending.position === null ? (
         <p className="ev-note small" role="status">
-          {target.kind === 'event' && stream.done ? `Event #${target.id} does not exist in this stream.` : `Loading older events to reach ${describeTarget(target)}…`}
+          {target.kind === 'event' && stream.done
+            ? `Event #${target.id} does not exist in this stream.`
+            : `Loading older events to reach ${describeTarget(target)}…`}
         </p>
       ) : null}
       {selectedId !== null && selectedPos < 0 && stream.done ? (
@@ -254,7 +290,11 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
       <div ref={parentRef} className="ev-scroll" role="list" aria-label="SDK events, newest first" aria-busy={!stream.done}>
         {count === 0 ? (
           <p className="ev-empty muted">
-            {stream.loaded === 0 ? (stream.done ? 'This agent has no SDK events.' : 'Loading the newest events…') : `No loaded events of type “${typeFilter}”.`}
+            {stream.loaded === 0
+              ? stream.done
+                ? 'This agent has no SDK events.'
+                : 'Loading the newest events…'
+              : `No loaded events of type “${typeFilter}”.`}
           </p>
         ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
@@ -289,7 +329,21 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
   );
 }
 
-const EventRow = memo(function EventRow({ cols, position, query, match, selected, onToggle }: { cols: EventColumns; position: number; query: string; match: boolean; selected: boolean; onToggle: (id: number | null) => void }) {
+const EventRow = memo(function EventRow({
+  cols,
+  position,
+  query,
+  match,
+  selected,
+  onToggle,
+}: {
+  cols: EventColumns;
+  position: number;
+  query: string;
+  match: boolean;
+  selected: boolean;
+  onToggle: (id: number | null) => void;
+}) {
   const id = cols.ids[position]!;
   const at = cols.times[position]!;
   const type = cols.typeOf(position);
@@ -323,7 +377,11 @@ function describeTarget(target: ScrollTarget): string {
   return target.kind === 'oldest' ? 'the first event' : 'the newest event';
 }
 
-function resolveTarget(target: ScrollTarget | null, cols: EventColumns, stream: StreamState): { position: number | null; needsMore: boolean } {
+function resolveTarget(
+  target: ScrollTarget | null,
+  cols: EventColumns,
+  stream: StreamState,
+): { position: number | null; needsMore: boolean } {
   if (!target) return { position: null, needsMore: false };
   const last = cols.length - 1;
   switch (target.kind) {

@@ -83,7 +83,8 @@ function BeadLinkList({ townId, beads, empty }: { townId: string; beads: GraphNo
     <ul className="inline-list">
       {shown.map((b) => (
         <li key={b.id}>
-          <Link to={paths.bead(townId, b.id)}>{b.title}</Link> <span className={`status-text status-${b.status}`}>{b.status.replace('_', ' ')}</span>
+          <Link to={paths.bead(townId, b.id)}>{b.title}</Link>{' '}
+          <span className={`status-text status-${b.status}`}>{b.status.replace('_', ' ')}</span>
         </li>
       ))}
       {beads.length > shown.length ? <li className="muted">and {beads.length - shown.length} more</li> : null}
@@ -96,11 +97,15 @@ export function BlockedChains({ townId, drawn }: { townId: string; drawn: DrawnG
   if (!drawn.blockedChains.length) return null;
   return (
     <div className="callout callout-red" role="note" aria-label="Blocked chains">
-      <strong>{drawn.blockedChains.length === 1 ? 'Blocked chain' : `${drawn.blockedChains.length} blocked chains`}: open work behind a failed bead</strong>
+      <strong>
+        {drawn.blockedChains.length === 1 ? 'Blocked chain' : `${drawn.blockedChains.length} blocked chains`}: open work behind a failed
+        bead
+      </strong>
       <ul className="chain-list">
         {drawn.blockedChains.slice(0, 5).map((chain) => (
           <li key={chain.failed.id} data-testid="blocked-chain">
-            <Link to={paths.bead(townId, chain.failed.id)}>{chain.failed.title}</Link> <span className="status-text status-failed">failed</span>
+            <Link to={paths.bead(townId, chain.failed.id)}>{chain.failed.title}</Link>{' '}
+            <span className="status-text status-failed">failed</span>
             {' → blocks '}
             {chain.blocked.slice(0, 4).map((b, i) => (
               <span key={b.id}>
@@ -126,7 +131,10 @@ export function DependencyGraph({ townId, beadId }: { townId: string; beadId: st
   const graph = useBeadGraph(townId, focus, depthToApi(depth));
   const navigate = useNavigate();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const drawn = useMemo(() => (graph.data ? toDrawnGraph(graph.data, { focusId: graph.data.focus_bead_id, expanded }) : null), [graph.data, expanded]);
+  const drawn = useMemo(
+    () => (graph.data ? toDrawnGraph(graph.data, { focusId: graph.data.focus_bead_id, expanded }) : null),
+    [graph.data, expanded],
+  );
   const focusNode = graph.data?.nodes.find((n) => n.id === focus);
 
   return (
@@ -147,7 +155,13 @@ export function DependencyGraph({ townId, beadId }: { townId: string; beadId: st
         <span className="spacer" />
         <div className="segmented" role="group" aria-label="Graph depth">
           {DEPTHS.map((d) => (
-            <button key={d} type="button" className={`segment${d === depth ? ' active' : ''}`} aria-pressed={d === depth} onClick={() => update({ depth: d })}>
+            <button
+              key={d}
+              type="button"
+              className={`segment${d === depth ? ' active' : ''}`}
+              aria-pressed={d === depth}
+              onClick={() => update({ depth: d })}
+            >
               {d === 'all' ? 'all' : `depth ${d}`}
             </button>
           ))}
@@ -155,7 +169,17 @@ export function DependencyGraph({ townId, beadId }: { townId: string; beadId: st
       </div>
       {graph.isPending ? <Loading label="Loading dependency graph" /> : null}
       {graph.isError ? <ErrorState error={graph.error} what={`dependency graph of ${focus}`} onRetry={() => void graph.refetch()} /> : null}
-      {drawn && graph.data ? <GraphBody townId={townId} graph={graph.data} drawn={drawn} fetching={graph.isFetching} onFocus={(id) => update({ focus: id })} onOpen={(id) => void navigate(paths.bead(townId, id, { depth: String(depth) }))} onToggleGroup={(id) => setExpanded((prev) => toggle(prev, id))} /> : null}
+      {drawn && graph.data ? (
+        <GraphBody
+          townId={townId}
+          graph={graph.data}
+          drawn={drawn}
+          fetching={graph.isFetching}
+          onFocus={(id) => update({ focus: id })}
+          onOpen={(id) => void navigate(paths.bead(townId, id, { depth: String(depth) }))}
+          onToggleGroup={(id) => setExpanded((prev) => toggle(prev, id))}
+        />
+      ) : null}
     </section>
   );
 }
@@ -167,25 +191,58 @@ function toggle(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
   return next;
 }
 
-function GraphCanvasSlot(props: { drawn: DrawnGraph; onFocus: (id: string) => void; onOpen: (id: string) => void; onToggleGroup: (id: string) => void }) {
+function GraphCanvasSlot(props: {
+  drawn: DrawnGraph;
+  onFocus: (id: string) => void;
+  onOpen: (id: string) => void;
+  onToggleGroup: (id: string) => void;
+}) {
   const { module, error, retry } = useCanvasModule();
-  if (error) return <ErrorState error={new Error(`The graph view could not be loaded: ${error instanceof Error ? error.message : String(error)}. The panel may have been updated since this page was opened, or the connection dropped.`)} onRetry={retry} />;
+  if (error)
+    return (
+      <ErrorState
+        error={
+          new Error(
+            `The graph view could not be loaded: ${error instanceof Error ? error.message : String(error)}. The panel may have been updated since this page was opened, or the connection dropped.`,
+          )
+        }
+        onRetry={retry}
+      />
+    );
   if (!module) return <Loading label="Loading the graph view" />;
   const Canvas = module.default;
   return <Canvas {...props} />;
 }
 
-function GraphBody({ townId, graph, drawn, fetching, onFocus, onOpen, onToggleGroup }: { townId: string; graph: BeadGraph; drawn: DrawnGraph; fetching: boolean; onFocus: (id: string) => void; onOpen: (id: string) => void; onToggleGroup: (id: string) => void }) {
+function GraphBody({
+  townId,
+  graph,
+  drawn,
+  fetching,
+  onFocus,
+  onOpen,
+  onToggleGroup,
+}: {
+  townId: string;
+  graph: BeadGraph;
+  drawn: DrawnGraph;
+  fetching: boolean;
+  onFocus: (id: string) => void;
+  onOpen: (id: string) => void;
+  onToggleGroup: (id: string) => void;
+}) {
   const groups = drawn.nodes.filter((n) => n.kind === 'group').length;
   return (
     <>
       <BlockedChains townId={townId} drawn={drawn} />
       <div className="graph-facts">
         <div>
-          <span className="label">Upstream — blocks the focus</span> <BeadLinkList townId={townId} beads={drawn.upstream} empty="nothing blocks it" />
+          <span className="label">Upstream — blocks the focus</span>{' '}
+          <BeadLinkList townId={townId} beads={drawn.upstream} empty="nothing blocks it" />
         </div>
         <div>
-          <span className="label">Downstream — blocked by the focus</span> <BeadLinkList townId={townId} beads={drawn.downstream} empty="blocks nothing" />
+          <span className="label">Downstream — blocked by the focus</span>{' '}
+          <BeadLinkList townId={townId} beads={drawn.downstream} empty="blocks nothing" />
         </div>
       </div>
       <div className="graph-toolbar small muted">
@@ -193,9 +250,15 @@ function GraphBody({ townId, graph, drawn, fetching, onFocus, onOpen, onToggleGr
           {graph.nodes.length} beads · {graph.edges.length} dependencies{groups ? ` · ${groups} sibling runs collapsed` : ''}
           {fetching ? ' · updating…' : ''}
         </span>
-        {graph.truncated ? <span className="status-text status-failed">graph cut at {graph.nodes.length} beads: lower the depth</span> : null}
+        {graph.truncated ? (
+          <span className="status-text status-failed">graph cut at {graph.nodes.length} beads: lower the depth</span>
+        ) : null}
         {drawn.collapsible.size > groups ? (
-          <button type="button" className="link-button" onClick={() => [...drawn.collapsible.keys()].forEach((id) => drawn.nodes.some((n) => n.id === id) || onToggleGroup(id))}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => [...drawn.collapsible.keys()].forEach((id) => drawn.nodes.some((n) => n.id === id) || onToggleGroup(id))}
+          >
             collapse sibling runs
           </button>
         ) : null}
@@ -222,7 +285,15 @@ export function FixedDependencyGraph({ graph }: { graph: BeadGraph }) {
         <h2 id="graph-heading">Dependency graph fixture</h2>
         <span className="muted small">focus: {graph.nodes.find((n) => n.id === focus)?.title ?? focus}</span>
       </div>
-      <GraphBody townId="fixture" graph={graph} drawn={drawn} fetching={false} onFocus={setFocus} onOpen={setFocus} onToggleGroup={(id) => setExpanded((prev) => toggle(prev, id))} />
+      <GraphBody
+        townId="fixture"
+        graph={graph}
+        drawn={drawn}
+        fetching={false}
+        onFocus={setFocus}
+        onOpen={setFocus}
+        onToggleGroup={(id) => setExpanded((prev) => toggle(prev, id))}
+      />
     </section>
   );
 }

@@ -1,4 +1,14 @@
-import { Background, ControlButton, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Node } from '@xyflow/react';
+import {
+  Background,
+  ControlButton,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Node,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type RefObject } from 'react';
 import type { DrawnGraph } from '../../model/graph';
@@ -48,7 +58,17 @@ function useLayout(drawn: DrawnGraph): LayoutState {
   return delivered.key === key ? delivered : { key, phase: 'pending', result: delivered.result, error: null };
 }
 
-function Viewport({ layout, focusId, count, size }: { layout: LayoutState; focusId: string; count: number; size: { width: number; height: number } }) {
+function Viewport({
+  layout,
+  focusId,
+  count,
+  size,
+}: {
+  layout: LayoutState;
+  focusId: string;
+  count: number;
+  size: { width: number; height: number };
+}) {
   const flow = useReactFlow();
   const placed = useRef<string>('');
   useEffect(() => {
@@ -60,7 +80,8 @@ function Viewport({ layout, focusId, count, size }: { layout: LayoutState; focus
     const focus = result.nodes[focusId];
     // Fitting a long chain into a phone-sized pane makes every title unreadable: centre on the focus instead.
     const fitZoom = Math.min(size.width / (result.width + 80), size.height / (result.height + 80));
-    if (!focus || (count <= FIT_ALL_UP_TO && fitZoom >= MIN_READABLE_ZOOM)) void flow.fitView({ padding: 0.12, maxZoom: 1.1, minZoom: 0.05 });
+    if (!focus || (count <= FIT_ALL_UP_TO && fitZoom >= MIN_READABLE_ZOOM))
+      void flow.fitView({ padding: 0.12, maxZoom: 1.1, minZoom: 0.05 });
     else void flow.setCenter(focus.x + NODE_WIDTH / 2, focus.y + NODE_HEIGHT / 2, { zoom: FOCUS_ZOOM });
   }, [layout, focusId, count, flow, size]);
   return null;
@@ -79,7 +100,10 @@ function FitAllButton({ layout, size }: { layout: LayoutResult | null; size: { w
   const fit = () => {
     if (!layout) return;
     const zoom = Math.min(1.1, Math.max(0.05, Math.min(size.width / (layout.width + 80), size.height / (layout.height + 80))));
-    void flow.setViewport({ x: (size.width - layout.width * zoom) / 2, y: (size.height - layout.height * zoom) / 2, zoom }, { duration: 200 });
+    void flow.setViewport(
+      { x: (size.width - layout.width * zoom) / 2, y: (size.height - layout.height * zoom) / 2, zoom },
+      { duration: 200 },
+    );
   };
   return (
     <ControlButton onClick={fit} title="Fit the whole graph" aria-label="Fit the whole graph">
@@ -122,7 +146,8 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
       const position = result.nodes[n.id];
       if (!position || (window_ && !window_.ids.has(n.id))) continue;
       const common = { id: n.id, position, width: NODE_WIDTH, height: NODE_HEIGHT, draggable: false, connectable: false };
-      if (n.kind === 'bead') out.push({ ...common, type: 'bead', data: { node: n }, className: n.role === 'focus' ? 'is-focus' : undefined });
+      if (n.kind === 'bead')
+        out.push({ ...common, type: 'bead', data: { node: n }, className: n.role === 'focus' ? 'is-focus' : undefined });
       else out.push({ ...common, type: 'group', data: { node: n } });
     }
     return out;
@@ -133,7 +158,14 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
     for (const e of drawn.edges) {
       if (!result.nodes[e.source] || !result.nodes[e.target]) continue;
       if (window_ && !(window_.ids.has(e.source) && window_.ids.has(e.target))) continue;
-      out.push({ id: e.id, source: e.source, target: e.target, type: 'dependency', data: { points: result.edges[e.id] ?? null, edge: e }, markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 } });
+      out.push({
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'dependency',
+        data: { points: result.edges[e.id] ?? null, edge: e },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14 },
+      });
     }
     return out;
   }, [drawn, result, window_]);
@@ -142,14 +174,24 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
   const laidOut = layout.phase === 'final' ? drawn.nodes.length : nodes.length;
   // User-timing marks for the graph benchmark (and DevTools): when each layout phase was drawn.
   useEffect(() => {
-    if (state === 'preview' || state === 'ready') performance.mark(`graph-layout-${state}`, { detail: { nodes: nodes.length, layoutMs: result?.ms ?? null } });
+    if (state === 'preview' || state === 'ready')
+      performance.mark(`graph-layout-${state}`, { detail: { nodes: nodes.length, layoutMs: result?.ms ?? null } });
   }, [state, nodes.length, result]);
 
   return (
-    <div ref={pane} className="graph-canvas" style={{ height: canvasHeight(drawn.nodes.length) }} data-graph-state={state} data-node-count={nodes.length} data-layout-ms={result?.ms ?? ''}>
+    <div
+      ref={pane}
+      className="graph-canvas"
+      style={{ height: canvasHeight(drawn.nodes.length) }}
+      data-graph-state={state}
+      data-node-count={nodes.length}
+      data-layout-ms={result?.ms ?? ''}
+    >
       {layout.phase !== 'final' && !layout.error ? (
         <div className="graph-status" role="status">
-          {layout.phase === 'preview' ? `Showing the focus neighbourhood (${laidOut} beads); laying out all ${drawn.nodes.length}…` : `Laying out ${drawn.nodes.length} beads…`}
+          {layout.phase === 'preview'
+            ? `Showing the focus neighbourhood (${laidOut} beads); laying out all ${drawn.nodes.length}…`
+            : `Laying out ${drawn.nodes.length} beads…`}
         </div>
       ) : null}
       {window_?.capped ? (

@@ -17,15 +17,21 @@ export function GraphLegend() {
         focus
       </span>
       <span className="legend-item">
-        <svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" className="gedge-blocks" /></svg>
+        <svg width="28" height="8" aria-hidden="true">
+          <line x1="0" y1="4" x2="28" y2="4" className="gedge-blocks" />
+        </svg>
         blocks
       </span>
       <span className="legend-item">
-        <svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" className="gedge-tracks" /></svg>
+        <svg width="28" height="8" aria-hidden="true">
+          <line x1="0" y1="4" x2="28" y2="4" className="gedge-tracks" />
+        </svg>
         tracks (convoy)
       </span>
       <span className="legend-item">
-        <svg width="28" height="8" aria-hidden="true"><line x1="0" y1="4" x2="28" y2="4" className="gedge-parent-child" /></svg>
+        <svg width="28" height="8" aria-hidden="true">
+          <line x1="0" y1="4" x2="28" y2="4" className="gedge-parent-child" />
+        </svg>
         parent-child
       </span>
       <span className="legend-item">

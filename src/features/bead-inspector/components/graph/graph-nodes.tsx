@@ -45,11 +45,29 @@ export const GroupNodeView = memo(function GroupNodeView({ data }: NodeProps<Gro
 });
 
 /** Draws ELK's polyline when there is one (a straight line while only a preview is laid out). */
-export const DependencyEdgeView = memo(function DependencyEdgeView({ id, data, sourceX, sourceY, targetX, targetY, markerEnd }: EdgeProps<DependencyFlowEdge>) {
+export const DependencyEdgeView = memo(function DependencyEdgeView({
+  id,
+  data,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  markerEnd,
+}: EdgeProps<DependencyFlowEdge>) {
   const points = data?.points;
-  const path = points && points.length >= 2 ? `M ${points.map((p) => `${p.x} ${p.y}`).join(' L ')}` : `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
+  const path =
+    points && points.length >= 2
+      ? `M ${points.map((p) => `${p.x} ${p.y}`).join(' L ')}`
+      : `M ${sourceX} ${sourceY} L ${targetX} ${targetY}`;
   const kind = data?.edge.type ?? 'blocks';
-  return <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`gedge gedge-${kind}${data?.edge.onFocusPath ? ' gedge-focus-path' : ''}`} />;
+  return (
+    <BaseEdge
+      id={id}
+      path={path}
+      markerEnd={markerEnd}
+      className={`gedge gedge-${kind}${data?.edge.onFocusPath ? ' gedge-focus-path' : ''}`}
+    />
+  );
 });
 
 export const nodeTypes = { bead: BeadNodeView, group: GroupNodeView };

@@ -11,7 +11,17 @@ import { overviewBox, overviewToFlow, viewRectangle } from '../../model/overview
  * whole layout on a canvas (5,000 beads in a few milliseconds, redrawn only when the layout
  * changes), the view as a rectangle over it, and moves the view where it is clicked or dragged.
  */
-export function GraphOverview({ layout, drawn, colours, size }: { layout: LayoutResult; drawn: DrawnGraph; colours: Record<string, string>; size: { width: number; height: number } }) {
+export function GraphOverview({
+  layout,
+  drawn,
+  colours,
+  size,
+}: {
+  layout: LayoutResult;
+  drawn: DrawnGraph;
+  colours: Record<string, string>;
+  size: { width: number; height: number };
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const flow = useReactFlow();
   const { x, y, zoom } = useViewport();
@@ -60,7 +70,12 @@ export function GraphOverview({ layout, drawn, colours, size }: { layout: Layout
         if (e.currentTarget.hasPointerCapture(e.pointerId)) moveTo(e);
       }}
     >
-      <canvas ref={canvas} width={boxWidth * (window.devicePixelRatio || 1)} height={boxHeight * (window.devicePixelRatio || 1)} style={{ width: boxWidth, height: boxHeight }} />
+      <canvas
+        ref={canvas}
+        width={boxWidth * (window.devicePixelRatio || 1)}
+        height={boxHeight * (window.devicePixelRatio || 1)}
+        style={{ width: boxWidth, height: boxHeight }}
+      />
       <div className="graph-overview-view" style={{ left: view.left, top: view.top, width: view.width, height: view.height }} />
     </div>
   );

@@ -22,13 +22,22 @@ function chain(length: number): LayoutInput {
   return { nodes, edges };
 }
 
-const laid = (ids: string[]) => ({ nodes: Object.fromEntries(ids.map((id, i) => [id, { x: i * 280, y: 0 }])), edges: {}, width: ids.length * 280, height: 48, components: 1, cacheHits: 0, ms: 1 });
+const laid = (ids: string[]) => ({
+  nodes: Object.fromEntries(ids.map((id, i) => [id, { x: i * 280, y: 0 }])),
+  edges: {},
+  width: ids.length * 280,
+  height: 48,
+  components: 1,
+  cacheHits: 0,
+  ms: 1,
+});
 
 function setup() {
   const workers = { layout: new FakeWorker(), preview: new FakeWorker() };
   const client = new LayoutClient((kind) => workers[kind] as unknown as Worker);
   const seen: { phase: string; nodes: number; error: string | null }[] = [];
-  const listen = (phase: string, result: { nodes: Record<string, unknown> } | null, error: string | null) => seen.push({ phase, nodes: result ? Object.keys(result.nodes).length : 0, error });
+  const listen = (phase: string, result: { nodes: Record<string, unknown> } | null, error: string | null) =>
+    seen.push({ phase, nodes: result ? Object.keys(result.nodes).length : 0, error });
   return { workers, client, seen, listen };
 }
 

@@ -52,7 +52,17 @@ export class LayoutClient {
     if (this.elk) return;
     const elk = this.ensureElk();
     this.ensurePreview();
-    const input = { nodes: [{ id: 'a', width: 10, height: 10 }, { id: 'b', width: 10, height: 10 }, { id: 'c', width: 10, height: 10 }], edges: [{ id: 'ab', source: 'a', target: 'b' }, { id: 'ac', source: 'a', target: 'c' }] };
+    const input = {
+      nodes: [
+        { id: 'a', width: 10, height: 10 },
+        { id: 'b', width: 10, height: 10 },
+        { id: 'c', width: 10, height: 10 },
+      ],
+      edges: [
+        { id: 'ab', source: 'a', target: 'b' },
+        { id: 'ac', source: 'a', target: 'c' },
+      ],
+    };
     elk?.postMessage({ id: 0, input, focusId: null, warm: true } satisfies LayoutRequest);
   }
 

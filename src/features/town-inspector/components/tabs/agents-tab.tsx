@@ -11,7 +11,13 @@ import { formatDuration } from '../../../../lib/time';
 import { useAgents } from '../../api/tabs';
 import { getWorkVerdict, isTroubled, sortAgents, summarizeAgents } from '../../model/agent-rows';
 
-export const AGENT_STATUS_TONE: Record<AgentStatus, Tone> = { idle: 'muted', working: 'green', waiting: 'blue', stalled: 'red', dead: 'red' };
+export const AGENT_STATUS_TONE: Record<AgentStatus, Tone> = {
+  idle: 'muted',
+  working: 'green',
+  waiting: 'blue',
+  stalled: 'red',
+  dead: 'red',
+};
 
 function StatusCell({ agent, now }: { agent: AgentListItem; now: number }) {
   const since = agent.stalled_at && agent.status === 'stalled' ? agent.stalled_at : agent.status_since;
@@ -32,7 +38,12 @@ export function AgentsTab({ townId }: { townId: string }) {
   const now = useNow();
   if (agents.isPending) return <Loading label="Loading agents" />;
   if (agents.isError) return <ErrorState error={agents.error} what="agents" onRetry={() => void agents.refetch()} />;
-  if (agents.data.items.length === 0) return <EmptyState title="This town has no agents">A town gets its Mayor and refinery when it is created; polecats appear when work is dispatched.</EmptyState>;
+  if (agents.data.items.length === 0)
+    return (
+      <EmptyState title="This town has no agents">
+        A town gets its Mayor and refinery when it is created; polecats appear when work is dispatched.
+      </EmptyState>
+    );
   const rows = sortAgents(agents.data.items);
   const summary = summarizeAgents(rows, now);
   return (
@@ -40,11 +51,19 @@ export function AgentsTab({ townId }: { townId: string }) {
       <div className="panel-head">
         <h2>Agents</h2>
         <span data-testid="agents-summary">
-          <strong>{summary.active}</strong> active (working or waiting) · <strong className={summary.working < summary.active ? 'text-yellow' : undefined}>{summary.working}</strong> actually working ·{' '}
-          {summary.troubled > 0 ? <Badge tone="red">{summary.troubled} stalled or dead</Badge> : <span className="muted">none stalled or dead</span>} · {summary.total} in total
+          <strong>{summary.active}</strong> active (working or waiting) ·{' '}
+          <strong className={summary.working < summary.active ? 'text-yellow' : undefined}>{summary.working}</strong> actually working ·{' '}
+          {summary.troubled > 0 ? (
+            <Badge tone="red">{summary.troubled} stalled or dead</Badge>
+          ) : (
+            <span className="muted">none stalled or dead</span>
+          )}{' '}
+          · {summary.total} in total
         </span>
       </div>
-      <p className="muted small">“Actually working” = working or waiting, hooked to a bead (polecats), with an SDK event in the last 10 minutes and its process up.</p>
+      <p className="muted small">
+        “Actually working” = working or waiting, hooked to a bead (polecats), with an SDK event in the last 10 minutes and its process up.
+      </p>
       <div className="table-scroll">
         <table className="table" aria-label="Agents">
           <thead>
@@ -68,25 +87,64 @@ export function AgentsTab({ townId }: { townId: string }) {
               return (
                 <tr key={a.id} className={isTroubled(a) ? 'row-troubled' : undefined} data-testid="agent-row">
                   <td>
-                    <Link className="strong" to={paths.agent(townId, a.id)}>{a.name}</Link>
-                    <div className="muted mono small" title={a.identity}>{a.identity}</div>
+                    <Link className="strong" to={paths.agent(townId, a.id)}>
+                      {a.name}
+                    </Link>
+                    <div className="muted mono small" title={a.identity}>
+                      {a.identity}
+                    </div>
                   </td>
                   <td>{a.role}</td>
-                  <td><StatusCell agent={a} now={now} /></td>
-                  <td>{verdict.working ? <Badge tone="green">yes</Badge> : a.status === 'working' || a.status === 'waiting' ? <Badge tone="yellow">no — {verdict.why}</Badge> : <span className="muted">no</span>}</td>
+                  <td>
+                    <StatusCell agent={a} now={now} />
+                  </td>
+                  <td>
+                    {verdict.working ? (
+                      <Badge tone="green">yes</Badge>
+                    ) : a.status === 'working' || a.status === 'waiting' ? (
+                      <Badge tone="yellow">no — {verdict.why}</Badge>
+                    ) : (
+                      <span className="muted">no</span>
+                    )}
+                  </td>
                   <td>
                     {a.current_hook_bead_id ? (
-                      <Link to={paths.bead(townId, a.current_hook_bead_id)} title={a.current_hook_bead_id}>{a.hooked_bead_title ?? shortId(a.current_hook_bead_id)}</Link>
+                      <Link to={paths.bead(townId, a.current_hook_bead_id)} title={a.current_hook_bead_id}>
+                        {a.hooked_bead_title ?? shortId(a.current_hook_bead_id)}
+                      </Link>
                     ) : (
                       <span className="muted">—</span>
                     )}
                   </td>
                   <td className={a.dispatch_attempts >= 3 ? 'num text-red strong' : 'num'}>{a.dispatch_attempts}</td>
-                  <td><RelativeTime iso={a.last_activity_at} /></td>
-                  <td><RelativeTime iso={a.last_sdk_event_at} /></td>
-                  <td>{a.process_status ? <Badge tone={a.process_status === 'running' ? 'green' : a.process_status === 'failed' || a.process_status === 'exited' ? 'red' : 'neutral'}>{a.process_status}</Badge> : <span className="muted">none</span>}</td>
+                  <td>
+                    <RelativeTime iso={a.last_activity_at} />
+                  </td>
+                  <td>
+                    <RelativeTime iso={a.last_sdk_event_at} />
+                  </td>
+                  <td>
+                    {a.process_status ? (
+                      <Badge
+                        tone={
+                          a.process_status === 'running'
+                            ? 'green'
+                            : a.process_status === 'failed' || a.process_status === 'exited'
+                              ? 'red'
+                              : 'neutral'
+                        }
+                      >
+                        {a.process_status}
+                      </Badge>
+                    ) : (
+                      <span className="muted">none</span>
+                    )}
+                  </td>
                   <td className="num">{formatCompact(a.tokens_24h)}</td>
-                  <td className="message-cell">{a.agent_status_message ?? <span className="muted">—</span>}{a.active_tools.length ? <div className="muted small">tools: {a.active_tools.join(', ')}</div> : null}</td>
+                  <td className="message-cell">
+                    {a.agent_status_message ?? <span className="muted">—</span>}
+                    {a.active_tools.length ? <div className="muted small">tools: {a.active_tools.join(', ')}</div> : null}
+                  </td>
                 </tr>
               );
             })}

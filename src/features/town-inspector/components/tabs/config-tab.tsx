@@ -19,33 +19,56 @@ function TownSettings({ townId, config }: { townId: string; config: TownConfigRe
     <section className="panel" aria-label="Town config">
       <div className="panel-head">
         <h2>Town config</h2>
-        <span className="muted small">version {config.version} · updated <RelativeTime iso={config.updated_at} /></span>
+        <span className="muted small">
+          version {config.version} · updated <RelativeTime iso={config.updated_at} />
+        </span>
         <span className="spacer" />
         <TownConfigEditor townId={townId} config={config} />
       </div>
       <dl className="facts">
-        <div><dt>Default model</dt><dd className="mono small">{config.default_model}</dd></div>
-        <div><dt>Small model</dt><dd className="mono small">{config.small_model}</dd></div>
-        <div><dt>Max polecats per rig</dt><dd>{config.max_polecats_per_rig}</dd></div>
-        <div><dt>Merge strategy</dt><dd>{config.merge_strategy === 'pr' ? 'pull request' : 'direct merge'}</dd></div>
-        <div><dt>Sleep after</dt><dd>{config.container.sleep_after_minutes} min</dd></div>
+        <div>
+          <dt>Default model</dt>
+          <dd className="mono small">{config.default_model}</dd>
+        </div>
+        <div>
+          <dt>Small model</dt>
+          <dd className="mono small">{config.small_model}</dd>
+        </div>
+        <div>
+          <dt>Max polecats per rig</dt>
+          <dd>{config.max_polecats_per_rig}</dd>
+        </div>
+        <div>
+          <dt>Merge strategy</dt>
+          <dd>{config.merge_strategy === 'pr' ? 'pull request' : 'direct merge'}</dd>
+        </div>
+        <div>
+          <dt>Sleep after</dt>
+          <dd>{config.container.sleep_after_minutes} min</dd>
+        </div>
         <div>
           <dt>Git auth</dt>
           <dd className="small">
-            {config.git_auth.provider} · {config.git_auth.mode === 'integration' ? `integration ${config.git_auth.platform_integration_id ?? '(none)'}` : 'manual token'}
+            {config.git_auth.provider} ·{' '}
+            {config.git_auth.mode === 'integration' ? `integration ${config.git_auth.platform_integration_id ?? '(none)'}` : 'manual token'}
             {config.git_auth.token_set ? <Badge tone="muted">token stored</Badge> : null}
           </dd>
         </div>
         <div>
           <dt>Refinery</dt>
           <dd className="small">
-            review {config.refinery.review_mode} · auto-merge {config.refinery.auto_merge ? 'on' : 'off'} · clean merge {config.refinery.require_clean_merge ? 'required' : 'optional'} · code review {config.refinery.code_review ? 'on' : 'off'}
+            review {config.refinery.review_mode} · auto-merge {config.refinery.auto_merge ? 'on' : 'off'} · clean merge{' '}
+            {config.refinery.require_clean_merge ? 'required' : 'optional'} · code review {config.refinery.code_review ? 'on' : 'off'}
             {config.refinery.gates.length ? <> · gates {config.refinery.gates.join(', ')}</> : null}
           </dd>
         </div>
         <div>
           <dt>Alarm intervals</dt>
-          <dd className="small">{Object.entries(config.alarm_intervals).map(([k, v]) => `${k} ${v}s`).join(' · ') || '—'}</dd>
+          <dd className="small">
+            {Object.entries(config.alarm_intervals)
+              .map(([k, v]) => `${k} ${v}s`)
+              .join(' · ') || '—'}
+          </dd>
         </div>
       </dl>
       {roles.length ? (
@@ -53,7 +76,9 @@ function TownSettings({ townId, config }: { townId: string; config: TownConfigRe
           <summary>Role models and custom instructions ({roles.length})</summary>
           {roles.map((r) => (
             <div key={r} className="role-block">
-              <div className="strong">{r} {config.role_models[r] ? <span className="mono small muted">{config.role_models[r]}</span> : null}</div>
+              <div className="strong">
+                {r} {config.role_models[r] ? <span className="mono small muted">{config.role_models[r]}</span> : null}
+              </div>
               {config.custom_instructions[r] ? <pre className="text-block">{config.custom_instructions[r]}</pre> : null}
             </div>
           ))}
@@ -84,19 +109,60 @@ export function ConfigTab({ townId }: { townId: string }) {
           <div className="table-scroll">
             <table className="table" aria-label="Credential status">
               <thead>
-                <tr><th>Rig</th><th>Source</th><th>Status</th><th>Last resolved</th><th>Token expires</th><th>Verification</th><th>Last error</th><th>Actions</th></tr>
+                <tr>
+                  <th>Rig</th>
+                  <th>Source</th>
+                  <th>Status</th>
+                  <th>Last resolved</th>
+                  <th>Token expires</th>
+                  <th>Verification</th>
+                  <th>Last error</th>
+                  <th>Actions</th>
+                </tr>
               </thead>
               <tbody>
                 {credentials.map((c) => (
                   <tr key={c.rig_id} className={c.status !== 'valid' ? 'row-troubled' : undefined} data-testid="credential-row">
                     <td className="strong">{c.rig_name}</td>
-                    <td className="small">{c.source === 'integration' ? <>integration <code>{c.integration_id ?? '—'}</code></> : 'manual token'}</td>
-                    <td><Badge tone={CREDENTIAL_TONE[c.status]}>{c.status}</Badge></td>
-                    <td><RelativeTime iso={c.last_resolved_at} /></td>
-                    <td><RelativeTime iso={c.token_expires_at} fallback="—" /></td>
-                    <td>{c.verification ? <Badge tone={c.verification === 'ok' ? 'green' : 'red'}>{c.verification}</Badge> : <span className="muted">—</span>}{c.last_verified_at ? <span className="muted small"> <RelativeTime iso={c.last_verified_at} /></span> : null}</td>
+                    <td className="small">
+                      {c.source === 'integration' ? (
+                        <>
+                          integration <code>{c.integration_id ?? '—'}</code>
+                        </>
+                      ) : (
+                        'manual token'
+                      )}
+                    </td>
+                    <td>
+                      <Badge tone={CREDENTIAL_TONE[c.status]}>{c.status}</Badge>
+                    </td>
+                    <td>
+                      <RelativeTime iso={c.last_resolved_at} />
+                    </td>
+                    <td>
+                      <RelativeTime iso={c.token_expires_at} fallback="—" />
+                    </td>
+                    <td>
+                      {c.verification ? (
+                        <Badge tone={c.verification === 'ok' ? 'green' : 'red'}>{c.verification}</Badge>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                      {c.last_verified_at ? (
+                        <span className="muted small">
+                          {' '}
+                          <RelativeTime iso={c.last_verified_at} />
+                        </span>
+                      ) : null}
+                    </td>
                     <td className="message-cell small">{c.last_error ?? <span className="muted">—</span>}</td>
-                    <td><RigCredentialActions townId={townId} rigId={c.rig_id} version={rigs.find((r) => r.rig.id === c.rig_id)?.version ?? 1} /></td>
+                    <td>
+                      <RigCredentialActions
+                        townId={townId}
+                        rigId={c.rig_id}
+                        version={rigs.find((r) => r.rig.id === c.rig_id)?.version ?? 1}
+                      />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -120,7 +186,9 @@ export function ConfigTab({ townId }: { townId: string }) {
       </section>
 
       <section className="panel" aria-label="Git failures">
-        <h2>Git push/pull failures <span className="muted small">across agents, newest first</span></h2>
+        <h2>
+          Git push/pull failures <span className="muted small">across agents, newest first</span>
+        </h2>
         {git_failures.length === 0 ? (
           <EmptyState title="No failed git operations" />
         ) : (
@@ -133,7 +201,15 @@ export function ConfigTab({ townId }: { townId: string }) {
         <div className="table-scroll">
           <table className="table" aria-label="Rig configs">
             <thead>
-              <tr><th>Rig</th><th>Repository</th><th>Branch</th><th>Integration</th><th>Max polecats</th><th>Model override</th><th>Instructions</th></tr>
+              <tr>
+                <th>Rig</th>
+                <th>Repository</th>
+                <th>Branch</th>
+                <th>Integration</th>
+                <th>Max polecats</th>
+                <th>Model override</th>
+                <th>Instructions</th>
+              </tr>
             </thead>
             <tbody>
               {rigs.map(({ rig, max_polecats, model_override, custom_instructions }) => {
@@ -141,13 +217,23 @@ export function ConfigTab({ townId }: { townId: string }) {
                 return (
                   <tr key={rig.id}>
                     <td className="strong">{rig.name}</td>
-                    <td className="mono small">{web ? <a href={web} target="_blank" rel="noopener noreferrer">{rig.git_url}</a> : rig.git_url}</td>
+                    <td className="mono small">
+                      {web ? (
+                        <a href={web} target="_blank" rel="noopener noreferrer">
+                          {rig.git_url}
+                        </a>
+                      ) : (
+                        rig.git_url
+                      )}
+                    </td>
                     <td className="mono small">{rig.default_branch}</td>
                     <td>
                       {rig.integration ? (
                         <>
                           <Badge tone={INTEGRATION_TONE[rig.integration.status]}>{rig.integration.status}</Badge>{' '}
-                          <span className="small">{rig.integration.provider} · {rig.integration.account} · <code>{rig.integration.id}</code></span>
+                          <span className="small">
+                            {rig.integration.provider} · {rig.integration.account} · <code>{rig.integration.id}</code>
+                          </span>
                         </>
                       ) : (
                         <Badge tone="yellow">not linked</Badge>

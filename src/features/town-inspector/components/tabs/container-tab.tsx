@@ -13,7 +13,13 @@ import { EnvTable } from '../env-table';
 import { CpuChart, MemoryChart } from '../lazy-charts';
 import { ContainerActions, EnvVarActions } from '../../../interventions';
 
-const STATUS_TONE: Record<ContainerStatus, Tone> = { running: 'green', starting: 'blue', sleeping: 'muted', stopped: 'muted', crashed: 'red' };
+const STATUS_TONE: Record<ContainerStatus, Tone> = {
+  running: 'green',
+  starting: 'blue',
+  sleeping: 'muted',
+  stopped: 'muted',
+  crashed: 'red',
+};
 const HEALTH_TONE: Record<ContainerHealth, Tone> = { ok: 'green', degraded: 'yellow', down: 'red' };
 const PROCESS_TONE: Record<ProcessStatus, Tone> = { starting: 'blue', running: 'green', stopping: 'neutral', exited: 'red', failed: 'red' };
 
@@ -31,21 +37,66 @@ export function ContainerTab({ townId }: { townId: string }) {
       <section className="panel" aria-label="Container summary">
         <ContainerActions townId={townId} />
         <dl className="facts">
-          <div><dt>Status</dt><dd><Badge tone={STATUS_TONE[c.status]}>{c.status}</Badge></dd></div>
-          <div><dt>Health</dt><dd><Badge tone={HEALTH_TONE[c.health]}>{c.health}</Badge></dd></div>
-          <div><dt>Uptime</dt><dd>{c.started_at && c.status === 'running' ? <span title={c.started_at}>{formatDuration(now - Date.parse(c.started_at))}</span> : <span className="muted">not running</span>}</dd></div>
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <Badge tone={STATUS_TONE[c.status]}>{c.status}</Badge>
+            </dd>
+          </div>
+          <div>
+            <dt>Health</dt>
+            <dd>
+              <Badge tone={HEALTH_TONE[c.health]}>{c.health}</Badge>
+            </dd>
+          </div>
+          <div>
+            <dt>Uptime</dt>
+            <dd>
+              {c.started_at && c.status === 'running' ? (
+                <span title={c.started_at}>{formatDuration(now - Date.parse(c.started_at))}</span>
+              ) : (
+                <span className="muted">not running</span>
+              )}
+            </dd>
+          </div>
           <div>
             <dt>Up with no dispatched agent</dt>
             <dd data-testid="idle-uptime" className={c.idle_since && now - Date.parse(c.idle_since) > 3600_000 ? 'text-yellow' : undefined}>
-              {c.idle_since ? <span title={c.idle_since}>{formatDuration(now - Date.parse(c.idle_since))}</span> : <span className="muted">an agent is dispatched</span>}
+              {c.idle_since ? (
+                <span title={c.idle_since}>{formatDuration(now - Date.parse(c.idle_since))}</span>
+              ) : (
+                <span className="muted">an agent is dispatched</span>
+              )}
             </dd>
           </div>
-          <div><dt>Sleep timeout</dt><dd>{c.sleep_after_minutes} min idle</dd></div>
-          <div><dt>Last restart</dt><dd><RelativeTime iso={c.last_restart_at} /></dd></div>
-          <div><dt>Last 24 h</dt><dd>{day.oom > 0 ? <Badge tone="red">{day.oom} OOM</Badge> : null}{day.exits > 0 ? <Badge tone="red">{day.exits} non-zero exits</Badge> : null}<span className="small">{day.start} starts · {day.sleep} sleeps</span></dd></div>
-          <div><dt>Memory limit</dt><dd>{c.memory_limit_mb} MB</dd></div>
+          <div>
+            <dt>Sleep timeout</dt>
+            <dd>{c.sleep_after_minutes} min idle</dd>
+          </div>
+          <div>
+            <dt>Last restart</dt>
+            <dd>
+              <RelativeTime iso={c.last_restart_at} />
+            </dd>
+          </div>
+          <div>
+            <dt>Last 24 h</dt>
+            <dd>
+              {day.oom > 0 ? <Badge tone="red">{day.oom} OOM</Badge> : null}
+              {day.exits > 0 ? <Badge tone="red">{day.exits} non-zero exits</Badge> : null}
+              <span className="small">
+                {day.start} starts · {day.sleep} sleeps
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>Memory limit</dt>
+            <dd>{c.memory_limit_mb} MB</dd>
+          </div>
         </dl>
-        <p className="muted small mono">image {c.image} · instance {c.instance_id ?? 'none'}</p>
+        <p className="muted small mono">
+          image {c.image} · instance {c.instance_id ?? 'none'}
+        </p>
       </section>
 
       <section className="panel" aria-label="Processes">
@@ -56,16 +107,42 @@ export function ContainerTab({ townId }: { townId: string }) {
           <div className="table-scroll">
             <table className="table" aria-label="Processes">
               <thead>
-                <tr><th>Agent</th><th>PID</th><th>Status</th><th>Started</th><th>Exit</th><th>Memory</th><th>Command</th></tr>
+                <tr>
+                  <th>Agent</th>
+                  <th>PID</th>
+                  <th>Status</th>
+                  <th>Started</th>
+                  <th>Exit</th>
+                  <th>Memory</th>
+                  <th>Command</th>
+                </tr>
               </thead>
               <tbody>
                 {c.processes.map((p) => (
                   <tr key={p.process_id} className={p.status === 'failed' || p.status === 'exited' ? 'row-troubled' : undefined}>
-                    <td>{p.agent_id ? <Link to={paths.agent(townId, p.agent_id)}>{p.agent_name ?? p.agent_id.slice(0, 8)}</Link> : <span className="muted">—</span>}</td>
+                    <td>
+                      {p.agent_id ? (
+                        <Link to={paths.agent(townId, p.agent_id)}>{p.agent_name ?? p.agent_id.slice(0, 8)}</Link>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     <td className="mono small">{p.pid ?? '—'}</td>
-                    <td><Badge tone={PROCESS_TONE[p.status]}>{p.status}</Badge></td>
-                    <td><RelativeTime iso={p.started_at} /></td>
-                    <td className="small">{p.exit_code !== null ? <span className="text-red">code {p.exit_code}</span> : '—'}{p.exited_at ? <> · <RelativeTime iso={p.exited_at} /></> : null}</td>
+                    <td>
+                      <Badge tone={PROCESS_TONE[p.status]}>{p.status}</Badge>
+                    </td>
+                    <td>
+                      <RelativeTime iso={p.started_at} />
+                    </td>
+                    <td className="small">
+                      {p.exit_code !== null ? <span className="text-red">code {p.exit_code}</span> : '—'}
+                      {p.exited_at ? (
+                        <>
+                          {' '}
+                          · <RelativeTime iso={p.exited_at} />
+                        </>
+                      ) : null}
+                    </td>
                     <td className="num">{p.memory_mb !== null ? `${Math.round(p.memory_mb)} MB` : '—'}</td>
                     <td className="mono small message-cell">{p.command}</td>
                   </tr>
@@ -79,7 +156,11 @@ export function ContainerTab({ townId }: { townId: string }) {
       <div className="two-col">
         <section className="panel" aria-label="Memory">
           <h2>Memory</h2>
-          {c.resources.length ? <MemoryChart samples={c.resources} limitMb={c.memory_limit_mb} /> : <EmptyState title="No resource samples reported" />}
+          {c.resources.length ? (
+            <MemoryChart samples={c.resources} limitMb={c.memory_limit_mb} />
+          ) : (
+            <EmptyState title="No resource samples reported" />
+          )}
         </section>
         <section className="panel" aria-label="CPU">
           <h2>CPU</h2>
@@ -88,7 +169,9 @@ export function ContainerTab({ townId }: { townId: string }) {
       </div>
 
       <section className="panel" aria-label="Lifecycle">
-        <h2>Lifecycle <span className="muted small">newest first</span></h2>
+        <h2>
+          Lifecycle <span className="muted small">newest first</span>
+        </h2>
         {c.events.length === 0 ? (
           <EmptyState title="No lifecycle events recorded" />
         ) : (
@@ -107,8 +190,14 @@ export function ContainerTab({ townId }: { townId: string }) {
       </section>
 
       <section className="panel" aria-label="Environment">
-        <h2>Environment variables <span className="muted small">secret values are masked by the server</span></h2>
-        <EnvTable vars={c.env_vars} label="Container environment variables" actions={(v) => <EnvVarActions townId={townId} variable={v} />} />
+        <h2>
+          Environment variables <span className="muted small">secret values are masked by the server</span>
+        </h2>
+        <EnvTable
+          vars={c.env_vars}
+          label="Container environment variables"
+          actions={(v) => <EnvVarActions townId={townId} variable={v} />}
+        />
       </section>
     </div>
   );

@@ -10,7 +10,16 @@ import { formatExact } from '../../../../lib/time';
 import { TIMELINE_PAGE_SIZE, timelineQuery, useTimeline } from '../../api/timeline';
 import { useLiveRefreshPaused } from '../../model/live-refresh';
 import { useAgents } from '../../api/tabs';
-import { exportFileName, parseTimelineView, RANGE_PRESETS, TIMELINE_KINDS, toTimelineCsv, toTimelineJson, toTimelineQuery, writeTimelineView } from '../../model/timeline-view';
+import {
+  exportFileName,
+  parseTimelineView,
+  RANGE_PRESETS,
+  TIMELINE_KINDS,
+  toTimelineCsv,
+  toTimelineJson,
+  toTimelineQuery,
+  writeTimelineView,
+} from '../../model/timeline-view';
 import { KIND_TONE, TimelineRows } from '../timeline-rows';
 import { useSearchState } from '../use-search-state';
 
@@ -43,13 +52,23 @@ function EventDetails({ event, onClose, onFilter }: { event: TimelineEvent; onCl
         <Badge tone={KIND_TONE[event.kind]}>{event.kind}</Badge>
         <span className="muted small">{formatExact(event.at)}</span>
         <span className="spacer" />
-        <button type="button" className="button button-small" onClick={onClose}>Close</button>
+        <button type="button" className="button button-small" onClick={onClose}>
+          Close
+        </button>
       </div>
       <p className="message-cell">{event.summary}</p>
       <div className="page-header-meta small">
         <CopyId id={event.id} full label="event id" />
-        {event.bead_id ? <button type="button" className="button button-small" onClick={() => onFilter(event.bead_id!)}>Only this bead</button> : null}
-        {event.agent_id ? <button type="button" className="button button-small" onClick={() => onFilter(event.agent_id!)}>Only this agent</button> : null}
+        {event.bead_id ? (
+          <button type="button" className="button button-small" onClick={() => onFilter(event.bead_id!)}>
+            Only this bead
+          </button>
+        ) : null}
+        {event.agent_id ? (
+          <button type="button" className="button button-small" onClick={() => onFilter(event.agent_id!)}>
+            Only this agent
+          </button>
+        ) : null}
       </div>
       <pre className="text-block small">{JSON.stringify(event.details, null, 2)}</pre>
     </section>
@@ -110,42 +129,88 @@ export function EventsTab({ townId }: { townId: string }) {
           </div>
           <div className="status-chips" role="group" aria-label="Time range">
             {RANGE_PRESETS.map((p) => (
-              <button key={p.id} type="button" className="chip" onClick={() => update({ from: new Date(Date.now() - p.ms).toISOString(), to: '' })}>
+              <button
+                key={p.id}
+                type="button"
+                className="chip"
+                onClick={() => update({ from: new Date(Date.now() - p.ms).toISOString(), to: '' })}
+              >
                 last {p.label}
               </button>
             ))}
           </div>
           <label className="toolbar-field">
             <span className="muted small">From (local)</span>
-            <input className="input" type="datetime-local" aria-label="From (local time)" value={toLocalInput(view.from)} onChange={(e) => update({ from: fromLocalInput(e.target.value) })} />
+            <input
+              className="input"
+              type="datetime-local"
+              aria-label="From (local time)"
+              value={toLocalInput(view.from)}
+              onChange={(e) => update({ from: fromLocalInput(e.target.value) })}
+            />
           </label>
           <label className="toolbar-field">
             <span className="muted small">To (local)</span>
-            <input className="input" type="datetime-local" aria-label="To (local time)" value={toLocalInput(view.to)} onChange={(e) => update({ to: fromLocalInput(e.target.value) })} />
+            <input
+              className="input"
+              type="datetime-local"
+              aria-label="To (local time)"
+              value={toLocalInput(view.to)}
+              onChange={(e) => update({ to: fromLocalInput(e.target.value) })}
+            />
           </label>
-          {filtered ? <button type="button" className="button button-small button-ghost" onClick={() => update({ kind: [], entity: '', from: '', to: '', event: '' })}>Clear filters</button> : null}
+          {filtered ? (
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => update({ kind: [], entity: '', from: '', to: '', event: '' })}
+            >
+              Clear filters
+            </button>
+          ) : null}
         </div>
         {view.entity ? (
           <div className="entity-filter" role="status">
             Only events of <CopyId id={view.entity} full label="filtered id" />
-            <button type="button" className="button button-small" onClick={() => update({ entity: '' })}>Show all entities</button>
+            <button type="button" className="button button-small" onClick={() => update({ entity: '' })}>
+              Show all entities
+            </button>
           </div>
         ) : null}
         <div className="toolbar">
           <span className="muted small" data-testid="timeline-count" role="status" aria-live="polite">
-            {timeline.isPending ? 'loading…' : `${formatNumber(rows.length)} of ${total !== null ? formatNumber(total) : '?'} events loaded, newest first`}
+            {timeline.isPending
+              ? 'loading…'
+              : `${formatNumber(rows.length)} of ${total !== null ? formatNumber(total) : '?'} events loaded, newest first`}
           </span>
           <span className="spacer" />
-          <button type="button" className="button button-small" disabled={!hasNextPage || isFetchingNextPage} onClick={() => void fetchNextPage()}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!hasNextPage || isFetchingNextPage}
+            onClick={() => void fetchNextPage()}
+          >
             {isFetchingNextPage && !loadingAll ? 'Loading…' : 'Load older'}
           </button>
           <button type="button" className="button button-small" disabled={!hasNextPage || loadingAll} onClick={() => void loadAll()}>
             {loadingAll ? `Loading all… ${formatNumber(rows.length)}` : 'Load all'}
           </button>
-          <button type="button" className="button button-small" disabled={rows.length === 0} onClick={() => download(exportFileName(townId, view, 'json', new Date()), 'application/json', toTimelineJson(rows, exportMeta()))}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={rows.length === 0}
+            onClick={() =>
+              download(exportFileName(townId, view, 'json', new Date()), 'application/json', toTimelineJson(rows, exportMeta()))
+            }
+          >
             Export JSON
           </button>
-          <button type="button" className="button button-small" disabled={rows.length === 0} onClick={() => download(exportFileName(townId, view, 'csv', new Date()), 'text/csv', toTimelineCsv(rows))}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={rows.length === 0}
+            onClick={() => download(exportFileName(townId, view, 'csv', new Date()), 'text/csv', toTimelineCsv(rows))}
+          >
             Export CSV
           </button>
         </div>
@@ -157,7 +222,11 @@ export function EventsTab({ townId }: { townId: string }) {
             </button>
           </p>
         ) : null}
-        {hasNextPage && rows.length > 0 ? <p className="muted small">Exports hold the {formatNumber(rows.length)} loaded rows; “Load all” first to export every matching event.</p> : null}
+        {hasNextPage && rows.length > 0 ? (
+          <p className="muted small">
+            Exports hold the {formatNumber(rows.length)} loaded rows; “Load all” first to export every matching event.
+          </p>
+        ) : null}
         {selected ? <EventDetails event={selected} onClose={() => onSelect('')} onFilter={onFilterEntity} /> : null}
         {timeline.isPending ? (
           <Loading label="Loading the town timeline" />
@@ -165,12 +234,23 @@ export function EventsTab({ townId }: { townId: string }) {
           <ErrorState error={timeline.error} what="timeline" onRetry={() => void timeline.refetch()} />
         ) : rows.length === 0 ? (
           <EmptyState title={filtered ? 'No events match these filters' : 'No events recorded for this town yet'}>
-            {filtered ? <button type="button" className="button button-small" onClick={() => update({ kind: [], entity: '', from: '', to: '' })}>Clear filters</button> : null}
+            {filtered ? (
+              <button type="button" className="button button-small" onClick={() => update({ kind: [], entity: '', from: '', to: '' })}>
+                Clear filters
+              </button>
+            ) : null}
           </EmptyState>
         ) : (
           <>
             {timeline.isError ? <ErrorState error={timeline.error} what="older events" onRetry={() => void fetchNextPage()} /> : null}
-            <TimelineRows townId={townId} rows={rows} agentNames={agentNames} selected={view.event} onSelect={onSelect} onFilterEntity={onFilterEntity} />
+            <TimelineRows
+              townId={townId}
+              rows={rows}
+              agentNames={agentNames}
+              selected={view.event}
+              onSelect={onSelect}
+              onFilterEntity={onFilterEntity}
+            />
           </>
         )}
       </section>

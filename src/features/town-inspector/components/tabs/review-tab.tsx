@@ -19,7 +19,12 @@ const STATE_ORDER: Record<ReviewState, number> = { failed: 0, running: 1, pendin
 export function PrLink({ url }: { url: string | null }) {
   if (!url) return <span className="muted">—</span>;
   const safe = toSafeExternalUrl(url);
-  if (!safe) return <span className="mono small text-red" title="Not an http(s) URL: shown as text">{url}</span>;
+  if (!safe)
+    return (
+      <span className="mono small text-red" title="Not an http(s) URL: shown as text">
+        {url}
+      </span>
+    );
   return (
     <a className="mono small" href={safe} target="_blank" rel="noopener noreferrer">
       {safe.replace(/^https?:\/\//, '')} ↗
@@ -39,20 +44,45 @@ export function ReviewTab({ townId }: { townId: string }) {
   if (queue.isPending) return <Loading label="Loading the review queue" />;
   if (queue.isError) return <ErrorState error={queue.error} what="review queue" onRetry={() => void queue.refetch()} />;
   const { entries, samples, depth, merge_strategy } = queue.data;
-  const sorted = [...entries].sort((a, b) => STATE_ORDER[a.review_state] - STATE_ORDER[b.review_state] || a.enqueued_at.localeCompare(b.enqueued_at));
+  const sorted = [...entries].sort(
+    (a, b) => STATE_ORDER[a.review_state] - STATE_ORDER[b.review_state] || a.enqueued_at.localeCompare(b.enqueued_at),
+  );
   const failed = entries.filter((e) => e.review_state === 'failed').length;
-  const oldest = entries.filter((e) => e.review_state === 'pending' || e.review_state === 'running').sort((a, b) => a.enqueued_at.localeCompare(b.enqueued_at))[0];
+  const oldest = entries
+    .filter((e) => e.review_state === 'pending' || e.review_state === 'running')
+    .sort((a, b) => a.enqueued_at.localeCompare(b.enqueued_at))[0];
   const processedLastHour = samples.filter((s) => now - Date.parse(s.at) <= 3600_000).reduce((sum, s) => sum + s.processed, 0);
   return (
     <div className="tab-stack">
       <section className="panel" aria-label="Review queue summary">
-        <ReviewQueueActions townId={townId} strategy={merge_strategy} pending={entries.filter((e) => e.review_state === 'pending').length} />
+        <ReviewQueueActions
+          townId={townId}
+          strategy={merge_strategy}
+          pending={entries.filter((e) => e.review_state === 'pending').length}
+        />
         <dl className="facts">
-          <div><dt>Merge strategy</dt><dd><Badge tone="neutral">{merge_strategy === 'pr' ? 'pull request' : 'direct merge'}</Badge></dd></div>
-          <div><dt>Queue depth</dt><dd data-testid="queue-depth">{depth}</dd></div>
-          <div><dt>Failed</dt><dd>{failed > 0 ? <Badge tone="red">{failed} failed</Badge> : 0}</dd></div>
-          <div><dt>Oldest waiting</dt><dd>{oldest ? formatDuration(timeInQueue(oldest, now)) : <span className="muted">—</span>}</dd></div>
-          <div><dt>Processed, last hour</dt><dd className={depth > 0 && processedLastHour === 0 ? 'text-red' : undefined}>{processedLastHour}</dd></div>
+          <div>
+            <dt>Merge strategy</dt>
+            <dd>
+              <Badge tone="neutral">{merge_strategy === 'pr' ? 'pull request' : 'direct merge'}</Badge>
+            </dd>
+          </div>
+          <div>
+            <dt>Queue depth</dt>
+            <dd data-testid="queue-depth">{depth}</dd>
+          </div>
+          <div>
+            <dt>Failed</dt>
+            <dd>{failed > 0 ? <Badge tone="red">{failed} failed</Badge> : 0}</dd>
+          </div>
+          <div>
+            <dt>Oldest waiting</dt>
+            <dd>{oldest ? formatDuration(timeInQueue(oldest, now)) : <span className="muted">—</span>}</dd>
+          </div>
+          <div>
+            <dt>Processed, last hour</dt>
+            <dd className={depth > 0 && processedLastHour === 0 ? 'text-red' : undefined}>{processedLastHour}</dd>
+          </div>
         </dl>
       </section>
       <section className="panel" aria-label="Queue depth and processing rate">
@@ -86,14 +116,40 @@ export function ReviewTab({ townId }: { townId: string }) {
                       <Link to={paths.bead(townId, e.bead_id)}>{e.title}</Link>
                       {e.failure_reason ? <div className="text-red small message-cell">{e.failure_reason}</div> : null}
                     </td>
-                    <td><Badge tone={STATE_TONE[e.review_state]}>{e.review_state}</Badge>{e.pr_state ? <span className="muted small"> PR {e.pr_state}</span> : null}</td>
-                    <td className={e.retry_count >= 3 ? 'num text-red strong' : e.retry_count > 0 ? 'num text-yellow' : 'num'}>{e.retry_count}</td>
-                    <td>{e.refinery_agent_id ? <Link to={paths.agent(townId, e.refinery_agent_id)}>{e.refinery_name ?? 'refinery'}</Link> : <span className="muted">unassigned</span>}</td>
-                    <td className="mono small">{e.branch} → {e.target_branch}</td>
-                    <td><PrLink url={e.pr_url} /></td>
-                    <td className="num">{formatDuration(timeInQueue(e, now))}{e.completed_at ? <span className="muted small"> (done)</span> : null}</td>
-                    <td><RelativeTime iso={e.enqueued_at} /></td>
-                    <td>{e.review_state === 'merged' ? <span className="muted small">merged</span> : <ReviewActions townId={townId} entry={e} />}</td>
+                    <td>
+                      <Badge tone={STATE_TONE[e.review_state]}>{e.review_state}</Badge>
+                      {e.pr_state ? <span className="muted small"> PR {e.pr_state}</span> : null}
+                    </td>
+                    <td className={e.retry_count >= 3 ? 'num text-red strong' : e.retry_count > 0 ? 'num text-yellow' : 'num'}>
+                      {e.retry_count}
+                    </td>
+                    <td>
+                      {e.refinery_agent_id ? (
+                        <Link to={paths.agent(townId, e.refinery_agent_id)}>{e.refinery_name ?? 'refinery'}</Link>
+                      ) : (
+                        <span className="muted">unassigned</span>
+                      )}
+                    </td>
+                    <td className="mono small">
+                      {e.branch} → {e.target_branch}
+                    </td>
+                    <td>
+                      <PrLink url={e.pr_url} />
+                    </td>
+                    <td className="num">
+                      {formatDuration(timeInQueue(e, now))}
+                      {e.completed_at ? <span className="muted small"> (done)</span> : null}
+                    </td>
+                    <td>
+                      <RelativeTime iso={e.enqueued_at} />
+                    </td>
+                    <td>
+                      {e.review_state === 'merged' ? (
+                        <span className="muted small">merged</span>
+                      ) : (
+                        <ReviewActions townId={townId} entry={e} />
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -4,11 +4,26 @@ import { ErrorState } from '../../../../components/error-state';
 import { EmptyState, Loading } from '../../../../components/states';
 import { formatNumber } from '../../../../lib/format';
 import { useAllBeads } from '../../api/beads';
-import { collectLabels, countByStatus, filterBeadsExceptStatus, filterByStatus, mergeBeadPages, parseBeadView, writeBeadView, type BeadSort } from '../../model/bead-view';
+import {
+  collectLabels,
+  countByStatus,
+  filterBeadsExceptStatus,
+  filterByStatus,
+  mergeBeadPages,
+  parseBeadView,
+  writeBeadView,
+  type BeadSort,
+} from '../../model/bead-view';
 import { BeadsTable } from '../beads-table';
 import { useSearchState, useUrlText } from '../use-search-state';
 
-const STATUS_LABEL: Record<BeadStatus, string> = { open: 'Open', in_progress: 'In progress', in_review: 'In review', closed: 'Closed', failed: 'Failed' };
+const STATUS_LABEL: Record<BeadStatus, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  in_review: 'In review',
+  closed: 'Closed',
+  failed: 'Failed',
+};
 
 function toggle<T>(list: readonly T[], value: T): T[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -18,7 +33,10 @@ function toggle<T>(list: readonly T[], value: T): T[] {
 export function StateTab({ townId }: { townId: string }) {
   const [view, update] = useSearchState(parseBeadView, writeBeadView);
   const onSort = useCallback((sort: BeadSort) => update({ sort }), [update]);
-  const [text, setText, resetText] = useUrlText(view.q, useCallback((q: string) => update({ q }), [update]));
+  const [text, setText, resetText] = useUrlText(
+    view.q,
+    useCallback((q: string) => update({ q }), [update]),
+  );
 
   const clearFilters = () => {
     resetText('');
@@ -56,10 +74,17 @@ export function StateTab({ townId }: { townId: string }) {
         />
         <label className="toolbar-field">
           <span className="muted small">Type</span>
-          <select className="input" aria-label="Filter by type" value={view.type[0] ?? ''} onChange={(e) => update({ type: e.target.value ? [e.target.value as BeadType] : [] })}>
+          <select
+            className="input"
+            aria-label="Filter by type"
+            value={view.type[0] ?? ''}
+            onChange={(e) => update({ type: e.target.value ? [e.target.value as BeadType] : [] })}
+          >
             <option value="">all types</option>
             {BeadType.options.map((t) => (
-              <option key={t} value={t}>{t.replace('_', ' ')}</option>
+              <option key={t} value={t}>
+                {t.replace('_', ' ')}
+              </option>
             ))}
           </select>
         </label>
@@ -68,7 +93,9 @@ export function StateTab({ townId }: { townId: string }) {
           <select className="input" aria-label="Filter by label" value={view.label} onChange={(e) => update({ label: e.target.value })}>
             <option value="">all labels</option>
             {labels.map((l) => (
-              <option key={l} value={l}>{l}</option>
+              <option key={l} value={l}>
+                {l}
+              </option>
             ))}
             {view.label && !labels.includes(view.label) ? <option value={view.label}>{view.label}</option> : null}
           </select>
