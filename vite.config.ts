@@ -31,7 +31,7 @@ export default defineConfig(({ mode }) => ({
     environment: 'jsdom',
     globals: false,
     setupFiles: ['./vitest.setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'worker/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scenarios/**/*.test.ts', 'worker/**/*.test.ts'],
     css: false,
     testTimeout: 15000,
     pool: 'threads',

@@ -1,32 +1,55 @@
-import type { DirectoryDO } from './directory/directory-do';
-import type { GastownUserDO } from './user/gastown-user-do';
-import type { TownDO } from './town/town-do';
-import type { AgentDO } from './agent/agent-do';
+import type { Host, ObjectKind, Objects } from '../server/host';
+import type { Remote } from '../server/ports';
 
 export interface Env {
   DIRECTORY: DurableObjectNamespace;
   USERS: DurableObjectNamespace;
   TOWNS: DurableObjectNamespace;
   AGENTS: DurableObjectNamespace;
-  /** `on` enables the dev-only seeding routes (`/api/dev/*`); set only by the local scripts. */
+  /** `on` enables the dev-only routes (`/api/dev/*`); set only by the local scripts. */
   DEV_ROUTES?: string;
   /** Set by the local scripts: which `wrangler dev` answers (so a run never talks to another run's server). */
   DEV_INSTANCE?: string;
 }
 
-/**
- * A Durable Object as seen through RPC: every public method returns a promise of its plain result.
- * (workers-types' own stub typing turns `Record<string, unknown>` payloads into `never`; our results
- * are plain JSON-shaped data, which structured cloning carries unchanged.)
- */
-export type Remote<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+/** The one RPC method every host object has (see objects.ts): a core method by name. */
+interface Invokable {
+  invoke(method: string, args: unknown[]): Promise<unknown>;
+}
+
+const NAMESPACE: Record<ObjectKind, keyof Pick<Env, 'DIRECTORY' | 'USERS' | 'TOWNS' | 'AGENTS'>> = {
+  directory: 'DIRECTORY',
+  user: 'USERS',
+  town: 'TOWNS',
+  agent: 'AGENTS',
 };
 
-const stub = <T>(namespace: DurableObjectNamespace, name: string) => namespace.get(namespace.idFromName(name)) as unknown as Remote<T>;
+/**
+ * A core object's face over Durable Object RPC: `remote.summary()` calls `invoke('summary', [])` on the
+ * object's stub. Arguments and results cross by structured clone, as they do between any two objects.
+ */
+function remote<T>(env: Env, kind: ObjectKind, name: string): Remote<T> {
+  const namespace = env[NAMESPACE[kind]];
+  const stub = namespace.get(namespace.idFromName(name)) as unknown as Invokable;
+  return new Proxy({} as Remote<T>, {
+    get: (_target, method) => (typeof method === 'string' ? (...args: unknown[]) => stub.invoke(method, args) : undefined),
+  });
+}
 
-/** The one user directory (stand-in for the dashboard's Postgres `kilocode_users`). */
-export const directoryOf = (env: Env) => stub<DirectoryDO>(env.DIRECTORY, 'directory');
-export const userDoOf = (env: Env, userId: string) => stub<GastownUserDO>(env.USERS, userId);
-export const townDoOf = (env: Env, townId: string) => stub<TownDO>(env.TOWNS, townId);
-export const agentDoOf = (env: Env, agentId: string) => stub<AgentDO>(env.AGENTS, agentId);
+export function objectsOf(env: Env): Objects {
+  return {
+    directory: () => remote(env, 'directory', 'directory'),
+    user: (userId) => remote(env, 'user', userId),
+    town: (townId) => remote(env, 'town', townId),
+    agent: (agentId) => remote(env, 'agent', agentId),
+  };
+}
+
+/** The Cloudflare host: real time, the runtime's UUIDs, other objects over RPC. */
+export function hostOf(env: Env): Host {
+  return {
+    objects: objectsOf(env),
+    clock: { now: () => Date.now() },
+    ids: { uuid: () => crypto.randomUUID() },
+  };
+}

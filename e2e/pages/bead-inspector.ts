@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { buildWorld } from '../../src/mocks/scenarios';
+import { buildWorld } from '../../scenarios';
 
 /** Scenario ids are derived from fixed seeds, never from the clock: any anchor time names the same beads. */
 const world = buildWorld({ now: Date.parse('2026-01-01T00:00:00Z') });

@@ -1,13 +1,13 @@
-// The dev tokens, read from the scenario users (src/mocks/scenarios/users.ts) so scripts never drift
+// The dev tokens, read from the scenario users (scenarios/users.ts) so scripts never drift
 // from what the worker seeds. The file is TypeScript; the constant is a plain literal, so a regex does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './wrangler.mjs';
 
-const source = readFileSync(join(ROOT, 'src/mocks/scenarios/users.ts'), 'utf8');
+const source = readFileSync(join(ROOT, 'scenarios/users.ts'), 'utf8');
 const pick = (name) => {
   const match = new RegExp(`${name}:\\s*'([^']+)'`).exec(source.slice(source.indexOf('DEV_TOKENS')));
-  if (!match) throw new Error(`DEV_TOKENS.${name} not found in src/mocks/scenarios/users.ts`);
+  if (!match) throw new Error(`DEV_TOKENS.${name} not found in scenarios/users.ts`);
   return match[1];
 };
 

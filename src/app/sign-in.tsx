@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { setSessionToken } from '../api';
-import { DEV_TOKENS } from '../mocks/scenarios/users';
+import { DEV_TOKENS } from '../../scenarios/users';
 
 const SHOW_DEV_TOKENS = import.meta.env.DEV || __MOCK_API__ || import.meta.env.VITE_SHOW_DEV_TOKENS === '1';
 

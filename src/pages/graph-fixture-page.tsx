@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { FixedDependencyGraph } from '../features/bead-inspector';
-import { buildTownGraph } from '../mocks/scenarios';
+import { buildTownGraph } from '../../scenarios';
 
 /**
  * Mock builds only (`/__fixtures/graph?beads=5000`): a town-shaped graph of a fixed size drawn by the

@@ -5,7 +5,7 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { apiClient, setSessionToken } from '../api';
 import { routes } from '../app/router';
 import { ActionDialogHost } from '../features/interventions';
-import { USERS } from '../mocks/scenarios/users';
+import { USERS } from '../../scenarios/users';
 import { getStore } from '../mocks/handlers';
 
 export const TEST_API_BASE = 'http://localhost';

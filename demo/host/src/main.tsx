@@ -1,7 +1,7 @@
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Theme } from '../../../src/app/embed/messages';
-import { USERS } from '../../../src/mocks/scenarios/users';
+import { USERS } from '../../../scenarios/users';
 import { FederatedPanel } from './federated-panel';
 import { IframePanel } from './iframe-panel';
 import { basePath, hostUrl, parseHostLocation, type EmbedMode, type HostLocation } from './location';

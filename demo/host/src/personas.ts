@@ -1,5 +1,5 @@
 import type { HostUser } from '../../../src/app/embed/messages';
-import { DEV_TOKENS, USERS } from '../../../src/mocks/scenarios/users';
+import { DEV_TOKENS, USERS } from '../../../scenarios/users';
 
 /**
  * Who is signed in to the demo dashboard. A real dashboard mints a short-lived admin token; the demo

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { expect } from 'vitest';
 import { API_PREFIX } from '../endpoints';
 import { ErrorBody } from '../schemas';
-import type { WorldSeed } from '../../mocks/scenarios/types';
+import type { WorldSeed } from '../../../scenarios/types';
 
 /** A backend the contract suite runs against: MSW in-process, or the worker over HTTP. */
 export interface ContractTarget {

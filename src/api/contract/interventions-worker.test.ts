@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DEV_TOKENS } from '../../mocks/scenarios';
+import { DEV_TOKENS } from '../../../scenarios';
 import { runSeededWorker } from './seeded-worker';
-import { auditHash, memoryAccess, runAction, type AuditLog } from '../../mocks/scenarios/interventions';
+import { auditHash, memoryAccess, runAction, type AuditLog } from '../../../server/engine';
 import type { AuditEntry } from '../schemas';
 import { createApiClient } from '../client';
 import { endpoints } from '../endpoints';

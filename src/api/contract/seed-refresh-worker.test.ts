@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { runSeededWorker } from './seeded-worker';
-import { DEV_TOKENS } from '../../mocks/scenarios';
+import { DEV_TOKENS } from '../../../scenarios';
 
 /**
  * The reference worker's dev seed route, as `npm start` calls it (worker/routes/dev.ts).

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { emptyAssetsDir, seed, startWranglerInRange, type LocalServer } from '../../../scripts/lib/wrangler.mjs';
 import { server as mswServer } from '../../mocks/node';
-import { buildWorld, type WorldSeed } from '../../mocks/scenarios';
+import { buildWorld, type WorldSeed } from '../../../scenarios';
 
 /**
  * Registers beforeAll/afterAll that run the reference worker for one test file: `wrangler dev` on a

@@ -8,7 +8,7 @@ import {
   credentialTimelineEvent,
   dispatchTimelineEvent,
   gitTimelineEvent,
-} from '../../mocks/scenarios/timeline-events';
+} from '../../../server/readings/timeline-events';
 
 /**
  * The admin API contract as assertions, written once and run against every backend (MSW handlers and

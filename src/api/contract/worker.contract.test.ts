@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { DEV_TOKENS } from '../../mocks/scenarios';
+import { DEV_TOKENS } from '../../../scenarios';
 import { runSeededWorker } from './seeded-worker';
 import { defineContractSuite } from './suite';
 

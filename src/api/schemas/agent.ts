@@ -162,6 +162,8 @@ export const SdkEvent = z.object({
   event_type: z.string(),
   data: z.object({ type: z.string(), properties: JsonRecord }),
   created_at: Timestamp,
+  /** The server's one-line reading of the event, the same one the compact index rows carry. */
+  summary: z.string(),
 });
 export type SdkEvent = z.infer<typeof SdkEvent>;
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStore } from '../../mocks/handlers';
-import { sdkEventAt, summarizeSdkEvent } from '../../mocks/scenarios';
+import { sdkEventAt, summarizeSdkEvent } from '../../../scenarios';
 import { renderAgent, stubLayout } from './test-utils';
 
 let restore: () => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorld } from '../../../mocks/scenarios';
+import { buildWorld } from '../../../../scenarios';
 import { toConvoy } from '../../../mocks/db/views';
 import { toConvoyView } from './convoy';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTownGraph, buildWorld } from '../../../mocks/scenarios';
+import { buildTownGraph, buildWorld } from '../../../../scenarios';
 import { toBeadGraph } from '../../../mocks/db/views';
 import { selectNeighbourhood, toDrawnGraph } from './graph';
 

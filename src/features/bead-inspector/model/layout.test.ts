@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { buildTownGraph } from '../../../mocks/scenarios';
+import { buildTownGraph } from '../../../../scenarios';
 import { toDrawnGraph } from './graph';
 import { connectedComponents, layoutGraph, neighbourhoodOf, type LayoutCache } from './layout';
 import { toLayoutInput } from './layout-input';

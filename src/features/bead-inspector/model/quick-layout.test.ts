@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTownGraph } from '../../../mocks/scenarios';
+import { buildTownGraph } from '../../../../scenarios';
 import { toDrawnGraph } from './graph';
 import { neighbourhoodOf, PREVIEW_HOPS } from './layout';
 import { toLayoutInput } from './layout-input';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorld } from '../../../mocks/scenarios';
+import { buildWorld } from '../../../../scenarios';
 import { toHealthInputs } from '../../../mocks/db/summary';
 import { diagnoseTown, RULES } from './rules';
 

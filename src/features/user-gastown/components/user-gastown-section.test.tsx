@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { failWith } from '../../../mocks/handlers';
-import { USERS } from '../../../mocks/scenarios/users';
+import { USERS } from '../../../../scenarios/users';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 
 const DANA = `/users/${USERS.dana.id}`;

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
-import { buildTownGraph } from '../../../../mocks/scenarios';
+import { buildTownGraph } from '../../../../../scenarios';
 import { FixedDependencyGraph } from './dependency-graph';
 
 // The graph view's chunk fails to download (a dropped connection, or a deploy that removed it)

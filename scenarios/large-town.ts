@@ -1,0 +1,78 @@
+import type { Bead, BeadStatus } from '../src/api/schemas';
+import { TownBuilder } from './town-builder';
+import type { TownSeed } from './types';
+
+export const LARGE_TOWN_SEED = 0x5eed_1a7e;
+export const LARGE_AGENT_EVENTS = 1_000_000;
+
+/**
+ * The benchmark town: ~10,000 beads in convoys of 5–50 with `blocks` chains inside,
+ * `tracks` edges to their convoy and some cross-convoy blockers, and one polecat (Toast)
+ * whose SDK stream holds a million events (generated lazily, never stored in a file).
+ */
+export function buildLargeTown(options: { now: number; ownerId: string; beads?: number; events?: number }): TownSeed {
+  const b = new TownBuilder({
+    seed: LARGE_TOWN_SEED,
+    name: 'bench-monorepo',
+    ownerId: options.ownerId,
+    now: options.now,
+    scenario: 'large',
+    org: 'kilo-bench',
+    rigs: ['monorepo', 'web', 'api', 'infra'],
+    polecats: 20,
+    closedBeads: 0,
+  });
+  const target = options.beads ?? 10_000;
+  const statuses: BeadStatus[] = ['closed', 'closed', 'closed', 'closed', 'in_review', 'in_progress', 'open', 'open', 'failed'];
+  const convoyHeads: Bead[] = [];
+  let made = 0;
+  let convoyIndex = 0;
+  while (made < target) {
+    const size = Math.min(b.rng.int(5, 50), target - made - 1);
+    if (size < 1) break;
+    const started = 60 * 24 * 20 - convoyIndex * 7;
+    const convoy = b.addBead({
+      title: `Convoy ${convoyIndex + 1}: ${b.nextTitle()}`,
+      type: 'convoy',
+      createdMinutesAgo: started,
+      rigId: null,
+    });
+    made++;
+    const members: Bead[] = [];
+    let closed = 0;
+    for (let i = 0; i < size; i++) {
+      const rig = b.seed.rigs[(convoyIndex + i) % b.seed.rigs.length]!;
+      const status = b.rng.pick(statuses);
+      const bead = b.addBead({ title: b.nextTitle(), createdMinutesAgo: started - i, rigId: rig.id, status });
+      if (status === 'closed') closed++;
+      if (status === 'in_progress' || status === 'in_review') bead.assignee_agent_bead_id = b.polecats[(made + i) % b.polecats.length]!.id;
+      b.depend(convoy, bead, 'tracks');
+      // Chains with some fan-in: mostly the previous bead, sometimes one further back.
+      if (i > 0) b.depend(bead, members[i - 1]!, 'blocks');
+      if (i > 3 && b.rng.chance(0.25)) b.depend(bead, members[i - 3 - b.rng.int(0, Math.min(5, i - 4))]!, 'blocks');
+      members.push(bead);
+      made++;
+    }
+    if (convoyHeads.length > 2 && b.rng.chance(0.3)) b.depend(members[0]!, b.rng.pick(convoyHeads), 'blocks');
+    convoyHeads.push(members[members.length - 1]!);
+    b.seed.convoys.push({
+      bead_id: convoy.id,
+      total_beads: size,
+      closed_beads: closed,
+      landed_at: closed === size ? b.ago(started - size - 30) : null,
+      feature_branch: `convoy/bench-${convoyIndex + 1}`,
+      target_branch: 'main',
+      staged: false,
+      merge_mode: 'review-then-land',
+      landing_mr_bead_id: null,
+    });
+    convoyIndex++;
+  }
+  const toast = b.polecats[0]!;
+  b.activeWork(toast, 25);
+  b.mayorState();
+  b.containerBaseline();
+  b.credentialBaseline();
+  b.streams({ [toast.id]: options.events ?? LARGE_AGENT_EVENTS });
+  return b.build();
+}

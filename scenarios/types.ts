@@ -1,0 +1,136 @@
+import type {
+  Agent,
+  AgentStatusChange,
+  Assignment,
+  AuditEntry,
+  Bead,
+  BeadEvent,
+  ContainerEvent,
+  ContainerProcess,
+  ContainerState,
+  CredentialEvent,
+  CredentialStatus,
+  Dependency,
+  DispatchAttempt,
+  GitOperation,
+  MayorState,
+  QueueSample,
+  ResourceSample,
+  ReviewEntry,
+  Rig,
+  TownConfig,
+  User,
+} from '../src/api/schemas';
+
+/**
+ * The raw rows of a scenario, shaped like the tables of the Durable Objects.
+ * MSW answers from these in memory; the reference worker inserts them into SQLite.
+ * Secrets are present here in clear (as they are in production storage); every API response masks them.
+ */
+export interface WorldSeed {
+  /** The instant the scenario was built for; every timestamp is relative to it. */
+  now: string;
+  users: User[];
+  /** Dev bearer tokens and whom they belong to. */
+  tokens: { token: string; user_id: string }[];
+  towns: TownSeed[];
+}
+
+export type ScenarioKind =
+  | 'healthy'
+  | 'stuck-agent'
+  | 'stuck-bead'
+  | 'refinery-failure'
+  | 'container-instability'
+  | 'credential-issues'
+  | 'convoy-stall'
+  | 'mayor-dysfunction'
+  | 'silent-consumption'
+  | 'large';
+
+export interface ConvoyRow {
+  bead_id: string;
+  total_beads: number;
+  closed_beads: number;
+  landed_at: string | null;
+  feature_branch: string | null;
+  target_branch: string;
+  staged: boolean;
+  merge_mode: 'review-then-land' | 'review-and-merge';
+  landing_mr_bead_id: string | null;
+}
+
+/** A merge request's review row (the bead itself is in `beads`). */
+export type ReviewRow = Omit<ReviewEntry, 'title' | 'status' | 'rig_id' | 'refinery_name' | 'version'>;
+
+export interface UsageRow {
+  agent_id: string;
+  bead_id: string | null;
+  at: string;
+  input_tokens: number;
+  output_tokens: number;
+  cost_microdollars: number;
+}
+
+export interface EnvSeed {
+  key: string;
+  /** The clear value; secret ones are masked in every response. */
+  value: string;
+  secret: boolean;
+}
+
+export interface RigConfigRow {
+  rig_id: string;
+  max_polecats: number | null;
+  model_override: string | null;
+  custom_instructions: string | null;
+  version: number;
+}
+
+/**
+ * An agent's SDK event stream, generated lazily: event `n` (1-based id) is a pure function of the spec,
+ * so a million-event stream needs no fixture file. The last `tail.length` events are the scripted ones.
+ */
+export interface SdkStreamSpec {
+  agent_id: string;
+  seed: number;
+  total: number;
+  first_at: string;
+  last_at: string;
+  session_id: string;
+  /** Scripted events that end the stream (the scenario's evidence), oldest first. */
+  tail: { type: string; properties: Record<string, unknown>; at: string }[];
+}
+
+export interface TownSeed {
+  scenario: ScenarioKind;
+  town: { id: string; name: string; owner_user_id: string; created_at: string; updated_at: string };
+  rigs: Rig[];
+  beads: Bead[];
+  bead_events: BeadEvent[];
+  dependencies: Dependency[];
+  agents: Agent[];
+  agent_status_history: (AgentStatusChange & { agent_id: string })[];
+  assignments: Assignment[];
+  convoys: ConvoyRow[];
+  reviews: ReviewRow[];
+  review_samples: QueueSample[];
+  container: Omit<ContainerState, 'processes' | 'env_vars' | 'events' | 'resources' | 'sleep_after_minutes' | 'town_id'>;
+  processes: ContainerProcess[];
+  container_events: ContainerEvent[];
+  resource_samples: ResourceSample[];
+  config: Omit<TownConfig, 'env_vars' | 'git_auth'> & { git_auth: Omit<TownConfig['git_auth'], 'token_set'> };
+  env: EnvSeed[];
+  /** A manually set git token (secret), or null. */
+  git_token: string | null;
+  rig_configs: RigConfigRow[];
+  credentials: CredentialStatus[];
+  credential_events: CredentialEvent[];
+  git_operations: GitOperation[];
+  dispatch_attempts: DispatchAttempt[];
+  usage: UsageRow[];
+  /** Keyed by the mayor's agent id. */
+  mayor: (MayorState & { agent_id: string }) | null;
+  sdk_streams: SdkStreamSpec[];
+  audit_log: AuditEntry[];
+}

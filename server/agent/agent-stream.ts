@@ -1,0 +1,164 @@
+import type { SdkEvent, SdkEventIndexPage, SdkEventPage } from '../../src/api/schemas';
+import { sdkEventAt } from '../../scenarios/sdk-stream';
+import { summarizeSdkEvent } from '../readings/sdk-summary';
+import type { SdkStreamSpec } from '../../scenarios/types';
+import { migrate } from '../db/migrate';
+import type { Host } from '../host';
+import type { SqlPort, Storage } from '../ports';
+import { all, first, likePattern, type Row } from '../db/sql';
+import { AGENT_MIGRATIONS } from './schema';
+import { idRange, type EventWindow } from './event-window';
+
+/** Rows per transaction when seeding: big enough to amortize commits, small enough to keep memory flat. */
+const SEED_BATCH = 50_000;
+
+export interface NewSdkEvent {
+  type: string;
+  properties: Record<string, unknown>;
+  at: string;
+}
+
+export interface StreamStats {
+  total: number;
+  last_id: number;
+  last_at: string | null;
+}
+
+export interface EventPageQuery extends EventWindow {
+  limit: number;
+  q?: string | undefined;
+  type?: string | undefined;
+}
+
+/** One agent's SDK event stream (production's AgentDO): append-only, paged by integer id. */
+export class AgentStream {
+  private sql: SqlPort;
+
+  constructor(
+    private readonly storage: Storage,
+    _host: Host,
+  ) {
+    this.sql = storage.sql;
+    migrate(storage, AGENT_MIGRATIONS);
+  }
+
+  stats(): StreamStats {
+    const row = first(this.sql, 'SELECT total, last_id, last_at FROM event_stats WHERE id = 1');
+    return row
+      ? { total: Number(row.total), last_id: Number(row.last_id), last_at: row.last_at === null ? null : String(row.last_at) }
+      : { total: 0, last_id: 0, last_at: null };
+  }
+
+  /** Appends events in order (what the container's event relay calls); ids continue the stream. */
+  append(agentId: string, events: NewSdkEvent[]): StreamStats {
+    this.storage.transactionSync(() => {
+      let id = this.stats().last_id;
+      for (const event of events) this.insertEvent(++id, event.type, { type: event.type, properties: event.properties }, event.at);
+      this.bumpStats(agentId, events.length, id, events.at(-1)?.at ?? null);
+    });
+    return this.stats();
+  }
+
+  /** Dev seeding: replaces the stream with the one the spec generates, in batches of 50k rows. */
+  async seedStream(spec: SdkStreamSpec): Promise<StreamStats> {
+    await this.storage.deleteAll();
+    migrate(this.storage, AGENT_MIGRATIONS);
+    for (let start = 1; start <= spec.total; start += SEED_BATCH) {
+      const end = Math.min(spec.total, start + SEED_BATCH - 1);
+      this.storage.transactionSync(() => {
+        let lastAt: string | null = null;
+        for (let id = start; id <= end; id++) {
+          const event = sdkEventAt(spec, id);
+          this.insertEvent(id, event.event_type, event.data, event.created_at);
+          lastAt = event.created_at;
+        }
+        this.bumpStats(spec.agent_id, end - start + 1, end, lastAt);
+      });
+    }
+    return this.stats();
+  }
+
+  page(query: EventPageQuery): SdkEventPage {
+    const stats = this.stats();
+    const agentId = this.agentId();
+    const range = idRange(this.sql, query, stats.last_id);
+    const filters: string[] = ['id BETWEEN ? AND ?'];
+    const bindings: unknown[] = [range.low, range.high];
+    if (query.type) {
+      filters.push('event_type = ?');
+      bindings.push(query.type);
+    }
+    if (query.q) {
+      // A substring over the stored JSON: bounded by LIMIT, so a common term stops early.
+      filters.push(`data LIKE ? ESCAPE '\\'`);
+      bindings.push(likePattern(query.q));
+    }
+    const rows = range.empty
+      ? []
+      : all(
+          this.sql,
+          `SELECT id, event_type, data, created_at, summary FROM agent_events WHERE ${filters.join(' AND ')}
+           ORDER BY id ${range.descending ? 'DESC' : 'ASC'} LIMIT ?`,
+          ...bindings,
+          query.limit + 1,
+        );
+    const more = rows.length > query.limit;
+    const items = rows.slice(0, query.limit).map((row) => toSdkEvent(row, agentId));
+    return { items, next_cursor: more ? (items.at(-1)?.id ?? null) : null, total: stats.total };
+  }
+
+  event(id: number): SdkEvent | null {
+    const row = first(this.sql, 'SELECT id, event_type, data, created_at, summary FROM agent_events WHERE id = ?', id);
+    return row ? toSdkEvent(row, this.agentId()) : null;
+  }
+
+  /** Compact rows for the viewer's in-browser index, ascending after `after`. */
+  index(after: number, limit: number): SdkEventIndexPage {
+    const rows = [
+      ...this.sql
+        .exec('SELECT id, created_ms, event_type, summary FROM agent_events WHERE id > ? ORDER BY id LIMIT ?', after, limit + 1)
+        .raw(),
+    ] as [number, number, string, string][];
+    const more = rows.length > limit;
+    const page = more ? rows.slice(0, limit) : rows;
+    return { rows: page, next_cursor: more ? (page.at(-1)?.[0] ?? null) : null, total: this.stats().total };
+  }
+
+  private agentId(): string {
+    return String(first(this.sql, 'SELECT agent_id FROM event_stats WHERE id = 1')?.agent_id ?? '');
+  }
+
+  private insertEvent(id: number, type: string, data: { type: string; properties: Record<string, unknown> }, at: string): void {
+    this.sql.exec(
+      'INSERT INTO agent_events (id, event_type, data, created_at, created_ms, summary) VALUES (?, ?, ?, ?, ?, ?)',
+      id,
+      type,
+      JSON.stringify(data),
+      at,
+      Date.parse(at),
+      summarizeSdkEvent(type, data.properties),
+    );
+  }
+
+  private bumpStats(agentId: string, added: number, lastId: number, lastAt: string | null): void {
+    this.sql.exec(
+      `INSERT INTO event_stats (id, agent_id, total, last_id, last_at) VALUES (1, ?1, ?2, ?3, ?4)
+       ON CONFLICT (id) DO UPDATE SET total = total + ?2, last_id = ?3, last_at = coalesce(?4, last_at)`,
+      agentId,
+      added,
+      lastId,
+      lastAt,
+    );
+  }
+}
+
+function toSdkEvent(row: Row, agentId: string): SdkEvent {
+  return {
+    id: Number(row.id),
+    agent_id: agentId,
+    event_type: String(row.event_type),
+    data: JSON.parse(String(row.data)) as SdkEvent['data'],
+    created_at: String(row.created_at),
+    summary: String(row.summary),
+  };
+}

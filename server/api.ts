@@ -1,0 +1,23 @@
+import { API_PREFIX } from '../src/api/endpoints';
+import type { Host } from './host';
+import { json } from './http/errors';
+import { handleAdmin } from './routes/admin';
+import { handleDev, type DevOptions } from './routes/dev';
+
+export interface AdminApiOptions {
+  /** The dev-only routes under `/api/dev/` (seeding, audit bench and probes); off in any deploy. */
+  dev: DevOptions;
+}
+
+/**
+ * The reference admin API as one request handler, whichever host runs it: `/api/admin/*` (the contract,
+ * docs/admin-api.md) and, when enabled, `/api/dev/*`.
+ */
+export function createAdminApi(host: Host, options: AdminApiOptions): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) return handleAdmin(request, host, url);
+    if (url.pathname.startsWith('/api/dev/')) return handleDev(request, host, url, options.dev);
+    return json({ error: { code: 'not_found', message: `No API route ${url.pathname.slice(0, 200)}.` } }, 404);
+  };
+}

@@ -1,0 +1,54 @@
+import type { Row, SqlPort, SqlValue } from '../ports';
+
+export type { Row };
+
+/** Small typed helpers over the SQL port; rows come back as plain objects. */
+
+export function all<T extends Row>(sql: SqlPort, query: string, ...bindings: unknown[]): T[] {
+  return sql.exec<T>(query, ...bindings).toArray();
+}
+
+export function first<T extends Row>(sql: SqlPort, query: string, ...bindings: unknown[]): T | null {
+  return sql.exec<T>(query, ...bindings).toArray()[0] ?? null;
+}
+
+export function scalar(sql: SqlPort, query: string, ...bindings: unknown[]): number {
+  const row = sql
+    .exec(query, ...bindings)
+    .raw()
+    .next();
+  if (row.done) return 0;
+  const value = row.value[0];
+  return typeof value === 'number' ? value : Number(value ?? 0);
+}
+
+export const toJson = (value: unknown): string => JSON.stringify(value ?? null);
+
+type Cell = SqlValue | undefined;
+
+export function fromJson<T>(text: Cell, fallback: T): T {
+  if (typeof text !== 'string' || text === '') return fallback;
+  return JSON.parse(text) as T;
+}
+
+export const str = (value: Cell): string => (value === null || value === undefined ? '' : String(value));
+export const strOrNull = (value: Cell): string | null => (value === null || value === undefined ? null : String(value));
+export const num = (value: Cell): number => Number(value ?? 0);
+export const numOrNull = (value: Cell): number | null => (value === null || value === undefined ? null : Number(value));
+export const bool = (value: Cell): boolean => value === 1 || value === '1';
+
+/** Escapes `%`, `_` and `\` for `LIKE ? ESCAPE '\'`. */
+export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Inserts one object as a row; column names come from code, never from input. */
+export function insert(sql: SqlPort, table: string, row: Record<string, unknown>, verb = 'INSERT'): void {
+  const keys = Object.keys(row);
+  sql.exec(`${verb} INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`, ...keys.map((k) => normalize(row[k])));
+}
+
+function normalize(value: unknown): SqlValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value as SqlValue;
+}

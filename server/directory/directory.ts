@@ -1,0 +1,82 @@
+import type { User } from '../../src/api/schemas';
+import { migrate } from '../db/migrate';
+import type { Host } from '../host';
+import type { SqlPort, Storage } from '../ports';
+import { all, first, insert, likePattern, scalar, type Row } from '../db/sql';
+import { DIRECTORY_MIGRATIONS } from './schema';
+
+const toUser = (row: Row): User => ({
+  id: String(row.id),
+  email: String(row.email),
+  name: String(row.name),
+  is_admin: row.is_admin === 1,
+  created_at: String(row.created_at),
+});
+
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The user directory: who may sign in, who is an admin, and which towns exist. */
+export class Directory {
+  private readonly sql: SqlPort;
+
+  constructor(
+    private readonly storage: Storage,
+    _host: Host,
+  ) {
+    this.sql = storage.sql;
+    migrate(storage, DIRECTORY_MIGRATIONS);
+  }
+
+  /** The token's user and, when asked, the owner of a town — one round trip per request. */
+  async authenticate(token: string, townId?: string): Promise<{ user: User | null; townOwner: string | null }> {
+    const hash = await hashToken(token);
+    const row = first(this.sql, 'SELECT u.* FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?', hash);
+    const town = townId ? first(this.sql, 'SELECT owner_user_id FROM towns WHERE id = ?', townId) : null;
+    return { user: row ? toUser(row) : null, townOwner: town ? String(town.owner_user_id) : null };
+  }
+
+  getUser(userId: string): User | null {
+    const row = first(this.sql, 'SELECT * FROM users WHERE id = ?', userId);
+    return row ? toUser(row) : null;
+  }
+
+  /** Email, id or name; exact id and email matches first. At most 50 rows. */
+  searchUsers(q: string): { items: User[]; total: number } {
+    const pattern = likePattern(q);
+    const where = `id = ?1 OR email LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\'`;
+    const rows = all(
+      this.sql,
+      `SELECT * FROM users WHERE ${where}
+       ORDER BY (id = ?1) DESC, (lower(email) = lower(?1)) DESC, email LIMIT 50`,
+      q,
+      pattern,
+    );
+    return { items: rows.map(toUser), total: scalar(this.sql, `SELECT count(*) FROM users WHERE ${where}`, q, pattern) };
+  }
+
+  townIds(): string[] {
+    return all(this.sql, 'SELECT id FROM towns ORDER BY id').map((r) => String(r.id));
+  }
+
+  getMeta(key: string): string | null {
+    const row = first(this.sql, 'SELECT value FROM meta WHERE key = ?', key);
+    return row ? String(row.value) : null;
+  }
+
+  setMeta(key: string, value: string): void {
+    insert(this.sql, 'meta', { key, value }, 'INSERT OR REPLACE');
+  }
+
+  /** Adds (or replaces) users, dev tokens and town ownership rows. */
+  async upsert(input: { users: User[]; tokens: { token: string; user_id: string }[]; towns: { id: string; owner_user_id: string }[] }) {
+    const hashes = await Promise.all(input.tokens.map((t) => hashToken(t.token)));
+    this.storage.transactionSync(() => {
+      for (const user of input.users) insert(this.sql, 'users', { ...user, is_admin: user.is_admin ? 1 : 0 }, 'INSERT OR REPLACE');
+      input.tokens.forEach((t, i) => insert(this.sql, 'tokens', { token_hash: hashes[i], user_id: t.user_id }, 'INSERT OR REPLACE'));
+      for (const town of input.towns) insert(this.sql, 'towns', town, 'INSERT OR REPLACE');
+    });
+  }
+}

@@ -1,0 +1,168 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { ActionName, ActionRequest, AuditEntry } from '../../src/api/schemas';
+import { buildWorld, USERS } from '..';
+import type { TownSeed } from '../types';
+import { EngineError, memoryAccess, runAction, targetVersion } from '.';
+
+const world = buildWorld({ now: Date.parse('2026-11-20T12:00:00.000Z') });
+const townNamed = (name: string): TownSeed => structuredClone(world.towns.find((t) => t.town.name === name)!);
+
+function act(town: TownSeed, action: ActionName, target: ActionRequest['target'], params: Record<string, unknown> = {}) {
+  const log: AuditEntry[] = [];
+  const access = memoryAccess(town);
+  const result = runAction(
+    access,
+    { head: () => null, append: (e) => log.push(e) },
+    {
+      action,
+      body: { target, params, reason: 'engine unit test', dryRun: false },
+      ifMatch: String(targetVersion(access, target.kind, target.id)),
+      admin: USERS.admin,
+      requestId: 'req',
+      now: '2026-11-20T12:00:00.000Z',
+      newId: () => crypto.randomUUID(),
+    },
+  );
+  return { result, entry: log[0]! };
+}
+
+describe('audit params: secrets masked, names kept', () => {
+  it('keeps an env var’s name and a plain value; masks the value of a secret or formerly secret variable', () => {
+    const town = townNamed('ml-pipeline');
+    const { entry, result } = act(
+      town,
+      'container.update_env',
+      { kind: 'container', id: town.town.id },
+      {
+        changes: [
+          { key: 'NODE_OPTIONS', value: '--max-old-space-size=4096', secret: false },
+          { key: 'ANTHROPIC_API_KEY', value: 'sk-ant-api03-rotated', secret: true },
+          { key: 'SENTRY_DSN', value: 'https://public@o1.ingest.sentry.io/1', secret: false },
+          { key: 'KILO_LOG_LEVEL', value: null, secret: false },
+        ],
+      },
+    );
+    expect(entry.params).toEqual({
+      changes: [
+        { key: 'NODE_OPTIONS', value: '--max-old-space-size=4096', secret: false },
+        { key: 'ANTHROPIC_API_KEY', value: '****', secret: true },
+        { key: 'SENTRY_DSN', value: '****', secret: false },
+        { key: 'KILO_LOG_LEVEL', value: null, secret: false },
+      ],
+    });
+    expect(entry.after).toMatchObject({
+      'env.NODE_OPTIONS': '--max-old-space-size=4096',
+      'env.ANTHROPIC_API_KEY': '****',
+      'env.SENTRY_DSN': '****',
+      'env.KILO_LOG_LEVEL': null,
+    });
+    const written = JSON.stringify([entry, result]);
+    expect(written).not.toContain('sk-ant-api03-rotated');
+    expect(written).not.toContain('https://public@');
+    // The variable itself is written in clear (the container reads it); only the record masks it.
+    expect(town.env.find((v) => v.key === 'SENTRY_DSN')).toEqual({
+      key: 'SENTRY_DSN',
+      value: 'https://public@o1.ingest.sentry.io/1',
+      secret: false,
+    });
+  });
+
+  it('masks token, password and secret fields by name', () => {
+    const town = townNamed('infra-terraform');
+    const { entry } = act(town, 'credential.set_token', { kind: 'rig', id: town.rigs[0]!.id }, { token: 'ghp_live_0123456789' });
+    expect(entry.params).toEqual({ token: '****' });
+  });
+});
+
+describe('audit before/after keys', () => {
+  it('stay one per change when two targets share a label (same-titled MR beads)', () => {
+    const town = townNamed('docs-site');
+    const pending = town.reviews.filter((r) => r.review_state === 'pending');
+    for (const r of pending.slice(0, 2)) town.beads.find((b) => b.id === r.bead_id)!.title = 'Merge: Bump dependencies';
+    const { entry, result } = act(town, 'review.clear_queue', { kind: 'town', id: town.town.id });
+    expect(result.effect.changes).toHaveLength(pending.length);
+    expect(Object.keys(entry.before)).toHaveLength(pending.length);
+    expect(Object.keys(entry.after)).toHaveLength(pending.length);
+    const [a, b] = pending.map((r) => r.bead_id);
+    expect(entry.before).toMatchObject({
+      [`Merge: Bump dependencies (${a!.slice(0, 8)}).review_state`]: 'pending',
+      [`Merge: Bump dependencies (${b!.slice(0, 8)}).review_state`]: 'pending',
+    });
+    // A label that is unique keeps the plain `label.field` key the audit table shows.
+    const other = town.beads.find((x) => x.id === pending[2]!.bead_id)!;
+    expect(entry.after).toMatchObject({ [`${other.title}.review_state`]: 'failed' });
+  });
+});
+
+describe('hooks', () => {
+  it('failing a bead in review leaves its author hooked to the bead it works on now', () => {
+    const town = townNamed('docs-site');
+    const sidebar = town.beads.find((b) => b.title === 'Add versioned docs sidebar')!;
+    const birch = town.agents.find((a) => a.id === sidebar.assignee_agent_bead_id)!;
+    const current = birch.current_hook_bead_id;
+    expect(current).not.toBeNull();
+    expect(current).not.toBe(sidebar.id);
+    const { result } = act(town, 'bead.force_fail', { kind: 'bead', id: sidebar.id });
+    expect(result.effect.summary).toBe(`Fail “${sidebar.title}”.`);
+    expect(town.agents.find((a) => a.id === birch.id)).toMatchObject({
+      status: 'working',
+      current_hook_bead_id: current,
+      version: birch.version,
+    });
+    expect(town.beads.find((b) => b.id === sidebar.id)!.status).toBe('failed');
+  });
+
+  it('unhooking a bead nobody is hooked to is refused', () => {
+    const town = townNamed('docs-site');
+    const sidebar = town.beads.find((b) => b.title === 'Add versioned docs sidebar')!;
+    expect(() => act(town, 'bead.unhook', { kind: 'bead', id: sidebar.id })).toThrow(EngineError);
+  });
+});
+
+describe('town-level targets', () => {
+  it('refuse an id that is not the town’s (404), so the log never records a target that does not exist', () => {
+    const town = townNamed('storefront');
+    for (const [action, kind] of [
+      ['container.force_restart', 'container'],
+      ['review.set_merge_strategy', 'town'],
+      ['config.update_town', 'config'],
+    ] as const) {
+      const params =
+        action === 'review.set_merge_strategy'
+          ? { merge_strategy: 'direct' }
+          : action === 'config.update_town'
+            ? { patch: { max_polecats_per_rig: 3 } }
+            : {};
+      let error: unknown;
+      try {
+        act(town, action, { kind, id: world.towns[1]!.town.id }, params);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, action).toMatchObject({ status: 404, code: 'not_found' });
+    }
+    expect(town.container.status).toBe('running');
+  });
+});
+
+describe('config warnings', () => {
+  it('warns that lowering max polecats stops no one, and says nothing when it is raised', () => {
+    const town = townNamed('storefront');
+    const current = town.config.max_polecats_per_rig;
+    const lower = act(
+      structuredClone(town),
+      'config.update_town',
+      { kind: 'config', id: town.town.id },
+      { patch: { max_polecats_per_rig: current - 1 } },
+    );
+    expect(lower.result.effect.warnings).toEqual(['Lowering max polecats does not stop agents already working.']);
+    const higher = act(
+      structuredClone(town),
+      'config.update_town',
+      { kind: 'config', id: town.town.id },
+      { patch: { max_polecats_per_rig: current + 1 } },
+    );
+    expect(higher.result.effect.warnings).toEqual([]);
+  });
+});

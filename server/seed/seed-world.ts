@@ -1,0 +1,32 @@
+import { sdkEventAt } from '../../scenarios/sdk-stream';
+import type { SdkStreamSpec, TownSeed, WorldSeed } from '../../scenarios/types';
+import type { Host } from '../host';
+
+/** Writes one town: its owner's GastownUser rows, the Town, then each agent's SDK stream. */
+export async function seedTown(host: Host, town: TownSeed): Promise<{ events: number }> {
+  await host.objects.user(town.town.owner_user_id).addTown(town.town, town.rigs);
+  const townDo = host.objects.town(town.town.id);
+  await townDo.seed(town);
+  let events = 0;
+  // One stream at a time: a million-event stream already keeps SQLite busy for seconds.
+  for (const spec of town.sdk_streams) {
+    const stats = await host.objects.agent(spec.agent_id).seedStream(spec);
+    await townDo.noteSdkEvents(spec.agent_id, stats.total, stats.last_at);
+    events += stats.total;
+  }
+  await host.objects.directory().upsert({ users: [], tokens: [], towns: [{ id: town.town.id, owner_user_id: town.town.owner_user_id }] });
+  return { events };
+}
+
+/** Writes the user directory, then every town of the world. */
+export async function seedWorld(host: Host, world: WorldSeed): Promise<{ towns: number; events: number }> {
+  await host.objects.directory().upsert({ users: world.users, tokens: world.tokens, towns: [] });
+  let events = 0;
+  for (const town of world.towns) events += (await seedTown(host, town)).events;
+  return { towns: world.towns.length, events };
+}
+
+/** When a stream's newest event happened, from its spec alone (hosts that seed streams lazily note it up front). */
+export function lastStreamEventAt(spec: SdkStreamSpec): string | null {
+  return spec.total > 0 ? sdkEventAt(spec, spec.total).created_at : null;
+}

@@ -1,0 +1,85 @@
+import type { Ids, Storage } from '../ports';
+import type { ActionResult, User } from '../../src/api/schemas';
+import { EngineError, runAction, sha256Hex } from '../engine';
+import { first, insert, num, str } from '../db/sql';
+import { sqlAccess, sqlAuditLog } from './access';
+
+/** How long a used Idempotency-Key is remembered (a client retries within minutes, not days). */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+
+export interface ActInput {
+  action: string;
+  /** The parsed JSON body, as sent. */
+  body: unknown;
+  ifMatch: string | null;
+  idempotencyKey: string;
+  admin: User;
+}
+
+export interface ActOutcome {
+  status: number;
+  /** An ActionResult, or the API's `{ error }` body. */
+  body: ActionResult | { error: { code: string; message: string; details: Record<string, unknown> } };
+  /** Rig ids whose rows changed (the caller mirrors them into the owner's GastownUserDO). */
+  changedRigIds: string[];
+}
+
+/**
+ * One intervention inside one `transactionSync`: the idempotency lookup, the shared engine's validation,
+ * plan and writes, the audit append and the idempotency record commit together or not at all. An
+ * EngineError rolls the transaction back and becomes the answer; any other error rolls back and throws.
+ * Only applied (non-dry-run) successes are remembered, as MSW does: a refused request may be retried
+ * with the same key once its cause is fixed.
+ */
+export function act(storage: Storage, townId: string, input: ActInput, at: { now: string; ids: Ids }): ActOutcome {
+  const sql = storage.sql;
+  // Hashed: a body may carry a git token, which must not rest in clear outside town_secrets.
+  const fingerprint = sha256Hex(`${input.action} ${JSON.stringify(input.body)}`);
+  const changedRigIds = new Set<string>();
+  try {
+    return storage.transactionSync((): ActOutcome => {
+      const stored = first(sql, 'SELECT fingerprint, status, body FROM idempotency_keys WHERE key = ?', input.idempotencyKey);
+      if (stored) {
+        if (str(stored.fingerprint) !== fingerprint) {
+          throw new EngineError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.', {
+            parameter: 'Idempotency-Key',
+          });
+        }
+        return { status: num(stored.status), body: JSON.parse(str(stored.body)) as ActionResult, changedRigIds: [] };
+      }
+      const result = runAction(
+        sqlAccess(sql, townId, (id) => changedRigIds.add(id)),
+        sqlAuditLog(sql),
+        {
+          action: input.action,
+          body: input.body,
+          ifMatch: input.ifMatch,
+          admin: input.admin,
+          requestId: at.ids.uuid(),
+          now: at.now,
+          newId: () => at.ids.uuid(),
+        },
+      );
+      if (!result.dry_run) {
+        sql.exec('DELETE FROM idempotency_keys WHERE created_at < ?', new Date(Date.parse(at.now) - IDEMPOTENCY_TTL_MS).toISOString());
+        insert(sql, 'idempotency_keys', {
+          key: input.idempotencyKey,
+          fingerprint,
+          status: 200,
+          body: JSON.stringify(result),
+          created_at: at.now,
+        });
+      }
+      return { status: 200, body: result, changedRigIds: [...changedRigIds] };
+    });
+  } catch (error) {
+    if (error instanceof EngineError) {
+      return {
+        status: error.status,
+        body: { error: { code: error.code, message: error.message, details: error.details } },
+        changedRigIds: [],
+      };
+    }
+    throw error;
+  }
+}

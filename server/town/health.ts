@@ -1,0 +1,197 @@
+import type { SqlPort } from '../ports';
+import type { HealthInputs } from '../../src/api/schemas';
+import { all, first, num, scalar, str, strOrNull, type Row } from '../db/sql';
+import { listAgents, mayorState } from './agents';
+import { ago, DAY_MS, HOUR_MS, MINUTE_MS } from './time';
+
+/** Lists in the health inputs are capped (the contract says at most 20). */
+const CAP = 20;
+
+type H = HealthInputs;
+
+/** Raw evidence for the client's health rules; every list is bounded, every count is one indexed query. */
+export function getHealthInputs(sql: SqlPort, now: number): HealthInputs {
+  return {
+    agents: agentInputs(sql, now),
+    oldest_open_beads: oldestOpenBeads(sql),
+    reviews: reviewInputs(sql),
+    container: containerInputs(sql, now),
+    credentials: credentialInputs(sql, now),
+    convoys: convoyInputs(sql),
+    mayor: mayorInputs(sql),
+    usage: {
+      tokens_24h: scalar(sql, 'SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_samples WHERE at >= ?', ago(now, DAY_MS)),
+      cost_microdollars_24h: scalar(sql, 'SELECT coalesce(sum(cost_microdollars), 0) FROM usage_samples WHERE at >= ?', ago(now, DAY_MS)),
+    },
+    dispatch: {
+      failed_attempts_30m: scalar(
+        sql,
+        `SELECT count(*) FROM dispatch_attempts WHERE outcome = 'failed' AND created_at >= ?`,
+        ago(now, 30 * MINUTE_MS),
+      ),
+      failing_beads_30m: scalar(
+        sql,
+        `SELECT count(DISTINCT bead_id) FROM dispatch_attempts WHERE outcome = 'failed' AND created_at >= ?`,
+        ago(now, 30 * MINUTE_MS),
+      ),
+    },
+  };
+}
+
+function agentInputs(sql: SqlPort, now: number): H['agents'] {
+  const tokens1h = new Map(
+    all(
+      sql,
+      'SELECT agent_id, sum(input_tokens + output_tokens) AS n FROM usage_samples WHERE at >= ? GROUP BY agent_id',
+      ago(now, HOUR_MS),
+    ).map((r) => [str(r.agent_id), num(r.n)]),
+  );
+  return listAgents(sql, now).map((a) => ({
+    agent_id: a.id,
+    name: a.name,
+    role: a.role,
+    status: a.status,
+    status_since: a.status_since,
+    hooked_bead_id: a.current_hook_bead_id,
+    hooked_bead_title: a.hooked_bead_title,
+    dispatch_attempts: a.dispatch_attempts,
+    last_activity_at: a.last_activity_at,
+    last_sdk_event_at: a.last_sdk_event_at,
+    process_status: a.process_status,
+    tokens_1h: tokens1h.get(a.id) ?? 0,
+  }));
+}
+
+function oldestOpenBeads(sql: SqlPort): H['oldest_open_beads'] {
+  const rows = all(
+    sql,
+    `SELECT b.id, b.title, b.status, b.priority, b.created_at, b.assignee_agent_bead_id, b.dispatch_attempts,
+       (SELECT d.error_message FROM dispatch_attempts d WHERE d.bead_id = b.id AND d.outcome = 'failed'
+         ORDER BY d.created_at DESC LIMIT 1) AS last_dispatch_error
+     FROM beads b
+     WHERE b.status IN ('open', 'in_progress', 'in_review') AND b.type IN ('issue', 'molecule', 'escalation')
+     ORDER BY b.created_at, b.id LIMIT ?`,
+    CAP,
+  );
+  return rows.map((r) => ({
+    bead_id: str(r.id),
+    title: str(r.title),
+    status: str(r.status) as H['oldest_open_beads'][number]['status'],
+    priority: str(r.priority) as H['oldest_open_beads'][number]['priority'],
+    since: str(r.created_at),
+    assignee_agent_id: strOrNull(r.assignee_agent_bead_id),
+    dispatch_attempts: num(r.dispatch_attempts),
+    last_dispatch_error: strOrNull(r.last_dispatch_error),
+    blocked_by: all(
+      sql,
+      `SELECT t.id, t.title, t.status FROM bead_dependencies d JOIN beads t ON t.id = d.depends_on_bead_id
+       WHERE d.bead_id = ? AND d.dependency_type = 'blocks' AND t.status != 'closed' ORDER BY t.created_at`,
+      r.id,
+    ).map((t) => ({ bead_id: str(t.id), title: str(t.title), status: str(t.status) as H['oldest_open_beads'][number]['status'] })),
+  }));
+}
+
+function reviewInputs(sql: SqlPort): H['reviews'] {
+  const queue = first(
+    sql,
+    `SELECT count(*) AS depth, min(CASE WHEN review_state = 'pending' THEN enqueued_at END) AS oldest
+     FROM reviews WHERE review_state IN ('pending', 'running')`,
+  );
+  const troubled = all(
+    sql,
+    `SELECT r.bead_id, b.title, r.review_state, r.retry_count, r.failure_reason,
+       r.enqueued_at AS since
+     FROM reviews r JOIN beads b ON b.id = r.bead_id
+     WHERE r.review_state = 'failed' OR r.retry_count > 0
+     ORDER BY r.retry_count DESC, since DESC LIMIT ?`,
+    CAP,
+  );
+  return {
+    depth: num(queue?.depth ?? 0),
+    oldest_pending_at: strOrNull(queue?.oldest ?? null),
+    troubled: troubled.map((r) => ({
+      bead_id: str(r.bead_id),
+      title: str(r.title),
+      review_state: str(r.review_state) as H['reviews']['troubled'][number]['review_state'],
+      retry_count: num(r.retry_count),
+      failure_reason: strOrNull(r.failure_reason),
+      since: str(r.since),
+    })),
+  };
+}
+
+function containerInputs(sql: SqlPort, now: number): H['container'] {
+  const state = first(sql, 'SELECT * FROM container_state WHERE id = 1');
+  const since = ago(now, DAY_MS);
+  const lastExit = first(
+    sql,
+    `SELECT exit_code, reason FROM container_events WHERE exit_code IS NOT NULL AND event_type IN ('stop', 'oom')
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
+  );
+  return {
+    status: (state ? str(state.status) : 'stopped') as H['container']['status'],
+    health: (state ? str(state.health) : 'down') as H['container']['health'],
+    started_at: strOrNull(state?.started_at ?? null),
+    idle_since: strOrNull(state?.idle_since ?? null),
+    restarts_24h: scalar(sql, `SELECT count(*) FROM container_events WHERE event_type IN ('restart', 'start') AND created_at >= ?`, since),
+    oom_24h: scalar(sql, `SELECT count(*) FROM container_events WHERE event_type = 'oom' AND created_at >= ?`, since),
+    last_exit_code: lastExit?.exit_code === undefined || lastExit.exit_code === null ? null : num(lastExit.exit_code),
+    last_exit_reason: strOrNull(lastExit?.reason ?? null),
+  };
+}
+
+/** Credential-shaped git failures only: a merge conflict says nothing about the token. */
+function credentialInputs(sql: SqlPort, now: number): H['credentials'] {
+  return all(
+    sql,
+    `SELECT c.rig_id, c.rig_name, c.status, c.token_expires_at, c.last_error,
+       (SELECT count(*) FROM git_operations g WHERE g.rig_id = c.rig_id AND g.outcome = 'failure'
+           AND g.operation != 'merge' AND g.created_at >= ?)
+         AS failures
+     FROM credentials c ORDER BY c.rig_name`,
+    ago(now, DAY_MS),
+  ).map((r) => ({
+    rig_id: str(r.rig_id),
+    rig_name: str(r.rig_name),
+    status: str(r.status) as H['credentials'][number]['status'],
+    token_expires_at: strOrNull(r.token_expires_at),
+    last_error: strOrNull(r.last_error),
+    git_failures_24h: num(r.failures),
+  }));
+}
+
+function convoyInputs(sql: SqlPort): H['convoys'] {
+  return all(
+    sql,
+    `SELECT c.bead_id, b.title, c.total_beads, c.closed_beads, b.updated_at,
+       (SELECT count(t.id) FROM bead_dependencies d LEFT JOIN beads t ON t.id = d.depends_on_bead_id
+         WHERE d.bead_id = c.bead_id AND d.dependency_type = 'tracks') AS present,
+       (SELECT count(*) FROM bead_dependencies d JOIN beads t ON t.id = d.depends_on_bead_id
+         WHERE d.bead_id = c.bead_id AND d.dependency_type = 'tracks' AND t.status = 'closed') AS closed
+     FROM convoys c JOIN beads b ON b.id = c.bead_id
+     WHERE c.landed_at IS NULL ORDER BY b.created_at, c.bead_id LIMIT ?`,
+    CAP,
+  ).map((r: Row) => ({
+    bead_id: str(r.bead_id),
+    title: str(r.title),
+    total_beads: num(r.total_beads),
+    closed_beads: num(r.closed_beads),
+    tracked_present: num(r.present),
+    tracked_closed: num(r.closed),
+    updated_at: str(r.updated_at),
+  }));
+}
+
+function mayorInputs(sql: SqlPort): H['mayor'] {
+  const mayor = first(sql, `SELECT id FROM agents WHERE role = 'mayor' ORDER BY created_at LIMIT 1`);
+  if (!mayor) return null;
+  const state = mayorState(sql, str(mayor.id));
+  const message = state?.last_user_message ?? null;
+  return {
+    agent_id: str(mayor.id),
+    session_state: state?.session_state ?? 'idle',
+    session_error: state?.session_error ?? null,
+    last_user_message_at: message?.at ?? null,
+    last_user_message_answered: message?.answered ?? true,
+  };
+}

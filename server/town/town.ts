@@ -1,0 +1,241 @@
+import type {
+  AgentDetail,
+  AuditPage,
+  AuditVerification,
+  BeadDetail,
+  BeadEvent,
+  BeadGraph,
+  BeadPage,
+  ContainerEvent,
+  ContainerState,
+  CredentialEvent,
+  DispatchAttempt,
+  GitOperation,
+  ReviewQueue,
+  Rig,
+  TimelinePage,
+  TownConfigResponse,
+  TownSummary,
+  TownUsage,
+} from '../../src/api/schemas';
+import type { AgentList, BeadEventList, DispatchAttemptList, GitOperationList } from '../contract-types';
+import type { TownSeed } from '../../scenarios/types';
+import { migrate } from '../db/migrate';
+import type { Host } from '../host';
+import type { SqlPort, Storage } from '../ports';
+import { all, first, num } from '../db/sql';
+import { toRig } from '../user/rig-row';
+import { getAgentDetail, listAgents, noteSdkEvents } from './agents';
+import { act, type ActInput, type ActOutcome } from './act';
+import { listAudit, verifyAudit, type AuditFilter } from './audit';
+import { probeAuditTriggers, seedAuditEntries, tamperAuditEntry } from './audit-dev';
+import { getBeadGraph } from './bead-graph';
+import { beadExists, getBeadDetail, listBeadEvents } from './bead-detail';
+import { listBeads, type BeadListParams } from './bead-list';
+import { getConfigResponse } from './config';
+import { getContainer } from './container';
+import * as ingest from './ingest';
+import { getReviewQueue } from './reviews';
+import { TOWN_MIGRATIONS } from './schema';
+import { seedTown } from './seed';
+import { getTimeline, type TimelineParams } from './timeline';
+import { getTownSummary } from './summary';
+import { toDispatchAttempt, toGitOperation } from './rows';
+import { townUsage } from './usage';
+
+/** Rows in the dispatch and git lists; the timeline pages further back. */
+const LIST_CAP = 500;
+
+/**
+ * One town (production's TownDO): beads, agents, reviews, container, config, the persisted data gaps
+ * and the audit log, in one SQLite database. Reads return contract shapes or null for "no such row";
+ * writes run inside `transactionSync`; an intervention changes state, appends its audit row and records
+ * its idempotency key in one transaction (`act`).
+ */
+export class Town {
+  private readonly sql: SqlPort;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly host: Host,
+  ) {
+    this.sql = storage.sql;
+    migrate(storage, TOWN_MIGRATIONS);
+  }
+
+  private now(): number {
+    return this.host.clock.now();
+  }
+
+  private townId(): string | null {
+    const row = first(this.sql, 'SELECT id FROM town LIMIT 1');
+    return row ? String(row.id) : null;
+  }
+
+  summary(): TownSummary | null {
+    return getTownSummary(this.sql, this.now());
+  }
+
+  rigs(): Rig[] {
+    return all(this.sql, 'SELECT * FROM rigs ORDER BY name, id').map(toRig);
+  }
+
+  beads(params: BeadListParams): BeadPage {
+    return listBeads(this.sql, params);
+  }
+
+  bead(beadId: string): BeadDetail | null {
+    return getBeadDetail(this.sql, this.now(), beadId);
+  }
+
+  beadEvents(beadId: string): BeadEventList | null {
+    return beadExists(this.sql, beadId) ? { items: listBeadEvents(this.sql, beadId) } : null;
+  }
+
+  beadGraph(beadId: string, depth: number | null): BeadGraph | null {
+    return beadExists(this.sql, beadId) ? getBeadGraph(this.sql, beadId, depth) : null;
+  }
+
+  agents(): AgentList {
+    return { items: listAgents(this.sql, this.now()) };
+  }
+
+  agent(agentId: string): Omit<AgentDetail, 'event_count'> | null {
+    return getAgentDetail(this.sql, this.now(), agentId);
+  }
+
+  hasAgent(agentId: string): boolean {
+    return first(this.sql, 'SELECT 1 AS x FROM agents WHERE id = ?', agentId) !== null;
+  }
+
+  dispatchAttempts(filter: { bead_id?: string | undefined; agent_id?: string | undefined }): DispatchAttemptList {
+    return {
+      items: all(
+        this.sql,
+        `SELECT * FROM dispatch_attempts WHERE (?1 IS NULL OR bead_id = ?1) AND (?2 IS NULL OR agent_id = ?2)
+         ORDER BY created_at DESC, id DESC LIMIT ?3`,
+        filter.bead_id ?? null,
+        filter.agent_id ?? null,
+        LIST_CAP,
+      ).map(toDispatchAttempt),
+    };
+  }
+
+  gitOperations(filter: { agent_id?: string | undefined; outcome?: string | undefined }): GitOperationList {
+    return {
+      items: all(
+        this.sql,
+        `SELECT * FROM git_operations WHERE (?1 IS NULL OR agent_id = ?1) AND (?2 IS NULL OR outcome = ?2)
+         ORDER BY created_at DESC, id DESC LIMIT ?3`,
+        filter.agent_id ?? null,
+        filter.outcome ?? null,
+        LIST_CAP,
+      ).map(toGitOperation),
+    };
+  }
+
+  usage(): TownUsage {
+    return townUsage(this.sql, this.now());
+  }
+
+  reviewQueue(): ReviewQueue {
+    return getReviewQueue(this.sql);
+  }
+
+  container(): ContainerState | null {
+    const townId = this.townId();
+    return townId ? getContainer(this.sql, townId) : null;
+  }
+
+  config(): TownConfigResponse | null {
+    return getConfigResponse(this.sql);
+  }
+
+  timeline(params: TimelineParams): TimelinePage {
+    return getTimeline(this.sql, params);
+  }
+
+  audit(filter: AuditFilter): AuditPage {
+    return listAudit(this.sql, this.townId() ?? '', filter);
+  }
+
+  /** How many interventions this town's log holds (the dev seed route keeps state that has any). */
+  auditCount(): number {
+    return num(first(this.sql, 'SELECT count(*) AS n FROM admin_audit_log')?.n ?? 0);
+  }
+
+  async verifyAudit(): Promise<AuditVerification | null> {
+    const townId = this.townId();
+    return townId ? await verifyAudit(this.sql, townId) : null;
+  }
+
+  // ── Interventions (issue 8) ──
+
+  /**
+   * Runs one admin action: validation, the change, its audit entry and the idempotency record in one
+   * `transactionSync` (see act.ts). Returns the status and body to answer, and the rigs it changed.
+   */
+  act(input: ActInput): ActOutcome & { changedRigs: Rig[] } {
+    const townId = this.townId();
+    if (!townId) {
+      return {
+        status: 404,
+        body: { error: { code: 'not_found', message: 'No such town.', details: { resource: 'town' } } },
+        changedRigIds: [],
+        changedRigs: [],
+      };
+    }
+    const outcome = act(this.storage, townId, input, { now: new Date(this.now()).toISOString(), ids: this.host.ids });
+    const changed = new Set(outcome.changedRigIds);
+    return { ...outcome, changedRigs: changed.size ? this.rigs().filter((r) => changed.has(r.id)) : [] };
+  }
+
+  // ── Dev-only (reached through /api/dev/audit/* when DEV_ROUTES=on) ──
+
+  devSeedAudit(count: number): { appended: number; head: number } | null {
+    const townId = this.townId();
+    return townId ? seedAuditEntries(this.storage, townId, count, Date.parse('2026-01-01T00:00:00.000Z'), this.host.ids) : null;
+  }
+
+  devTamperAudit(seq: number, reason: string): { tampered: boolean } {
+    return tamperAuditEntry(this.storage, seq, reason);
+  }
+
+  devProbeAuditTriggers(): { update: string; delete: string } {
+    return probeAuditTriggers(this.storage);
+  }
+
+  // ── Ingestion: what the production worker calls when the container or dispatcher reports ──
+
+  recordDispatchAttempt(attempt: DispatchAttempt): void {
+    this.storage.transactionSync(() => ingest.recordDispatchAttempt(this.sql, attempt));
+  }
+
+  recordContainerEvent(event: ContainerEvent): void {
+    this.storage.transactionSync(() => ingest.recordContainerEvent(this.sql, event));
+  }
+
+  recordGitOperation(operation: GitOperation): void {
+    this.storage.transactionSync(() => ingest.recordGitOperation(this.sql, operation));
+  }
+
+  recordCredentialResolution(event: CredentialEvent): void {
+    this.storage.transactionSync(() => ingest.recordCredentialResolution(this.sql, event));
+  }
+
+  recordBeadEvent(event: BeadEvent): void {
+    this.storage.transactionSync(() => ingest.recordBeadEvent(this.sql, event));
+  }
+
+  /** Called after the agent's AgentDO appended events. */
+  noteSdkEvents(agentId: string, total: number, lastAt: string | null): void {
+    noteSdkEvents(this.sql, agentId, total, lastAt);
+  }
+
+  /** Dev seeding: replaces this town's whole database with a scenario town. */
+  async seed(seed: TownSeed): Promise<void> {
+    await this.storage.deleteAll();
+    migrate(this.storage, TOWN_MIGRATIONS);
+    this.storage.transactionSync(() => seedTown(this.sql, seed));
+  }
+}

@@ -1,6 +1,0 @@
-/** Server-side intervention semantics shared by MSW and the reference worker. */
-export { runAction, EngineError, targetVersion, maskParams, type AuditLog, type RunInput } from './engine';
-export { memoryAccess, type TownAccess } from './town-access';
-export { hashInputFromStored, type StoredAuditRow } from './audit-chain';
-export { auditHash, canonicalEntry, canonicalJson, ChainWalk, hashInput, verifyChain, GENESIS_HASH } from './audit-chain';
-export { sha256Hex } from './sha256';
