@@ -1,16 +1,30 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ActionName, ActionRequest, AuditEntry } from '../../src/api/schemas';
-import { buildWorld, USERS } from '..';
-import type { TownSeed } from '../types';
-import { EngineError, memoryAccess, runAction, targetVersion } from '.';
+import { buildWorld, USERS } from '../../scenarios';
+import type { TownSeed } from '../../scenarios/types';
+import { openMemoryStorage } from '../../src/mocks/sqlite';
+import { migrate } from '../db/migrate';
+import { sqlAccess } from '../town/access';
+import { TOWN_MIGRATIONS } from '../town/schema';
+import { seedTown } from '../town/seed';
+import { EngineError, runAction, targetVersion, type TownAccess } from '.';
 
 const world = buildWorld({ now: Date.parse('2026-11-20T12:00:00.000Z') });
-const townNamed = (name: string): TownSeed => structuredClone(world.towns.find((t) => t.town.name === name)!);
 
-function act(town: TownSeed, action: ActionName, target: ActionRequest['target'], params: Record<string, unknown> = {}) {
+/** A scenario town (optionally edited first) in its own SQLite database, as the engine sees it. */
+async function townNamed(name: string, edit: (seed: TownSeed) => void = () => {}): Promise<TownSeed & { access: TownAccess }> {
+  const seed = structuredClone(world.towns.find((t) => t.town.name === name)!);
+  edit(seed);
+  const storage = await openMemoryStorage();
+  migrate(storage, TOWN_MIGRATIONS);
+  seedTown(storage.sql, seed);
+  return { ...seed, access: sqlAccess(storage.sql, seed.town.id) };
+}
+
+function act(town: { access: TownAccess }, action: ActionName, target: ActionRequest['target'], params: Record<string, unknown> = {}) {
   const log: AuditEntry[] = [];
-  const access = memoryAccess(town);
+  const access = town.access;
   const result = runAction(
     access,
     { head: () => null, append: (e) => log.push(e) },
@@ -28,8 +42,8 @@ function act(town: TownSeed, action: ActionName, target: ActionRequest['target']
 }
 
 describe('audit params: secrets masked, names kept', () => {
-  it('keeps an env var’s name and a plain value; masks the value of a secret or formerly secret variable', () => {
-    const town = townNamed('ml-pipeline');
+  it('keeps an env var’s name and a plain value; masks the value of a secret or formerly secret variable', async () => {
+    const town = await townNamed('ml-pipeline');
     const { entry, result } = act(
       town,
       'container.update_env',
@@ -61,25 +75,27 @@ describe('audit params: secrets masked, names kept', () => {
     expect(written).not.toContain('sk-ant-api03-rotated');
     expect(written).not.toContain('https://public@');
     // The variable itself is written in clear (the container reads it); only the record masks it.
-    expect(town.env.find((v) => v.key === 'SENTRY_DSN')).toEqual({
+    expect(town.access.env().find((v) => v.key === 'SENTRY_DSN')).toEqual({
       key: 'SENTRY_DSN',
       value: 'https://public@o1.ingest.sentry.io/1',
       secret: false,
     });
   });
 
-  it('masks token, password and secret fields by name', () => {
-    const town = townNamed('infra-terraform');
+  it('masks token, password and secret fields by name', async () => {
+    const town = await townNamed('infra-terraform');
     const { entry } = act(town, 'credential.set_token', { kind: 'rig', id: town.rigs[0]!.id }, { token: 'ghp_live_0123456789' });
     expect(entry.params).toEqual({ token: '****' });
   });
 });
 
 describe('audit before/after keys', () => {
-  it('stay one per change when two targets share a label (same-titled MR beads)', () => {
-    const town = townNamed('docs-site');
+  it('stay one per change when two targets share a label (same-titled MR beads)', async () => {
+    const town = await townNamed('docs-site', (seed) => {
+      const pending = seed.reviews.filter((r) => r.review_state === 'pending');
+      for (const r of pending.slice(0, 2)) seed.beads.find((b) => b.id === r.bead_id)!.title = 'Merge: Bump dependencies';
+    });
     const pending = town.reviews.filter((r) => r.review_state === 'pending');
-    for (const r of pending.slice(0, 2)) town.beads.find((b) => b.id === r.bead_id)!.title = 'Merge: Bump dependencies';
     const { entry, result } = act(town, 'review.clear_queue', { kind: 'town', id: town.town.id });
     expect(result.effect.changes).toHaveLength(pending.length);
     expect(Object.keys(entry.before)).toHaveLength(pending.length);
@@ -90,14 +106,14 @@ describe('audit before/after keys', () => {
       [`Merge: Bump dependencies (${b!.slice(0, 8)}).review_state`]: 'pending',
     });
     // A label that is unique keeps the plain `label.field` key the audit table shows.
-    const other = town.beads.find((x) => x.id === pending[2]!.bead_id)!;
+    const other = town.access.bead(pending[2]!.bead_id)!;
     expect(entry.after).toMatchObject({ [`${other.title}.review_state`]: 'failed' });
   });
 });
 
 describe('hooks', () => {
-  it('failing a bead in review leaves its author hooked to the bead it works on now', () => {
-    const town = townNamed('docs-site');
+  it('failing a bead in review leaves its author hooked to the bead it works on now', async () => {
+    const town = await townNamed('docs-site');
     const sidebar = town.beads.find((b) => b.title === 'Add versioned docs sidebar')!;
     const birch = town.agents.find((a) => a.id === sidebar.assignee_agent_bead_id)!;
     const current = birch.current_hook_bead_id;
@@ -105,24 +121,24 @@ describe('hooks', () => {
     expect(current).not.toBe(sidebar.id);
     const { result } = act(town, 'bead.force_fail', { kind: 'bead', id: sidebar.id });
     expect(result.effect.summary).toBe(`Fail “${sidebar.title}”.`);
-    expect(town.agents.find((a) => a.id === birch.id)).toMatchObject({
+    expect(town.access.agent(birch.id)).toMatchObject({
       status: 'working',
       current_hook_bead_id: current,
       version: birch.version,
     });
-    expect(town.beads.find((b) => b.id === sidebar.id)!.status).toBe('failed');
+    expect(town.access.bead(sidebar.id)!.status).toBe('failed');
   });
 
-  it('unhooking a bead nobody is hooked to is refused', () => {
-    const town = townNamed('docs-site');
+  it('unhooking a bead nobody is hooked to is refused', async () => {
+    const town = await townNamed('docs-site');
     const sidebar = town.beads.find((b) => b.title === 'Add versioned docs sidebar')!;
     expect(() => act(town, 'bead.unhook', { kind: 'bead', id: sidebar.id })).toThrow(EngineError);
   });
 });
 
 describe('town-level targets', () => {
-  it('refuse an id that is not the town’s (404), so the log never records a target that does not exist', () => {
-    const town = townNamed('storefront');
+  it('refuse an id that is not the town’s (404), so the log never records a target that does not exist', async () => {
+    const town = await townNamed('storefront');
     for (const [action, kind] of [
       ['container.force_restart', 'container'],
       ['review.set_merge_strategy', 'town'],
@@ -142,23 +158,23 @@ describe('town-level targets', () => {
       }
       expect(error, action).toMatchObject({ status: 404, code: 'not_found' });
     }
-    expect(town.container.status).toBe('running');
+    expect(town.access.container().status).toBe('running');
   });
 });
 
 describe('config warnings', () => {
-  it('warns that lowering max polecats stops no one, and says nothing when it is raised', () => {
-    const town = townNamed('storefront');
+  it('warns that lowering max polecats stops no one, and says nothing when it is raised', async () => {
+    const town = await townNamed('storefront');
     const current = town.config.max_polecats_per_rig;
     const lower = act(
-      structuredClone(town),
+      await townNamed('storefront'),
       'config.update_town',
       { kind: 'config', id: town.town.id },
       { patch: { max_polecats_per_rig: current - 1 } },
     );
     expect(lower.result.effect.warnings).toEqual(['Lowering max polecats does not stop agents already working.']);
     const higher = act(
-      structuredClone(town),
+      await townNamed('storefront'),
       'config.update_town',
       { kind: 'config', id: town.town.id },
       { patch: { max_polecats_per_rig: current + 1 } },

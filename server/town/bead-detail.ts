@@ -27,9 +27,10 @@ export function getBeadDetail(sql: SqlPort, now: number, beadId: string): BeadDe
       HISTORY_CAP,
     ).map(toAssignment),
     merge_requests: mergeRequests,
+    // The latest HISTORY_CAP, oldest first: attempt 1 … n reads as the bead's dispatch story.
     dispatch_attempts: all(
       sql,
-      'SELECT * FROM dispatch_attempts WHERE bead_id = ? ORDER BY created_at DESC, id LIMIT ?',
+      'SELECT * FROM (SELECT * FROM dispatch_attempts WHERE bead_id = ? ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id',
       beadId,
       HISTORY_CAP,
     ).map(toDispatchAttempt),

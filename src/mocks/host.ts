@@ -2,7 +2,7 @@ import { AgentStream } from '../../server/agent/agent-stream';
 import { createAdminApi } from '../../server/api';
 import { Directory } from '../../server/directory/directory';
 import { invoke, type Host, type ObjectKind, type Objects } from '../../server/host';
-import type { Clock, Remote } from '../../server/ports';
+import type { Clock, Remote, Storage } from '../../server/ports';
 import { lastStreamEventAt } from '../../server/seed/seed-world';
 import { Town } from '../../server/town/town';
 import { GastownUser } from '../../server/user/gastown-user';
@@ -29,6 +29,14 @@ export class MockClock implements Clock {
 type Core = Directory | GastownUser | Town | AgentStream;
 
 /**
+ * Seeded objects, as bytes, for the current anchor: the next backend of the same test file restores
+ * a town in well under a millisecond instead of seeding it again. An anchor older than REANCHOR_MS is
+ * dropped, so scenario evidence ("stalled 47 min") never drifts by a minute against the UI's clock.
+ */
+const REANCHOR_MS = 30_000;
+let seeded: { anchor: number; world: WorldSeed; snapshots: Map<string, Uint8Array> } | null = null;
+
+/**
  * The MSW host of `server/`: every object (directory, users, towns, agents) is the server's own core
  * class over its own in-memory SQLite, reached through the same promise-returning face the worker's
  * RPC stubs have (arguments and results are copied, as structured cloning does between objects).
@@ -41,11 +49,21 @@ export class MockBackend {
   readonly clock = new MockClock();
   readonly handle: (request: Request) => Promise<Response>;
   private readonly host: Host;
+  private largeRegistered: Promise<void> | null = null;
   private readonly instances = new Map<string, Promise<Core>>();
   private large: TownSeed | null = null;
 
+  private readonly snapshots: Map<string, Uint8Array>;
+  /** Objects whose scenario rows a test edited before first use: seeded from the edit, never cached. */
+  private readonly edited = new Set<string>();
+
   constructor(now: number = Date.now()) {
-    this.world = buildWorld({ now });
+    if (!seeded || now - seeded.anchor > REANCHOR_MS || now < seeded.anchor) {
+      seeded = { anchor: now, world: buildWorld({ now }), snapshots: new Map() };
+    }
+    // Each backend gets its own copy: a test may edit its world before the first request.
+    this.world = structuredClone(seeded.world);
+    this.snapshots = seeded.snapshots;
     const objects: Objects = {
       directory: () => this.remote('directory', 'directory'),
       user: (id) => this.remote('user', id),
@@ -53,12 +71,39 @@ export class MockBackend {
       agent: (id) => this.remote('agent', id),
     };
     this.host = { objects, clock: this.clock, ids: { uuid: () => crypto.randomUUID() } };
-    this.handle = createAdminApi(this.host, { dev: { enabled: true, instance: 'msw' } });
+    const api = createAdminApi(this.host, { dev: { enabled: true, instance: 'msw' } });
+    this.handle = async (request) => {
+      if (request.url.includes(LARGE_TOWN_ID) || request.url.includes(USERS.bench.id)) await this.registerLargeTown();
+      return api(request);
+    };
+  }
+
+  /**
+   * The benchmark town exists only once something names it (its town or its owner), as on the worker
+   * it exists only after `npm run seed:large`: a cross-town read never pays for 10,000 beads unasked.
+   */
+  private registerLargeTown(): Promise<void> {
+    return (this.largeRegistered ??= this.host.objects
+      .directory()
+      .upsert({ users: [], tokens: [], towns: [{ id: LARGE_TOWN_ID, owner_user_id: USERS.bench.id }] }));
   }
 
   /** The benchmark town (10,000 beads), built the first time anything asks for it. */
   largeTown(): TownSeed {
     return (this.large ??= buildLargeTown({ now: Date.parse(this.world.now), ownerId: USERS.bench.id }));
+  }
+
+  /**
+   * Edits a scenario town's rows before the backend first seeds it (test set-up, e.g. a hostile system
+   * prompt). Refused once the town has been read: the database would no longer follow the edit.
+   */
+  editTown(name: string, edit: (town: TownSeed) => void): TownSeed {
+    const town = this.world.towns.find((t) => t.town.name === name);
+    if (!town) throw new Error(`no scenario town ${name}`);
+    if (this.instances.has(`town:${town.town.id}`)) throw new Error(`town ${name} is already seeded; edit it before the first request`);
+    edit(town);
+    this.edited.add(`town:${town.town.id}`);
+    return town;
   }
 
   /** A scenario town by id (the benchmark town included). */
@@ -93,16 +138,42 @@ export class MockBackend {
   }
 
   private async create(kind: ObjectKind, name: string): Promise<Core> {
-    const storage = await openMemoryStorage();
+    const key = `${kind}:${name}`;
+    const cached = this.edited.has(key) ? undefined : this.snapshots.get(key);
+    const storage = await openMemoryStorage(cached);
+    if (cached) return this.construct(kind, storage);
+    const core = await this.seed(kind, name, storage);
+    if (!this.edited.has(key) && !this.isLarge(kind, name)) this.snapshots.set(key, storage.snapshot());
+    return core;
+  }
+
+  /** The benchmark town and its agents are too big to keep a copy of (a million events). */
+  private isLarge(kind: ObjectKind, name: string): boolean {
+    if (kind === 'town') return name === LARGE_TOWN_ID;
+    if (kind === 'agent') return !this.world.towns.some((t) => t.agents.some((a) => a.id === name));
+    return kind === 'user' && name === USERS.bench.id;
+  }
+
+  private construct(kind: ObjectKind, storage: Storage): Core {
+    switch (kind) {
+      case 'directory':
+        return new Directory(storage, this.host);
+      case 'user':
+        return new GastownUser(storage, this.host);
+      case 'town':
+        return new Town(storage, this.host);
+      case 'agent':
+        return new AgentStream(storage, this.host);
+    }
+  }
+
+  /** Seeds a new object from the scenario world with the core methods the dev seed route uses. */
+  private async seed(kind: ObjectKind, name: string, storage: Storage): Promise<Core> {
     switch (kind) {
       case 'directory': {
         const directory = new Directory(storage, this.host);
-        const towns = [...this.world.towns.map((t) => t.town), { id: LARGE_TOWN_ID, owner_user_id: USERS.bench.id }];
-        await directory.upsert({
-          users: this.world.users,
-          tokens: this.world.tokens,
-          towns: towns.map(({ id, owner_user_id }) => ({ id, owner_user_id })),
-        });
+        const towns = this.world.towns.map(({ town }) => ({ id: town.id, owner_user_id: town.owner_user_id }));
+        await directory.upsert({ users: this.world.users, tokens: this.world.tokens, towns });
         return directory;
       }
       case 'user': {

@@ -56,7 +56,8 @@ const MULTIPLE = /;\s*\S/;
  */
 export class SqliteStorage implements Storage {
   readonly sql: SqlPort;
-  private readonly statements = new Map<string, Statement>();
+  /** Prepared once per query text; `write` says whether its row count means anything. */
+  private readonly statements = new Map<string, { statement: Statement; write: boolean }>();
   private depth = 0;
 
   constructor(
@@ -72,7 +73,7 @@ export class SqliteStorage implements Storage {
       let last: Cursor<T> = new Cursor<T>([], [], 0);
       for (const statement of this.db.iterateStatements(query)) {
         try {
-          last = this.run<T>(statement, []);
+          last = this.run<T>(statement, [], WRITE.test(statement.getSQL()));
           written += last.rowsWritten;
         } finally {
           statement.free();
@@ -80,26 +81,24 @@ export class SqliteStorage implements Storage {
       }
       return new Cursor<T>(last.toArray().length ? Object.keys(last.toArray()[0]!) : [], [...last.raw()], written);
     }
-    let statement = this.statements.get(query);
-    if (!statement) {
-      statement = this.db.prepare(query);
-      this.statements.set(query, statement);
+    let prepared = this.statements.get(query);
+    if (!prepared) {
+      prepared = { statement: this.db.prepare(query), write: WRITE.test(query) };
+      this.statements.set(query, prepared);
     }
     try {
-      return this.run<T>(statement, bindings);
+      return this.run<T>(prepared.statement, bindings, prepared.write);
     } finally {
-      statement.reset();
+      prepared.statement.reset();
     }
   }
 
-  private run<T extends Row>(statement: Statement, bindings: unknown[]): Cursor<T> {
-    statement.bind(bindings.map(bindable));
+  private run<T extends Row>(statement: Statement, bindings: unknown[], write: boolean): Cursor<T> {
+    if (bindings.length) statement.bind(bindings.map(bindable));
     const rows: SqlValue[][] = [];
     while (statement.step()) rows.push(statement.get() as SqlValue[]);
-    const columns = statement.getColumnNames();
     // sqlite3_changes() keeps the last write's count through later reads, so only a write reports it.
-    const written = WRITE.test(statement.getSQL()) ? this.db.getRowsModified() : 0;
-    return new Cursor<T>(columns, rows, written);
+    return new Cursor<T>(rows.length ? statement.getColumnNames() : [], rows, write ? this.db.getRowsModified() : 0);
   }
 
   transactionSync<T>(fn: () => T): T {
@@ -134,7 +133,7 @@ export class SqliteStorage implements Storage {
   }
 
   private reopen(db: Database): void {
-    for (const statement of this.statements.values()) statement.free();
+    for (const { statement } of this.statements.values()) statement.free();
     this.statements.clear();
     this.db.close();
     this.db = db;

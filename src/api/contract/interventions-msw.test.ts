@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { getStore } from '../../mocks/handlers';
+import { tamperAudit } from '../../test/api';
 import { describeInterventionContract } from './interventions.contract';
 import { describeEveryAction } from './actions.contract';
 
@@ -32,7 +33,7 @@ describe('audit chain (MSW)', () => {
       version = result.target_version!;
     }
     expect(await admin.get(endpoints.verifyAudit(town.town.id))).toMatchObject({ verified: true, verified_through: 3, entries: 3 });
-    town.audit_log[1]!.reason = 'nothing to see here';
+    await tamperAudit(town.town.id, 2, 'nothing to see here');
     expect(await admin.get(endpoints.verifyAudit(town.town.id))).toMatchObject({ verified: false, verified_through: 1, broken_at: 2 });
   });
 });

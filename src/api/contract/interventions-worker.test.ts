@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEV_TOKENS } from '../../../scenarios';
 import { runSeededWorker } from './seeded-worker';
-import { auditHash, memoryAccess, runAction, type AuditLog } from '../../../server/engine';
-import type { AuditEntry } from '../schemas';
+import { auditHash } from '../../../server/engine';
 import { createApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { describeInterventionContract } from './interventions.contract';
@@ -35,34 +34,11 @@ describeEveryAction('reference worker', clients, worker.reseed);
 describe('audit chain (reference worker)', () => {
   const townNamed = (name: string) => worker.world().towns.find((t) => t.town.name === name)!.town.id;
 
-  it('hashes exactly as MSW does: one chain definition', async () => {
+  it('stores entries whose hash is the chain definition over their own fields', async () => {
     const { admin } = clients();
     const entry = (await admin.get(endpoints.townAudit(townNamed('payments-api')))).items[0]!;
     const { hash, ...body } = entry;
     expect(auditHash(body)).toBe(hash);
-    // And an entry MSW's engine writes verifies the same way.
-    const seedTown = structuredClone(worker.world().towns.find((t) => t.town.name === 'storefront')!);
-    const log: AuditEntry[] = [];
-    const audit: AuditLog = {
-      head: () => (log.length ? { seq: log.at(-1)!.seq, hash: log.at(-1)!.hash } : null),
-      append: (e) => log.push(e),
-    };
-    runAction(memoryAccess(seedTown), audit, {
-      action: 'container.set_sleep_timeout',
-      body: {
-        target: { kind: 'container', id: seedTown.town.id },
-        params: { sleep_after_minutes: 45 },
-        reason: 'parity check',
-        dryRun: false,
-      },
-      ifMatch: String(seedTown.container.version),
-      admin: worker.world().users.find((u) => u.is_admin)!,
-      requestId: 'req',
-      now: new Date().toISOString(),
-      newId: () => crypto.randomUUID(),
-    });
-    const { hash: mswHash, ...mswBody } = log[0]!;
-    expect(auditHash(mswBody)).toBe(mswHash);
   });
 
   it('detects a row rewritten behind the triggers at that entry', async () => {

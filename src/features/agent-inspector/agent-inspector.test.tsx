@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStore } from '../../mocks/handlers';
-import { sdkEventAt, summarizeSdkEvent } from '../../../scenarios';
+import { sdkEventAt } from '../../../scenarios';
+import { summarizeSdkEvent } from '../../../server/readings/sdk-summary';
 import { renderAgent, stubLayout } from './test-utils';
 
 let restore: () => void;

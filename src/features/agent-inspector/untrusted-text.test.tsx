@@ -19,10 +19,11 @@ afterAll(() => restore());
 
 describe('agent output is text', () => {
   it('shows HTML and script payloads literally in rows, payloads, the conversation and the prompt, and runs none of them', async () => {
-    const town = getStore().world.towns.find((t) => t.town.name === 'support-bot')!;
+    const town = getStore().editTown('support-bot', (seed) => {
+      seed.mayor!.system_prompt = `Prompt ${HOSTILE} {{rigs}}`;
+      seed.mayor!.system_prompt_context = { rigs: SCRIPT };
+    });
     const mayor = town.agents.find((a) => a.role === 'mayor')!;
-    town.mayor!.system_prompt = `Prompt ${HOSTILE} {{rigs}}`;
-    town.mayor!.system_prompt_context = { rigs: SCRIPT };
     const base = `*/api/admin/towns/${town.town.id}/agents/${mayor.id}`;
     const event = (id: number) => ({
       id,
@@ -30,6 +31,7 @@ describe('agent output is text', () => {
       event_type: 'message_part.updated',
       data: { type: 'message_part.updated', properties: { sessionID: 's', part: { type: 'text', text: `${HOSTILE} #${id}` } } },
       created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, id)).toISOString(),
+      summary: `${HOSTILE} #${id}`,
     });
     server.use(
       http.get(`${base}/event-index`, () =>

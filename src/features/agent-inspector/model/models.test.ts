@@ -111,6 +111,7 @@ describe('toConversation', () => {
     event_type: type,
     data: { type, properties },
     created_at: new Date(id * 1000).toISOString(),
+    summary: type,
   });
   it('keeps messages and tool calls as text and collapses a tool-call loop', () => {
     const read = { part: { type: 'tool', tool: 'read', state: { status: 'completed', input: { filePath: 'x.json' }, output: '{}' } } };

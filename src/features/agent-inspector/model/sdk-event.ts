@@ -2,11 +2,6 @@ import type { SdkEvent } from '../../../api';
 
 type Part = { type?: string; text?: string; tool?: string; state?: { status?: string; input?: Record<string, unknown>; output?: unknown } };
 
-function oneLine(text: string, max = 160): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
 function errorText(properties: Record<string, unknown>): string {
   const error = properties.error as { message?: unknown; name?: unknown } | string | undefined;
   if (typeof error === 'string') return error;
@@ -19,26 +14,6 @@ export function toolArgument(part: Part): string {
   const input = part.state?.input ?? {};
   const arg = input.command ?? input.filePath ?? input.pattern ?? input.path ?? '';
   return typeof arg === 'string' ? arg : JSON.stringify(arg);
-}
-
-/** One line for a full SDK event (server-side search results): message text, tool and input, or the error. */
-export function summarizeEvent(event: Pick<SdkEvent, 'event_type' | 'data'>): string {
-  const type = event.event_type;
-  const p = event.data.properties;
-  const part = p.part as Part | undefined;
-  if (part?.type === 'text') return oneLine(part.text ?? '');
-  if (part?.type === 'tool') {
-    const arg = toolArgument(part);
-    return oneLine(`${part.tool ?? 'tool'}${arg ? ` ${arg}` : ''}${part.state?.status === 'error' ? ' — error' : ''}`);
-  }
-  if (type === 'error' || type === 'session.error') return oneLine(`error: ${errorText(p)}`);
-  if (typeof p.text === 'string') return oneLine(p.text);
-  const info = p.info as { role?: string; status?: string } | undefined;
-  if (type === 'message.created' && info?.role) return `${info.role} message`;
-  if (type === 'session.updated' && info?.status) return `session ${info.status}`;
-  const tokens = p.tokens as { input?: number; output?: number } | undefined;
-  if (tokens) return `${tokens.input ?? 0} in / ${tokens.output ?? 0} out tokens`;
-  return type;
 }
 
 export type ConversationItem =

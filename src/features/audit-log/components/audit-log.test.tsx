@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createApiClient, endpoints } from '../../../api';
+import { tamperAudit } from '../../../test/api';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 
 const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
@@ -36,7 +37,7 @@ describe('the intervention log', () => {
     const view = renderApp(`/audit?town_id=${town.town.id}`);
     expect(await screen.findByTestId('chain-status')).toHaveTextContent('Chain verified through entry 2');
     view.unmount();
-    town.audit_log[0]!.reason = 'rewritten history';
+    await tamperAudit(town.town.id, 1, 'rewritten history');
     renderApp(`/audit?town_id=${town.town.id}`);
     const broken = await screen.findByTestId('chain-status');
     expect(broken).toHaveTextContent('Audit chain broken at entry 1');

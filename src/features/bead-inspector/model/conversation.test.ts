@@ -9,6 +9,7 @@ const sdk = (id: number, type: string, properties: Record<string, unknown>): Sdk
   event_type: type,
   data: { type, properties: { sessionID: 'ses_1', ...properties } },
   created_at: `2026-11-24T09:00:0${id}.000Z`,
+  summary: type,
 });
 
 describe('toConversation', () => {

@@ -1,35 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { buildTownGraph, buildWorld } from '../../../../scenarios';
-import { toBeadGraph } from '../../../mocks/db/views';
+import { buildTownGraph } from '../../../../scenarios';
+import { endpoints, testApi, worldTown } from '../../../test/api';
 import { selectNeighbourhood, toDrawnGraph } from './graph';
 
-const world = buildWorld({ now: Date.parse('2026-11-24T12:00:00Z') });
-const mobile = world.towns.find((t) => t.town.name === 'mobile-app')!;
-const byTitle = (title: string) => mobile.beads.find((b) => b.title === title)!;
-const stuck = byTitle('Migrate push notifications to FCM HTTP v1');
-const blocker = byTitle('Upgrade Firebase SDK to 11.x');
-const downstream = byTitle('Remove legacy FCM server key from config');
+const mobile = () => worldTown('mobile-app');
+const byTitle = (title: string) => mobile().beads.find((b) => b.title === title)!;
+const stuck = () => byTitle('Migrate push notifications to FCM HTTP v1');
+const blocker = () => byTitle('Upgrade Firebase SDK to 11.x');
+const downstream = () => byTitle('Remove legacy FCM server key from config');
+/** The graph the server answers around a bead of the mobile-app town. */
+const beadGraph = (beadId: string, depth: number | null) => testApi.get(endpoints.beadGraph(mobile().town.id, beadId, depth));
 
 describe('toDrawnGraph', () => {
-  it('names the blocking chain of the stuck bead: the failed Firebase upgrade holds up the FCM migration', () => {
-    const drawn = toDrawnGraph(toBeadGraph(mobile, stuck.id, 2)!);
+  it('names the blocking chain of the stuck bead: the failed Firebase upgrade holds up the FCM migration', async () => {
+    const drawn = toDrawnGraph(await beadGraph(stuck().id, 2));
     expect(drawn.upstream.map((n) => n.title)).toEqual(['Upgrade Firebase SDK to 11.x']);
     expect(drawn.downstream.map((n) => n.title)).toEqual(['Remove legacy FCM server key from config']);
     expect(drawn.blockedChains).toHaveLength(1);
     const [chain] = drawn.blockedChains;
-    expect(chain!.failed.id).toBe(blocker.id);
-    expect(chain!.blocked.map((n) => n.id)).toEqual([stuck.id, downstream.id]);
+    expect(chain!.failed.id).toBe(blocker().id);
+    expect(chain!.blocked.map((n) => n.id)).toEqual([stuck().id, downstream().id]);
     expect(chain!.includesFocus).toBe(true);
-    const focus = drawn.nodes.find((n) => n.id === stuck.id);
-    expect(focus).toMatchObject({ kind: 'bead', role: 'focus', blockedBehind: [blocker.id] });
+    const focus = drawn.nodes.find((n) => n.id === stuck().id);
+    expect(focus).toMatchObject({ kind: 'bead', role: 'focus', blockedBehind: [blocker().id] });
     expect(drawn.edges.every((e) => e.onFocusPath)).toBe(true);
   });
 
-  it('a new focus changes the roles: from the blocker, both beads are downstream', () => {
-    const drawn = toDrawnGraph(toBeadGraph(mobile, blocker.id, null)!);
-    expect(drawn.focusId).toBe(blocker.id);
+  it('a new focus changes the roles: from the blocker, both beads are downstream', async () => {
+    const drawn = toDrawnGraph(await beadGraph(blocker().id, null));
+    expect(drawn.focusId).toBe(blocker().id);
     expect(drawn.upstream).toEqual([]);
-    expect(drawn.downstream.map((n) => n.id)).toEqual([stuck.id, downstream.id]);
+    expect(drawn.downstream.map((n) => n.id)).toEqual([stuck().id, downstream().id]);
   });
 
   it('collapses a long run of parallel siblings into one counted node, and expands it on request', () => {
@@ -77,10 +78,10 @@ describe('selectNeighbourhood', () => {
     expect(two.edges.every((e) => ids.has(e.bead_id) && ids.has(e.depends_on_bead_id))).toBe(true);
   });
 
-  it('matches what the API answers for the same focus and depth', () => {
+  it('matches what the API answers for the same focus and depth', async () => {
     for (const depth of [1, 2] as const) {
-      const api = toBeadGraph(mobile, stuck.id, depth)!;
-      const local = selectNeighbourhood(toBeadGraph(mobile, stuck.id, null)!, stuck.id, depth);
+      const api = await beadGraph(stuck().id, depth);
+      const local = selectNeighbourhood(await beadGraph(stuck().id, null), stuck().id, depth);
       expect(new Set(local.nodes.map((n) => n.id))).toEqual(new Set(api.nodes.map((n) => n.id)));
     }
   });

@@ -1,30 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorld } from '../../../../scenarios';
-import { toHealthInputs } from '../../../mocks/db/summary';
+import { getStore } from '../../../mocks/handlers';
+import { endpoints, testApi, worldTown } from '../../../test/api';
 import { diagnoseTown, RULES } from './rules';
 
-const NOW = Date.parse('2026-11-24T12:00:00.000Z');
-const world = buildWorld({ now: NOW });
-const town = (scenario: string) => world.towns.find((t) => t.scenario === scenario)!;
+/** The health inputs the server answers for a scenario town, read at the backend's own clock. */
+async function diagnose(scenario: string) {
+  const summary = await testApi.get(endpoints.town(worldTown(scenario).town.id));
+  return diagnoseTown(summary.health_inputs, getStore().clock.now());
+}
 
 describe('health rules', () => {
-  it('finds nothing wrong with the healthy towns', () => {
-    for (const t of world.towns.filter((x) => x.scenario === 'healthy')) {
-      const d = diagnoseTown(toHealthInputs(t, NOW), NOW);
+  it('finds nothing wrong with the healthy towns', async () => {
+    for (const t of getStore().world.towns.filter((x) => x.scenario === 'healthy')) {
+      const d = await diagnose(t.town.name);
       expect(d.findings, t.town.name).toEqual([]);
       expect(d.health).toBe('green');
     }
   });
 
-  it.each(RULES.map((r) => r.id))('flags the %s town with its own rule', (scenario) => {
-    const d = diagnoseTown(toHealthInputs(town(scenario), NOW), NOW);
+  it.each(RULES.map((r) => r.id))('flags the %s town with its own rule', async (scenario) => {
+    const d = await diagnose(scenario);
     expect(d.findings.map((f) => f.rule)).toContain(scenario);
     expect(d.health).toBe(d.findings.find((f) => f.rule === scenario)!.severity === 'red' ? 'red' : d.health);
     expect(d.health).not.toBe('green');
   });
 
-  it('explains the stuck agent in words an operator can act on', () => {
-    const d = diagnoseTown(toHealthInputs(town('stuck-agent'), NOW), NOW);
+  it('explains the stuck agent in words an operator can act on', async () => {
+    const d = await diagnose('stuck-agent');
     const f = d.findings.find((x) => x.rule === 'stuck-agent')!;
     expect(f.severity).toBe('red');
     expect(f.reason).toMatch(
@@ -32,20 +34,20 @@ describe('health rules', () => {
     );
   });
 
-  it('names the missing tracked bead count of a stalled convoy', () => {
-    const d = diagnoseTown(toHealthInputs(town('convoy-stall'), NOW), NOW);
+  it('names the missing tracked bead count of a stalled convoy', async () => {
+    const d = await diagnose('convoy-stall');
     expect(d.findings.find((x) => x.rule === 'convoy-stall')!.reason).toContain('stuck at 6/8 — 1 tracked bead is missing');
   });
 
-  it('names the failed blocker of a stuck bead', () => {
-    const d = diagnoseTown(toHealthInputs(town('stuck-bead'), NOW), NOW);
+  it('names the failed blocker of a stuck bead', async () => {
+    const d = await diagnose('stuck-bead');
     expect(d.findings.find((x) => x.rule === 'stuck-bead')!.reason).toContain('blocked by failed bead “Upgrade Firebase SDK to 11.x”');
   });
 });
 
 describe('each scenario town', () => {
-  it.each(RULES.map((r) => r.id))('is flagged by no rule about zombies unless it is the silent-consumption town (%s)', (scenario) => {
-    const d = diagnoseTown(toHealthInputs(town(scenario), NOW), NOW);
+  it.each(RULES.map((r) => r.id))('is flagged by no rule about zombies unless it is the silent-consumption town (%s)', async (scenario) => {
+    const d = await diagnose(scenario);
     const zombie = d.findings.find((f) => f.rule === 'silent-consumption' && f.reason.includes('no hooked bead'));
     if (scenario === 'silent-consumption')
       expect(zombie?.reason).toMatch(/^Maple and Shadow used [\d.]+K tokens in the last hour with no hooked bead$/);

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
+import { auditOf, endpoints, testApi } from '../../../test/api';
 import { renderWithProviders, scenarioTown } from '../../../test/render-app';
 import { ActionButton } from './action-button';
 import { PARAM_DEBOUNCE_MS } from './action-dialog';
@@ -43,13 +44,14 @@ describe('the intervention dialog', () => {
     ).toBeInTheDocument();
     const confirm = within(dialog).getByRole('button', { name: 'Force-reset to idle' });
     expect(confirm).toBeDisabled();
-    expect(town.agents.find((a) => a.id === toast.id)!.status).toBe('stalled');
+    expect((await testApi.get(endpoints.agent(town.town.id, toast.id))).agent.status).toBe('stalled');
     await user.type(within(dialog).getByLabelText(/Reason/), 'Support case #4812: process died, unstick the refund bead');
     await user.click(confirm);
     expect(await within(dialog).findByText(/Toast is now idle, hooked to nothing/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Recorded as audit entry #1 \(success\)/)).toBeInTheDocument();
-    expect(town.audit_log).toHaveLength(1);
-    expect(town.audit_log[0]).toMatchObject({
+    const log = await auditOf(town.town.id);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({
       action: 'agent.force_reset',
       reason: 'Support case #4812: process died, unstick the refund bead',
     });
@@ -75,7 +77,7 @@ describe('the intervention dialog', () => {
     expect(alert).toHaveTextContent('Changed since you loaded it');
     expect(alert).toHaveTextContent(/you saw version \d+, it is now version 1/);
     expect(within(alert).getByRole('button', { name: 'Reload and review again' })).toBeInTheDocument();
-    expect(town.audit_log).toHaveLength(0);
+    expect(await auditOf(town.town.id)).toHaveLength(0);
   });
 
   it('shows the server’s refusal in the preview and keeps the confirm button off', async () => {

@@ -1,6 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { endpoints, testApi } from '../../../test/api';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 import { runAction } from '../api/run-action';
 
@@ -40,13 +41,14 @@ describe('the verified result outlives the view its own refetch changes', () => 
     // The refetch has landed (the panel behind shows the new version, whose editor used to remount with
     // the dialog inside it) and the result is still there.
     await waitFor(() =>
-      expect(screen.getByRole('region', { name: 'Town config', hidden: true })).toHaveTextContent(`version ${town.config.version} ·`),
+      expect(screen.getByRole('region', { name: 'Town config', hidden: true })).toHaveTextContent(`version ${town.config.version + 1} ·`),
     );
     expect(screen.queryByRole('form', { name: 'Edit town config', hidden: true })).not.toBeInTheDocument();
     expect(within(dialog).getByRole('status')).toHaveTextContent('Verified');
     expect(within(dialog).getByText(/Recorded as audit entry #1 \(success\)/)).toBeInTheDocument();
-    expect(town.config.max_polecats_per_rig).toBe(7);
-    expect(town.config.role_models.polecat).toBe('anthropic/claude-haiku-4.5');
+    const { config } = await testApi.get(endpoints.config(town.town.id));
+    expect(config.max_polecats_per_rig).toBe(7);
+    expect(config.role_models.polecat).toBe('anthropic/claude-haiku-4.5');
   });
 
   it('a direct merge: the row turns "merged" behind the dialog, which still shows the merged state', async () => {
@@ -66,7 +68,8 @@ describe('the verified result outlives the view its own refetch changes', () => 
     await waitFor(() => expect(within(row).queryByRole('button', { name: 'Skip review and merge', hidden: true })).not.toBeInTheDocument());
     expect(within(row).getByText('merged', { selector: 'span.muted' })).toBeInTheDocument();
     expect(within(dialog).getByRole('status')).toHaveTextContent('Verified');
-    expect(town.reviews.find((r) => r.bead_id === failed.bead_id)!.review_state).toBe('merged');
+    const queue = await testApi.get(endpoints.reviewQueue(town.town.id));
+    expect(queue.entries.find((r) => r.bead_id === failed.bead_id)!.review_state).toBe('merged');
   });
 
   it('an agent delete: the page behind becomes "not found", the dialog says what happened and leads to the town’s agents', async () => {
@@ -145,6 +148,10 @@ describe('a conflict on a config edit', () => {
     const again = await screen.findByRole('dialog');
     await confirm(user, again, 'Edit town config');
     expect(await within(again).findByRole('status')).toHaveTextContent(/max_polecats_per_rig 3\./);
-    expect(town.config).toMatchObject({ max_polecats_per_rig: 3, default_model: 'openai/gpt-5-codex', merge_strategy: 'direct' });
+    expect((await testApi.get(endpoints.config(town.town.id))).config).toMatchObject({
+      max_polecats_per_rig: 3,
+      default_model: 'openai/gpt-5-codex',
+      merge_strategy: 'direct',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LARGE_TOWN_ID } from '../../../mocks/db/store';
+import { LARGE_TOWN_ID } from '../../../mocks/host';
 import { failWith } from '../../../mocks/handlers';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 import { setLiveRefreshPaused } from '../model/live-refresh';

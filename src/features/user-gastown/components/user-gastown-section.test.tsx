@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { failWith } from '../../../mocks/handlers';
 import { USERS } from '../../../../scenarios/users';
+import { auditOf } from '../../../test/api';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 
 const DANA = `/users/${USERS.dana.id}`;
@@ -64,7 +65,7 @@ describe('the user’s Gastown section', () => {
     await user.click(confirm);
     expect(await within(dialog).findByText(/Recorded as audit entry #\d+ \(success\)/)).toBeInTheDocument();
     const town = scenarioTown('ml-pipeline');
-    expect(town.audit_log.at(-1)).toMatchObject({
+    expect((await auditOf(town.town.id)).at(-1)).toMatchObject({
       action: 'container.force_restart',
       reason: 'Support case #5120: OOM loop, restart the container',
     });

@@ -4,7 +4,6 @@ import { Loading } from '../../../../components/states';
 import { formatNumber } from '../../../../lib/format';
 import { formatExact } from '../../../../lib/time';
 import { useAgentEvents } from '../../api/agent';
-import { summarizeEvent } from '../../model/sdk-event';
 import { Highlighted } from '../highlighted';
 
 const PAGE = 50;
@@ -67,7 +66,7 @@ export function ServerSearch({
                     </span>
                     <span className="mono small">{e.event_type}</span>
                     <span className="ev-ellipsis">
-                      <Highlighted text={summarizeEvent(e)} query={asked.q} />
+                      <Highlighted text={e.summary} query={asked.q} />
                     </span>
                   </button>
                 </li>

@@ -1,0 +1,36 @@
+import { createApiClient, endpoints } from '../api';
+import { getStore } from '../mocks/handlers';
+
+/**
+ * The typed client against the MSW host (the reference admin API in-process): model tests read what the
+ * server answers instead of re-deriving it, so there is one reading of each fact.
+ */
+export const testApi = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token', timeoutMs: 10_000 });
+
+export { endpoints };
+
+/** A scenario town of the MSW backend's world, by scenario name or town name. */
+export function worldTown(name: string) {
+  const town = getStore().world.towns.find((t) => t.scenario === name || t.town.name === name);
+  if (!town) throw new Error(`no scenario town ${name}`);
+  return town;
+}
+
+/** A town's audit log as the server holds it, oldest first (seq order). */
+export async function auditOf(townId: string) {
+  const page = await testApi.get(endpoints.townAudit(townId, { limit: 1000 }));
+  return [...page.items].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * What an attacker with database access would do, through the MSW host's dev route: rewrite one audit
+ * entry's reason behind the append-only triggers. Verification must then break at that entry.
+ */
+export async function tamperAudit(townId: string, seq: number, reason: string) {
+  const res = await fetch('http://localhost/api/dev/audit/tamper', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' },
+    body: JSON.stringify({ town_id: townId, seq, reason }),
+  });
+  if (!res.ok) throw new Error(`tamper: ${res.status} ${await res.text()}`);
+}
