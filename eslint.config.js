@@ -29,7 +29,10 @@ const featureZones = FEATURES.flatMap((feature) => [
         {
           patterns: [
             otherFeature(feature),
-            { regex: '^(\\.\\./)+(pages|app|mocks)(/|$)', message: "Features import only other features' index, components, lib and api." },
+            {
+              regex: '^(\\.\\./)+(pages|app|mocks|server|worker|scenarios)(/|$)',
+              message: "Features import only other features' index, components, lib and api: the backend is reached over HTTP.",
+            },
           ],
         },
       ],
@@ -95,8 +98,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+(features|pages|app|mocks)(/|$)',
-              message: 'components/ and lib/ import no feature, page, app or mock code.',
+              regex: '^(\\.\\./)+(features|pages|app|mocks|server|worker|scenarios)(/|$)',
+              message: 'components/ and lib/ import no feature, page, app, backend or mock code.',
             },
           ],
         },
@@ -122,14 +125,59 @@ export default tseslint.config(
     },
   },
   {
+    // The reference admin API has no host in it: it reads the contract's schemas and the scenario builders,
+    // and talks to storage, time and other objects only through its ports (server/ports.ts, server/host.ts).
+    files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'cloudflare:workers', message: 'server/ is host-free: the worker adapts Durable Objects to its ports.' }],
+          patterns: [
+            {
+              regex: '^(\\.\\./)+src/(?!api/(schemas|endpoints|errors)(/|$))',
+              message: 'server/ imports only the contract (src/api schemas, endpoints, errors) and scenarios/.',
+            },
+            { regex: '^(\\.\\./)+worker(/|$)', message: 'server/ never imports its hosts.' },
+            {
+              group: ['react', 'react-*', 'msw', 'msw/*', 'sql.js', 'sql.js/*'],
+              message: 'server/ is host-free: no React, MSW or SQLite binding.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Scenario builders are data: the contract's types, nothing of any host or UI.
+    files: ['scenarios/**/*.ts'],
+    ignores: ['scenarios/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+(src/(?!api/schemas(/|$))|server|worker)', message: 'scenarios/ imports only the contract schemas.' },
+            { group: ['react', 'react-*', 'msw', 'msw/*'], message: 'scenarios/ are data builders.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Cloudflare host: Durable Object shells around server/ cores, nothing else.
     files: ['worker/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { regex: '^(\\.\\./)+src/(?!api|mocks/scenarios)', message: 'worker/ imports only src/api and the scenario builders.' },
-            { group: ['react', 'react-*'], message: 'worker/ never imports React.' },
+            {
+              regex: '^(\\.\\./)+(src|scenarios)(/|$)',
+              message: 'worker/ hosts server/; it reaches the contract and scenarios only through it.',
+            },
+            { group: ['react', 'react-*', 'msw', 'msw/*'], message: 'worker/ never imports React or MSW.' },
           ],
         },
       ],

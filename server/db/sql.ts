@@ -37,8 +37,13 @@ export const num = (value: Cell): number => Number(value ?? 0);
 export const numOrNull = (value: Cell): number | null => (value === null || value === undefined ? null : Number(value));
 export const bool = (value: Cell): boolean => value === 1 || value === '1';
 
-/** Escapes `%`, `_` and `\` for `LIKE ? ESCAPE '\'`. */
-export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `%text%` with `%`, `_` and `\` escaped, for `LIKE ? ESCAPE '\'`: a substring anywhere. */
+export const likePattern = (text: string): string => `%${escapeLike(text)}%`;
+
+/** `text%`, escaped likewise: a value that starts with the text. */
+export const prefixPattern = (text: string): string => `${escapeLike(text)}%`;
 
 /** Inserts one object as a row; column names come from code, never from input. */
 export function insert(sql: SqlPort, table: string, row: Record<string, unknown>, verb = 'INSERT'): void {

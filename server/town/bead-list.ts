@@ -1,6 +1,6 @@
 import type { SqlPort } from '../ports';
 import type { BeadListItem, BeadPage, BeadStatus, BeadType } from '../../src/api/schemas';
-import { all, likePattern, num, strOrNull, type Row } from '../db/sql';
+import { all, likePattern, num, prefixPattern, strOrNull, type Row } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { toBead } from './rows';
 
@@ -50,8 +50,9 @@ export function listBeads(sql: SqlPort, params: BeadListParams): BeadPage {
     bindings.push(params.label);
   }
   if (params.q) {
-    where.push(`(b.title LIKE ? ESCAPE '\\' OR b.id = ?)`);
-    bindings.push(likePattern(params.q), params.q.toLowerCase());
+    // A title anywhere, or an id by its start: tables show the first 8 characters, and that finds it.
+    where.push(`(b.title LIKE ? ESCAPE '\\' OR b.id LIKE ? ESCAPE '\\')`);
+    bindings.push(likePattern(params.q), prefixPattern(params.q.toLowerCase()));
   }
   const countRows = all(sql, `SELECT b.status, count(*) AS n FROM beads b ${whereClause(where)} GROUP BY b.status`, ...bindings);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<BeadStatus, number>;

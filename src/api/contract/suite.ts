@@ -140,11 +140,33 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
         expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       });
 
-      it('searches titles', async () => {
+      it('sorts by status in lifecycle order (open → in progress → in review → closed → failed), both ways', async () => {
+        const seed = townOf('stuck-bead');
+        const rank = (status: string) => S.BeadStatus.options.indexOf(status as S.BeadStatus);
+        for (const sort of ['status', '-status']) {
+          const page = await getOk(t(), `/towns/${seed.town.id}/beads?sort=${sort}&limit=1000`, S.BeadPage);
+          const ranks = page.items.map((b) => rank(b.status));
+          const sorted = [...ranks].sort((a, b) => (sort === 'status' ? a - b : b - a));
+          expect(ranks, sort).toEqual(sorted);
+          expect(new Set(ranks).size, 'the town has several statuses').toBeGreaterThan(2);
+        }
+      });
+
+      it('searches titles, a full id, and a short id (the 8-character prefix every table shows)', async () => {
         const seed = townOf('healthy');
         const bead = seed.beads.find((b) => b.type === 'issue')!;
-        const page = await getOk(t(), `/towns/${seed.town.id}/beads?q=${encodeURIComponent(bead.title)}`, S.BeadPage);
-        expect(page.items.map((b) => b.id)).toContain(bead.id);
+        for (const q of [bead.title, bead.id, bead.id.slice(0, 8), bead.id.slice(0, 8).toUpperCase()]) {
+          const page = await getOk(t(), `/towns/${seed.town.id}/beads?q=${encodeURIComponent(q)}`, S.BeadPage);
+          expect(
+            page.items.map((b) => b.id),
+            q,
+          ).toContain(bead.id);
+        }
+        const middle = await getOk(t(), `/towns/${seed.town.id}/beads?q=${bead.id.slice(9, 18)}`, S.BeadPage);
+        expect(
+          middle.items.map((b) => b.id),
+          'an id matches by its start only',
+        ).not.toContain(bead.id);
       });
     });
 
