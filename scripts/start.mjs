@@ -1,12 +1,20 @@
 // `npm start`: build the SPA, serve it and the reference admin API from one local origin
 // (Workers static assets + wrangler dev), seed the scenario towns on first run, print URL and tokens.
 // `--api-only` skips the build (for `npm run dev`, where Vite serves the SPA and proxies /api here).
+// The towns live: their patrol runs on the worker's alarms in real time; `--speed N` (or GASTOWN_SPEED=N)
+// runs their clocks N times faster (`npm start -- --speed 10`: a 60-s patrol tick every 6 s).
 import { spawnSync } from 'node:child_process';
 import { DEV_TOKENS } from './lib/tokens.mjs';
-import { emptyAssetsDir, seed, startWrangler, ROOT } from './lib/wrangler.mjs';
+import { emptyAssetsDir, seed, setPatrol, startWrangler, ROOT } from './lib/wrangler.mjs';
 
 const PORT = 8787;
 const apiOnly = process.argv.includes('--api-only');
+const speedArg = process.argv.indexOf('--speed');
+const speed = Number(speedArg > 0 ? process.argv[speedArg + 1] : (process.env.GASTOWN_SPEED ?? 1));
+if (!(speed >= 1 && speed <= 600)) {
+  console.error('--speed takes a number from 1 to 600 (how many times faster than real time the towns run).');
+  process.exit(2);
+}
 
 if (!apiOnly) {
   console.log('Building the SPA (vite build)…');
@@ -36,6 +44,10 @@ else if (result.stale)
     `Kept the local state: ${result.stale.towns_with_interventions} town(s) hold interventions. It was seeded ${age(result.stale.age_ms)} ago, so the scenario towns' evidence has aged (health findings drift with time); npm run reset-data re-anchors it and wipes the interventions.`,
   );
 else console.log(`State already seeded (${result.previous.at}); npm run reset-data reseeds.`);
+const patrol = await setPatrol(server.base, { mode: 'live', rate: speed });
+console.log(
+  `The ${patrol.towns} towns patrol live${speed > 1 ? `, ${speed}× faster than real time` : ' (npm start -- --speed 10 runs them 10× faster)'}.`,
+);
 
 // The SPA takes a dev token from the URL fragment (never sent to the server), so the link signs in.
 const appUrl = `${apiOnly ? 'http://127.0.0.1:5173' : server.base}/#token=${DEV_TOKENS.admin}${apiOnly ? '  (npm run dev)' : ''}`;

@@ -31,6 +31,11 @@ export interface Storage {
   transactionSync<T>(fn: () => T): T;
   /** Drops every table and row (dev seeding starts each object afresh). */
   deleteAll(): Promise<void>;
+  /**
+   * Asks the host to call the object's `alarm()` at `at` (host time, ms), replacing any earlier request,
+   * as a Durable Object alarm does; null cancels it.
+   */
+  setAlarm(at: number | null): Promise<void>;
 }
 
 /** Milliseconds since the epoch. Server code reads time only here, so tests and dev routes can move it. */

@@ -16,6 +16,7 @@ function storageOf(ctx: DurableObjectState): Storage {
     },
     transactionSync: (fn) => ctx.storage.transactionSync(fn),
     deleteAll: () => ctx.storage.deleteAll(),
+    setAlarm: (at) => (at === null ? ctx.storage.deleteAlarm() : ctx.storage.setAlarm(at)),
   };
 }
 
@@ -34,6 +35,12 @@ abstract class HostedObject<Core extends object> extends DurableObject<Env> {
   /** The single RPC entry point (see env.ts `remote`): a public core method by name. */
   async invoke(method: string, args: unknown[]): Promise<unknown> {
     return await invoke(this.core, method, args);
+  }
+
+  /** The platform's alarm, for cores that keep a schedule (the town's patrol). */
+  async alarm(): Promise<void> {
+    const core = this.core as { alarm?: () => Promise<void> };
+    await core.alarm?.();
   }
 }
 

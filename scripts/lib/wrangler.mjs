@@ -114,6 +114,18 @@ export async function seed(base, { scope = 'world', now, force = false, refreshA
   return body;
 }
 
+/** Sets how every town's patrol runs: `live` on the worker's alarms at `rate` × real time, or `manual` (dev clock only). */
+export async function setPatrol(base, { mode, rate = 1 }) {
+  const res = await fetch(`${base}/api/dev/patrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode, rate }),
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`setting the patrol failed: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
 /** An assets folder with a placeholder page, for runs that serve only the API. */
 export function emptyAssetsDir() {
   const dir = join(ROOT, '.wrangler/empty-assets');

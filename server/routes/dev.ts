@@ -1,5 +1,6 @@
 import { buildLargeTown, buildWorld, USERS } from '../../scenarios';
 import type { Host } from '../host';
+import type { PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { seedTown, seedWorld } from '../seed/seed-world';
 
@@ -16,6 +17,8 @@ interface SeedRequest {
   now?: number;
   /** Seed again even when already seeded. */
   force?: boolean;
+  /** How the seeded towns' patrol runs: `live` on the host's alarms (npm start), `manual` by the dev clock only (tests). */
+  patrol?: PatrolMode;
   /**
    * Re-anchor the towns to now when the last seed's anchor is older than this, unless an admin has
    * acted on them (any audit entry): their failure evidence is relative to the anchor, so a day-old
@@ -40,6 +43,8 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
         large: await directory.getMeta('seeded:large'),
       });
     }
+    if (url.pathname === '/api/dev/clock') return json(await devClock(request, host, url));
+    if (url.pathname === '/api/dev/patrol' && request.method === 'POST') return json(await devPatrol(request, host));
     if (url.pathname.startsWith('/api/dev/audit/') && request.method === 'POST')
       return json(
         await devAudit(host, url.pathname.slice('/api/dev/audit/'.length), (await request.json().catch(() => ({}))) as AuditDevRequest),
@@ -66,11 +71,12 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
     const world = buildWorld({ now });
     let result: { towns: number; events: number };
     if (scope === 'world') {
-      result = await seedWorld(host, world);
+      result = await seedWorld(host, world, body.patrol ?? 'manual');
+      await directory.setMeta(CLOCK_OFFSET, '0');
     } else {
       await directory.upsert({ users: world.users, tokens: world.tokens, towns: [] });
       const town = buildLargeTown({ now, ownerId: USERS.bench.id });
-      result = { towns: 1, ...(await seedTown(host, town)) };
+      result = { towns: 1, ...(await seedTown(host, town, body.patrol ?? 'manual')) };
     }
     const record = {
       at: new Date(host.clock.now()).toISOString(),
@@ -122,4 +128,59 @@ async function devAudit(host: Host, op: string, body: AuditDevRequest): Promise<
   }
   if (op === 'probe') return town.devProbeAuditTriggers();
   throw new HttpError(404, 'not_found', 'No such route.');
+}
+
+/** The deployment-wide dev clock offset, kept by the directory (each town keeps its own copy). */
+const CLOCK_OFFSET = 'dev_clock_offset_ms';
+/** One advance moves at most a week: ticks are run, not skipped. */
+const MAX_ADVANCE_MS = 7 * 24 * 3600_000;
+
+async function readBody(request: Request): Promise<Record<string, unknown>> {
+  try {
+    const body = (await request.json()) as unknown;
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  } catch {
+    throw new HttpError(400, 'bad_request', 'The request body is not JSON.', { parameter: 'body' });
+  }
+}
+
+/**
+ * `GET /api/dev/clock` → `{ now }`; `POST` with `{ advanceMs, town_id? }` moves the clock forward and runs
+ * every patrol tick that falls due, town by town, in order → `{ now, ticks }`. With `town_id`, only that
+ * town moves (a test that follows one town need not run the others' ticks).
+ */
+async function devClock(request: Request, host: Host, url: URL): Promise<{ now: string; ticks?: number }> {
+  const directory = host.objects.directory();
+  const offset = Number((await directory.getMeta(CLOCK_OFFSET)) ?? 0);
+  if (request.method === 'GET') {
+    const townId = url.searchParams.get('town_id');
+    if (townId && (await directory.townIds()).includes(townId)) return { now: (await host.objects.town(townId).clockNow()).now };
+    return { now: new Date(host.clock.now() + offset).toISOString() };
+  }
+  if (request.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use GET or POST on /api/dev/clock.');
+  const body = await readBody(request);
+  const advanceMs = body.advanceMs;
+  if (typeof advanceMs !== 'number' || !Number.isInteger(advanceMs) || advanceMs < 0 || advanceMs > MAX_ADVANCE_MS)
+    throw new HttpError(400, 'bad_request', `advanceMs: an integer from 0 to ${MAX_ADVANCE_MS}`, { parameter: 'advanceMs' });
+  const known = await directory.townIds();
+  const only = typeof body.town_id === 'string' ? body.town_id : null;
+  if (only && !known.includes(only)) throw new HttpError(404, 'not_found', `No town ${only.slice(0, 80)}.`, { resource: 'town' });
+  let ticks = 0;
+  for (const townId of only ? [only] : known) ticks += (await host.objects.town(townId).advanceClock(advanceMs)).ticks;
+  if (!only) await directory.setMeta(CLOCK_OFFSET, String(offset + advanceMs));
+  const now = only ? (await host.objects.town(only).clockNow()).now : new Date(host.clock.now() + offset + advanceMs).toISOString();
+  return { now, ticks };
+}
+
+/** `POST /api/dev/patrol` with `{ mode: 'live' | 'manual', rate? }`: how every town's patrol runs (npm start sets live). */
+async function devPatrol(request: Request, host: Host): Promise<{ towns: number; mode: PatrolMode; rate: number }> {
+  const body = await readBody(request);
+  const mode = body.mode;
+  if (mode !== 'live' && mode !== 'manual') throw new HttpError(400, 'bad_request', 'mode: live or manual', { parameter: 'mode' });
+  const rate = body.rate === undefined ? 1 : body.rate;
+  if (typeof rate !== 'number' || !(rate >= 1 && rate <= 600))
+    throw new HttpError(400, 'bad_request', 'rate: a number from 1 to 600', { parameter: 'rate' });
+  const towns = await host.objects.directory().townIds();
+  for (const townId of towns) await host.objects.town(townId).setPatrol(mode, rate);
+  return { towns: towns.length, mode, rate };
 }

@@ -1,12 +1,13 @@
 import { sdkEventAt } from '../../scenarios/sdk-stream';
 import type { SdkStreamSpec, TownSeed, WorldSeed } from '../../scenarios/types';
 import type { Host } from '../host';
+import type { PatrolMode } from '../town/town';
 
 /** Writes one town: its owner's GastownUser rows, the Town, then each agent's SDK stream. */
-export async function seedTown(host: Host, town: TownSeed): Promise<{ events: number }> {
+export async function seedTown(host: Host, town: TownSeed, patrol: PatrolMode = 'manual'): Promise<{ events: number }> {
   await host.objects.user(town.town.owner_user_id).addTown(town.town, town.rigs);
   const townDo = host.objects.town(town.town.id);
-  await townDo.seed(town);
+  await townDo.seed(town, patrol);
   let events = 0;
   // One stream at a time: a million-event stream already keeps SQLite busy for seconds.
   for (const spec of town.sdk_streams) {
@@ -19,10 +20,10 @@ export async function seedTown(host: Host, town: TownSeed): Promise<{ events: nu
 }
 
 /** Writes the user directory, then every town of the world. */
-export async function seedWorld(host: Host, world: WorldSeed): Promise<{ towns: number; events: number }> {
+export async function seedWorld(host: Host, world: WorldSeed, patrol: PatrolMode = 'manual'): Promise<{ towns: number; events: number }> {
   await host.objects.directory().upsert({ users: world.users, tokens: world.tokens, towns: [] });
   let events = 0;
-  for (const town of world.towns) events += (await seedTown(host, town)).events;
+  for (const town of world.towns) events += (await seedTown(host, town, patrol)).events;
   return { towns: world.towns.length, events };
 }
 

@@ -320,6 +320,18 @@ export const TOWN_MIGRATIONS = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX idempotency_keys_time ON idempotency_keys (created_at);`,
+
+  // v3 (issue 13): per-town facts beside the domain tables (dev clock offset, id counter, patrol schedule),
+  // and the outbox of writes other objects must receive (delivered after commit, until acknowledged).
+  `CREATE TABLE town_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE outbox (
+     id INTEGER PRIMARY KEY,
+     target_kind TEXT NOT NULL,
+     target_name TEXT NOT NULL,
+     method TEXT NOT NULL,
+     args TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

@@ -42,6 +42,12 @@ import { getTimeline, type TimelineParams } from './timeline';
 import { getTownSummary } from './summary';
 import { toDispatchAttempt, toGitOperation } from './rows';
 import { townUsage } from './usage';
+import { nextTickAfter, runTick } from '../patrol/patrol';
+import { createTick } from '../patrol/tick';
+import { TownClock } from './clock';
+import { TownIds } from './ids';
+import { readMeta, readMetaNumber, writeMeta } from './meta';
+import { deliver } from './outbox';
 
 /** Rows in the dispatch and git lists; the timeline pages further back. */
 const LIST_CAP = 500;
@@ -52,8 +58,17 @@ const LIST_CAP = 500;
  * writes run inside `transactionSync`; an intervention changes state, appends its audit row and records
  * its idempotency key in one transaction (`act`).
  */
+/** How the patrol is driven: by the host's alarm in real time (`npm start`), or only by the dev clock (tests). */
+export type PatrolMode = 'live' | 'manual';
+
+/** A dev clock advance never runs more ticks than this in one call (a day at 10-s ticks). */
+const MAX_TICKS_PER_ADVANCE = 10_000;
+
 export class Town {
   private readonly sql: SqlPort;
+  private readonly clock: TownClock;
+  /** The town's own ids: the same town, seed and steps give the same rows on both hosts. */
+  private readonly ids: TownIds;
 
   constructor(
     private readonly storage: Storage,
@@ -61,10 +76,12 @@ export class Town {
   ) {
     this.sql = storage.sql;
     migrate(storage, TOWN_MIGRATIONS);
+    this.clock = new TownClock(this.sql, host.clock);
+    this.ids = new TownIds(this.sql, () => this.townId() ?? 'unseeded');
   }
 
   private now(): number {
-    return this.host.clock.now();
+    return this.clock.now();
   }
 
   private townId(): string | null {
@@ -175,7 +192,7 @@ export class Town {
    * Runs one admin action: validation, the change, its audit entry and the idempotency record in one
    * `transactionSync` (see act.ts). Returns the status and body to answer, and the rigs it changed.
    */
-  act(input: ActInput): ActOutcome & { changedRigs: Rig[] } {
+  async act(input: ActInput): Promise<ActOutcome & { changedRigs: Rig[] }> {
     const townId = this.townId();
     if (!townId) {
       return {
@@ -185,16 +202,96 @@ export class Town {
         changedRigs: [],
       };
     }
-    const outcome = act(this.storage, townId, input, { now: new Date(this.now()).toISOString(), ids: this.host.ids });
+    const outcome = act(this.storage, townId, input, { now: new Date(this.now()).toISOString(), ids: this.ids });
+    if (outcome.status === 200 && !('error' in outcome.body) && !outcome.body.dry_run) await this.kickPatrol();
     const changed = new Set(outcome.changedRigIds);
     return { ...outcome, changedRigs: changed.size ? this.rigs().filter((r) => changed.has(r.id)) : [] };
+  }
+
+  // ── The patrol (issue 13): Gastown's alarm loop, in server/patrol/ ──
+
+  /** The host's alarm: every tick that has fallen due, then what the ticks must tell other objects. */
+  async alarm(): Promise<void> {
+    if (readMeta(this.sql, 'patrol_mode') !== 'live') return;
+    const rate = readMetaNumber(this.sql, 'clock_rate', 1);
+    const lastReal = readMetaNumber(this.sql, 'clock_rate_since', this.host.clock.now());
+    // A sped-up town (`npm start -- --speed N`) gains (N - 1) × the real time since the last alarm.
+    if (rate > 1) this.storage.transactionSync(() => this.clock.advance((this.host.clock.now() - lastReal) * (rate - 1)));
+    writeMeta(this.sql, 'clock_rate_since', this.host.clock.now());
+    this.runDueTicks(MAX_TICKS_PER_ADVANCE);
+    await this.settle();
+  }
+
+  /**
+   * The dev clock (`POST /api/dev/clock`): moves the town's time forward and runs every tick that falls
+   * due, in order, each at its own instant.
+   */
+  async advanceClock(ms: number): Promise<{ now: string; ticks: number }> {
+    this.storage.transactionSync(() => this.clock.advance(ms));
+    const ticks = this.runDueTicks(MAX_TICKS_PER_ADVANCE);
+    await this.settle();
+    return { now: new Date(this.now()).toISOString(), ticks };
+  }
+
+  /** The town's time, as the dev clock route reports it. */
+  clockNow(): { now: string; offset_ms: number } {
+    return { now: new Date(this.now()).toISOString(), offset_ms: this.clock.offsetMs };
+  }
+
+  /** `live`: the host's alarm drives the patrol (at `rate` × real time); `manual`: only the dev clock does. */
+  async setPatrol(mode: PatrolMode, rate = 1): Promise<void> {
+    this.storage.transactionSync(() => {
+      writeMeta(this.sql, 'patrol_mode', mode);
+      writeMeta(this.sql, 'clock_rate', Math.max(1, rate));
+      writeMeta(this.sql, 'clock_rate_since', this.host.clock.now());
+      if (readMeta(this.sql, 'patrol_next_at') === null) writeMeta(this.sql, 'patrol_next_at', nextTickAfter(this.sql, this.now()));
+    });
+    await this.settle();
+  }
+
+  /** Runs due ticks, one transaction each; returns how many ran. */
+  private runDueTicks(limit: number): number {
+    const townId = this.townId();
+    if (!townId) return 0;
+    let ticks = 0;
+    while (ticks < limit) {
+      const next = readMetaNumber(this.sql, 'patrol_next_at', Number.POSITIVE_INFINITY);
+      if (next > this.now()) break;
+      this.storage.transactionSync(() => {
+        const number = readMetaNumber(this.sql, 'patrol_tick', 0) + 1;
+        runTick(createTick(this.sql, townId, next, number, this.ids));
+        writeMeta(this.sql, 'patrol_tick', number);
+        writeMeta(this.sql, 'patrol_next_at', nextTickAfter(this.sql, next));
+      });
+      ticks++;
+    }
+    return ticks;
+  }
+
+  /** After an intervention, the patrol looks again within its active interval (production arms the alarm). */
+  private async kickPatrol(): Promise<void> {
+    const next = readMetaNumber(this.sql, 'patrol_next_at', Number.POSITIVE_INFINITY);
+    const soon = nextTickAfter(this.sql, this.now());
+    if (soon < next) this.storage.transactionSync(() => writeMeta(this.sql, 'patrol_next_at', soon));
+    await this.settle();
+  }
+
+  /** Delivers the outbox and asks the host for the next alarm (real time = town time − offset). */
+  private async settle(): Promise<void> {
+    const townId = this.townId();
+    if (!townId) return;
+    await deliver(this.storage, this.host.objects, townId);
+    const next = readMetaNumber(this.sql, 'patrol_next_at', Number.POSITIVE_INFINITY);
+    const live = readMeta(this.sql, 'patrol_mode') === 'live';
+    const rate = readMetaNumber(this.sql, 'clock_rate', 1);
+    await this.storage.setAlarm(live && Number.isFinite(next) ? this.host.clock.now() + Math.max(0, next - this.now()) / rate : null);
   }
 
   // ── Dev-only (reached through /api/dev/audit/* when DEV_ROUTES=on) ──
 
   devSeedAudit(count: number): { appended: number; head: number } | null {
     const townId = this.townId();
-    return townId ? seedAuditEntries(this.storage, townId, count, Date.parse('2026-01-01T00:00:00.000Z'), this.host.ids) : null;
+    return townId ? seedAuditEntries(this.storage, townId, count, Date.parse('2026-01-01T00:00:00.000Z'), this.ids) : null;
   }
 
   devTamperAudit(seq: number, reason: string): { tampered: boolean } {
@@ -232,10 +329,17 @@ export class Town {
     noteSdkEvents(this.sql, agentId, total, lastAt);
   }
 
-  /** Dev seeding: replaces this town's whole database with a scenario town. */
-  async seed(seed: TownSeed): Promise<void> {
+  /** Dev seeding: replaces this town's whole database with a scenario town; its patrol starts a tick later. */
+  async seed(seed: TownSeed, patrol: PatrolMode = 'manual'): Promise<void> {
     await this.storage.deleteAll();
     migrate(this.storage, TOWN_MIGRATIONS);
-    this.storage.transactionSync(() => seedTown(this.sql, seed));
+    this.clock.reload();
+    this.ids.reload();
+    this.storage.transactionSync(() => {
+      seedTown(this.sql, seed);
+      writeMeta(this.sql, 'patrol_mode', patrol);
+      writeMeta(this.sql, 'patrol_next_at', nextTickAfter(this.sql, this.now()));
+    });
+    await this.settle();
   }
 }

@@ -14,6 +14,8 @@ import { MockBackend } from './host';
 export type FailureMode = 401 | 403 | 404 | 409 | 500 | 'malformed' | 'offline' | 'slow';
 let failures: { path: string | RegExp; mode: FailureMode }[] = [];
 let backend: MockBackend | null = null;
+/** Towns patrol in real time in the browser (dev:mock, the demo); tests move them with the dev clock only. */
+let live = false;
 
 export function failWith(path: string | RegExp, mode: FailureMode) {
   failures.push({ path, mode });
@@ -22,12 +24,18 @@ export function failWith(path: string | RegExp, mode: FailureMode) {
 /** Drops test switches and starts a fresh backend (called after each test). */
 export function resetMockState() {
   failures = [];
+  backend?.dispose();
   backend = null;
+}
+
+/** In the browser the scenario towns live: their patrol runs on timers, as the worker's alarms do. */
+export function setMockLive(value: boolean) {
+  live = value;
 }
 
 /** The running MSW backend: its scenario world (ids, names, secrets to look for), its clock. */
 export function getStore(): MockBackend {
-  return (backend ??= new MockBackend());
+  return (backend ??= new MockBackend({ live }));
 }
 
 const FAILURE_BODIES = {

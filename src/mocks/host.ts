@@ -57,7 +57,13 @@ export class MockBackend {
   /** Objects whose scenario rows a test edited before first use: seeded from the edit, never cached. */
   private readonly edited = new Set<string>();
 
-  constructor(now: number = Date.now()) {
+  /** `live`: towns patrol on timers in real time (dev:mock, the demo); otherwise only the dev clock moves them (tests). */
+  private readonly live: boolean;
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(options: { now?: number; live?: boolean } = {}) {
+    const now = options.now ?? Date.now();
+    this.live = options.live ?? false;
     if (!seeded || now - seeded.anchor > REANCHOR_MS || now < seeded.anchor) {
       seeded = { anchor: now, world: buildWorld({ now }), snapshots: new Map() };
     }
@@ -139,12 +145,30 @@ export class MockBackend {
 
   private async create(kind: ObjectKind, name: string): Promise<Core> {
     const key = `${kind}:${name}`;
-    const cached = this.edited.has(key) ? undefined : this.snapshots.get(key);
+    const cached = this.edited.has(key) || this.live ? undefined : this.snapshots.get(key);
     const storage = await openMemoryStorage(cached);
-    if (cached) return this.construct(kind, storage);
-    const core = await this.seed(kind, name, storage);
-    if (!this.edited.has(key) && !this.isLarge(kind, name)) this.snapshots.set(key, storage.snapshot());
+    const core = cached ? this.construct(kind, storage) : await this.seed(kind, name, storage);
+    if (!cached && !this.edited.has(key) && !this.live && !this.isLarge(kind, name)) this.snapshots.set(key, storage.snapshot());
+    // Alarms, as the Durable Object runtime keeps them: a timer in live mode, a note otherwise.
+    storage.onAlarm = (at) => this.arm(key, core, at);
+    if (storage.alarmAt !== null) this.arm(key, core, storage.alarmAt);
     return core;
+  }
+
+  private arm(key: string, core: Core, at: number | null): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (!this.live || at === null || !(core instanceof Town)) return;
+    this.timers.set(
+      key,
+      setTimeout(() => void core.alarm(), Math.max(0, at - this.clock.now())),
+    );
+  }
+
+  /** Stops every timer (a test or a page that drops this backend). */
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
   }
 
   /** The benchmark town and its agents are too big to keep a copy of (a million events). */
@@ -185,7 +209,7 @@ export class MockBackend {
         const town = new Town(storage, this.host);
         const seed = this.town(name);
         if (seed) {
-          await town.seed(seed);
+          await town.seed(seed, this.live ? 'live' : 'manual');
           for (const spec of seed.sdk_streams) town.noteSdkEvents(spec.agent_id, spec.total, lastStreamEventAt(spec));
         }
         return town;

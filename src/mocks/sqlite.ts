@@ -59,6 +59,10 @@ export class SqliteStorage implements Storage {
   /** Prepared once per query text; `write` says whether its row count means anything. */
   private readonly statements = new Map<string, { statement: Statement; write: boolean }>();
   private depth = 0;
+  /** When the object asked to be woken (host time, ms), or null; the MSW host decides whether timers run. */
+  alarmAt: number | null = null;
+  /** Called when the object asks for an alarm: the MSW host arms a timer in live mode. */
+  onAlarm: (at: number | null) => void = () => {};
 
   constructor(
     private db: Database,
@@ -115,6 +119,11 @@ export class SqliteStorage implements Storage {
       this.db.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
       throw error;
     }
+  }
+
+  async setAlarm(at: number | null): Promise<void> {
+    this.alarmAt = at;
+    this.onAlarm(at);
   }
 
   async deleteAll(): Promise<void> {

@@ -1,0 +1,56 @@
+import type { Objects } from '../host';
+import type { SqlPort, Storage } from '../ports';
+import { all, insert } from '../db/sql';
+
+/** Where an outbox message goes: another object, by kind and name, and the method it receives there. */
+export interface OutboxTarget {
+  kind: 'agent' | 'user';
+  name: string;
+  /** A receiver method taking `(messageId, ...args)` and idempotent by message id. */
+  method: 'appendOnce' | 'updateRigsOnce';
+}
+
+/** Messages delivered per round: one round is a bounded amount of RPC whatever piled up. */
+const ROUND = 200;
+
+/**
+ * Cross-object writes. A town cannot join another object's transaction, so what it must tell another
+ * object is written here in the same transaction as the change that causes it, then delivered after the
+ * commit (and again by the next alarm until the receiver has it). Receivers drop a message id they have
+ * seen, so a delivery cut short and retried acts once.
+ */
+export function enqueue(sql: SqlPort, target: OutboxTarget, args: unknown[], at: string): void {
+  insert(sql, 'outbox', {
+    target_kind: target.kind,
+    target_name: target.name,
+    method: target.method,
+    args: JSON.stringify(args),
+    created_at: at,
+  });
+}
+
+export function pendingCount(sql: SqlPort): number {
+  return Number(all(sql, 'SELECT count(*) AS n FROM outbox')[0]?.n ?? 0);
+}
+
+/** Delivers what is pending, oldest first; stops at the first failure (the next alarm retries). */
+export async function deliver(storage: Storage, objects: Objects, townId: string): Promise<{ delivered: number; failed: boolean }> {
+  let delivered = 0;
+  for (;;) {
+    const rows = all(storage.sql, 'SELECT id, target_kind, target_name, method, args FROM outbox ORDER BY id LIMIT ?', ROUND);
+    if (!rows.length) return { delivered, failed: false };
+    for (const row of rows) {
+      const messageId = `${townId}:${String(row.id)}`;
+      const args = JSON.parse(String(row.args)) as unknown[];
+      const target = row.target_kind === 'agent' ? objects.agent(String(row.target_name)) : objects.user(String(row.target_name));
+      try {
+        await (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[String(row.method)]!(messageId, ...args);
+      } catch (error) {
+        console.error(`outbox: delivering ${messageId} to ${String(row.target_kind)} ${String(row.target_name)} failed`, error);
+        return { delivered, failed: true };
+      }
+      storage.sql.exec('DELETE FROM outbox WHERE id = ?', row.id);
+      delivered++;
+    }
+  }
+}
