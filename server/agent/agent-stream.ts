@@ -51,10 +51,22 @@ export class AgentStream {
 
   /** Appends events in order (what the container's event relay calls); ids continue the stream. */
   append(agentId: string, events: NewSdkEvent[]): StreamStats {
+    this.storage.transactionSync(() => this.appendRows(agentId, events));
+    return this.stats();
+  }
+
+  private appendRows(agentId: string, events: NewSdkEvent[]): void {
+    let id = this.stats().last_id;
+    for (const event of events) this.insertEvent(++id, event.type, { type: event.type, properties: event.properties }, event.at);
+    this.bumpStats(agentId, events.length, id, events.at(-1)?.at ?? null);
+  }
+
+  /** `append` as an outbox message from the town (the patrol's agents at work): a redelivery appends nothing. */
+  appendOnce(messageId: string, agentId: string, events: NewSdkEvent[]): StreamStats {
     this.storage.transactionSync(() => {
-      let id = this.stats().last_id;
-      for (const event of events) this.insertEvent(++id, event.type, { type: event.type, properties: event.properties }, event.at);
-      this.bumpStats(agentId, events.length, id, events.at(-1)?.at ?? null);
+      if (first(this.sql, 'SELECT 1 AS x FROM inbox WHERE message_id = ?', messageId)) return;
+      this.sql.exec('INSERT INTO inbox (message_id) VALUES (?)', messageId);
+      this.appendRows(agentId, events);
     });
     return this.stats();
   }

@@ -19,4 +19,6 @@ export const AGENT_MIGRATIONS = [
      last_id INTEGER NOT NULL,
      last_at TEXT
    );`,
+  // v2 (issue 13): ids of outbox messages already applied, so a redelivered batch appends once.
+  `CREATE TABLE inbox (message_id TEXT PRIMARY KEY);`,
 ] as const;

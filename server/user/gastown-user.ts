@@ -2,7 +2,7 @@ import type { Rig } from '../../src/api/schemas';
 import { migrate } from '../db/migrate';
 import type { Host } from '../host';
 import type { SqlPort, Storage } from '../ports';
-import { all, insert, scalar } from '../db/sql';
+import { all, first, insert, scalar } from '../db/sql';
 import { toRig } from './rig-row';
 
 /** Production's GastownUserDO tables (one object per user); `integration` caches the linked integration. */
@@ -26,6 +26,8 @@ const MIGRATIONS = [
      updated_at TEXT NOT NULL
    );
    CREATE INDEX user_rigs_town ON user_rigs (town_id);`,
+  // v2: ids of outbox messages already applied (a town's rig mirror is delivered until acknowledged).
+  `CREATE TABLE inbox (message_id TEXT PRIMARY KEY);`,
 ] as const;
 
 export interface UserTown {
@@ -71,16 +73,27 @@ export class GastownUser {
 
   /** Mirrors rig rows the town changed (an intervention re-linked an integration). */
   updateRigs(rigs: Rig[]): void {
+    this.storage.transactionSync(() => this.writeRigs(rigs));
+  }
+
+  private writeRigs(rigs: Rig[]): void {
+    for (const rig of rigs) {
+      this.sql.exec(
+        'UPDATE user_rigs SET platform_integration_id = ?, integration = ?, updated_at = ? WHERE id = ?',
+        rig.platform_integration_id,
+        rig.integration === null ? null : JSON.stringify(rig.integration),
+        rig.updated_at,
+        rig.id,
+      );
+    }
+  }
+
+  /** `updateRigs` as an outbox message from a town: a redelivery changes nothing. */
+  updateRigsOnce(messageId: string, rigs: Rig[]): void {
     this.storage.transactionSync(() => {
-      for (const rig of rigs) {
-        this.sql.exec(
-          'UPDATE user_rigs SET platform_integration_id = ?, integration = ?, updated_at = ? WHERE id = ?',
-          rig.platform_integration_id,
-          rig.integration === null ? null : JSON.stringify(rig.integration),
-          rig.updated_at,
-          rig.id,
-        );
-      }
+      if (first(this.sql, 'SELECT 1 AS x FROM inbox WHERE message_id = ?', messageId)) return;
+      this.sql.exec('INSERT INTO inbox (message_id) VALUES (?)', messageId);
+      this.writeRigs(rigs);
     });
   }
 
