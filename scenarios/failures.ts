@@ -1,5 +1,6 @@
 import type { PopulateOptions, TownBuilder } from './town-builder';
 import type { SdkStreamSpec } from './types';
+import { recordDispatch, recordGitOp, recordUsage } from './town/history';
 
 type Tails = Record<string, SdkStreamSpec['tail']>;
 
@@ -27,8 +28,8 @@ export const stuckAgent: Scenario = {
     const toast = b.polecats[0]!;
     const bead = b.addBead({ title: REFUND, createdMinutesAgo: 4 * 60 + 10, priority: 'high', labels: ['payments'] });
     b.hook(toast, bead, 3 * 60 + 5);
-    b.gitOp({ operation: 'clone', minutesAgoAt: 3 * 60 + 4, agent: toast, bead });
-    b.usage(toast, bead, 3 * 60 + 5, 18, 11000);
+    recordGitOp(b, { operation: 'clone', minutesAgoAt: 3 * 60 + 4, agent: toast, bead });
+    recordUsage(b, toast, bead, 3 * 60 + 5, 18, 11000);
     toast.last_activity_at = b.ago(2 * 60 + 47);
     const processId = b.addProcess(toast, 3 * 60 + 5, 'exited', { code: 137, minutesAgo: 2 * 60 + 46 });
     b.containerEvent('error', 2 * 60 + 46, {
@@ -56,7 +57,7 @@ export const stuckAgent: Scenario = {
       },
     ];
     // Backoff 2, 2, 5, 10 minutes after the process died.
-    [2 * 60 + 44, 2 * 60 + 42, 2 * 60 + 37, 2 * 60 + 27].forEach((at, i) => b.dispatch(bead, toast, at, i + 2, errors[i]!));
+    [2 * 60 + 44, 2 * 60 + 42, 2 * 60 + 37, 2 * 60 + 27].forEach((at, i) => recordDispatch(b, bead, toast, at, i + 2, errors[i]!));
     // No activity for 2 h: the patrol force-stops it.
     b.setStatus(toast, 'stalled', 47, 'no activity for 2 h: force-stopped by the GUPP patrol');
     toast.agent_status_message = 'Running tests';
@@ -110,7 +111,7 @@ export const stuckBead: Scenario = {
     const agent = b.freePolecat(1, attempts[0]!, exhausted);
     b.hook(agent, blocker, attempts[0]!, { dispatch: false });
     attempts.forEach((at, i) =>
-      b.dispatch(blocker, agent, at, i + 1, {
+      recordDispatch(b, blocker, agent, at, i + 1, {
         status: i === 2 ? null : 500,
         response: i === 2 ? null : '{"ok":false}',
         message: messages[i]!,
@@ -144,7 +145,7 @@ export const refineryFailure: Scenario = {
       completedMinutesAgo: 25,
     });
     [4 * 60 + 5, 3 * 60 + 2, 1 * 60 + 50, 26].forEach((at, i) => {
-      b.gitOp({ operation: 'merge', minutesAgoAt: at, agent: b.refinery, bead: source, failure: { exitCode: 1, stderr: conflict } });
+      recordGitOp(b, { operation: 'merge', minutesAgoAt: at, agent: b.refinery, bead: source, failure: { exitCode: 1, stderr: conflict } });
       if (i > 0) b.event(mr, 'rework_requested', at - 1, { agentId: b.refinery.id, metadata: { retry: i } });
     });
     // Meanwhile seven submissions queued up behind it; the refinery took the oldest when it gave up.
@@ -160,7 +161,7 @@ export const refineryFailure: Scenario = {
     b.refinery.agent_status_message = 'Running gates: npm test';
     b.refinery.active_tools = ['bash'];
     b.refinery.last_activity_at = b.ago(1);
-    b.usage(b.refinery, null, 24, 24, 6000);
+    recordUsage(b, b.refinery, null, 24, 24, 6000);
     return {
       [b.refinery.id]: [
         {
@@ -277,7 +278,7 @@ export const credentialIssues: Scenario = {
       .forEach((agent, j) => {
         const bead = b.seed.beads.find((x) => x.id === agent.current_hook_bead_id)!;
         [125, 80, 35].forEach((at, k) =>
-          b.gitOp({
+          recordGitOp(b, {
             operation: k === 0 ? 'pull' : 'push',
             minutesAgoAt: at - j * 11,
             agent,
@@ -336,7 +337,7 @@ export const convoyStall: Scenario = {
       startedMinutesAgo: 19 * 60 + 8,
       completedMinutesAgo: 19 * 60,
     });
-    b.gitOp({
+    recordGitOp(b, {
       operation: 'merge',
       minutesAgoAt: 19 * 60,
       agent: b.refinery,
@@ -453,7 +454,7 @@ export const silentConsumption: Scenario = {
     const mr = b.mergeRequest(churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
     for (let i = 0; i < 7; i++)
       b.event(mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });
-    b.usage(b.refinery, churn, 14 * 60 - 2, 14 * 60 - 2, 18_000);
+    recordUsage(b, b.refinery, churn, 14 * 60 - 2, 14 * 60 - 2, 18_000);
     b.refinery.last_activity_at = b.ago(1);
     b.refinery.active_tools = ['bash'];
     b.refinery.agent_status_message = `Re-reviewing “Merge: ${churn.title}” (retry 7)`;
@@ -464,7 +465,7 @@ export const silentConsumption: Scenario = {
       zombie.agent_status_message = 'Re-reading repository';
       zombie.active_tools = ['read'];
       b.addProcess(zombie, 13 * 60 + 50);
-      b.usage(zombie, null, 13 * 60 + 50, 13 * 60 + 50, 52_000);
+      recordUsage(b, zombie, null, 13 * 60 + 50, 13 * 60 + 50, 52_000);
     }
     return {};
   },

@@ -3,6 +3,7 @@ import { TownBuilder, type TownOptions } from './town-builder';
 import * as failures from './failures';
 import { DEV_TOKENS, USERS } from './users';
 import type { ScenarioKind, TownSeed, WorldSeed } from './types';
+import { addSdkStreams } from './town/history';
 
 export type * from './types';
 export { sdkEventAt } from './sdk-stream';
@@ -149,7 +150,7 @@ export function buildTown(plan: TownPlan, now: number): TownSeed {
   const b = new TownBuilder(options);
   b.populate(plan.breaker?.populate);
   const tails = plan.breaker ? plan.breaker.apply(b) : {};
-  b.streams({}, tails);
+  addSdkStreams(b, {}, tails);
   return b.build();
 }
 

@@ -1,6 +1,7 @@
 import type { Bead, BeadStatus } from '../src/api/schemas';
 import { TownBuilder } from './town-builder';
 import type { TownSeed } from './types';
+import { addSdkStreams } from './town/history';
 
 export const LARGE_TOWN_SEED = 0x5eed_1a7e;
 export const LARGE_AGENT_EVENTS = 1_000_000;
@@ -73,6 +74,6 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
   b.mayorState();
   b.containerBaseline();
   b.credentialBaseline();
-  b.streams({ [toast.id]: options.events ?? LARGE_AGENT_EVENTS });
+  addSdkStreams(b, { [toast.id]: options.events ?? LARGE_AGENT_EVENTS });
   return b.build();
 }

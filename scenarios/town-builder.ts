@@ -10,12 +10,12 @@ import type {
   BeadType,
   ContainerEventType,
   DependencyType,
-  GitOperation,
   ReviewState,
 } from '../src/api/schemas';
 import { ISSUE_TITLES, identityFor, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
 import type { ScenarioKind, TownSeed } from './types';
+import { recordDispatch, recordGitOp, recordUsage } from './town/history';
 
 /** What a scenario will write itself, so that `populate()` leaves it alone. */
 export interface PopulateOptions {
@@ -348,7 +348,7 @@ export class TownBuilder {
     bead.metadata = { ...bead.metadata, branch: `gt/${agent.name.toLowerCase()}/${bead.id.slice(0, 8)}` };
     this.event(bead, 'assigned', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
     this.event(bead, 'hooked', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
-    if (opts.dispatch !== false) this.dispatch(bead, agent, minutesAgoAt, opts.attempt ?? 1, null);
+    if (opts.dispatch !== false) recordDispatch(this, bead, agent, minutesAgoAt, opts.attempt ?? 1, null);
     this.setBeadStatus(bead, 'in_progress', minutesAgoAt, agent.id);
     const stack = this.previousHooks.get(agent.id) ?? [];
     stack.push(agent.current_hook_bead_id);
@@ -382,65 +382,8 @@ export class TownBuilder {
     this.touch(agent, minutesAgoAt);
   }
 
-  dispatch(
-    bead: Bead,
-    agent: Agent | null,
-    minutesAgoAt: number,
-    attempt: number,
-    error: { status: number | null; response: string | null; message: string } | null,
-  ) {
-    bead.dispatch_attempts = Math.max(bead.dispatch_attempts, attempt);
-    bead.last_dispatch_attempt_at = this.ago(minutesAgoAt);
-    if (agent) agent.dispatch_attempts = Math.max(agent.dispatch_attempts, attempt);
-    this.seed.dispatch_attempts.push({
-      id: this.rng.uuid(),
-      bead_id: bead.id,
-      agent_id: agent?.id ?? null,
-      attempt_number: attempt,
-      outcome: error ? 'failed' : 'success',
-      container_status: error ? error.status : 200,
-      container_response: error ? error.response : '{"ok":true,"sessionID":"ses_' + this.rng.hex(10) + '"}',
-      error_message: error ? error.message : null,
-      created_at: this.ago(minutesAgoAt),
-    });
-  }
-
   depend(bead: Bead, dependsOn: Bead, type: DependencyType = 'blocks') {
     this.seed.dependencies.push({ bead_id: bead.id, depends_on_bead_id: dependsOn.id, dependency_type: type });
-  }
-
-  gitOp(input: {
-    operation: GitOperation['operation'];
-    minutesAgoAt: number;
-    agent?: Agent | null;
-    bead?: Bead | null;
-    rigId?: string;
-    failure?: { exitCode: number; stderr: string };
-    command?: string;
-  }) {
-    const rigId = input.rigId ?? input.bead?.rig_id ?? this.seed.rigs[0]!.id;
-    const rig = this.seed.rigs.find((r) => r.id === rigId) ?? this.seed.rigs[0]!;
-    const branch = (input.bead?.metadata.branch as string | undefined) ?? 'main';
-    const defaultCommand = {
-      clone: `git clone --depth 50 ${rig.git_url} /workspace/${rig.name}`,
-      fetch: 'git fetch origin --prune',
-      pull: `git pull --rebase origin ${branch}`,
-      push: `git push origin ${branch}`,
-      merge: `git merge --no-ff ${branch}`,
-    }[input.operation];
-    this.seed.git_operations.push({
-      id: this.rng.uuid(),
-      rig_id: rigId,
-      agent_id: input.agent?.id ?? null,
-      bead_id: input.bead?.id ?? null,
-      operation: input.operation,
-      command: input.command ?? defaultCommand,
-      outcome: input.failure ? 'failure' : 'success',
-      exit_code: input.failure ? input.failure.exitCode : 0,
-      stderr_excerpt: input.failure ? input.failure.stderr : null,
-      duration_ms: this.rng.int(300, input.operation === 'clone' ? 9000 : 2500),
-      created_at: this.ago(input.minutesAgoAt),
-    });
   }
 
   containerEvent(
@@ -532,8 +475,14 @@ export class TownBuilder {
       completed_at: completed === null ? null : this.ago(completed),
     });
     if (state === 'merged') {
-      this.gitOp({ operation: 'merge', minutesAgoAt: completed! + 1, agent: this.refinery, bead: source });
-      this.gitOp({ operation: 'push', minutesAgoAt: completed!, agent: this.refinery, bead: source, command: 'git push origin main' });
+      recordGitOp(this, { operation: 'merge', minutesAgoAt: completed! + 1, agent: this.refinery, bead: source });
+      recordGitOp(this, {
+        operation: 'push',
+        minutesAgoAt: completed!,
+        agent: this.refinery,
+        bead: source,
+        command: 'git push origin main',
+      });
     }
     return mr;
   }
@@ -559,11 +508,11 @@ export class TownBuilder {
   workOn(agent: Agent, bead: Bead, hookedMinutesAgo: number, durationMinutes: number, opts: { usage?: boolean } = {}) {
     this.hook(agent, bead, hookedMinutesAgo);
     const submitted = hookedMinutesAgo - durationMinutes;
-    this.gitOp({ operation: 'pull', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
-    this.gitOp({ operation: 'push', minutesAgoAt: submitted + 1, agent, bead });
+    recordGitOp(this, { operation: 'pull', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
+    recordGitOp(this, { operation: 'push', minutesAgoAt: submitted + 1, agent, bead });
     this.setBeadStatus(bead, 'in_review', submitted, agent.id);
     this.unhook(agent, bead, submitted, 'completed');
-    if (opts.usage !== false) this.usage(agent, bead, hookedMinutesAgo, durationMinutes, 9000);
+    if (opts.usage !== false) recordUsage(this, agent, bead, hookedMinutesAgo, durationMinutes, 9000);
   }
 
   /** A new bead, worked on and submitted for review. */
@@ -592,32 +541,15 @@ export class TownBuilder {
     return bead;
   }
 
-  /** Usage rows, one per 10-minute tick, spread over the window. */
-  usage(agent: Agent, bead: Bead | null, startMinutesAgo: number, durationMinutes: number, tokensPerTick: number) {
-    for (let m = startMinutesAgo; m > startMinutesAgo - durationMinutes && m >= 0; m -= 10) {
-      const input = Math.round(tokensPerTick * (0.7 + this.rng.next() * 0.6));
-      const output = Math.round(input * 0.12);
-      this.seed.usage.push({
-        agent_id: agent.id,
-        bead_id: bead?.id ?? null,
-        at: this.ago(m),
-        input_tokens: input,
-        output_tokens: output,
-        // ~$3 / M input, $15 / M output (micro-dollars)
-        cost_microdollars: input * 3 + output * 15,
-      });
-    }
-  }
-
   /** Gives a polecat a bead in progress with fresh activity. */
   activeWork(agent: Agent, hookedMinutesAgo: number) {
     const bead = this.addBead({ title: this.nextTitle(), createdMinutesAgo: hookedMinutesAgo + this.rng.int(3, 40) });
     this.hook(agent, bead, hookedMinutesAgo);
-    this.gitOp({ operation: 'clone', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
+    recordGitOp(this, { operation: 'clone', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
     agent.last_activity_at = this.ago(this.rng.int(0, 3));
     agent.agent_status_message = this.rng.pick(['Running tests', 'Editing files', 'Reading the codebase', 'Fixing lint errors']);
     agent.active_tools = [this.rng.pick(['bash', 'edit', 'read'])];
-    this.usage(agent, bead, hookedMinutesAgo, hookedMinutesAgo, 11000);
+    recordUsage(this, agent, bead, hookedMinutesAgo, hookedMinutesAgo, 11000);
     return bead;
   }
 
@@ -665,7 +597,7 @@ export class TownBuilder {
         this.refinery.last_activity_at = this.ago(1);
         this.refinery.active_tools = ['bash'];
         this.refinery.agent_status_message = 'Running gates: npm test';
-        this.usage(this.refinery, null, 12, 12, 6000);
+        recordUsage(this, this.refinery, null, 12, 12, 6000);
       }
     }
     for (let i = 0; i < 3; i++) this.addBead({ title: this.nextTitle(), createdMinutesAgo: this.rng.int(2, 12), priority: 'medium' });
@@ -673,7 +605,7 @@ export class TownBuilder {
     this.mayorState();
     // The Mayor's session has been busy for the last hours; a user message 4 min ago was answered.
     this.setStatus(this.mayor, 'working', 6 * HOUR, 'session started');
-    this.usage(this.mayor, null, 6 * HOUR, 6 * HOUR, 1500);
+    recordUsage(this, this.mayor, null, 6 * HOUR, 6 * HOUR, 1500);
     this.mayor.last_activity_at = this.ago(2);
     this.containerBaseline();
     this.credentialBaseline();
@@ -798,23 +730,6 @@ export class TownBuilder {
         });
       }
       this.seed.rig_configs.push({ rig_id: rig.id, max_polecats: null, model_override: null, custom_instructions: null, version: 1 });
-    }
-  }
-
-  /** SDK streams for every agent, ending at its last activity, with optional scripted tails. */
-  streams(sizes: Record<string, number> = {}, tails: Record<string, TownSeed['sdk_streams'][number]['tail']> = {}) {
-    for (const agent of this.seed.agents) {
-      const tail = tails[agent.id] ?? [];
-      const last = tail.length ? tail[tail.length - 1]!.at : (agent.last_activity_at ?? this.ago(60));
-      this.seed.sdk_streams.push({
-        agent_id: agent.id,
-        seed: this.rng.int(1, 2 ** 31 - 1),
-        total: Math.max(sizes[agent.id] ?? this.rng.int(300, 2400), tail.length + 1),
-        first_at: agent.created_at,
-        last_at: last,
-        session_id: `ses_${this.rng.hex(20)}`,
-        tail,
-      });
     }
   }
 
