@@ -1,6 +1,7 @@
 import type { PopulateOptions, TownBuilder } from './town-builder';
 import type { SdkStreamSpec } from './types';
 import { recordDispatch, recordGitOp, recordUsage } from './town/history';
+import { findFreePolecat, setAgentStatus, statusAt } from './town/agents';
 
 type Tails = Record<string, SdkStreamSpec['tail']>;
 
@@ -59,7 +60,7 @@ export const stuckAgent: Scenario = {
     // Backoff 2, 2, 5, 10 minutes after the process died.
     [2 * 60 + 44, 2 * 60 + 42, 2 * 60 + 37, 2 * 60 + 27].forEach((at, i) => recordDispatch(b, bead, toast, at, i + 2, errors[i]!));
     // No activity for 2 h: the patrol force-stops it.
-    b.setStatus(toast, 'stalled', 47, 'no activity for 2 h: force-stopped by the GUPP patrol');
+    setAgentStatus(b, toast, 'stalled', 47, 'no activity for 2 h: force-stopped by the GUPP patrol');
     toast.agent_status_message = 'Running tests';
     toast.active_tools = ['bash'];
     b.event(bead, 'agent_status', 47, { agentId: toast.id, newValue: 'stalled' });
@@ -108,7 +109,7 @@ export const stuckBead: Scenario = {
     // the bead fails and its polecat is unhooked.
     const attempts = [29 * 60, 29 * 60 - 2, 29 * 60 - 4, 29 * 60 - 9, 29 * 60 - 19];
     const exhausted = attempts[attempts.length - 1]!;
-    const agent = b.freePolecat(1, attempts[0]!, exhausted);
+    const agent = findFreePolecat(b, 1, attempts[0]!, exhausted);
     b.hook(agent, blocker, attempts[0]!, { dispatch: false });
     attempts.forEach((at, i) =>
       recordDispatch(b, blocker, agent, at, i + 1, {
@@ -129,7 +130,7 @@ export const refineryFailure: Scenario = {
   // The refinery's last hours are this story.
   populate: { noRecentReviews: true, titles: ['Add versioned docs sidebar'] },
   apply(b) {
-    const author = b.freePolecat(2, 5 * 60 + 40, 4 * 60 + 10);
+    const author = findFreePolecat(b, 2, 5 * 60 + 40, 4 * 60 + 10);
     const source = b.submittedWork(author, 5 * 60 + 40, 90, {
       title: 'Add versioned docs sidebar',
       createdMinutesAgo: 6 * 60,
@@ -151,7 +152,7 @@ export const refineryFailure: Scenario = {
     // Meanwhile seven submissions queued up behind it; the refinery took the oldest when it gave up.
     const waiting = Array.from({ length: 7 }, (_, i) => {
       const enqueued = 190 - i * 20;
-      const agent = b.freePolecat((i + 3) % b.polecats.length, enqueued + 35, enqueued);
+      const agent = findFreePolecat(b, (i + 3) % b.polecats.length, enqueued + 35, enqueued);
       return { bead: b.submittedWork(agent, enqueued + 35, 35), agent, enqueued };
     });
     waiting.forEach(({ bead, agent, enqueued }, i) =>
@@ -215,12 +216,12 @@ export const containerInstability: Scenario = {
       for (let k = 0; k < 4; k++) {
         const hooked = at + 45 + k * 5;
         const submitted = at - 20 - k * 12;
-        b.completedWork(b.freePolecat(k * 2 + 1, hooked, submitted), hooked, hooked - submitted);
+        b.completedWork(findFreePolecat(b, k * 2 + 1, hooked, submitted), hooked, hooked - submitted);
       }
     }
     for (const at of ooms) {
       // Each polecat at work had its session in the container, beside the Mayor's and the refinery's.
-      const processes = 2 + b.polecats.filter((p) => b.statusAt(p, at) === 'working').length;
+      const processes = 2 + b.polecats.filter((p) => statusAt(b, p, at) === 'working').length;
       b.containerEvent('oom', at, {
         exitCode: 137,
         reason: 'OOMKilled',
@@ -319,7 +320,7 @@ export const convoyStall: Scenario = {
     const beads = TOKEN_TITLES.map((title, i) => {
       if (i < 6) {
         const at = 3 * 24 * 60 - 60 - i * 240;
-        return b.completedWork(b.freePolecat(i, at, at - 70), at, 70, { title });
+        return b.completedWork(findFreePolecat(b, i, at, at - 70), at, 70, { title });
       }
       return b.addBead({ title, createdMinutesAgo: 3 * 24 * 60 - 10, priority: 'high' });
     });
@@ -329,7 +330,7 @@ export const convoyStall: Scenario = {
     });
     // Tracked bead 7 failed to merge: its MR failed on a conflict in the feature branch.
     const failing = beads[6]!;
-    const author = b.freePolecat(1, 40 * 60, 38 * 60);
+    const author = findFreePolecat(b, 1, 40 * 60, 38 * 60);
     b.workOn(author, failing, 40 * 60, 2 * 60);
     b.mergeRequest(failing, author, 'failed', 38 * 60, {
       failure: 'conflict merging into convoy/design-tokens-v2 (intermediate merge)',
@@ -444,12 +445,12 @@ export const silentConsumption: Scenario = {
       { preferred: 2, hooked: 17 * 60, duration: 80 },
       { preferred: 1, hooked: 16 * 60 + 30, duration: 70 },
     ].forEach(({ preferred, hooked, duration }, i) =>
-      b.completedWork(b.freePolecat(preferred, hooked, hooked - duration), hooked, duration, {
+      b.completedWork(findFreePolecat(b, preferred, hooked, hooked - duration), hooked, duration, {
         title: WAREHOUSE_WORK[i]!,
         priority: 'medium',
       }),
     );
-    const author = b.freePolecat(0, 15 * 60 + 30, 14 * 60);
+    const author = findFreePolecat(b, 0, 15 * 60 + 30, 14 * 60);
     const churn = b.submittedWork(author, 15 * 60 + 30, 90, { title: 'Tune warehouse partition pruning', createdMinutesAgo: 16 * 60 });
     const mr = b.mergeRequest(churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
     for (let i = 0; i < 7; i++)
@@ -460,7 +461,7 @@ export const silentConsumption: Scenario = {
     b.refinery.agent_status_message = `Re-reviewing “Merge: ${churn.title}” (retry 7)`;
     b.seed.container.idle_since = b.ago(14 * 60);
     for (const zombie of zombies) {
-      b.setStatus(zombie, 'working', 13 * 60 + 50, 'session resumed without a hook');
+      setAgentStatus(b, zombie, 'working', 13 * 60 + 50, 'session resumed without a hook');
       zombie.last_activity_at = b.ago(1);
       zombie.agent_status_message = 'Re-reading repository';
       zombie.active_tools = ['read'];

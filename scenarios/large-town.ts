@@ -2,6 +2,7 @@ import type { Bead, BeadStatus } from '../src/api/schemas';
 import { TownBuilder } from './town-builder';
 import type { TownSeed } from './types';
 import { addSdkStreams } from './town/history';
+import { setMayorState } from './town/agents';
 
 export const LARGE_TOWN_SEED = 0x5eed_1a7e;
 export const LARGE_AGENT_EVENTS = 1_000_000;
@@ -71,7 +72,7 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
   }
   const toast = b.polecats[0]!;
   b.activeWork(toast, 25);
-  b.mayorState();
+  setMayorState(b);
   b.containerBaseline();
   b.credentialBaseline();
   addSdkStreams(b, { [toast.id]: options.events ?? LARGE_AGENT_EVENTS });

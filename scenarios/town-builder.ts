@@ -1,7 +1,5 @@
 import type {
   Agent,
-  AgentRole,
-  AgentStatus,
   Assignment,
   Bead,
   BeadEventType,
@@ -12,10 +10,11 @@ import type {
   DependencyType,
   ReviewState,
 } from '../src/api/schemas';
-import { ISSUE_TITLES, identityFor, polecatName } from './names';
+import { ISSUE_TITLES, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
 import type { ScenarioKind, TownSeed } from './types';
 import { recordDispatch, recordGitOp, recordUsage } from './town/history';
+import { addAgent, findFreePolecat, setAgentStatus, setMayorState, statusAt, touch } from './town/agents';
 
 /** What a scenario will write itself, so that `populate()` leaves it alone. */
 export interface PopulateOptions {
@@ -137,11 +136,11 @@ export class TownBuilder {
       audit_log: [],
     };
     this.addRigs();
-    this.mayor = this.addAgent('mayor', 'Mayor', null);
-    this.refinery = this.addAgent('refinery', 'Refinery', this.seed.rigs[0]!.id);
+    this.mayor = addAgent(this, 'mayor', 'Mayor', null);
+    this.refinery = addAgent(this, 'refinery', 'Refinery', this.seed.rigs[0]!.id);
     for (let i = 0; i < options.polecats; i++) {
       const rig = this.seed.rigs[i % this.seed.rigs.length]!;
-      this.polecats.push(this.addAgent('polecat', polecatName(i), rig.id));
+      this.polecats.push(addAgent(this, 'polecat', polecatName(i), rig.id));
     }
     this.seed.config.git_auth.platform_integration_id = this.seed.rigs[0]!.platform_integration_id;
   }
@@ -185,86 +184,6 @@ export class TownBuilder {
         updated_at: created,
       });
     }
-  }
-
-  addAgent(role: AgentRole, name: string, rigId: string | null): Agent {
-    const created = this.ago(20 * DAY - this.seed.agents.length * 7);
-    const agent: Agent = {
-      id: this.rng.uuid(),
-      rig_id: rigId,
-      role,
-      name,
-      identity: identityFor(name, role, rigId, this.townId),
-      status: 'idle',
-      status_since: created,
-      current_hook_bead_id: null,
-      dispatch_attempts: 0,
-      last_activity_at: created,
-      checkpoint: null,
-      agent_status_message: null,
-      active_tools: [],
-      stalled_at: null,
-      container_process_id: null,
-      created_at: created,
-      version: 1,
-    };
-    this.seed.agents.push(agent);
-    this.seed.agent_status_history.push({ agent_id: agent.id, status: 'idle', at: created, reason: 'spawned' });
-    return agent;
-  }
-
-  /**
-   * Records a status change. History may be written out of order (scenarios add past work after the
-   * present is set up): the agent's current status is always its latest change.
-   */
-  setStatus(agent: Agent, status: AgentStatus, minutesAgoAt: number, reason: string | null) {
-    const at = this.ago(minutesAgoAt);
-    this.seed.agent_status_history.push({ agent_id: agent.id, status, at, reason });
-    if (at >= agent.status_since) {
-      agent.status = status;
-      agent.status_since = at;
-      if (status === 'stalled') agent.stalled_at = at;
-    }
-  }
-
-  /** The agent's status at an instant, from its history. */
-  statusAt(agent: Agent, minutesAgoAt: number): AgentStatus {
-    const at = this.ago(minutesAgoAt);
-    let status: AgentStatus = 'idle';
-    let latest = '';
-    for (const h of this.seed.agent_status_history) {
-      if (h.agent_id === agent.id && h.at <= at && h.at >= latest) {
-        latest = h.at;
-        status = h.status;
-      }
-    }
-    return status;
-  }
-
-  /** Moves the agent's last activity forward to this instant (never back). */
-  touch(agent: Agent, minutesAgoAt: number) {
-    const at = this.ago(minutesAgoAt);
-    if (!agent.last_activity_at || at > agent.last_activity_at) agent.last_activity_at = at;
-  }
-
-  /** Whether the agent is idle, hooked to nothing, from `fromMinutesAgo` until `toMinutesAgo` (5-min margins). */
-  isFree(agent: Agent, fromMinutesAgo: number, toMinutesAgo: number): boolean {
-    const from = Date.parse(this.ago(fromMinutesAgo + 5));
-    const to = Date.parse(this.ago(Math.max(0, toMinutesAgo - 5)));
-    const hooked = this.seed.assignments.some(
-      (x) => x.agent_id === agent.id && Date.parse(x.started_at) <= to && (x.ended_at === null || Date.parse(x.ended_at) >= from),
-    );
-    if (hooked || this.statusAt(agent, fromMinutesAgo + 5) !== 'idle') return false;
-    return !this.seed.agent_status_history.some((h) => h.agent_id === agent.id && Date.parse(h.at) > from && Date.parse(h.at) <= to);
-  }
-
-  /** The first polecat, starting with the preferred one, free for the whole window. */
-  freePolecat(preferred: number, fromMinutesAgo: number, toMinutesAgo: number): Agent {
-    for (let k = 0; k < this.polecats.length; k++) {
-      const agent = this.polecats[(preferred + k) % this.polecats.length]!;
-      if (this.isFree(agent, fromMinutesAgo, toMinutesAgo)) return agent;
-    }
-    throw new Error(`${this.options.name}: no polecat is free from ${fromMinutesAgo} to ${toMinutesAgo} minutes ago`);
   }
 
   addBead(input: {
@@ -364,8 +283,8 @@ export class TownBuilder {
       ended_at: null,
       outcome: 'active',
     });
-    this.setStatus(agent, 'working', minutesAgoAt, `hooked ${bead.id}`);
-    this.touch(agent, minutesAgoAt);
+    setAgentStatus(this, agent, 'working', minutesAgoAt, `hooked ${bead.id}`);
+    touch(this, agent, minutesAgoAt);
   }
 
   /** Ends the agent's current assignment of this bead; the agent goes idle. */
@@ -378,8 +297,8 @@ export class TownBuilder {
     this.event(bead, 'unhooked', minutesAgoAt, { oldValue: agent.id, agentId: agent.id });
     // Scenarios add past work after the present was set up: give the agent back its current hook.
     if (agent.current_hook_bead_id === bead.id) agent.current_hook_bead_id = this.previousHooks.get(agent.id)?.pop() ?? null;
-    this.setStatus(agent, 'idle', minutesAgoAt, outcome === 'completed' ? 'work submitted' : `unhooked: ${outcome}`);
-    this.touch(agent, minutesAgoAt);
+    setAgentStatus(this, agent, 'idle', minutesAgoAt, outcome === 'completed' ? 'work submitted' : `unhooked: ${outcome}`);
+    touch(this, agent, minutesAgoAt);
   }
 
   depend(bead: Bead, dependsOn: Bead, type: DependencyType = 'blocks') {
@@ -439,8 +358,8 @@ export class TownBuilder {
         : opts.prUrl;
     if (started !== null) {
       this.setBeadStatus(mr, 'in_progress', started, this.refinery.id);
-      this.setStatus(this.refinery, 'working', started, `reviewing ${mr.id}`);
-      this.touch(this.refinery, started);
+      setAgentStatus(this, this.refinery, 'working', started, `reviewing ${mr.id}`);
+      touch(this, this.refinery, started);
     }
     if (state === 'merged') {
       this.setBeadStatus(mr, 'closed', completed!, this.refinery.id);
@@ -454,8 +373,8 @@ export class TownBuilder {
       });
     }
     if (completed !== null) {
-      this.setStatus(this.refinery, 'idle', completed, state === 'merged' ? 'review merged' : 'review failed');
-      this.touch(this.refinery, completed);
+      setAgentStatus(this, this.refinery, 'idle', completed, state === 'merged' ? 'review merged' : 'review failed');
+      touch(this, this.refinery, completed);
     }
     const mergeCommit = state === 'merged' ? this.rng.hex(40) : null;
     this.seed.reviews.push({
@@ -602,9 +521,9 @@ export class TownBuilder {
     }
     for (let i = 0; i < 3; i++) this.addBead({ title: this.nextTitle(), createdMinutesAgo: this.rng.int(2, 12), priority: 'medium' });
     this.addBead({ title: 'Mail: weekly status digest', type: 'message', createdMinutesAgo: 3 * DAY, status: 'closed', rigId: null });
-    this.mayorState();
+    setMayorState(this);
     // The Mayor's session has been busy for the last hours; a user message 4 min ago was answered.
-    this.setStatus(this.mayor, 'working', 6 * HOUR, 'session started');
+    setAgentStatus(this, this.mayor, 'working', 6 * HOUR, 'session started');
     recordUsage(this, this.mayor, null, 6 * HOUR, 6 * HOUR, 1500);
     this.mayor.last_activity_at = this.ago(2);
     this.containerBaseline();
@@ -623,7 +542,7 @@ export class TownBuilder {
     this.setBeadStatus(convoy, 'in_progress', 9 * DAY - 120, this.mayor.id);
     for (let i = 0; i < 4; i++) {
       const at = 9 * DAY - 120 - i * 180;
-      const bead = this.completedWork(this.freePolecat(i, at, at - 60), at, 60);
+      const bead = this.completedWork(findFreePolecat(this, i, at, at - 60), at, 60);
       this.depend(convoy, bead, 'tracks');
       if (tracked.length > 0) this.depend(bead, tracked[tracked.length - 1]!, 'blocks');
       tracked.push(bead);
@@ -640,33 +559,6 @@ export class TownBuilder {
       merge_mode: 'review-then-land',
       landing_mr_bead_id: null,
     });
-  }
-
-  mayorState() {
-    this.seed.mayor = {
-      agent_id: this.mayor.id,
-      session_id: `ses_${this.rng.hex(20)}`,
-      session_state: 'active',
-      session_error: null,
-      last_activity_at: this.ago(2),
-      last_user_message: { text: 'What is the status of the open convoy?', at: this.ago(4), answered: true },
-      system_prompt: [
-        `You are the Mayor of the Gastown town "${this.options.name}".`,
-        'You coordinate polecats (workers) and the refinery (review and merge).',
-        "Break the user's requests into beads, sling them to polecats, and keep convoys moving.",
-        'Never push to main yourself. Escalate when a bead fails dispatch 5 times.',
-        '',
-        '## Town context',
-        '{{rigs}}',
-        '{{open_beads}}',
-        '{{agents}}',
-      ].join('\n'),
-      system_prompt_context: {
-        rigs: this.seed.rigs.map((r) => `${r.name} (${r.git_url}, ${r.default_branch})`).join('; '),
-        open_beads: 'filled at session start',
-        agents: this.polecats.map((p) => p.name).join(', '),
-      },
-    };
   }
 
   /** The container's first start and a process for the Mayor, the refinery and every working polecat. */
@@ -845,7 +737,7 @@ export class TownBuilder {
         const p = processOf.get(a.id);
         if (p?.exited_at && Date.parse(p.exited_at) <= at) return false;
         if (a.role !== 'polecat') return true;
-        const status = this.statusAt(a, m);
+        const status = statusAt(this, a, m);
         return status === 'working' || status === 'waiting';
       }).length;
       const nearOom = ooms.some((o) => o > at && o - at < 50 * 60_000);
