@@ -2,6 +2,7 @@ import type { PopulateOptions, TownBuilder } from './town-builder';
 import type { SdkStreamSpec } from './types';
 import { recordDispatch, recordGitOp, recordUsage } from './town/history';
 import { findFreePolecat, setAgentStatus, statusAt } from './town/agents';
+import { addProcess, recordContainerEvent } from './town/container';
 
 type Tails = Record<string, SdkStreamSpec['tail']>;
 
@@ -32,8 +33,8 @@ export const stuckAgent: Scenario = {
     recordGitOp(b, { operation: 'clone', minutesAgoAt: 3 * 60 + 4, agent: toast, bead });
     recordUsage(b, toast, bead, 3 * 60 + 5, 18, 11000);
     toast.last_activity_at = b.ago(2 * 60 + 47);
-    const processId = b.addProcess(toast, 3 * 60 + 5, 'exited', { code: 137, minutesAgo: 2 * 60 + 46 });
-    b.containerEvent('error', 2 * 60 + 46, {
+    const processId = addProcess(b, toast, 3 * 60 + 5, 'exited', { code: 137, minutesAgo: 2 * 60 + 46 });
+    recordContainerEvent(b, 'error', 2 * 60 + 46, {
       exitCode: 137,
       reason: 'process exited',
       message: `kilo serve for Toast exited with code 137 (SIGKILL) mid-session (${processId})`,
@@ -222,17 +223,19 @@ export const containerInstability: Scenario = {
     for (const at of ooms) {
       // Each polecat at work had its session in the container, beside the Mayor's and the refinery's.
       const processes = 2 + b.polecats.filter((p) => statusAt(b, p, at) === 'working').length;
-      b.containerEvent('oom', at, {
+      recordContainerEvent(b, 'oom', at, {
         exitCode: 137,
         reason: 'OOMKilled',
         message: `memory limit 4096 MiB exceeded with ${processes} concurrent kilo serve processes`,
         metadata: { memory_mb: 4096, processes },
       });
-      b.containerEvent('stop', at - 0.2, { exitCode: 137, reason: 'OOMKilled' });
-      b.containerEvent('start', at - 1, { message: 'container restarted by platform', metadata: { cold_start_ms: 38_000 } });
+      recordContainerEvent(b, 'stop', at - 0.2, { exitCode: 137, reason: 'OOMKilled' });
+      recordContainerEvent(b, 'start', at - 1, { message: 'container restarted by platform', metadata: { cold_start_ms: 38_000 } });
     }
-    b.containerEvent('not_found', 13 * 60 + 38, { message: 'container instance not found after restart (within 3-min cold-start grace)' });
-    b.containerEvent('health_check_failed', 17, { message: 'GET /health timed out after 10 s' });
+    recordContainerEvent(b, 'not_found', 13 * 60 + 38, {
+      message: 'container instance not found after restart (within 3-min cold-start grace)',
+    });
+    recordContainerEvent(b, 'health_check_failed', 17, { message: 'GET /health timed out after 10 s' });
     b.seed.env.push({ key: 'NODE_OPTIONS', value: '--max-old-space-size=8192', secret: false });
     b.seed.config.max_polecats_per_rig = 8;
     return {};
@@ -395,7 +398,7 @@ export const mayorDysfunction: Scenario = {
     b.seed.usage = b.seed.usage.filter((u) => u.agent_id !== mayor.id || u.at <= mayor.last_activity_at!);
     const proc = b.seed.processes.find((p) => p.agent_id === mayor.id);
     if (proc) Object.assign(proc, { status: 'failed', exited_at: b.ago(died), exit_code: 1, memory_mb: null });
-    b.containerEvent('error', died, {
+    recordContainerEvent(b, 'error', died, {
       exitCode: 1,
       reason: 'session error',
       message: `Mayor session errored: ${loopError}`,
@@ -465,7 +468,7 @@ export const silentConsumption: Scenario = {
       zombie.last_activity_at = b.ago(1);
       zombie.agent_status_message = 'Re-reading repository';
       zombie.active_tools = ['read'];
-      b.addProcess(zombie, 13 * 60 + 50);
+      addProcess(b, zombie, 13 * 60 + 50);
       recordUsage(b, zombie, null, 13 * 60 + 50, 13 * 60 + 50, 52_000);
     }
     return {};

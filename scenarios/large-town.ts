@@ -3,6 +3,7 @@ import { TownBuilder } from './town-builder';
 import type { TownSeed } from './types';
 import { addSdkStreams } from './town/history';
 import { setMayorState } from './town/agents';
+import { startContainer } from './town/container';
 
 export const LARGE_TOWN_SEED = 0x5eed_1a7e;
 export const LARGE_AGENT_EVENTS = 1_000_000;
@@ -73,7 +74,7 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
   const toast = b.polecats[0]!;
   b.activeWork(toast, 25);
   setMayorState(b);
-  b.containerBaseline();
+  startContainer(b);
   b.credentialBaseline();
   addSdkStreams(b, { [toast.id]: options.events ?? LARGE_AGENT_EVENTS });
   return b.build();

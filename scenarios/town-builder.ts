@@ -6,7 +6,6 @@ import type {
   BeadPriority,
   BeadStatus,
   BeadType,
-  ContainerEventType,
   DependencyType,
   ReviewState,
 } from '../src/api/schemas';
@@ -14,7 +13,8 @@ import { ISSUE_TITLES, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
 import type { ScenarioKind, TownSeed } from './types';
 import { recordDispatch, recordGitOp, recordUsage } from './town/history';
-import { addAgent, findFreePolecat, setAgentStatus, setMayorState, statusAt, touch } from './town/agents';
+import { addAgent, findFreePolecat, setAgentStatus, setMayorState, touch } from './town/agents';
+import { initialContainer, sampleResources, sleepWhenIdle, startContainer } from './town/container';
 
 /** What a scenario will write itself, so that `populate()` leaves it alone. */
 export interface PopulateOptions {
@@ -82,17 +82,7 @@ export class TownBuilder {
       convoys: [],
       reviews: [],
       review_samples: [],
-      container: {
-        instance_id: `ctr-${this.rng.hex(12)}`,
-        status: 'running',
-        health: 'ok',
-        image: 'registry.cloudflare.com/kilo/gastown-container:2026.11.18',
-        started_at: this.ago(2 * DAY + 190),
-        last_restart_at: this.ago(2 * DAY + 190),
-        idle_since: null,
-        memory_limit_mb: 4096,
-        version: 1,
-      },
+      container: initialContainer(this),
       processes: [],
       container_events: [],
       resource_samples: [],
@@ -305,22 +295,6 @@ export class TownBuilder {
     this.seed.dependencies.push({ bead_id: bead.id, depends_on_bead_id: dependsOn.id, dependency_type: type });
   }
 
-  containerEvent(
-    type: ContainerEventType,
-    minutesAgoAt: number,
-    opts: { exitCode?: number; reason?: string; message?: string; metadata?: Record<string, unknown> } = {},
-  ) {
-    this.seed.container_events.push({
-      id: this.rng.uuid(),
-      event_type: type,
-      exit_code: opts.exitCode ?? null,
-      reason: opts.reason ?? null,
-      message: opts.message ?? null,
-      metadata: opts.metadata ?? {},
-      created_at: this.ago(minutesAgoAt),
-    });
-  }
-
   /**
    * A merge-request bead tracking `source`, in the refinery's queue. The refinery works while it
    * reviews (started → completed) and goes idle when the review is done; the MR bead follows the
@@ -526,7 +500,7 @@ export class TownBuilder {
     setAgentStatus(this, this.mayor, 'working', 6 * HOUR, 'session started');
     recordUsage(this, this.mayor, null, 6 * HOUR, 6 * HOUR, 1500);
     this.mayor.last_activity_at = this.ago(2);
-    this.containerBaseline();
+    startContainer(this);
     this.credentialBaseline();
   }
 
@@ -561,40 +535,6 @@ export class TownBuilder {
     });
   }
 
-  /** The container's first start and a process for the Mayor, the refinery and every working polecat. */
-  containerBaseline() {
-    const started = this.minutesSince(this.seed.container.started_at!);
-    this.containerEvent('start', started, { message: 'container started (cold start 41 s)', metadata: { cold_start_ms: 41_200 } });
-    for (const agent of this.seed.agents) {
-      const running = agent.role !== 'polecat' || agent.status === 'working';
-      if (!running) continue;
-      this.addProcess(agent, agent.role === 'polecat' ? this.minutesSince(agent.status_since) : started - 1);
-    }
-  }
-
-  addProcess(
-    agent: Agent,
-    startedMinutesAgo: number,
-    status: 'running' | 'exited' | 'failed' = 'running',
-    exit?: { code: number; minutesAgo: number },
-  ) {
-    const processId = `proc_${this.rng.hex(10)}`;
-    agent.container_process_id = processId;
-    this.seed.processes.push({
-      process_id: processId,
-      agent_id: agent.id,
-      agent_name: agent.name,
-      pid: this.rng.int(200, 9000),
-      command: `kilo serve --session ${agent.identity}`,
-      status,
-      started_at: this.ago(startedMinutesAgo),
-      exited_at: exit ? this.ago(exit.minutesAgo) : null,
-      exit_code: exit ? exit.code : null,
-      memory_mb: status === 'running' ? this.rng.int(240, 520) : null,
-    });
-    return processId;
-  }
-
   credentialBaseline() {
     for (const rig of this.seed.rigs) {
       this.seed.credentials.push({
@@ -626,8 +566,8 @@ export class TownBuilder {
   }
 
   build(): TownSeed {
-    this.sleepWhenIdle();
-    this.sampleResources();
+    sleepWhenIdle(this);
+    sampleResources(this);
     this.sampleReviewQueue();
     const latest = [
       ...this.seed.bead_events.map((e) => e.created_at),
@@ -635,121 +575,6 @@ export class TownBuilder {
     ].sort();
     this.seed.town.updated_at = latest[latest.length - 1] ?? this.seed.town.updated_at;
     return this.seed;
-  }
-
-  /** Intervals (epoch ms) during which something ran in the container: agents at work, reviews, dispatches, git, tokens. */
-  private activity(): [number, number][] {
-    const now = this.now;
-    const spans: [number, number][] = [];
-    const t = (iso: string) => Date.parse(iso);
-    const byAgent = new Map<string, TownSeed['agent_status_history']>();
-    for (const h of this.seed.agent_status_history) byAgent.set(h.agent_id, [...(byAgent.get(h.agent_id) ?? []), h]);
-    for (const history of byAgent.values()) {
-      const sorted = [...history].sort((a, b) => a.at.localeCompare(b.at));
-      sorted.forEach((h, i) => {
-        if (h.status === 'working' || h.status === 'waiting') spans.push([t(h.at), sorted[i + 1] ? t(sorted[i + 1]!.at) : now]);
-      });
-    }
-    for (const a of this.seed.assignments) spans.push([t(a.started_at), a.ended_at ? t(a.ended_at) : now]);
-    for (const r of this.seed.reviews) if (r.started_at) spans.push([t(r.started_at), r.completed_at ? t(r.completed_at) : now]);
-    for (const u of this.seed.usage) spans.push([t(u.at) - 10 * 60_000, t(u.at)]);
-    const points = [
-      ...this.seed.dispatch_attempts.map((d) => d.created_at),
-      ...this.seed.git_operations.map((g) => g.created_at),
-      ...this.seed.bead_events.map((e) => e.created_at),
-      ...this.seed.container_events.filter((e) => e.event_type !== 'sleep' && e.event_type !== 'wake').map((e) => e.created_at),
-    ];
-    for (const p of points) spans.push([t(p), t(p)]);
-    return spans.map(([a, b]) => [a - 60_000, b + 60_000] as [number, number]).sort((a, b) => a[0] - b[0]);
-  }
-
-  /**
-   * The container sleeps after `sleep_after_minutes` with nothing to do and wakes for the next piece
-   * of work, so its sleep/wake history is derived from the town's activity (never the reverse).
-   * Uptime and every process count from its last start or wake.
-   */
-  private sleepWhenIdle() {
-    const c = this.seed.container;
-    const starts = this.seed.container_events.filter((e) => e.event_type === 'start').map((e) => Date.parse(e.created_at));
-    if (starts.length === 0) return;
-    const sleepAfter = this.seed.config.container.sleep_after_minutes * 60_000;
-    let awakeSince = Math.min(...starts);
-    for (const [from, to] of this.activity()) {
-      if (to <= awakeSince) continue;
-      if (from - awakeSince >= sleepAfter + 30 * 60_000) {
-        this.containerEvent('sleep', (this.now - awakeSince - sleepAfter) / 60_000, {
-          reason: `idle for ${this.seed.config.container.sleep_after_minutes} min`,
-        });
-        this.containerEvent('wake', (this.now - from) / 60_000, { reason: 'dispatch' });
-      }
-      awakeSince = Math.max(awakeSince, from, to);
-    }
-    const lastStart = Math.max(
-      ...this.seed.container_events
-        .filter((e) => e.event_type === 'start' || e.event_type === 'restart' || e.event_type === 'wake')
-        .map((e) => Date.parse(e.created_at)),
-    );
-    if (c.status === 'running') {
-      c.started_at = new Date(lastStart).toISOString();
-      c.last_restart_at = c.started_at;
-    }
-    // Sessions come back a few seconds after the container (Mayor and refinery first).
-    for (const p of this.seed.processes) {
-      if (Date.parse(p.started_at) >= lastStart) continue;
-      const agent = this.seed.agents.find((a) => a.id === p.agent_id);
-      p.started_at = new Date(lastStart + (agent?.role === 'polecat' ? 50_000 + this.rng.int(0, 40) * 1000 : 20_000)).toISOString();
-    }
-  }
-
-  /** Whether the container ran at an instant, from its lifecycle events. */
-  private awakeAt(at: number): boolean {
-    let awake = false;
-    for (const e of [...this.seed.container_events].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
-      if (Date.parse(e.created_at) > at) break;
-      if (e.event_type === 'start' || e.event_type === 'restart' || e.event_type === 'wake') awake = true;
-      if (e.event_type === 'sleep' || e.event_type === 'stop') awake = false;
-    }
-    return awake;
-  }
-
-  /**
-   * Memory and process samples every 10 min over the last day, from what ran: the Mayor's and the
-   * refinery's sessions while the container was up, and each polecat's while it worked. Memory climbs
-   * to the limit in the 50 min before an OOM kill.
-   */
-  private sampleResources() {
-    const processOf = new Map(this.seed.processes.map((p) => [p.agent_id, p]));
-    const ooms = this.seed.container_events.filter((e) => e.event_type === 'oom').map((e) => Date.parse(e.created_at));
-    this.seed.resource_samples = [];
-    for (let m = 24 * HOUR; m >= 0; m -= 10) {
-      const at = this.now - m * 60_000;
-      if (!this.awakeAt(at)) {
-        this.seed.resource_samples.push({
-          at: this.ago(m),
-          memory_mb: 0,
-          memory_limit_mb: this.seed.container.memory_limit_mb,
-          cpu_percent: 0,
-          active_processes: 0,
-        });
-        continue;
-      }
-      const active = this.seed.agents.filter((a) => {
-        const p = processOf.get(a.id);
-        if (p?.exited_at && Date.parse(p.exited_at) <= at) return false;
-        if (a.role !== 'polecat') return true;
-        const status = statusAt(this, a, m);
-        return status === 'working' || status === 'waiting';
-      }).length;
-      const nearOom = ooms.some((o) => o > at && o - at < 50 * 60_000);
-      const memory = Math.round(420 + active * 310 + this.rng.int(-60, 60));
-      this.seed.resource_samples.push({
-        at: this.ago(m),
-        memory_mb: nearOom ? 3700 + (memory % 390) : memory,
-        memory_limit_mb: this.seed.container.memory_limit_mb,
-        cpu_percent: nearOom ? 91 : Math.round((8 + active * 9 + this.rng.next() * 10) * 10) / 10,
-        active_processes: active,
-      });
-    }
   }
 
   /** Queue depth and throughput every 15 min over the last day, counted from the merge requests themselves. */
