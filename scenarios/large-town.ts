@@ -4,6 +4,7 @@ import type { TownSeed } from './types';
 import { addSdkStreams } from './town/history';
 import { setMayorState } from './town/agents';
 import { startContainer } from './town/container';
+import { resolveCredentials } from './town/credentials';
 
 export const LARGE_TOWN_SEED = 0x5eed_1a7e;
 export const LARGE_AGENT_EVENTS = 1_000_000;
@@ -75,7 +76,7 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
   b.activeWork(toast, 25);
   setMayorState(b);
   startContainer(b);
-  b.credentialBaseline();
+  resolveCredentials(b);
   addSdkStreams(b, { [toast.id]: options.events ?? LARGE_AGENT_EVENTS });
   return b.build();
 }

@@ -8,6 +8,7 @@ import type {
   BeadType,
   DependencyType,
   ReviewState,
+  Rig,
 } from '../src/api/schemas';
 import { ISSUE_TITLES, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
@@ -15,6 +16,8 @@ import type { ScenarioKind, TownSeed } from './types';
 import { recordDispatch, recordGitOp, recordUsage } from './town/history';
 import { addAgent, findFreePolecat, setAgentStatus, setMayorState, touch } from './town/agents';
 import { initialContainer, sampleResources, sleepWhenIdle, startContainer } from './town/container';
+import { defaultConfig, defaultEnv } from './town/config';
+import { resolveCredentials } from './town/credentials';
 
 /** What a scenario will write itself, so that `populate()` leaves it alone. */
 export interface PopulateOptions {
@@ -86,34 +89,8 @@ export class TownBuilder {
       processes: [],
       container_events: [],
       resource_samples: [],
-      config: {
-        default_model: 'anthropic/claude-sonnet-4.6',
-        role_models: { mayor: 'anthropic/claude-opus-4.5', refinery: 'anthropic/claude-sonnet-4.6' },
-        small_model: 'anthropic/claude-haiku-4.5',
-        max_polecats_per_rig: 5,
-        merge_strategy: 'pr',
-        refinery: {
-          gates: ['npm test', 'npm run lint'],
-          auto_merge: true,
-          require_clean_merge: true,
-          code_review: true,
-          review_mode: 'always',
-        },
-        alarm_intervals: { patrol_seconds: 60, gupp_nudge_seconds: 1800, escalation_seconds: 3600, pr_poll_seconds: 60 },
-        container: { sleep_after_minutes: 30 },
-        custom_instructions: { polecat: 'Run the full test suite before submitting. Keep commits small.' },
-        git_auth: { provider: 'github', mode: 'integration', platform_integration_id: null },
-        version: 3,
-        updated_at: this.ago(6 * DAY),
-      },
-      env: [
-        { key: 'NODE_ENV', value: 'production', secret: false },
-        { key: 'KILO_LOG_LEVEL', value: 'info', secret: false },
-        { key: 'GIT_AUTHOR_NAME', value: 'Gastown', secret: false },
-        { key: 'GITHUB_TOKEN', value: `ghs_${this.rng.hex(36)}`, secret: true },
-        { key: 'ANTHROPIC_API_KEY', value: `sk-ant-api03-${this.rng.hex(40)}`, secret: true },
-        { key: 'SENTRY_DSN', value: `https://${this.rng.hex(32)}@o4507.ingest.sentry.io/45`, secret: true },
-      ],
+      config: defaultConfig(this),
+      env: defaultEnv(this),
       git_token: null,
       rig_configs: [],
       credentials: [],
@@ -158,11 +135,12 @@ export class TownBuilder {
     }
   }
 
+  /** The town's repositories, each with its GitHub App integration and its (empty) per-rig config overrides. */
   private addRigs() {
     for (const name of this.options.rigs) {
       const integrationId = `ghi_${this.rng.int(40_000_000, 59_999_999)}`;
       const created = this.ago(20 * DAY + this.rng.int(0, 300));
-      this.seed.rigs.push({
+      const rig: Rig = {
         id: this.rng.uuid(),
         town_id: this.townId,
         name,
@@ -172,7 +150,9 @@ export class TownBuilder {
         integration: { id: integrationId, provider: 'github', account: this.options.org, status: 'active', linked_at: created },
         created_at: created,
         updated_at: created,
-      });
+      };
+      this.seed.rigs.push(rig);
+      this.seed.rig_configs.push({ rig_id: rig.id, max_polecats: null, model_override: null, custom_instructions: null, version: 1 });
     }
   }
 
@@ -501,7 +481,7 @@ export class TownBuilder {
     recordUsage(this, this.mayor, null, 6 * HOUR, 6 * HOUR, 1500);
     this.mayor.last_activity_at = this.ago(2);
     startContainer(this);
-    this.credentialBaseline();
+    resolveCredentials(this);
   }
 
   landedConvoy() {
@@ -533,36 +513,6 @@ export class TownBuilder {
       merge_mode: 'review-then-land',
       landing_mr_bead_id: null,
     });
-  }
-
-  credentialBaseline() {
-    for (const rig of this.seed.rigs) {
-      this.seed.credentials.push({
-        rig_id: rig.id,
-        rig_name: rig.name,
-        source: 'integration',
-        integration_id: rig.platform_integration_id,
-        status: 'valid',
-        last_resolved_at: this.ago(12),
-        token_expires_at: minutesAgo(this.now, -48),
-        last_error: null,
-        last_verified_at: this.ago(12),
-        verification: 'ok',
-      });
-      for (let m = 23 * HOUR + 12; m >= 12; m -= HOUR) {
-        this.seed.credential_events.push({
-          id: this.rng.uuid(),
-          rig_id: rig.id,
-          integration_id: rig.platform_integration_id,
-          kind: 'resolve',
-          outcome: 'success',
-          error: null,
-          token_expires_at: minutesAgo(this.now, m - 60),
-          created_at: this.ago(m),
-        });
-      }
-      this.seed.rig_configs.push({ rig_id: rig.id, max_polecats: null, model_override: null, custom_instructions: null, version: 1 });
-    }
   }
 
   build(): TownSeed {
