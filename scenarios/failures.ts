@@ -3,6 +3,7 @@ import type { SdkStreamSpec } from './types';
 import { recordDispatch, recordGitOp, recordUsage } from './town/history';
 import { findFreePolecat, setAgentStatus, statusAt } from './town/agents';
 import { addProcess, recordContainerEvent } from './town/container';
+import { addBead, depend, hook, recordBeadEvent, setBeadStatus, unhook } from './town/beads';
 
 type Tails = Record<string, SdkStreamSpec['tail']>;
 
@@ -28,8 +29,8 @@ export const stuckAgent: Scenario = {
   populate: { reserved: [0], titles: [REFUND] },
   apply(b) {
     const toast = b.polecats[0]!;
-    const bead = b.addBead({ title: REFUND, createdMinutesAgo: 4 * 60 + 10, priority: 'high', labels: ['payments'] });
-    b.hook(toast, bead, 3 * 60 + 5);
+    const bead = addBead(b, { title: REFUND, createdMinutesAgo: 4 * 60 + 10, priority: 'high', labels: ['payments'] });
+    hook(b, toast, bead, 3 * 60 + 5);
     recordGitOp(b, { operation: 'clone', minutesAgoAt: 3 * 60 + 4, agent: toast, bead });
     recordUsage(b, toast, bead, 3 * 60 + 5, 18, 11000);
     toast.last_activity_at = b.ago(2 * 60 + 47);
@@ -64,7 +65,7 @@ export const stuckAgent: Scenario = {
     setAgentStatus(b, toast, 'stalled', 47, 'no activity for 2 h: force-stopped by the GUPP patrol');
     toast.agent_status_message = 'Running tests';
     toast.active_tools = ['bash'];
-    b.event(bead, 'agent_status', 47, { agentId: toast.id, newValue: 'stalled' });
+    recordBeadEvent(b, bead, 'agent_status', 47, { agentId: toast.id, newValue: 'stalled' });
     return {
       [toast.id]: [
         {
@@ -89,16 +90,16 @@ export const stuckAgent: Scenario = {
 /** 2. "My bead has been open forever": blocked behind a bead whose dispatch was exhausted. */
 export const stuckBead: Scenario = {
   apply(b) {
-    const blocker = b.addBead({ title: 'Upgrade Firebase SDK to 11.x', createdMinutesAgo: 30 * 60, priority: 'high', labels: ['deps'] });
-    const stuck = b.addBead({
+    const blocker = addBead(b, { title: 'Upgrade Firebase SDK to 11.x', createdMinutesAgo: 30 * 60, priority: 'high', labels: ['deps'] });
+    const stuck = addBead(b, {
       title: 'Migrate push notifications to FCM HTTP v1',
       createdMinutesAgo: 26 * 60 + 14,
       priority: 'critical',
       labels: ['notifications'],
     });
-    const downstream = b.addBead({ title: 'Remove legacy FCM server key from config', createdMinutesAgo: 26 * 60 + 10 });
-    b.depend(stuck, blocker, 'blocks');
-    b.depend(downstream, stuck, 'blocks');
+    const downstream = addBead(b, { title: 'Remove legacy FCM server key from config', createdMinutesAgo: 26 * 60 + 10 });
+    depend(b, stuck, blocker, 'blocks');
+    depend(b, downstream, stuck, 'blocks');
     const messages = [
       'git clone failed: remote: Repository not found (private submodule ios/FirebaseCore)',
       'container returned 500: npm ERR! ERESOLVE could not resolve @react-native-firebase/app@21',
@@ -111,7 +112,7 @@ export const stuckBead: Scenario = {
     const attempts = [29 * 60, 29 * 60 - 2, 29 * 60 - 4, 29 * 60 - 9, 29 * 60 - 19];
     const exhausted = attempts[attempts.length - 1]!;
     const agent = findFreePolecat(b, 1, attempts[0]!, exhausted);
-    b.hook(agent, blocker, attempts[0]!, { dispatch: false });
+    hook(b, agent, blocker, attempts[0]!, { dispatch: false });
     attempts.forEach((at, i) =>
       recordDispatch(b, blocker, agent, at, i + 1, {
         status: i === 2 ? null : 500,
@@ -119,9 +120,9 @@ export const stuckBead: Scenario = {
         message: messages[i]!,
       }),
     );
-    b.unhook(agent, blocker, exhausted, 'failed');
-    b.setBeadStatus(blocker, 'failed', exhausted, null);
-    b.event(blocker, 'escalated', exhausted, { agentId: b.mayor.id, metadata: { reason: 'dispatch failed 5 times' } });
+    unhook(b, agent, blocker, exhausted, 'failed');
+    setBeadStatus(b, blocker, 'failed', exhausted, null);
+    recordBeadEvent(b, blocker, 'escalated', exhausted, { agentId: b.mayor.id, metadata: { reason: 'dispatch failed 5 times' } });
     return {};
   },
 };
@@ -148,7 +149,7 @@ export const refineryFailure: Scenario = {
     });
     [4 * 60 + 5, 3 * 60 + 2, 1 * 60 + 50, 26].forEach((at, i) => {
       recordGitOp(b, { operation: 'merge', minutesAgoAt: at, agent: b.refinery, bead: source, failure: { exitCode: 1, stderr: conflict } });
-      if (i > 0) b.event(mr, 'rework_requested', at - 1, { agentId: b.refinery.id, metadata: { retry: i } });
+      if (i > 0) recordBeadEvent(b, mr, 'rework_requested', at - 1, { agentId: b.refinery.id, metadata: { retry: i } });
     });
     // Meanwhile seven submissions queued up behind it; the refinery took the oldest when it gave up.
     const waiting = Array.from({ length: 7 }, (_, i) => {
@@ -312,24 +313,24 @@ const TOKEN_TITLES = [
 export const convoyStall: Scenario = {
   populate: { titles: TOKEN_TITLES },
   apply(b) {
-    const convoy = b.addBead({
+    const convoy = addBead(b, {
       title: 'Convoy: Design tokens v2 rollout',
       type: 'convoy',
       createdMinutesAgo: 3 * 24 * 60,
       rigId: null,
       priority: 'high',
     });
-    b.setBeadStatus(convoy, 'in_progress', 3 * 24 * 60 - 30, b.mayor.id);
+    setBeadStatus(b, convoy, 'in_progress', 3 * 24 * 60 - 30, b.mayor.id);
     const beads = TOKEN_TITLES.map((title, i) => {
       if (i < 6) {
         const at = 3 * 24 * 60 - 60 - i * 240;
         return b.completedWork(findFreePolecat(b, i, at, at - 70), at, 70, { title });
       }
-      return b.addBead({ title, createdMinutesAgo: 3 * 24 * 60 - 10, priority: 'high' });
+      return addBead(b, { title, createdMinutesAgo: 3 * 24 * 60 - 10, priority: 'high' });
     });
     beads.forEach((bead, i) => {
-      b.depend(convoy, bead, 'tracks');
-      if (i > 0) b.depend(bead, beads[i - 1]!, 'blocks');
+      depend(b, convoy, bead, 'tracks');
+      if (i > 0) depend(b, bead, beads[i - 1]!, 'blocks');
     });
     // Tracked bead 7 failed to merge: its MR failed on a conflict in the feature branch.
     const failing = beads[6]!;
@@ -353,7 +354,7 @@ export const convoyStall: Scenario = {
     const deleted = beads[7]!;
     b.seed.beads = b.seed.beads.filter((x) => x.id !== deleted.id);
     b.seed.bead_events = b.seed.bead_events.filter((e) => e.bead_id !== deleted.id);
-    b.event(convoy, 'fields_updated', 19 * 60 - 5, {
+    recordBeadEvent(b, convoy, 'fields_updated', 19 * 60 - 5, {
       agentId: b.mayor.id,
       metadata: { note: `tracked bead ${deleted.id} deleted by mayor cleanup` },
     });
@@ -457,7 +458,7 @@ export const silentConsumption: Scenario = {
     const churn = b.submittedWork(author, 15 * 60 + 30, 90, { title: 'Tune warehouse partition pruning', createdMinutesAgo: 16 * 60 });
     const mr = b.mergeRequest(churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
     for (let i = 0; i < 7; i++)
-      b.event(mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });
+      recordBeadEvent(b, mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });
     recordUsage(b, b.refinery, churn, 14 * 60 - 2, 14 * 60 - 2, 18_000);
     b.refinery.last_activity_at = b.ago(1);
     b.refinery.active_tools = ['bash'];

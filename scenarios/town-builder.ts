@@ -1,23 +1,13 @@
-import type {
-  Agent,
-  Assignment,
-  Bead,
-  BeadEventType,
-  BeadPriority,
-  BeadStatus,
-  BeadType,
-  DependencyType,
-  ReviewState,
-  Rig,
-} from '../src/api/schemas';
+import type { Agent, Bead, BeadPriority, ReviewState, Rig } from '../src/api/schemas';
 import { ISSUE_TITLES, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
 import type { ScenarioKind, TownSeed } from './types';
-import { recordDispatch, recordGitOp, recordUsage } from './town/history';
+import { recordGitOp, recordUsage } from './town/history';
 import { addAgent, findFreePolecat, setAgentStatus, setMayorState, touch } from './town/agents';
 import { initialContainer, sampleResources, sleepWhenIdle, startContainer } from './town/container';
 import { defaultConfig, defaultEnv } from './town/config';
 import { resolveCredentials } from './town/credentials';
+import { addBead, depend, hook, recordBeadEvent, setBeadStatus, unhook } from './town/beads';
 
 /** What a scenario will write itself, so that `populate()` leaves it alone. */
 export interface PopulateOptions {
@@ -64,8 +54,8 @@ export class TownBuilder {
   /** Every bead title in the town (titles are unique) and the ones a scenario keeps for itself. */
   private readonly titlesInUse = new Set<string>();
   private readonly reservedTitles = new Set<string>();
-  /** Hooks an agent had before a historical hook, restored when that hook ends. */
-  private readonly previousHooks = new Map<string, (string | null)[]>();
+  /** Hooks an agent had before a historical hook, restored when that hook ends (`hook` and `unhook`, town/beads.ts). */
+  readonly previousHooks = new Map<string, (string | null)[]>();
 
   constructor(readonly options: TownOptions) {
     this.rng = createRng(options.seed);
@@ -124,6 +114,17 @@ export class TownBuilder {
     return (this.now - Date.parse(iso)) / 60_000;
   }
 
+  /** Takes the title for a new bead: titles are unique in a town, because tests and the interventions suite find beads by title. */
+  claimTitle(title: string) {
+    if (this.titlesInUse.has(title)) throw new Error(`${this.options.name}: two beads titled “${title}”`);
+    this.titlesInUse.add(title);
+  }
+
+  /** Keeps titles the scenario will give its own beads out of the generated ones. */
+  reserveTitles(titles: readonly string[]) {
+    for (const title of titles) this.reservedTitles.add(title);
+  }
+
   /** The next generated work title not used in the town nor kept by its scenario. */
   nextTitle(): string {
     for (;;) {
@@ -156,125 +157,6 @@ export class TownBuilder {
     }
   }
 
-  addBead(input: {
-    title: string;
-    type?: BeadType;
-    status?: BeadStatus;
-    priority?: BeadPriority;
-    createdMinutesAgo: number;
-    rigId?: string | null;
-    body?: string;
-    labels?: string[];
-    metadata?: Record<string, unknown>;
-    createdBy?: string;
-  }): Bead {
-    if (this.titlesInUse.has(input.title)) throw new Error(`${this.options.name}: two beads titled “${input.title}”`);
-    this.titlesInUse.add(input.title);
-    const created = this.ago(input.createdMinutesAgo);
-    const bead: Bead = {
-      id: this.rng.uuid(),
-      type: input.type ?? 'issue',
-      status: 'open',
-      title: input.title,
-      body: input.body ?? `${input.title}.\n\nAcceptance: tests pass, no lint errors, behaviour documented in the PR description.`,
-      rig_id: input.rigId === undefined ? this.seed.rigs[0]!.id : input.rigId,
-      parent_bead_id: null,
-      assignee_agent_bead_id: null,
-      priority: input.priority ?? this.rng.pick(['low', 'medium', 'medium', 'medium', 'high'] as const),
-      labels: input.labels ?? [],
-      metadata: input.metadata ?? {},
-      dispatch_attempts: 0,
-      last_dispatch_attempt_at: null,
-      created_by: input.createdBy ?? 'mayor',
-      created_at: created,
-      updated_at: created,
-      closed_at: null,
-      version: 1,
-    };
-    this.seed.beads.push(bead);
-    this.event(bead, 'created', input.createdMinutesAgo, { newValue: 'open', agentId: this.mayor.id });
-    if (input.status && input.status !== 'open') this.setBeadStatus(bead, input.status, input.createdMinutesAgo, null);
-    return bead;
-  }
-
-  event(
-    bead: Bead,
-    type: BeadEventType,
-    minutesAgoAt: number,
-    opts: { oldValue?: string | null; newValue?: string | null; agentId?: string | null; metadata?: Record<string, unknown> } = {},
-  ) {
-    const at = this.ago(minutesAgoAt);
-    this.seed.bead_events.push({
-      id: this.rng.uuid(),
-      bead_id: bead.id,
-      agent_id: opts.agentId ?? null,
-      event_type: type,
-      old_value: opts.oldValue ?? null,
-      new_value: opts.newValue ?? null,
-      metadata: opts.metadata ?? {},
-      created_at: at,
-    });
-    if (Date.parse(at) > Date.parse(bead.updated_at)) bead.updated_at = at;
-  }
-
-  setBeadStatus(bead: Bead, status: BeadStatus, minutesAgoAt: number, agentId: string | null) {
-    if (bead.status === status) return;
-    this.event(bead, 'status_changed', minutesAgoAt, { oldValue: bead.status, newValue: status, agentId });
-    bead.status = status;
-    bead.version++;
-    if (status === 'closed' || status === 'failed') {
-      bead.closed_at = this.ago(minutesAgoAt);
-      if (status === 'closed') this.event(bead, 'closed', minutesAgoAt, { agentId });
-    }
-  }
-
-  /**
-   * GUPP: binds the agent to the bead (bead → in_progress, agent → working), with a successful
-   * dispatch unless `dispatch: false` (the scenario records its own attempts).
-   */
-  hook(agent: Agent, bead: Bead, minutesAgoAt: number, opts: { attempt?: number; dispatch?: boolean } = {}) {
-    bead.assignee_agent_bead_id = agent.id;
-    bead.metadata = { ...bead.metadata, branch: `gt/${agent.name.toLowerCase()}/${bead.id.slice(0, 8)}` };
-    this.event(bead, 'assigned', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
-    this.event(bead, 'hooked', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
-    if (opts.dispatch !== false) recordDispatch(this, bead, agent, minutesAgoAt, opts.attempt ?? 1, null);
-    this.setBeadStatus(bead, 'in_progress', minutesAgoAt, agent.id);
-    const stack = this.previousHooks.get(agent.id) ?? [];
-    stack.push(agent.current_hook_bead_id);
-    this.previousHooks.set(agent.id, stack);
-    agent.current_hook_bead_id = bead.id;
-    this.seed.assignments.push({
-      agent_id: agent.id,
-      agent_name: agent.name,
-      role: agent.role,
-      bead_id: bead.id,
-      bead_title: bead.title,
-      started_at: this.ago(minutesAgoAt),
-      ended_at: null,
-      outcome: 'active',
-    });
-    setAgentStatus(this, agent, 'working', minutesAgoAt, `hooked ${bead.id}`);
-    touch(this, agent, minutesAgoAt);
-  }
-
-  /** Ends the agent's current assignment of this bead; the agent goes idle. */
-  unhook(agent: Agent, bead: Bead, minutesAgoAt: number, outcome: Assignment['outcome']) {
-    const assignment = [...this.seed.assignments].reverse().find((a) => a.agent_id === agent.id && a.bead_id === bead.id && !a.ended_at);
-    if (assignment) {
-      assignment.ended_at = this.ago(minutesAgoAt);
-      assignment.outcome = outcome;
-    }
-    this.event(bead, 'unhooked', minutesAgoAt, { oldValue: agent.id, agentId: agent.id });
-    // Scenarios add past work after the present was set up: give the agent back its current hook.
-    if (agent.current_hook_bead_id === bead.id) agent.current_hook_bead_id = this.previousHooks.get(agent.id)?.pop() ?? null;
-    setAgentStatus(this, agent, 'idle', minutesAgoAt, outcome === 'completed' ? 'work submitted' : `unhooked: ${outcome}`);
-    touch(this, agent, minutesAgoAt);
-  }
-
-  depend(bead: Bead, dependsOn: Bead, type: DependencyType = 'blocks') {
-    this.seed.dependencies.push({ bead_id: bead.id, depends_on_bead_id: dependsOn.id, dependency_type: type });
-  }
-
   /**
    * A merge-request bead tracking `source`, in the refinery's queue. The refinery works while it
    * reviews (started → completed) and goes idle when the review is done; the MR bead follows the
@@ -288,7 +170,7 @@ export class TownBuilder {
     opts: { retries?: number; failure?: string; prUrl?: string | null; startedMinutesAgo?: number; completedMinutesAgo?: number } = {},
   ) {
     const branch = (source.metadata.branch as string | undefined) ?? `gt/${author.name.toLowerCase()}/${source.id.slice(0, 8)}`;
-    const mr = this.addBead({
+    const mr = addBead(this, {
       title: `Merge: ${source.title}`,
       type: 'merge_request',
       createdMinutesAgo: minutesAgoAt,
@@ -298,8 +180,8 @@ export class TownBuilder {
       metadata: { branch, source_bead_id: source.id },
       body: `Review and merge ${branch} into main.`,
     });
-    this.depend(mr, source, 'tracks');
-    this.event(source, 'review_submitted', minutesAgoAt, { agentId: author.id, newValue: mr.id });
+    depend(this, mr, source, 'tracks');
+    recordBeadEvent(this, source, 'review_submitted', minutesAgoAt, { agentId: author.id, newValue: mr.id });
     const started = state === 'pending' ? null : (opts.startedMinutesAgo ?? minutesAgoAt - 2);
     const completed = state === 'merged' || state === 'failed' ? (opts.completedMinutesAgo ?? Math.max(0, started! - 12)) : null;
     const prNumber = this.rng.int(120, 980);
@@ -311,16 +193,16 @@ export class TownBuilder {
           : null
         : opts.prUrl;
     if (started !== null) {
-      this.setBeadStatus(mr, 'in_progress', started, this.refinery.id);
+      setBeadStatus(this, mr, 'in_progress', started, this.refinery.id);
       setAgentStatus(this, this.refinery, 'working', started, `reviewing ${mr.id}`);
       touch(this, this.refinery, started);
     }
     if (state === 'merged') {
-      this.setBeadStatus(mr, 'closed', completed!, this.refinery.id);
-      this.event(source, 'review_completed', completed!, { agentId: this.refinery.id, newValue: 'merged' });
+      setBeadStatus(this, mr, 'closed', completed!, this.refinery.id);
+      recordBeadEvent(this, source, 'review_completed', completed!, { agentId: this.refinery.id, newValue: 'merged' });
     } else if (state === 'failed') {
-      this.setBeadStatus(mr, 'failed', completed!, this.refinery.id);
-      this.event(source, 'review_completed', completed!, {
+      setBeadStatus(this, mr, 'failed', completed!, this.refinery.id);
+      recordBeadEvent(this, source, 'review_completed', completed!, {
         agentId: this.refinery.id,
         newValue: 'failed',
         metadata: { reason: opts.failure ?? null },
@@ -379,12 +261,12 @@ export class TownBuilder {
 
   /** The agent hooks the bead, works on it and submits it for review (bead → in_review); the agent goes idle. */
   workOn(agent: Agent, bead: Bead, hookedMinutesAgo: number, durationMinutes: number, opts: { usage?: boolean } = {}) {
-    this.hook(agent, bead, hookedMinutesAgo);
+    hook(this, agent, bead, hookedMinutesAgo);
     const submitted = hookedMinutesAgo - durationMinutes;
     recordGitOp(this, { operation: 'pull', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
     recordGitOp(this, { operation: 'push', minutesAgoAt: submitted + 1, agent, bead });
-    this.setBeadStatus(bead, 'in_review', submitted, agent.id);
-    this.unhook(agent, bead, submitted, 'completed');
+    setBeadStatus(this, bead, 'in_review', submitted, agent.id);
+    unhook(this, agent, bead, submitted, 'completed');
     if (opts.usage !== false) recordUsage(this, agent, bead, hookedMinutesAgo, durationMinutes, 9000);
   }
 
@@ -395,7 +277,7 @@ export class TownBuilder {
     durationMinutes: number,
     opts: { title?: string; createdMinutesAgo?: number; priority?: BeadPriority; usage?: boolean } = {},
   ) {
-    const bead = this.addBead({
+    const bead = addBead(this, {
       title: opts.title ?? this.nextTitle(),
       createdMinutesAgo: opts.createdMinutesAgo ?? hookedMinutesAgo + this.rng.int(5, 90),
       ...(opts.priority ? { priority: opts.priority } : {}),
@@ -410,14 +292,14 @@ export class TownBuilder {
     const submitted = minutesAgoAt - durationMinutes;
     const [start, end] = this.reviewSlot(submitted - 2, this.rng.int(6, 20));
     this.mergeRequest(bead, agent, 'merged', submitted, { startedMinutesAgo: start, completedMinutesAgo: end });
-    this.setBeadStatus(bead, 'closed', Math.max(0, end - 1), this.refinery.id);
+    setBeadStatus(this, bead, 'closed', Math.max(0, end - 1), this.refinery.id);
     return bead;
   }
 
   /** Gives a polecat a bead in progress with fresh activity. */
   activeWork(agent: Agent, hookedMinutesAgo: number) {
-    const bead = this.addBead({ title: this.nextTitle(), createdMinutesAgo: hookedMinutesAgo + this.rng.int(3, 40) });
-    this.hook(agent, bead, hookedMinutesAgo);
+    const bead = addBead(this, { title: this.nextTitle(), createdMinutesAgo: hookedMinutesAgo + this.rng.int(3, 40) });
+    hook(this, agent, bead, hookedMinutesAgo);
     recordGitOp(this, { operation: 'clone', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
     agent.last_activity_at = this.ago(this.rng.int(0, 3));
     agent.agent_status_message = this.rng.pick(['Running tests', 'Editing files', 'Reading the codebase', 'Fixing lint errors']);
@@ -433,7 +315,7 @@ export class TownBuilder {
   populate(opts: PopulateOptions = {}) {
     const { polecats } = this;
     const reserved = new Set(opts.reserved === 'all' ? polecats.map((_, i) => i) : (opts.reserved ?? []));
-    for (const title of opts.titles ?? []) this.reservedTitles.add(title);
+    this.reserveTitles(opts.titles ?? []);
     // Finished work spread over the last 20 days, one polecat after the other.
     const span = 19 * DAY + 12 * HOUR;
     for (let i = 0; i < this.options.closedBeads; i++) {
@@ -473,8 +355,8 @@ export class TownBuilder {
         recordUsage(this, this.refinery, null, 12, 12, 6000);
       }
     }
-    for (let i = 0; i < 3; i++) this.addBead({ title: this.nextTitle(), createdMinutesAgo: this.rng.int(2, 12), priority: 'medium' });
-    this.addBead({ title: 'Mail: weekly status digest', type: 'message', createdMinutesAgo: 3 * DAY, status: 'closed', rigId: null });
+    for (let i = 0; i < 3; i++) addBead(this, { title: this.nextTitle(), createdMinutesAgo: this.rng.int(2, 12), priority: 'medium' });
+    addBead(this, { title: 'Mail: weekly status digest', type: 'message', createdMinutesAgo: 3 * DAY, status: 'closed', rigId: null });
     setMayorState(this);
     // The Mayor's session has been busy for the last hours; a user message 4 min ago was answered.
     setAgentStatus(this, this.mayor, 'working', 6 * HOUR, 'session started');
@@ -485,7 +367,7 @@ export class TownBuilder {
   }
 
   landedConvoy() {
-    const convoy = this.addBead({
+    const convoy = addBead(this, {
       title: 'Convoy: Q4 accessibility pass',
       type: 'convoy',
       createdMinutesAgo: 9 * DAY,
@@ -493,15 +375,15 @@ export class TownBuilder {
       priority: 'high',
     });
     const tracked: Bead[] = [];
-    this.setBeadStatus(convoy, 'in_progress', 9 * DAY - 120, this.mayor.id);
+    setBeadStatus(this, convoy, 'in_progress', 9 * DAY - 120, this.mayor.id);
     for (let i = 0; i < 4; i++) {
       const at = 9 * DAY - 120 - i * 180;
       const bead = this.completedWork(findFreePolecat(this, i, at, at - 60), at, 60);
-      this.depend(convoy, bead, 'tracks');
-      if (tracked.length > 0) this.depend(bead, tracked[tracked.length - 1]!, 'blocks');
+      depend(this, convoy, bead, 'tracks');
+      if (tracked.length > 0) depend(this, bead, tracked[tracked.length - 1]!, 'blocks');
       tracked.push(bead);
     }
-    this.setBeadStatus(convoy, 'closed', 8 * DAY, this.refinery.id);
+    setBeadStatus(this, convoy, 'closed', 8 * DAY, this.refinery.id);
     this.seed.convoys.push({
       bead_id: convoy.id,
       total_beads: 4,
