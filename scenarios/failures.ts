@@ -4,6 +4,7 @@ import { recordDispatch, recordGitOp, recordUsage } from './town/history';
 import { findFreePolecat, setAgentStatus, statusAt } from './town/agents';
 import { addProcess, recordContainerEvent } from './town/container';
 import { addBead, depend, hook, recordBeadEvent, setBeadStatus, unhook } from './town/beads';
+import { addMergeRequest } from './town/refinery';
 
 type Tails = Record<string, SdkStreamSpec['tail']>;
 
@@ -141,7 +142,7 @@ export const refineryFailure: Scenario = {
     const conflict =
       'CONFLICT (content): Merge conflict in src/components/Sidebar.tsx\nAutomatic merge failed; fix conflicts and then commit the result.';
     // Stuck on it from 4 h 8 min ago: four merge attempts, three retries, then the review fails.
-    const mr = b.mergeRequest(source, author, 'failed', 4 * 60 + 10, {
+    const mr = addMergeRequest(b, source, author, 'failed', 4 * 60 + 10, {
       retries: 3,
       failure: 'merge conflict in src/components/Sidebar.tsx',
       startedMinutesAgo: 4 * 60 + 8,
@@ -158,7 +159,7 @@ export const refineryFailure: Scenario = {
       return { bead: b.submittedWork(agent, enqueued + 35, 35), agent, enqueued };
     });
     waiting.forEach(({ bead, agent, enqueued }, i) =>
-      b.mergeRequest(bead, agent, i === 0 ? 'running' : 'pending', enqueued, i === 0 ? { startedMinutesAgo: 24 } : {}),
+      addMergeRequest(b, bead, agent, i === 0 ? 'running' : 'pending', enqueued, i === 0 ? { startedMinutesAgo: 24 } : {}),
     );
     const next = waiting[0]!.bead;
     b.refinery.agent_status_message = 'Running gates: npm test';
@@ -336,7 +337,7 @@ export const convoyStall: Scenario = {
     const failing = beads[6]!;
     const author = findFreePolecat(b, 1, 40 * 60, 38 * 60);
     b.workOn(author, failing, 40 * 60, 2 * 60);
-    b.mergeRequest(failing, author, 'failed', 38 * 60, {
+    addMergeRequest(b, failing, author, 'failed', 38 * 60, {
       failure: 'conflict merging into convoy/design-tokens-v2 (intermediate merge)',
       retries: 1,
       startedMinutesAgo: 19 * 60 + 8,
@@ -456,7 +457,7 @@ export const silentConsumption: Scenario = {
     );
     const author = findFreePolecat(b, 0, 15 * 60 + 30, 14 * 60);
     const churn = b.submittedWork(author, 15 * 60 + 30, 90, { title: 'Tune warehouse partition pruning', createdMinutesAgo: 16 * 60 });
-    const mr = b.mergeRequest(churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
+    const mr = addMergeRequest(b, churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
     for (let i = 0; i < 7; i++)
       recordBeadEvent(b, mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });
     recordUsage(b, b.refinery, churn, 14 * 60 - 2, 14 * 60 - 2, 18_000);

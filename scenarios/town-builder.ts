@@ -1,13 +1,14 @@
-import type { Agent, Bead, BeadPriority, ReviewState, Rig } from '../src/api/schemas';
+import type { Agent, Bead, BeadPriority, Rig } from '../src/api/schemas';
 import { ISSUE_TITLES, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
 import type { ScenarioKind, TownSeed } from './types';
 import { recordGitOp, recordUsage } from './town/history';
-import { addAgent, findFreePolecat, setAgentStatus, setMayorState, touch } from './town/agents';
+import { addAgent, findFreePolecat, setAgentStatus, setMayorState } from './town/agents';
 import { initialContainer, sampleResources, sleepWhenIdle, startContainer } from './town/container';
 import { defaultConfig, defaultEnv } from './town/config';
 import { resolveCredentials } from './town/credentials';
-import { addBead, depend, hook, recordBeadEvent, setBeadStatus, unhook } from './town/beads';
+import { addBead, depend, hook, setBeadStatus, unhook } from './town/beads';
+import { addMergeRequest, findReviewSlot, sampleReviewQueue } from './town/refinery';
 
 /** What a scenario will write itself, so that `populate()` leaves it alone. */
 export interface PopulateOptions {
@@ -157,108 +158,6 @@ export class TownBuilder {
     }
   }
 
-  /**
-   * A merge-request bead tracking `source`, in the refinery's queue. The refinery works while it
-   * reviews (started → completed) and goes idle when the review is done; the MR bead follows the
-   * review: open while pending, in progress while reviewed, closed when merged, failed when failed.
-   */
-  mergeRequest(
-    source: Bead,
-    author: Agent,
-    state: ReviewState,
-    minutesAgoAt: number,
-    opts: { retries?: number; failure?: string; prUrl?: string | null; startedMinutesAgo?: number; completedMinutesAgo?: number } = {},
-  ) {
-    const branch = (source.metadata.branch as string | undefined) ?? `gt/${author.name.toLowerCase()}/${source.id.slice(0, 8)}`;
-    const mr = addBead(this, {
-      title: `Merge: ${source.title}`,
-      type: 'merge_request',
-      createdMinutesAgo: minutesAgoAt,
-      rigId: source.rig_id,
-      priority: source.priority,
-      createdBy: author.name,
-      metadata: { branch, source_bead_id: source.id },
-      body: `Review and merge ${branch} into main.`,
-    });
-    depend(this, mr, source, 'tracks');
-    recordBeadEvent(this, source, 'review_submitted', minutesAgoAt, { agentId: author.id, newValue: mr.id });
-    const started = state === 'pending' ? null : (opts.startedMinutesAgo ?? minutesAgoAt - 2);
-    const completed = state === 'merged' || state === 'failed' ? (opts.completedMinutesAgo ?? Math.max(0, started! - 12)) : null;
-    const prNumber = this.rng.int(120, 980);
-    const repo = this.seed.rigs.find((r) => r.id === source.rig_id) ?? this.seed.rigs[0]!;
-    const prUrl =
-      opts.prUrl === undefined
-        ? this.seed.config.merge_strategy === 'pr'
-          ? `${repo.git_url.replace(/\.git$/, '')}/pull/${prNumber}`
-          : null
-        : opts.prUrl;
-    if (started !== null) {
-      setBeadStatus(this, mr, 'in_progress', started, this.refinery.id);
-      setAgentStatus(this, this.refinery, 'working', started, `reviewing ${mr.id}`);
-      touch(this, this.refinery, started);
-    }
-    if (state === 'merged') {
-      setBeadStatus(this, mr, 'closed', completed!, this.refinery.id);
-      recordBeadEvent(this, source, 'review_completed', completed!, { agentId: this.refinery.id, newValue: 'merged' });
-    } else if (state === 'failed') {
-      setBeadStatus(this, mr, 'failed', completed!, this.refinery.id);
-      recordBeadEvent(this, source, 'review_completed', completed!, {
-        agentId: this.refinery.id,
-        newValue: 'failed',
-        metadata: { reason: opts.failure ?? null },
-      });
-    }
-    if (completed !== null) {
-      setAgentStatus(this, this.refinery, 'idle', completed, state === 'merged' ? 'review merged' : 'review failed');
-      touch(this, this.refinery, completed);
-    }
-    const mergeCommit = state === 'merged' ? this.rng.hex(40) : null;
-    this.seed.reviews.push({
-      bead_id: mr.id,
-      source_bead_id: source.id,
-      branch,
-      target_branch: 'main',
-      pr_url: prUrl,
-      pr_state: prUrl ? (state === 'merged' ? 'merged' : 'open') : null,
-      review_state: state,
-      failure_reason: state === 'failed' ? (opts.failure ?? 'gates failed') : null,
-      refinery_agent_id: state === 'pending' ? null : this.refinery.id,
-      retry_count: opts.retries ?? 0,
-      merge_commit: mergeCommit,
-      enqueued_at: this.ago(minutesAgoAt),
-      started_at: started === null ? null : this.ago(started),
-      completed_at: completed === null ? null : this.ago(completed),
-    });
-    if (state === 'merged') {
-      recordGitOp(this, { operation: 'merge', minutesAgoAt: completed! + 1, agent: this.refinery, bead: source });
-      recordGitOp(this, {
-        operation: 'push',
-        minutesAgoAt: completed!,
-        agent: this.refinery,
-        bead: source,
-        command: 'git push origin main',
-      });
-    }
-    return mr;
-  }
-
-  /**
-   * The first slot of `duration` minutes, starting `desiredStart` minutes ago or later, in which the
-   * refinery reviews nothing else (it reviews one merge request at a time). [start, end] in minutes ago.
-   */
-  reviewSlot(desiredStart: number, duration: number): [number, number] {
-    const busy = this.seed.reviews
-      .filter((r) => r.started_at)
-      .map((r) => [this.minutesSince(r.started_at!), r.completed_at ? this.minutesSince(r.completed_at) : 0] as const);
-    let start = desiredStart;
-    for (;;) {
-      const end = start - duration;
-      const clash = busy.find(([from, to]) => start >= to - 1 && from >= end - 1);
-      if (!clash) return [start, end];
-      start = clash[1] - 2;
-    }
-  }
-
   /** The agent hooks the bead, works on it and submits it for review (bead → in_review); the agent goes idle. */
   workOn(agent: Agent, bead: Bead, hookedMinutesAgo: number, durationMinutes: number, opts: { usage?: boolean } = {}) {
     hook(this, agent, bead, hookedMinutesAgo);
@@ -290,8 +189,8 @@ export class TownBuilder {
   completedWork(agent: Agent, minutesAgoAt: number, durationMinutes: number, opts: { title?: string; priority?: BeadPriority } = {}) {
     const bead = this.submittedWork(agent, minutesAgoAt, durationMinutes, opts);
     const submitted = minutesAgoAt - durationMinutes;
-    const [start, end] = this.reviewSlot(submitted - 2, this.rng.int(6, 20));
-    this.mergeRequest(bead, agent, 'merged', submitted, { startedMinutesAgo: start, completedMinutesAgo: end });
+    const [start, end] = findReviewSlot(this, submitted - 2, this.rng.int(6, 20));
+    addMergeRequest(this, bead, agent, 'merged', submitted, { startedMinutesAgo: start, completedMinutesAgo: end });
     setBeadStatus(this, bead, 'closed', Math.max(0, end - 1), this.refinery.id);
     return bead;
   }
@@ -348,7 +247,7 @@ export class TownBuilder {
         // No usage rows for it: the silent-consumption rule reads any unhooked polecat's tokens in the
         // last hour as a zombie's, and this town is healthy.
         const source = this.submittedWork(author, 60, 46, { createdMinutesAgo: 70, usage: false });
-        this.mergeRequest(source, author, 'running', 14);
+        addMergeRequest(this, source, author, 'running', 14);
         this.refinery.last_activity_at = this.ago(1);
         this.refinery.active_tools = ['bash'];
         this.refinery.agent_status_message = 'Running gates: npm test';
@@ -400,29 +299,12 @@ export class TownBuilder {
   build(): TownSeed {
     sleepWhenIdle(this);
     sampleResources(this);
-    this.sampleReviewQueue();
+    sampleReviewQueue(this);
     const latest = [
       ...this.seed.bead_events.map((e) => e.created_at),
       ...this.seed.agents.map((a) => a.last_activity_at ?? a.created_at),
     ].sort();
     this.seed.town.updated_at = latest[latest.length - 1] ?? this.seed.town.updated_at;
     return this.seed;
-  }
-
-  /** Queue depth and throughput every 15 min over the last day, counted from the merge requests themselves. */
-  private sampleReviewQueue() {
-    const reviews = this.seed.reviews.map((r) => ({
-      enqueued: Date.parse(r.enqueued_at),
-      completed: r.completed_at ? Date.parse(r.completed_at) : null,
-    }));
-    this.seed.review_samples = [];
-    for (let m = 24 * HOUR; m >= 0; m -= 15) {
-      const at = this.now - m * 60_000;
-      this.seed.review_samples.push({
-        at: this.ago(m),
-        depth: reviews.filter((r) => r.enqueued <= at && (r.completed === null || r.completed > at)).length,
-        processed: reviews.filter((r) => r.completed !== null && r.completed <= at && r.completed > at - 15 * 60_000).length,
-      });
-    }
   }
 }
