@@ -1,10 +1,12 @@
-import type { PopulateOptions, TownBuilder } from './town-builder';
-import type { SdkStreamSpec } from './types';
-import { recordDispatch, recordGitOp, recordUsage } from './town/history';
+import type { TownBuilder } from './town-builder';
 import { findFreePolecat, setAgentStatus, statusAt } from './town/agents';
-import { addProcess, recordContainerEvent } from './town/container';
 import { addBead, depend, hook, recordBeadEvent, setBeadStatus, unhook } from './town/beads';
+import { addProcess, recordContainerEvent } from './town/container';
+import { recordDispatch, recordGitOp, recordUsage } from './town/history';
+import type { PopulateOptions } from './town/populate';
 import { addMergeRequest } from './town/refinery';
+import { addCompletedWork, addSubmittedWork, workOn } from './town/work';
+import type { SdkStreamSpec } from './types';
 
 type Tails = Record<string, SdkStreamSpec['tail']>;
 
@@ -134,7 +136,7 @@ export const refineryFailure: Scenario = {
   populate: { noRecentReviews: true, titles: ['Add versioned docs sidebar'] },
   apply(b) {
     const author = findFreePolecat(b, 2, 5 * 60 + 40, 4 * 60 + 10);
-    const source = b.submittedWork(author, 5 * 60 + 40, 90, {
+    const source = addSubmittedWork(b, author, 5 * 60 + 40, 90, {
       title: 'Add versioned docs sidebar',
       createdMinutesAgo: 6 * 60,
       priority: 'high',
@@ -156,7 +158,7 @@ export const refineryFailure: Scenario = {
     const waiting = Array.from({ length: 7 }, (_, i) => {
       const enqueued = 190 - i * 20;
       const agent = findFreePolecat(b, (i + 3) % b.polecats.length, enqueued + 35, enqueued);
-      return { bead: b.submittedWork(agent, enqueued + 35, 35), agent, enqueued };
+      return { bead: addSubmittedWork(b, agent, enqueued + 35, 35), agent, enqueued };
     });
     waiting.forEach(({ bead, agent, enqueued }, i) =>
       addMergeRequest(b, bead, agent, i === 0 ? 'running' : 'pending', enqueued, i === 0 ? { startedMinutesAgo: 24 } : {}),
@@ -219,7 +221,7 @@ export const containerInstability: Scenario = {
       for (let k = 0; k < 4; k++) {
         const hooked = at + 45 + k * 5;
         const submitted = at - 20 - k * 12;
-        b.completedWork(findFreePolecat(b, k * 2 + 1, hooked, submitted), hooked, hooked - submitted);
+        addCompletedWork(b, findFreePolecat(b, k * 2 + 1, hooked, submitted), hooked, hooked - submitted);
       }
     }
     for (const at of ooms) {
@@ -325,7 +327,7 @@ export const convoyStall: Scenario = {
     const beads = TOKEN_TITLES.map((title, i) => {
       if (i < 6) {
         const at = 3 * 24 * 60 - 60 - i * 240;
-        return b.completedWork(findFreePolecat(b, i, at, at - 70), at, 70, { title });
+        return addCompletedWork(b, findFreePolecat(b, i, at, at - 70), at, 70, { title });
       }
       return addBead(b, { title, createdMinutesAgo: 3 * 24 * 60 - 10, priority: 'high' });
     });
@@ -336,7 +338,7 @@ export const convoyStall: Scenario = {
     // Tracked bead 7 failed to merge: its MR failed on a conflict in the feature branch.
     const failing = beads[6]!;
     const author = findFreePolecat(b, 1, 40 * 60, 38 * 60);
-    b.workOn(author, failing, 40 * 60, 2 * 60);
+    workOn(b, author, failing, 40 * 60, 2 * 60);
     addMergeRequest(b, failing, author, 'failed', 38 * 60, {
       failure: 'conflict merging into convoy/design-tokens-v2 (intermediate merge)',
       retries: 1,
@@ -450,13 +452,13 @@ export const silentConsumption: Scenario = {
       { preferred: 2, hooked: 17 * 60, duration: 80 },
       { preferred: 1, hooked: 16 * 60 + 30, duration: 70 },
     ].forEach(({ preferred, hooked, duration }, i) =>
-      b.completedWork(findFreePolecat(b, preferred, hooked, hooked - duration), hooked, duration, {
+      addCompletedWork(b, findFreePolecat(b, preferred, hooked, hooked - duration), hooked, duration, {
         title: WAREHOUSE_WORK[i]!,
         priority: 'medium',
       }),
     );
     const author = findFreePolecat(b, 0, 15 * 60 + 30, 14 * 60);
-    const churn = b.submittedWork(author, 15 * 60 + 30, 90, { title: 'Tune warehouse partition pruning', createdMinutesAgo: 16 * 60 });
+    const churn = addSubmittedWork(b, author, 15 * 60 + 30, 90, { title: 'Tune warehouse partition pruning', createdMinutesAgo: 16 * 60 });
     const mr = addMergeRequest(b, churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
     for (let i = 0; i < 7; i++)
       recordBeadEvent(b, mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });

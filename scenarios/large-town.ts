@@ -1,11 +1,12 @@
 import type { Bead, BeadStatus } from '../src/api/schemas';
 import { TownBuilder } from './town-builder';
-import type { TownSeed } from './types';
-import { addSdkStreams } from './town/history';
 import { setMayorState } from './town/agents';
+import { addBead, depend } from './town/beads';
 import { startContainer } from './town/container';
 import { resolveCredentials } from './town/credentials';
-import { addBead, depend } from './town/beads';
+import { addSdkStreams } from './town/history';
+import { addActiveWork } from './town/work';
+import type { TownSeed } from './types';
 
 export const LARGE_TOWN_SEED = 0x5eed_1a7e;
 export const LARGE_AGENT_EVENTS = 1_000_000;
@@ -74,7 +75,7 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
     convoyIndex++;
   }
   const toast = b.polecats[0]!;
-  b.activeWork(toast, 25);
+  addActiveWork(b, toast, 25);
   setMayorState(b);
   startContainer(b);
   resolveCredentials(b);
