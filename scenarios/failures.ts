@@ -1,4 +1,11 @@
-import type { PopulateOptions, TownBuilder } from './town-builder';
+import type { TownBuilder } from './town-builder';
+import { findFreePolecat, setAgentStatus, statusAt } from './town/agents';
+import { addBead, depend, hook, recordBeadEvent, setBeadStatus, unhook } from './town/beads';
+import { addProcess, recordContainerEvent } from './town/container';
+import { recordDispatch, recordGitOp, recordUsage } from './town/history';
+import type { PopulateOptions } from './town/populate';
+import { addMergeRequest } from './town/refinery';
+import { addCompletedWork, addSubmittedWork, workOn } from './town/work';
 import type { SdkStreamSpec } from './types';
 
 type Tails = Record<string, SdkStreamSpec['tail']>;
@@ -25,13 +32,13 @@ export const stuckAgent: Scenario = {
   populate: { reserved: [0], titles: [REFUND] },
   apply(b) {
     const toast = b.polecats[0]!;
-    const bead = b.addBead({ title: REFUND, createdMinutesAgo: 4 * 60 + 10, priority: 'high', labels: ['payments'] });
-    b.hook(toast, bead, 3 * 60 + 5);
-    b.gitOp({ operation: 'clone', minutesAgoAt: 3 * 60 + 4, agent: toast, bead });
-    b.usage(toast, bead, 3 * 60 + 5, 18, 11000);
+    const bead = addBead(b, { title: REFUND, createdMinutesAgo: 4 * 60 + 10, priority: 'high', labels: ['payments'] });
+    hook(b, toast, bead, 3 * 60 + 5);
+    recordGitOp(b, { operation: 'clone', minutesAgoAt: 3 * 60 + 4, agent: toast, bead });
+    recordUsage(b, toast, bead, 3 * 60 + 5, 18, 11000);
     toast.last_activity_at = b.ago(2 * 60 + 47);
-    const processId = b.addProcess(toast, 3 * 60 + 5, 'exited', { code: 137, minutesAgo: 2 * 60 + 46 });
-    b.containerEvent('error', 2 * 60 + 46, {
+    const processId = addProcess(b, toast, 3 * 60 + 5, 'exited', { code: 137, minutesAgo: 2 * 60 + 46 });
+    recordContainerEvent(b, 'error', 2 * 60 + 46, {
       exitCode: 137,
       reason: 'process exited',
       message: `kilo serve for Toast exited with code 137 (SIGKILL) mid-session (${processId})`,
@@ -56,12 +63,12 @@ export const stuckAgent: Scenario = {
       },
     ];
     // Backoff 2, 2, 5, 10 minutes after the process died.
-    [2 * 60 + 44, 2 * 60 + 42, 2 * 60 + 37, 2 * 60 + 27].forEach((at, i) => b.dispatch(bead, toast, at, i + 2, errors[i]!));
+    [2 * 60 + 44, 2 * 60 + 42, 2 * 60 + 37, 2 * 60 + 27].forEach((at, i) => recordDispatch(b, bead, toast, at, i + 2, errors[i]!));
     // No activity for 2 h: the patrol force-stops it.
-    b.setStatus(toast, 'stalled', 47, 'no activity for 2 h: force-stopped by the GUPP patrol');
+    setAgentStatus(b, toast, 'stalled', 47, 'no activity for 2 h: force-stopped by the GUPP patrol');
     toast.agent_status_message = 'Running tests';
     toast.active_tools = ['bash'];
-    b.event(bead, 'agent_status', 47, { agentId: toast.id, newValue: 'stalled' });
+    recordBeadEvent(b, bead, 'agent_status', 47, { agentId: toast.id, newValue: 'stalled' });
     return {
       [toast.id]: [
         {
@@ -86,16 +93,16 @@ export const stuckAgent: Scenario = {
 /** 2. "My bead has been open forever": blocked behind a bead whose dispatch was exhausted. */
 export const stuckBead: Scenario = {
   apply(b) {
-    const blocker = b.addBead({ title: 'Upgrade Firebase SDK to 11.x', createdMinutesAgo: 30 * 60, priority: 'high', labels: ['deps'] });
-    const stuck = b.addBead({
+    const blocker = addBead(b, { title: 'Upgrade Firebase SDK to 11.x', createdMinutesAgo: 30 * 60, priority: 'high', labels: ['deps'] });
+    const stuck = addBead(b, {
       title: 'Migrate push notifications to FCM HTTP v1',
       createdMinutesAgo: 26 * 60 + 14,
       priority: 'critical',
       labels: ['notifications'],
     });
-    const downstream = b.addBead({ title: 'Remove legacy FCM server key from config', createdMinutesAgo: 26 * 60 + 10 });
-    b.depend(stuck, blocker, 'blocks');
-    b.depend(downstream, stuck, 'blocks');
+    const downstream = addBead(b, { title: 'Remove legacy FCM server key from config', createdMinutesAgo: 26 * 60 + 10 });
+    depend(b, stuck, blocker, 'blocks');
+    depend(b, downstream, stuck, 'blocks');
     const messages = [
       'git clone failed: remote: Repository not found (private submodule ios/FirebaseCore)',
       'container returned 500: npm ERR! ERESOLVE could not resolve @react-native-firebase/app@21',
@@ -107,18 +114,18 @@ export const stuckBead: Scenario = {
     // the bead fails and its polecat is unhooked.
     const attempts = [29 * 60, 29 * 60 - 2, 29 * 60 - 4, 29 * 60 - 9, 29 * 60 - 19];
     const exhausted = attempts[attempts.length - 1]!;
-    const agent = b.freePolecat(1, attempts[0]!, exhausted);
-    b.hook(agent, blocker, attempts[0]!, { dispatch: false });
+    const agent = findFreePolecat(b, 1, attempts[0]!, exhausted);
+    hook(b, agent, blocker, attempts[0]!, { dispatch: false });
     attempts.forEach((at, i) =>
-      b.dispatch(blocker, agent, at, i + 1, {
+      recordDispatch(b, blocker, agent, at, i + 1, {
         status: i === 2 ? null : 500,
         response: i === 2 ? null : '{"ok":false}',
         message: messages[i]!,
       }),
     );
-    b.unhook(agent, blocker, exhausted, 'failed');
-    b.setBeadStatus(blocker, 'failed', exhausted, null);
-    b.event(blocker, 'escalated', exhausted, { agentId: b.mayor.id, metadata: { reason: 'dispatch failed 5 times' } });
+    unhook(b, agent, blocker, exhausted, 'failed');
+    setBeadStatus(b, blocker, 'failed', exhausted, null);
+    recordBeadEvent(b, blocker, 'escalated', exhausted, { agentId: b.mayor.id, metadata: { reason: 'dispatch failed 5 times' } });
     return {};
   },
 };
@@ -128,8 +135,8 @@ export const refineryFailure: Scenario = {
   // The refinery's last hours are this story.
   populate: { noRecentReviews: true, titles: ['Add versioned docs sidebar'] },
   apply(b) {
-    const author = b.freePolecat(2, 5 * 60 + 40, 4 * 60 + 10);
-    const source = b.submittedWork(author, 5 * 60 + 40, 90, {
+    const author = findFreePolecat(b, 2, 5 * 60 + 40, 4 * 60 + 10);
+    const source = addSubmittedWork(b, author, 5 * 60 + 40, 90, {
       title: 'Add versioned docs sidebar',
       createdMinutesAgo: 6 * 60,
       priority: 'high',
@@ -137,30 +144,30 @@ export const refineryFailure: Scenario = {
     const conflict =
       'CONFLICT (content): Merge conflict in src/components/Sidebar.tsx\nAutomatic merge failed; fix conflicts and then commit the result.';
     // Stuck on it from 4 h 8 min ago: four merge attempts, three retries, then the review fails.
-    const mr = b.mergeRequest(source, author, 'failed', 4 * 60 + 10, {
+    const mr = addMergeRequest(b, source, author, 'failed', 4 * 60 + 10, {
       retries: 3,
       failure: 'merge conflict in src/components/Sidebar.tsx',
       startedMinutesAgo: 4 * 60 + 8,
       completedMinutesAgo: 25,
     });
     [4 * 60 + 5, 3 * 60 + 2, 1 * 60 + 50, 26].forEach((at, i) => {
-      b.gitOp({ operation: 'merge', minutesAgoAt: at, agent: b.refinery, bead: source, failure: { exitCode: 1, stderr: conflict } });
-      if (i > 0) b.event(mr, 'rework_requested', at - 1, { agentId: b.refinery.id, metadata: { retry: i } });
+      recordGitOp(b, { operation: 'merge', minutesAgoAt: at, agent: b.refinery, bead: source, failure: { exitCode: 1, stderr: conflict } });
+      if (i > 0) recordBeadEvent(b, mr, 'rework_requested', at - 1, { agentId: b.refinery.id, metadata: { retry: i } });
     });
     // Meanwhile seven submissions queued up behind it; the refinery took the oldest when it gave up.
     const waiting = Array.from({ length: 7 }, (_, i) => {
       const enqueued = 190 - i * 20;
-      const agent = b.freePolecat((i + 3) % b.polecats.length, enqueued + 35, enqueued);
-      return { bead: b.submittedWork(agent, enqueued + 35, 35), agent, enqueued };
+      const agent = findFreePolecat(b, (i + 3) % b.polecats.length, enqueued + 35, enqueued);
+      return { bead: addSubmittedWork(b, agent, enqueued + 35, 35), agent, enqueued };
     });
     waiting.forEach(({ bead, agent, enqueued }, i) =>
-      b.mergeRequest(bead, agent, i === 0 ? 'running' : 'pending', enqueued, i === 0 ? { startedMinutesAgo: 24 } : {}),
+      addMergeRequest(b, bead, agent, i === 0 ? 'running' : 'pending', enqueued, i === 0 ? { startedMinutesAgo: 24 } : {}),
     );
     const next = waiting[0]!.bead;
     b.refinery.agent_status_message = 'Running gates: npm test';
     b.refinery.active_tools = ['bash'];
     b.refinery.last_activity_at = b.ago(1);
-    b.usage(b.refinery, null, 24, 24, 6000);
+    recordUsage(b, b.refinery, null, 24, 24, 6000);
     return {
       [b.refinery.id]: [
         {
@@ -214,23 +221,25 @@ export const containerInstability: Scenario = {
       for (let k = 0; k < 4; k++) {
         const hooked = at + 45 + k * 5;
         const submitted = at - 20 - k * 12;
-        b.completedWork(b.freePolecat(k * 2 + 1, hooked, submitted), hooked, hooked - submitted);
+        addCompletedWork(b, findFreePolecat(b, k * 2 + 1, hooked, submitted), hooked, hooked - submitted);
       }
     }
     for (const at of ooms) {
       // Each polecat at work had its session in the container, beside the Mayor's and the refinery's.
-      const processes = 2 + b.polecats.filter((p) => b.statusAt(p, at) === 'working').length;
-      b.containerEvent('oom', at, {
+      const processes = 2 + b.polecats.filter((p) => statusAt(b, p, at) === 'working').length;
+      recordContainerEvent(b, 'oom', at, {
         exitCode: 137,
         reason: 'OOMKilled',
         message: `memory limit 4096 MiB exceeded with ${processes} concurrent kilo serve processes`,
         metadata: { memory_mb: 4096, processes },
       });
-      b.containerEvent('stop', at - 0.2, { exitCode: 137, reason: 'OOMKilled' });
-      b.containerEvent('start', at - 1, { message: 'container restarted by platform', metadata: { cold_start_ms: 38_000 } });
+      recordContainerEvent(b, 'stop', at - 0.2, { exitCode: 137, reason: 'OOMKilled' });
+      recordContainerEvent(b, 'start', at - 1, { message: 'container restarted by platform', metadata: { cold_start_ms: 38_000 } });
     }
-    b.containerEvent('not_found', 13 * 60 + 38, { message: 'container instance not found after restart (within 3-min cold-start grace)' });
-    b.containerEvent('health_check_failed', 17, { message: 'GET /health timed out after 10 s' });
+    recordContainerEvent(b, 'not_found', 13 * 60 + 38, {
+      message: 'container instance not found after restart (within 3-min cold-start grace)',
+    });
+    recordContainerEvent(b, 'health_check_failed', 17, { message: 'GET /health timed out after 10 s' });
     b.seed.env.push({ key: 'NODE_OPTIONS', value: '--max-old-space-size=8192', secret: false });
     b.seed.config.max_polecats_per_rig = 8;
     return {};
@@ -277,7 +286,7 @@ export const credentialIssues: Scenario = {
       .forEach((agent, j) => {
         const bead = b.seed.beads.find((x) => x.id === agent.current_hook_bead_id)!;
         [125, 80, 35].forEach((at, k) =>
-          b.gitOp({
+          recordGitOp(b, {
             operation: k === 0 ? 'pull' : 'push',
             minutesAgoAt: at - j * 11,
             agent,
@@ -307,36 +316,36 @@ const TOKEN_TITLES = [
 export const convoyStall: Scenario = {
   populate: { titles: TOKEN_TITLES },
   apply(b) {
-    const convoy = b.addBead({
+    const convoy = addBead(b, {
       title: 'Convoy: Design tokens v2 rollout',
       type: 'convoy',
       createdMinutesAgo: 3 * 24 * 60,
       rigId: null,
       priority: 'high',
     });
-    b.setBeadStatus(convoy, 'in_progress', 3 * 24 * 60 - 30, b.mayor.id);
+    setBeadStatus(b, convoy, 'in_progress', 3 * 24 * 60 - 30, b.mayor.id);
     const beads = TOKEN_TITLES.map((title, i) => {
       if (i < 6) {
         const at = 3 * 24 * 60 - 60 - i * 240;
-        return b.completedWork(b.freePolecat(i, at, at - 70), at, 70, { title });
+        return addCompletedWork(b, findFreePolecat(b, i, at, at - 70), at, 70, { title });
       }
-      return b.addBead({ title, createdMinutesAgo: 3 * 24 * 60 - 10, priority: 'high' });
+      return addBead(b, { title, createdMinutesAgo: 3 * 24 * 60 - 10, priority: 'high' });
     });
     beads.forEach((bead, i) => {
-      b.depend(convoy, bead, 'tracks');
-      if (i > 0) b.depend(bead, beads[i - 1]!, 'blocks');
+      depend(b, convoy, bead, 'tracks');
+      if (i > 0) depend(b, bead, beads[i - 1]!, 'blocks');
     });
     // Tracked bead 7 failed to merge: its MR failed on a conflict in the feature branch.
     const failing = beads[6]!;
-    const author = b.freePolecat(1, 40 * 60, 38 * 60);
-    b.workOn(author, failing, 40 * 60, 2 * 60);
-    b.mergeRequest(failing, author, 'failed', 38 * 60, {
+    const author = findFreePolecat(b, 1, 40 * 60, 38 * 60);
+    workOn(b, author, failing, 40 * 60, 2 * 60);
+    addMergeRequest(b, failing, author, 'failed', 38 * 60, {
       failure: 'conflict merging into convoy/design-tokens-v2 (intermediate merge)',
       retries: 1,
       startedMinutesAgo: 19 * 60 + 8,
       completedMinutesAgo: 19 * 60,
     });
-    b.gitOp({
+    recordGitOp(b, {
       operation: 'merge',
       minutesAgoAt: 19 * 60,
       agent: b.refinery,
@@ -348,7 +357,7 @@ export const convoyStall: Scenario = {
     const deleted = beads[7]!;
     b.seed.beads = b.seed.beads.filter((x) => x.id !== deleted.id);
     b.seed.bead_events = b.seed.bead_events.filter((e) => e.bead_id !== deleted.id);
-    b.event(convoy, 'fields_updated', 19 * 60 - 5, {
+    recordBeadEvent(b, convoy, 'fields_updated', 19 * 60 - 5, {
       agentId: b.mayor.id,
       metadata: { note: `tracked bead ${deleted.id} deleted by mayor cleanup` },
     });
@@ -393,7 +402,7 @@ export const mayorDysfunction: Scenario = {
     b.seed.usage = b.seed.usage.filter((u) => u.agent_id !== mayor.id || u.at <= mayor.last_activity_at!);
     const proc = b.seed.processes.find((p) => p.agent_id === mayor.id);
     if (proc) Object.assign(proc, { status: 'failed', exited_at: b.ago(died), exit_code: 1, memory_mb: null });
-    b.containerEvent('error', died, {
+    recordContainerEvent(b, 'error', died, {
       exitCode: 1,
       reason: 'session error',
       message: `Mayor session errored: ${loopError}`,
@@ -443,28 +452,28 @@ export const silentConsumption: Scenario = {
       { preferred: 2, hooked: 17 * 60, duration: 80 },
       { preferred: 1, hooked: 16 * 60 + 30, duration: 70 },
     ].forEach(({ preferred, hooked, duration }, i) =>
-      b.completedWork(b.freePolecat(preferred, hooked, hooked - duration), hooked, duration, {
+      addCompletedWork(b, findFreePolecat(b, preferred, hooked, hooked - duration), hooked, duration, {
         title: WAREHOUSE_WORK[i]!,
         priority: 'medium',
       }),
     );
-    const author = b.freePolecat(0, 15 * 60 + 30, 14 * 60);
-    const churn = b.submittedWork(author, 15 * 60 + 30, 90, { title: 'Tune warehouse partition pruning', createdMinutesAgo: 16 * 60 });
-    const mr = b.mergeRequest(churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
+    const author = findFreePolecat(b, 0, 15 * 60 + 30, 14 * 60);
+    const churn = addSubmittedWork(b, author, 15 * 60 + 30, 90, { title: 'Tune warehouse partition pruning', createdMinutesAgo: 16 * 60 });
+    const mr = addMergeRequest(b, churn, author, 'running', 14 * 60, { retries: 7, startedMinutesAgo: 14 * 60 - 2 });
     for (let i = 0; i < 7; i++)
-      b.event(mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });
-    b.usage(b.refinery, churn, 14 * 60 - 2, 14 * 60 - 2, 18_000);
+      recordBeadEvent(b, mr, 'rework_requested', 13 * 60 + 50 - i * 110, { agentId: b.refinery.id, metadata: { retry: i + 1 } });
+    recordUsage(b, b.refinery, churn, 14 * 60 - 2, 14 * 60 - 2, 18_000);
     b.refinery.last_activity_at = b.ago(1);
     b.refinery.active_tools = ['bash'];
     b.refinery.agent_status_message = `Re-reviewing “Merge: ${churn.title}” (retry 7)`;
     b.seed.container.idle_since = b.ago(14 * 60);
     for (const zombie of zombies) {
-      b.setStatus(zombie, 'working', 13 * 60 + 50, 'session resumed without a hook');
+      setAgentStatus(b, zombie, 'working', 13 * 60 + 50, 'session resumed without a hook');
       zombie.last_activity_at = b.ago(1);
       zombie.agent_status_message = 'Re-reading repository';
       zombie.active_tools = ['read'];
-      b.addProcess(zombie, 13 * 60 + 50);
-      b.usage(zombie, null, 13 * 60 + 50, 13 * 60 + 50, 52_000);
+      addProcess(b, zombie, 13 * 60 + 50);
+      recordUsage(b, zombie, null, 13 * 60 + 50, 13 * 60 + 50, 52_000);
     }
     return {};
   },

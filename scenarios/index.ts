@@ -1,5 +1,7 @@
 import { hashString } from './random';
 import { TownBuilder, type TownOptions } from './town-builder';
+import { addSdkStreams } from './town/history';
+import { populate } from './town/populate';
 import * as failures from './failures';
 import { DEV_TOKENS, USERS } from './users';
 import type { ScenarioKind, TownSeed, WorldSeed } from './types';
@@ -147,9 +149,9 @@ export function buildTown(plan: TownPlan, now: number): TownSeed {
     closedBeads: plan.closedBeads,
   };
   const b = new TownBuilder(options);
-  b.populate(plan.breaker?.populate);
+  populate(b, plan.breaker?.populate);
   const tails = plan.breaker ? plan.breaker.apply(b) : {};
-  b.streams({}, tails);
+  addSdkStreams(b, {}, tails);
   return b.build();
 }
 

@@ -1,5 +1,11 @@
 import type { Bead, BeadStatus } from '../src/api/schemas';
 import { TownBuilder } from './town-builder';
+import { setMayorState } from './town/agents';
+import { addBead, depend } from './town/beads';
+import { startContainer } from './town/container';
+import { resolveCredentials } from './town/credentials';
+import { addSdkStreams } from './town/history';
+import { addActiveWork } from './town/work';
 import type { TownSeed } from './types';
 
 export const LARGE_TOWN_SEED = 0x5eed_1a7e;
@@ -31,7 +37,7 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
     const size = Math.min(b.rng.int(5, 50), target - made - 1);
     if (size < 1) break;
     const started = 60 * 24 * 20 - convoyIndex * 7;
-    const convoy = b.addBead({
+    const convoy = addBead(b, {
       title: `Convoy ${convoyIndex + 1}: ${b.nextTitle()}`,
       type: 'convoy',
       createdMinutesAgo: started,
@@ -43,17 +49,17 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
     for (let i = 0; i < size; i++) {
       const rig = b.seed.rigs[(convoyIndex + i) % b.seed.rigs.length]!;
       const status = b.rng.pick(statuses);
-      const bead = b.addBead({ title: b.nextTitle(), createdMinutesAgo: started - i, rigId: rig.id, status });
+      const bead = addBead(b, { title: b.nextTitle(), createdMinutesAgo: started - i, rigId: rig.id, status });
       if (status === 'closed') closed++;
       if (status === 'in_progress' || status === 'in_review') bead.assignee_agent_bead_id = b.polecats[(made + i) % b.polecats.length]!.id;
-      b.depend(convoy, bead, 'tracks');
+      depend(b, convoy, bead, 'tracks');
       // Chains with some fan-in: mostly the previous bead, sometimes one further back.
-      if (i > 0) b.depend(bead, members[i - 1]!, 'blocks');
-      if (i > 3 && b.rng.chance(0.25)) b.depend(bead, members[i - 3 - b.rng.int(0, Math.min(5, i - 4))]!, 'blocks');
+      if (i > 0) depend(b, bead, members[i - 1]!, 'blocks');
+      if (i > 3 && b.rng.chance(0.25)) depend(b, bead, members[i - 3 - b.rng.int(0, Math.min(5, i - 4))]!, 'blocks');
       members.push(bead);
       made++;
     }
-    if (convoyHeads.length > 2 && b.rng.chance(0.3)) b.depend(members[0]!, b.rng.pick(convoyHeads), 'blocks');
+    if (convoyHeads.length > 2 && b.rng.chance(0.3)) depend(b, members[0]!, b.rng.pick(convoyHeads), 'blocks');
     convoyHeads.push(members[members.length - 1]!);
     b.seed.convoys.push({
       bead_id: convoy.id,
@@ -69,10 +75,10 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
     convoyIndex++;
   }
   const toast = b.polecats[0]!;
-  b.activeWork(toast, 25);
-  b.mayorState();
-  b.containerBaseline();
-  b.credentialBaseline();
-  b.streams({ [toast.id]: options.events ?? LARGE_AGENT_EVENTS });
+  addActiveWork(b, toast, 25);
+  setMayorState(b);
+  startContainer(b);
+  resolveCredentials(b);
+  addSdkStreams(b, { [toast.id]: options.events ?? LARGE_AGENT_EVENTS });
   return b.build();
 }

@@ -1,33 +1,11 @@
-import type {
-  Agent,
-  AgentRole,
-  AgentStatus,
-  Assignment,
-  Bead,
-  BeadEventType,
-  BeadPriority,
-  BeadStatus,
-  BeadType,
-  ContainerEventType,
-  DependencyType,
-  GitOperation,
-  ReviewState,
-} from '../src/api/schemas';
-import { ISSUE_TITLES, identityFor, polecatName } from './names';
+import type { Agent, Rig } from '../src/api/schemas';
+import { ISSUE_TITLES, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
+import { addAgent } from './town/agents';
+import { defaultConfig, defaultEnv } from './town/config';
+import { initialContainer, sampleResources, sleepWhenIdle } from './town/container';
+import { sampleReviewQueue } from './town/refinery';
 import type { ScenarioKind, TownSeed } from './types';
-
-/** What a scenario will write itself, so that `populate()` leaves it alone. */
-export interface PopulateOptions {
-  /** Polecats (by index, or all) whose recent work the scenario writes: populate gives them none. */
-  reserved?: readonly number[] | 'all';
-  /** The scenario owns the refinery's recent hours: populate submits no recent work and puts no review in flight. */
-  noRecentReviews?: boolean;
-  /** When populate's busy polecats took their current bead, in minutes ago (default 12–55). */
-  activeHookedMinutesAgo?: readonly [number, number];
-  /** Titles the scenario gives its own beads: generated titles skip them. */
-  titles?: readonly string[];
-}
 
 export interface TownOptions {
   seed: number;
@@ -44,12 +22,20 @@ export interface TownOptions {
   closedBeads: number;
 }
 
-const HOUR = 60;
-const DAY = 24 * HOUR;
+const DAY = 24 * 60;
 
 /**
- * Builds a healthy, busy town with believable history; scenario functions then break it in one
- * specific way and leave the evidence of the root cause where production would record it.
+ * One town being written: its rows (`seed`), its seeded rng, its clock (`ago`, relative to the anchor
+ * time) and the little state that spans concerns (unique titles, the hook stack). The constructor
+ * creates the town as it stands before any work: rigs, the Mayor, the refinery and the polecats, the
+ * default config, env and container. Everything else is written by the functions of `town/`, one
+ * module per concern, which take the builder as their first argument:
+ *
+ * - `populate` (town/populate.ts) fills in a healthy, busy town's history;
+ * - a scenario (failures.ts) then breaks it in one specific way and leaves the evidence of the root
+ *   cause where production would record it;
+ * - `build()` derives what follows from everything else (container sleep and wake, resource and
+ *   queue samples) and returns the rows.
  */
 export class TownBuilder {
   readonly rng: Rng;
@@ -62,8 +48,8 @@ export class TownBuilder {
   /** Every bead title in the town (titles are unique) and the ones a scenario keeps for itself. */
   private readonly titlesInUse = new Set<string>();
   private readonly reservedTitles = new Set<string>();
-  /** Hooks an agent had before a historical hook, restored when that hook ends. */
-  private readonly previousHooks = new Map<string, (string | null)[]>();
+  /** Hooks an agent had before a historical hook, restored when that hook ends (`hook` and `unhook`, town/beads.ts). */
+  readonly previousHooks = new Map<string, (string | null)[]>();
 
   constructor(readonly options: TownOptions) {
     this.rng = createRng(options.seed);
@@ -83,48 +69,12 @@ export class TownBuilder {
       convoys: [],
       reviews: [],
       review_samples: [],
-      container: {
-        instance_id: `ctr-${this.rng.hex(12)}`,
-        status: 'running',
-        health: 'ok',
-        image: 'registry.cloudflare.com/kilo/gastown-container:2026.11.18',
-        started_at: this.ago(2 * DAY + 190),
-        last_restart_at: this.ago(2 * DAY + 190),
-        idle_since: null,
-        memory_limit_mb: 4096,
-        version: 1,
-      },
+      container: initialContainer(this),
       processes: [],
       container_events: [],
       resource_samples: [],
-      config: {
-        default_model: 'anthropic/claude-sonnet-4.6',
-        role_models: { mayor: 'anthropic/claude-opus-4.5', refinery: 'anthropic/claude-sonnet-4.6' },
-        small_model: 'anthropic/claude-haiku-4.5',
-        max_polecats_per_rig: 5,
-        merge_strategy: 'pr',
-        refinery: {
-          gates: ['npm test', 'npm run lint'],
-          auto_merge: true,
-          require_clean_merge: true,
-          code_review: true,
-          review_mode: 'always',
-        },
-        alarm_intervals: { patrol_seconds: 60, gupp_nudge_seconds: 1800, escalation_seconds: 3600, pr_poll_seconds: 60 },
-        container: { sleep_after_minutes: 30 },
-        custom_instructions: { polecat: 'Run the full test suite before submitting. Keep commits small.' },
-        git_auth: { provider: 'github', mode: 'integration', platform_integration_id: null },
-        version: 3,
-        updated_at: this.ago(6 * DAY),
-      },
-      env: [
-        { key: 'NODE_ENV', value: 'production', secret: false },
-        { key: 'KILO_LOG_LEVEL', value: 'info', secret: false },
-        { key: 'GIT_AUTHOR_NAME', value: 'Gastown', secret: false },
-        { key: 'GITHUB_TOKEN', value: `ghs_${this.rng.hex(36)}`, secret: true },
-        { key: 'ANTHROPIC_API_KEY', value: `sk-ant-api03-${this.rng.hex(40)}`, secret: true },
-        { key: 'SENTRY_DSN', value: `https://${this.rng.hex(32)}@o4507.ingest.sentry.io/45`, secret: true },
-      ],
+      config: defaultConfig(this),
+      env: defaultEnv(this),
       git_token: null,
       rig_configs: [],
       credentials: [],
@@ -137,12 +87,13 @@ export class TownBuilder {
       audit_log: [],
     };
     this.addRigs();
-    this.mayor = this.addAgent('mayor', 'Mayor', null);
-    this.refinery = this.addAgent('refinery', 'Refinery', this.seed.rigs[0]!.id);
+    this.mayor = addAgent(this, 'mayor', 'Mayor', null);
+    this.refinery = addAgent(this, 'refinery', 'Refinery', this.seed.rigs[0]!.id);
     for (let i = 0; i < options.polecats; i++) {
       const rig = this.seed.rigs[i % this.seed.rigs.length]!;
-      this.polecats.push(this.addAgent('polecat', polecatName(i), rig.id));
+      this.polecats.push(addAgent(this, 'polecat', polecatName(i), rig.id));
     }
+    // Git auth goes through the first rig's GitHub App integration.
     this.seed.config.git_auth.platform_integration_id = this.seed.rigs[0]!.platform_integration_id;
   }
 
@@ -150,12 +101,25 @@ export class TownBuilder {
     return this.seed.town.id;
   }
 
+  /** The ISO time `minutes` before the anchor: every row is placed this way, so a town built twice for one anchor is identical. */
   ago(minutes: number): string {
     return minutesAgo(this.now, minutes);
   }
 
+  /** How long before the anchor an ISO time is, in (fractional) minutes. */
   minutesSince(iso: string): number {
     return (this.now - Date.parse(iso)) / 60_000;
+  }
+
+  /** Takes the title for a new bead: titles are unique in a town, because tests and the interventions suite find beads by title. */
+  claimTitle(title: string) {
+    if (this.titlesInUse.has(title)) throw new Error(`${this.options.name}: two beads titled “${title}”`);
+    this.titlesInUse.add(title);
+  }
+
+  /** Keeps titles the scenario will give its own beads out of the generated ones. */
+  reserveTitles(titles: readonly string[]) {
+    for (const title of titles) this.reservedTitles.add(title);
   }
 
   /** The next generated work title not used in the town nor kept by its scenario. */
@@ -169,11 +133,12 @@ export class TownBuilder {
     }
   }
 
+  /** The town's repositories, each with its GitHub App integration and its (empty) per-rig config overrides. */
   private addRigs() {
     for (const name of this.options.rigs) {
       const integrationId = `ghi_${this.rng.int(40_000_000, 59_999_999)}`;
       const created = this.ago(20 * DAY + this.rng.int(0, 300));
-      this.seed.rigs.push({
+      const rig: Rig = {
         id: this.rng.uuid(),
         town_id: this.townId,
         name,
@@ -183,782 +148,22 @@ export class TownBuilder {
         integration: { id: integrationId, provider: 'github', account: this.options.org, status: 'active', linked_at: created },
         created_at: created,
         updated_at: created,
-      });
-    }
-  }
-
-  addAgent(role: AgentRole, name: string, rigId: string | null): Agent {
-    const created = this.ago(20 * DAY - this.seed.agents.length * 7);
-    const agent: Agent = {
-      id: this.rng.uuid(),
-      rig_id: rigId,
-      role,
-      name,
-      identity: identityFor(name, role, rigId, this.townId),
-      status: 'idle',
-      status_since: created,
-      current_hook_bead_id: null,
-      dispatch_attempts: 0,
-      last_activity_at: created,
-      checkpoint: null,
-      agent_status_message: null,
-      active_tools: [],
-      stalled_at: null,
-      container_process_id: null,
-      created_at: created,
-      version: 1,
-    };
-    this.seed.agents.push(agent);
-    this.seed.agent_status_history.push({ agent_id: agent.id, status: 'idle', at: created, reason: 'spawned' });
-    return agent;
-  }
-
-  /**
-   * Records a status change. History may be written out of order (scenarios add past work after the
-   * present is set up): the agent's current status is always its latest change.
-   */
-  setStatus(agent: Agent, status: AgentStatus, minutesAgoAt: number, reason: string | null) {
-    const at = this.ago(minutesAgoAt);
-    this.seed.agent_status_history.push({ agent_id: agent.id, status, at, reason });
-    if (at >= agent.status_since) {
-      agent.status = status;
-      agent.status_since = at;
-      if (status === 'stalled') agent.stalled_at = at;
-    }
-  }
-
-  /** The agent's status at an instant, from its history. */
-  statusAt(agent: Agent, minutesAgoAt: number): AgentStatus {
-    const at = this.ago(minutesAgoAt);
-    let status: AgentStatus = 'idle';
-    let latest = '';
-    for (const h of this.seed.agent_status_history) {
-      if (h.agent_id === agent.id && h.at <= at && h.at >= latest) {
-        latest = h.at;
-        status = h.status;
-      }
-    }
-    return status;
-  }
-
-  /** Moves the agent's last activity forward to this instant (never back). */
-  touch(agent: Agent, minutesAgoAt: number) {
-    const at = this.ago(minutesAgoAt);
-    if (!agent.last_activity_at || at > agent.last_activity_at) agent.last_activity_at = at;
-  }
-
-  /** Whether the agent is idle, hooked to nothing, from `fromMinutesAgo` until `toMinutesAgo` (5-min margins). */
-  isFree(agent: Agent, fromMinutesAgo: number, toMinutesAgo: number): boolean {
-    const from = Date.parse(this.ago(fromMinutesAgo + 5));
-    const to = Date.parse(this.ago(Math.max(0, toMinutesAgo - 5)));
-    const hooked = this.seed.assignments.some(
-      (x) => x.agent_id === agent.id && Date.parse(x.started_at) <= to && (x.ended_at === null || Date.parse(x.ended_at) >= from),
-    );
-    if (hooked || this.statusAt(agent, fromMinutesAgo + 5) !== 'idle') return false;
-    return !this.seed.agent_status_history.some((h) => h.agent_id === agent.id && Date.parse(h.at) > from && Date.parse(h.at) <= to);
-  }
-
-  /** The first polecat, starting with the preferred one, free for the whole window. */
-  freePolecat(preferred: number, fromMinutesAgo: number, toMinutesAgo: number): Agent {
-    for (let k = 0; k < this.polecats.length; k++) {
-      const agent = this.polecats[(preferred + k) % this.polecats.length]!;
-      if (this.isFree(agent, fromMinutesAgo, toMinutesAgo)) return agent;
-    }
-    throw new Error(`${this.options.name}: no polecat is free from ${fromMinutesAgo} to ${toMinutesAgo} minutes ago`);
-  }
-
-  addBead(input: {
-    title: string;
-    type?: BeadType;
-    status?: BeadStatus;
-    priority?: BeadPriority;
-    createdMinutesAgo: number;
-    rigId?: string | null;
-    body?: string;
-    labels?: string[];
-    metadata?: Record<string, unknown>;
-    createdBy?: string;
-  }): Bead {
-    if (this.titlesInUse.has(input.title)) throw new Error(`${this.options.name}: two beads titled “${input.title}”`);
-    this.titlesInUse.add(input.title);
-    const created = this.ago(input.createdMinutesAgo);
-    const bead: Bead = {
-      id: this.rng.uuid(),
-      type: input.type ?? 'issue',
-      status: 'open',
-      title: input.title,
-      body: input.body ?? `${input.title}.\n\nAcceptance: tests pass, no lint errors, behaviour documented in the PR description.`,
-      rig_id: input.rigId === undefined ? this.seed.rigs[0]!.id : input.rigId,
-      parent_bead_id: null,
-      assignee_agent_bead_id: null,
-      priority: input.priority ?? this.rng.pick(['low', 'medium', 'medium', 'medium', 'high'] as const),
-      labels: input.labels ?? [],
-      metadata: input.metadata ?? {},
-      dispatch_attempts: 0,
-      last_dispatch_attempt_at: null,
-      created_by: input.createdBy ?? 'mayor',
-      created_at: created,
-      updated_at: created,
-      closed_at: null,
-      version: 1,
-    };
-    this.seed.beads.push(bead);
-    this.event(bead, 'created', input.createdMinutesAgo, { newValue: 'open', agentId: this.mayor.id });
-    if (input.status && input.status !== 'open') this.setBeadStatus(bead, input.status, input.createdMinutesAgo, null);
-    return bead;
-  }
-
-  event(
-    bead: Bead,
-    type: BeadEventType,
-    minutesAgoAt: number,
-    opts: { oldValue?: string | null; newValue?: string | null; agentId?: string | null; metadata?: Record<string, unknown> } = {},
-  ) {
-    const at = this.ago(minutesAgoAt);
-    this.seed.bead_events.push({
-      id: this.rng.uuid(),
-      bead_id: bead.id,
-      agent_id: opts.agentId ?? null,
-      event_type: type,
-      old_value: opts.oldValue ?? null,
-      new_value: opts.newValue ?? null,
-      metadata: opts.metadata ?? {},
-      created_at: at,
-    });
-    if (Date.parse(at) > Date.parse(bead.updated_at)) bead.updated_at = at;
-  }
-
-  setBeadStatus(bead: Bead, status: BeadStatus, minutesAgoAt: number, agentId: string | null) {
-    if (bead.status === status) return;
-    this.event(bead, 'status_changed', minutesAgoAt, { oldValue: bead.status, newValue: status, agentId });
-    bead.status = status;
-    bead.version++;
-    if (status === 'closed' || status === 'failed') {
-      bead.closed_at = this.ago(minutesAgoAt);
-      if (status === 'closed') this.event(bead, 'closed', minutesAgoAt, { agentId });
-    }
-  }
-
-  /**
-   * GUPP: binds the agent to the bead (bead → in_progress, agent → working), with a successful
-   * dispatch unless `dispatch: false` (the scenario records its own attempts).
-   */
-  hook(agent: Agent, bead: Bead, minutesAgoAt: number, opts: { attempt?: number; dispatch?: boolean } = {}) {
-    bead.assignee_agent_bead_id = agent.id;
-    bead.metadata = { ...bead.metadata, branch: `gt/${agent.name.toLowerCase()}/${bead.id.slice(0, 8)}` };
-    this.event(bead, 'assigned', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
-    this.event(bead, 'hooked', minutesAgoAt, { newValue: agent.id, agentId: agent.id });
-    if (opts.dispatch !== false) this.dispatch(bead, agent, minutesAgoAt, opts.attempt ?? 1, null);
-    this.setBeadStatus(bead, 'in_progress', minutesAgoAt, agent.id);
-    const stack = this.previousHooks.get(agent.id) ?? [];
-    stack.push(agent.current_hook_bead_id);
-    this.previousHooks.set(agent.id, stack);
-    agent.current_hook_bead_id = bead.id;
-    this.seed.assignments.push({
-      agent_id: agent.id,
-      agent_name: agent.name,
-      role: agent.role,
-      bead_id: bead.id,
-      bead_title: bead.title,
-      started_at: this.ago(minutesAgoAt),
-      ended_at: null,
-      outcome: 'active',
-    });
-    this.setStatus(agent, 'working', minutesAgoAt, `hooked ${bead.id}`);
-    this.touch(agent, minutesAgoAt);
-  }
-
-  /** Ends the agent's current assignment of this bead; the agent goes idle. */
-  unhook(agent: Agent, bead: Bead, minutesAgoAt: number, outcome: Assignment['outcome']) {
-    const assignment = [...this.seed.assignments].reverse().find((a) => a.agent_id === agent.id && a.bead_id === bead.id && !a.ended_at);
-    if (assignment) {
-      assignment.ended_at = this.ago(minutesAgoAt);
-      assignment.outcome = outcome;
-    }
-    this.event(bead, 'unhooked', minutesAgoAt, { oldValue: agent.id, agentId: agent.id });
-    // Scenarios add past work after the present was set up: give the agent back its current hook.
-    if (agent.current_hook_bead_id === bead.id) agent.current_hook_bead_id = this.previousHooks.get(agent.id)?.pop() ?? null;
-    this.setStatus(agent, 'idle', minutesAgoAt, outcome === 'completed' ? 'work submitted' : `unhooked: ${outcome}`);
-    this.touch(agent, minutesAgoAt);
-  }
-
-  dispatch(
-    bead: Bead,
-    agent: Agent | null,
-    minutesAgoAt: number,
-    attempt: number,
-    error: { status: number | null; response: string | null; message: string } | null,
-  ) {
-    bead.dispatch_attempts = Math.max(bead.dispatch_attempts, attempt);
-    bead.last_dispatch_attempt_at = this.ago(minutesAgoAt);
-    if (agent) agent.dispatch_attempts = Math.max(agent.dispatch_attempts, attempt);
-    this.seed.dispatch_attempts.push({
-      id: this.rng.uuid(),
-      bead_id: bead.id,
-      agent_id: agent?.id ?? null,
-      attempt_number: attempt,
-      outcome: error ? 'failed' : 'success',
-      container_status: error ? error.status : 200,
-      container_response: error ? error.response : '{"ok":true,"sessionID":"ses_' + this.rng.hex(10) + '"}',
-      error_message: error ? error.message : null,
-      created_at: this.ago(minutesAgoAt),
-    });
-  }
-
-  depend(bead: Bead, dependsOn: Bead, type: DependencyType = 'blocks') {
-    this.seed.dependencies.push({ bead_id: bead.id, depends_on_bead_id: dependsOn.id, dependency_type: type });
-  }
-
-  gitOp(input: {
-    operation: GitOperation['operation'];
-    minutesAgoAt: number;
-    agent?: Agent | null;
-    bead?: Bead | null;
-    rigId?: string;
-    failure?: { exitCode: number; stderr: string };
-    command?: string;
-  }) {
-    const rigId = input.rigId ?? input.bead?.rig_id ?? this.seed.rigs[0]!.id;
-    const rig = this.seed.rigs.find((r) => r.id === rigId) ?? this.seed.rigs[0]!;
-    const branch = (input.bead?.metadata.branch as string | undefined) ?? 'main';
-    const defaultCommand = {
-      clone: `git clone --depth 50 ${rig.git_url} /workspace/${rig.name}`,
-      fetch: 'git fetch origin --prune',
-      pull: `git pull --rebase origin ${branch}`,
-      push: `git push origin ${branch}`,
-      merge: `git merge --no-ff ${branch}`,
-    }[input.operation];
-    this.seed.git_operations.push({
-      id: this.rng.uuid(),
-      rig_id: rigId,
-      agent_id: input.agent?.id ?? null,
-      bead_id: input.bead?.id ?? null,
-      operation: input.operation,
-      command: input.command ?? defaultCommand,
-      outcome: input.failure ? 'failure' : 'success',
-      exit_code: input.failure ? input.failure.exitCode : 0,
-      stderr_excerpt: input.failure ? input.failure.stderr : null,
-      duration_ms: this.rng.int(300, input.operation === 'clone' ? 9000 : 2500),
-      created_at: this.ago(input.minutesAgoAt),
-    });
-  }
-
-  containerEvent(
-    type: ContainerEventType,
-    minutesAgoAt: number,
-    opts: { exitCode?: number; reason?: string; message?: string; metadata?: Record<string, unknown> } = {},
-  ) {
-    this.seed.container_events.push({
-      id: this.rng.uuid(),
-      event_type: type,
-      exit_code: opts.exitCode ?? null,
-      reason: opts.reason ?? null,
-      message: opts.message ?? null,
-      metadata: opts.metadata ?? {},
-      created_at: this.ago(minutesAgoAt),
-    });
-  }
-
-  /**
-   * A merge-request bead tracking `source`, in the refinery's queue. The refinery works while it
-   * reviews (started → completed) and goes idle when the review is done; the MR bead follows the
-   * review: open while pending, in progress while reviewed, closed when merged, failed when failed.
-   */
-  mergeRequest(
-    source: Bead,
-    author: Agent,
-    state: ReviewState,
-    minutesAgoAt: number,
-    opts: { retries?: number; failure?: string; prUrl?: string | null; startedMinutesAgo?: number; completedMinutesAgo?: number } = {},
-  ) {
-    const branch = (source.metadata.branch as string | undefined) ?? `gt/${author.name.toLowerCase()}/${source.id.slice(0, 8)}`;
-    const mr = this.addBead({
-      title: `Merge: ${source.title}`,
-      type: 'merge_request',
-      createdMinutesAgo: minutesAgoAt,
-      rigId: source.rig_id,
-      priority: source.priority,
-      createdBy: author.name,
-      metadata: { branch, source_bead_id: source.id },
-      body: `Review and merge ${branch} into main.`,
-    });
-    this.depend(mr, source, 'tracks');
-    this.event(source, 'review_submitted', minutesAgoAt, { agentId: author.id, newValue: mr.id });
-    const started = state === 'pending' ? null : (opts.startedMinutesAgo ?? minutesAgoAt - 2);
-    const completed = state === 'merged' || state === 'failed' ? (opts.completedMinutesAgo ?? Math.max(0, started! - 12)) : null;
-    const prNumber = this.rng.int(120, 980);
-    const repo = this.seed.rigs.find((r) => r.id === source.rig_id) ?? this.seed.rigs[0]!;
-    const prUrl =
-      opts.prUrl === undefined
-        ? this.seed.config.merge_strategy === 'pr'
-          ? `${repo.git_url.replace(/\.git$/, '')}/pull/${prNumber}`
-          : null
-        : opts.prUrl;
-    if (started !== null) {
-      this.setBeadStatus(mr, 'in_progress', started, this.refinery.id);
-      this.setStatus(this.refinery, 'working', started, `reviewing ${mr.id}`);
-      this.touch(this.refinery, started);
-    }
-    if (state === 'merged') {
-      this.setBeadStatus(mr, 'closed', completed!, this.refinery.id);
-      this.event(source, 'review_completed', completed!, { agentId: this.refinery.id, newValue: 'merged' });
-    } else if (state === 'failed') {
-      this.setBeadStatus(mr, 'failed', completed!, this.refinery.id);
-      this.event(source, 'review_completed', completed!, {
-        agentId: this.refinery.id,
-        newValue: 'failed',
-        metadata: { reason: opts.failure ?? null },
-      });
-    }
-    if (completed !== null) {
-      this.setStatus(this.refinery, 'idle', completed, state === 'merged' ? 'review merged' : 'review failed');
-      this.touch(this.refinery, completed);
-    }
-    const mergeCommit = state === 'merged' ? this.rng.hex(40) : null;
-    this.seed.reviews.push({
-      bead_id: mr.id,
-      source_bead_id: source.id,
-      branch,
-      target_branch: 'main',
-      pr_url: prUrl,
-      pr_state: prUrl ? (state === 'merged' ? 'merged' : 'open') : null,
-      review_state: state,
-      failure_reason: state === 'failed' ? (opts.failure ?? 'gates failed') : null,
-      refinery_agent_id: state === 'pending' ? null : this.refinery.id,
-      retry_count: opts.retries ?? 0,
-      merge_commit: mergeCommit,
-      enqueued_at: this.ago(minutesAgoAt),
-      started_at: started === null ? null : this.ago(started),
-      completed_at: completed === null ? null : this.ago(completed),
-    });
-    if (state === 'merged') {
-      this.gitOp({ operation: 'merge', minutesAgoAt: completed! + 1, agent: this.refinery, bead: source });
-      this.gitOp({ operation: 'push', minutesAgoAt: completed!, agent: this.refinery, bead: source, command: 'git push origin main' });
-    }
-    return mr;
-  }
-
-  /**
-   * The first slot of `duration` minutes, starting `desiredStart` minutes ago or later, in which the
-   * refinery reviews nothing else (it reviews one merge request at a time). [start, end] in minutes ago.
-   */
-  reviewSlot(desiredStart: number, duration: number): [number, number] {
-    const busy = this.seed.reviews
-      .filter((r) => r.started_at)
-      .map((r) => [this.minutesSince(r.started_at!), r.completed_at ? this.minutesSince(r.completed_at) : 0] as const);
-    let start = desiredStart;
-    for (;;) {
-      const end = start - duration;
-      const clash = busy.find(([from, to]) => start >= to - 1 && from >= end - 1);
-      if (!clash) return [start, end];
-      start = clash[1] - 2;
-    }
-  }
-
-  /** The agent hooks the bead, works on it and submits it for review (bead → in_review); the agent goes idle. */
-  workOn(agent: Agent, bead: Bead, hookedMinutesAgo: number, durationMinutes: number, opts: { usage?: boolean } = {}) {
-    this.hook(agent, bead, hookedMinutesAgo);
-    const submitted = hookedMinutesAgo - durationMinutes;
-    this.gitOp({ operation: 'pull', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
-    this.gitOp({ operation: 'push', minutesAgoAt: submitted + 1, agent, bead });
-    this.setBeadStatus(bead, 'in_review', submitted, agent.id);
-    this.unhook(agent, bead, submitted, 'completed');
-    if (opts.usage !== false) this.usage(agent, bead, hookedMinutesAgo, durationMinutes, 9000);
-  }
-
-  /** A new bead, worked on and submitted for review. */
-  submittedWork(
-    agent: Agent,
-    hookedMinutesAgo: number,
-    durationMinutes: number,
-    opts: { title?: string; createdMinutesAgo?: number; priority?: BeadPriority; usage?: boolean } = {},
-  ) {
-    const bead = this.addBead({
-      title: opts.title ?? this.nextTitle(),
-      createdMinutesAgo: opts.createdMinutesAgo ?? hookedMinutesAgo + this.rng.int(5, 90),
-      ...(opts.priority ? { priority: opts.priority } : {}),
-    });
-    this.workOn(agent, bead, hookedMinutesAgo, durationMinutes, { usage: opts.usage });
-    return bead;
-  }
-
-  /** A finished piece of work: hooked, worked, submitted, reviewed and merged when the refinery was free, closed. */
-  completedWork(agent: Agent, minutesAgoAt: number, durationMinutes: number, opts: { title?: string; priority?: BeadPriority } = {}) {
-    const bead = this.submittedWork(agent, minutesAgoAt, durationMinutes, opts);
-    const submitted = minutesAgoAt - durationMinutes;
-    const [start, end] = this.reviewSlot(submitted - 2, this.rng.int(6, 20));
-    this.mergeRequest(bead, agent, 'merged', submitted, { startedMinutesAgo: start, completedMinutesAgo: end });
-    this.setBeadStatus(bead, 'closed', Math.max(0, end - 1), this.refinery.id);
-    return bead;
-  }
-
-  /** Usage rows, one per 10-minute tick, spread over the window. */
-  usage(agent: Agent, bead: Bead | null, startMinutesAgo: number, durationMinutes: number, tokensPerTick: number) {
-    for (let m = startMinutesAgo; m > startMinutesAgo - durationMinutes && m >= 0; m -= 10) {
-      const input = Math.round(tokensPerTick * (0.7 + this.rng.next() * 0.6));
-      const output = Math.round(input * 0.12);
-      this.seed.usage.push({
-        agent_id: agent.id,
-        bead_id: bead?.id ?? null,
-        at: this.ago(m),
-        input_tokens: input,
-        output_tokens: output,
-        // ~$3 / M input, $15 / M output (micro-dollars)
-        cost_microdollars: input * 3 + output * 15,
-      });
-    }
-  }
-
-  /** Gives a polecat a bead in progress with fresh activity. */
-  activeWork(agent: Agent, hookedMinutesAgo: number) {
-    const bead = this.addBead({ title: this.nextTitle(), createdMinutesAgo: hookedMinutesAgo + this.rng.int(3, 40) });
-    this.hook(agent, bead, hookedMinutesAgo);
-    this.gitOp({ operation: 'clone', minutesAgoAt: hookedMinutesAgo - 1, agent, bead });
-    agent.last_activity_at = this.ago(this.rng.int(0, 3));
-    agent.agent_status_message = this.rng.pick(['Running tests', 'Editing files', 'Reading the codebase', 'Fixing lint errors']);
-    agent.active_tools = [this.rng.pick(['bash', 'edit', 'read'])];
-    this.usage(agent, bead, hookedMinutesAgo, hookedMinutesAgo, 11000);
-    return bead;
-  }
-
-  /**
-   * Fills in the history a healthy town accumulates; the scenario runs after this. It tells populate
-   * what it will write itself, so that nothing populate writes is rewritten afterwards.
-   */
-  populate(opts: PopulateOptions = {}) {
-    const { polecats } = this;
-    const reserved = new Set(opts.reserved === 'all' ? polecats.map((_, i) => i) : (opts.reserved ?? []));
-    for (const title of opts.titles ?? []) this.reservedTitles.add(title);
-    // Finished work spread over the last 20 days, one polecat after the other.
-    const span = 19 * DAY + 12 * HOUR;
-    for (let i = 0; i < this.options.closedBeads; i++) {
-      const agent = polecats[i % polecats.length]!;
-      const at = Math.round(span - (i * (span - 3 * HOUR)) / Math.max(1, this.options.closedBeads));
-      this.completedWork(agent, at, this.rng.int(18, 95));
-    }
-    this.landedConvoy();
-    // Half of the polecats are busy right now.
-    const [low, high] = opts.activeHookedMinutesAgo ?? [12, 55];
-    polecats.forEach((agent, i) => {
-      if (i % 2 === 0 && !reserved.has(i)) this.activeWork(agent, this.rng.int(low, high));
-    });
-    if (!opts.noRecentReviews) {
-      // The others submitted work in the last hours; one review is in flight.
-      const author = polecats.length > 1 && !reserved.has(1) ? polecats[1]! : null;
-      let submitted = 100;
-      polecats.forEach((agent, i) => {
-        if (i % 2 === 0 || reserved.has(i) || agent === author) return;
-        submitted += this.rng.int(0, 30);
-        const duration = this.rng.int(25, 80);
-        this.completedWork(agent, submitted + duration, duration);
-        submitted += 45;
-      });
-      if (author) {
-        // Just before taking the bead now in review, the author submitted one the refinery merged within the hour.
-        const previous = this.rng.int(62, 66);
-        const duration = this.rng.int(30, 60);
-        this.completedWork(author, previous + duration, duration);
-        // No usage rows for it: the silent-consumption rule reads any unhooked polecat's tokens in the
-        // last hour as a zombie's, and this town is healthy.
-        const source = this.submittedWork(author, 60, 46, { createdMinutesAgo: 70, usage: false });
-        this.mergeRequest(source, author, 'running', 14);
-        this.refinery.last_activity_at = this.ago(1);
-        this.refinery.active_tools = ['bash'];
-        this.refinery.agent_status_message = 'Running gates: npm test';
-        this.usage(this.refinery, null, 12, 12, 6000);
-      }
-    }
-    for (let i = 0; i < 3; i++) this.addBead({ title: this.nextTitle(), createdMinutesAgo: this.rng.int(2, 12), priority: 'medium' });
-    this.addBead({ title: 'Mail: weekly status digest', type: 'message', createdMinutesAgo: 3 * DAY, status: 'closed', rigId: null });
-    this.mayorState();
-    // The Mayor's session has been busy for the last hours; a user message 4 min ago was answered.
-    this.setStatus(this.mayor, 'working', 6 * HOUR, 'session started');
-    this.usage(this.mayor, null, 6 * HOUR, 6 * HOUR, 1500);
-    this.mayor.last_activity_at = this.ago(2);
-    this.containerBaseline();
-    this.credentialBaseline();
-  }
-
-  landedConvoy() {
-    const convoy = this.addBead({
-      title: 'Convoy: Q4 accessibility pass',
-      type: 'convoy',
-      createdMinutesAgo: 9 * DAY,
-      rigId: null,
-      priority: 'high',
-    });
-    const tracked: Bead[] = [];
-    this.setBeadStatus(convoy, 'in_progress', 9 * DAY - 120, this.mayor.id);
-    for (let i = 0; i < 4; i++) {
-      const at = 9 * DAY - 120 - i * 180;
-      const bead = this.completedWork(this.freePolecat(i, at, at - 60), at, 60);
-      this.depend(convoy, bead, 'tracks');
-      if (tracked.length > 0) this.depend(bead, tracked[tracked.length - 1]!, 'blocks');
-      tracked.push(bead);
-    }
-    this.setBeadStatus(convoy, 'closed', 8 * DAY, this.refinery.id);
-    this.seed.convoys.push({
-      bead_id: convoy.id,
-      total_beads: 4,
-      closed_beads: 4,
-      landed_at: this.ago(8 * DAY),
-      feature_branch: 'convoy/q4-accessibility',
-      target_branch: 'main',
-      staged: false,
-      merge_mode: 'review-then-land',
-      landing_mr_bead_id: null,
-    });
-  }
-
-  mayorState() {
-    this.seed.mayor = {
-      agent_id: this.mayor.id,
-      session_id: `ses_${this.rng.hex(20)}`,
-      session_state: 'active',
-      session_error: null,
-      last_activity_at: this.ago(2),
-      last_user_message: { text: 'What is the status of the open convoy?', at: this.ago(4), answered: true },
-      system_prompt: [
-        `You are the Mayor of the Gastown town "${this.options.name}".`,
-        'You coordinate polecats (workers) and the refinery (review and merge).',
-        "Break the user's requests into beads, sling them to polecats, and keep convoys moving.",
-        'Never push to main yourself. Escalate when a bead fails dispatch 5 times.',
-        '',
-        '## Town context',
-        '{{rigs}}',
-        '{{open_beads}}',
-        '{{agents}}',
-      ].join('\n'),
-      system_prompt_context: {
-        rigs: this.seed.rigs.map((r) => `${r.name} (${r.git_url}, ${r.default_branch})`).join('; '),
-        open_beads: 'filled at session start',
-        agents: this.polecats.map((p) => p.name).join(', '),
-      },
-    };
-  }
-
-  /** The container's first start and a process for the Mayor, the refinery and every working polecat. */
-  containerBaseline() {
-    const started = this.minutesSince(this.seed.container.started_at!);
-    this.containerEvent('start', started, { message: 'container started (cold start 41 s)', metadata: { cold_start_ms: 41_200 } });
-    for (const agent of this.seed.agents) {
-      const running = agent.role !== 'polecat' || agent.status === 'working';
-      if (!running) continue;
-      this.addProcess(agent, agent.role === 'polecat' ? this.minutesSince(agent.status_since) : started - 1);
-    }
-  }
-
-  addProcess(
-    agent: Agent,
-    startedMinutesAgo: number,
-    status: 'running' | 'exited' | 'failed' = 'running',
-    exit?: { code: number; minutesAgo: number },
-  ) {
-    const processId = `proc_${this.rng.hex(10)}`;
-    agent.container_process_id = processId;
-    this.seed.processes.push({
-      process_id: processId,
-      agent_id: agent.id,
-      agent_name: agent.name,
-      pid: this.rng.int(200, 9000),
-      command: `kilo serve --session ${agent.identity}`,
-      status,
-      started_at: this.ago(startedMinutesAgo),
-      exited_at: exit ? this.ago(exit.minutesAgo) : null,
-      exit_code: exit ? exit.code : null,
-      memory_mb: status === 'running' ? this.rng.int(240, 520) : null,
-    });
-    return processId;
-  }
-
-  credentialBaseline() {
-    for (const rig of this.seed.rigs) {
-      this.seed.credentials.push({
-        rig_id: rig.id,
-        rig_name: rig.name,
-        source: 'integration',
-        integration_id: rig.platform_integration_id,
-        status: 'valid',
-        last_resolved_at: this.ago(12),
-        token_expires_at: minutesAgo(this.now, -48),
-        last_error: null,
-        last_verified_at: this.ago(12),
-        verification: 'ok',
-      });
-      for (let m = 23 * HOUR + 12; m >= 12; m -= HOUR) {
-        this.seed.credential_events.push({
-          id: this.rng.uuid(),
-          rig_id: rig.id,
-          integration_id: rig.platform_integration_id,
-          kind: 'resolve',
-          outcome: 'success',
-          error: null,
-          token_expires_at: minutesAgo(this.now, m - 60),
-          created_at: this.ago(m),
-        });
-      }
+      };
+      this.seed.rigs.push(rig);
       this.seed.rig_configs.push({ rig_id: rig.id, max_polecats: null, model_override: null, custom_instructions: null, version: 1 });
     }
   }
 
-  /** SDK streams for every agent, ending at its last activity, with optional scripted tails. */
-  streams(sizes: Record<string, number> = {}, tails: Record<string, TownSeed['sdk_streams'][number]['tail']> = {}) {
-    for (const agent of this.seed.agents) {
-      const tail = tails[agent.id] ?? [];
-      const last = tail.length ? tail[tail.length - 1]!.at : (agent.last_activity_at ?? this.ago(60));
-      this.seed.sdk_streams.push({
-        agent_id: agent.id,
-        seed: this.rng.int(1, 2 ** 31 - 1),
-        total: Math.max(sizes[agent.id] ?? this.rng.int(300, 2400), tail.length + 1),
-        first_at: agent.created_at,
-        last_at: last,
-        session_id: `ses_${this.rng.hex(20)}`,
-        tail,
-      });
-    }
-  }
-
+  /** Derives the container's sleep and wake, the resource and review-queue samples, and the town's `updated_at`; call once, last. */
   build(): TownSeed {
-    this.sleepWhenIdle();
-    this.sampleResources();
-    this.sampleReviewQueue();
+    sleepWhenIdle(this);
+    sampleResources(this);
+    sampleReviewQueue(this);
     const latest = [
       ...this.seed.bead_events.map((e) => e.created_at),
       ...this.seed.agents.map((a) => a.last_activity_at ?? a.created_at),
     ].sort();
     this.seed.town.updated_at = latest[latest.length - 1] ?? this.seed.town.updated_at;
     return this.seed;
-  }
-
-  /** Intervals (epoch ms) during which something ran in the container: agents at work, reviews, dispatches, git, tokens. */
-  private activity(): [number, number][] {
-    const now = this.now;
-    const spans: [number, number][] = [];
-    const t = (iso: string) => Date.parse(iso);
-    const byAgent = new Map<string, TownSeed['agent_status_history']>();
-    for (const h of this.seed.agent_status_history) byAgent.set(h.agent_id, [...(byAgent.get(h.agent_id) ?? []), h]);
-    for (const history of byAgent.values()) {
-      const sorted = [...history].sort((a, b) => a.at.localeCompare(b.at));
-      sorted.forEach((h, i) => {
-        if (h.status === 'working' || h.status === 'waiting') spans.push([t(h.at), sorted[i + 1] ? t(sorted[i + 1]!.at) : now]);
-      });
-    }
-    for (const a of this.seed.assignments) spans.push([t(a.started_at), a.ended_at ? t(a.ended_at) : now]);
-    for (const r of this.seed.reviews) if (r.started_at) spans.push([t(r.started_at), r.completed_at ? t(r.completed_at) : now]);
-    for (const u of this.seed.usage) spans.push([t(u.at) - 10 * 60_000, t(u.at)]);
-    const points = [
-      ...this.seed.dispatch_attempts.map((d) => d.created_at),
-      ...this.seed.git_operations.map((g) => g.created_at),
-      ...this.seed.bead_events.map((e) => e.created_at),
-      ...this.seed.container_events.filter((e) => e.event_type !== 'sleep' && e.event_type !== 'wake').map((e) => e.created_at),
-    ];
-    for (const p of points) spans.push([t(p), t(p)]);
-    return spans.map(([a, b]) => [a - 60_000, b + 60_000] as [number, number]).sort((a, b) => a[0] - b[0]);
-  }
-
-  /**
-   * The container sleeps after `sleep_after_minutes` with nothing to do and wakes for the next piece
-   * of work, so its sleep/wake history is derived from the town's activity (never the reverse).
-   * Uptime and every process count from its last start or wake.
-   */
-  private sleepWhenIdle() {
-    const c = this.seed.container;
-    const starts = this.seed.container_events.filter((e) => e.event_type === 'start').map((e) => Date.parse(e.created_at));
-    if (starts.length === 0) return;
-    const sleepAfter = this.seed.config.container.sleep_after_minutes * 60_000;
-    let awakeSince = Math.min(...starts);
-    for (const [from, to] of this.activity()) {
-      if (to <= awakeSince) continue;
-      if (from - awakeSince >= sleepAfter + 30 * 60_000) {
-        this.containerEvent('sleep', (this.now - awakeSince - sleepAfter) / 60_000, {
-          reason: `idle for ${this.seed.config.container.sleep_after_minutes} min`,
-        });
-        this.containerEvent('wake', (this.now - from) / 60_000, { reason: 'dispatch' });
-      }
-      awakeSince = Math.max(awakeSince, from, to);
-    }
-    const lastStart = Math.max(
-      ...this.seed.container_events
-        .filter((e) => e.event_type === 'start' || e.event_type === 'restart' || e.event_type === 'wake')
-        .map((e) => Date.parse(e.created_at)),
-    );
-    if (c.status === 'running') {
-      c.started_at = new Date(lastStart).toISOString();
-      c.last_restart_at = c.started_at;
-    }
-    // Sessions come back a few seconds after the container (Mayor and refinery first).
-    for (const p of this.seed.processes) {
-      if (Date.parse(p.started_at) >= lastStart) continue;
-      const agent = this.seed.agents.find((a) => a.id === p.agent_id);
-      p.started_at = new Date(lastStart + (agent?.role === 'polecat' ? 50_000 + this.rng.int(0, 40) * 1000 : 20_000)).toISOString();
-    }
-  }
-
-  /** Whether the container ran at an instant, from its lifecycle events. */
-  private awakeAt(at: number): boolean {
-    let awake = false;
-    for (const e of [...this.seed.container_events].sort((a, b) => a.created_at.localeCompare(b.created_at))) {
-      if (Date.parse(e.created_at) > at) break;
-      if (e.event_type === 'start' || e.event_type === 'restart' || e.event_type === 'wake') awake = true;
-      if (e.event_type === 'sleep' || e.event_type === 'stop') awake = false;
-    }
-    return awake;
-  }
-
-  /**
-   * Memory and process samples every 10 min over the last day, from what ran: the Mayor's and the
-   * refinery's sessions while the container was up, and each polecat's while it worked. Memory climbs
-   * to the limit in the 50 min before an OOM kill.
-   */
-  private sampleResources() {
-    const processOf = new Map(this.seed.processes.map((p) => [p.agent_id, p]));
-    const ooms = this.seed.container_events.filter((e) => e.event_type === 'oom').map((e) => Date.parse(e.created_at));
-    this.seed.resource_samples = [];
-    for (let m = 24 * HOUR; m >= 0; m -= 10) {
-      const at = this.now - m * 60_000;
-      if (!this.awakeAt(at)) {
-        this.seed.resource_samples.push({
-          at: this.ago(m),
-          memory_mb: 0,
-          memory_limit_mb: this.seed.container.memory_limit_mb,
-          cpu_percent: 0,
-          active_processes: 0,
-        });
-        continue;
-      }
-      const active = this.seed.agents.filter((a) => {
-        const p = processOf.get(a.id);
-        if (p?.exited_at && Date.parse(p.exited_at) <= at) return false;
-        if (a.role !== 'polecat') return true;
-        const status = this.statusAt(a, m);
-        return status === 'working' || status === 'waiting';
-      }).length;
-      const nearOom = ooms.some((o) => o > at && o - at < 50 * 60_000);
-      const memory = Math.round(420 + active * 310 + this.rng.int(-60, 60));
-      this.seed.resource_samples.push({
-        at: this.ago(m),
-        memory_mb: nearOom ? 3700 + (memory % 390) : memory,
-        memory_limit_mb: this.seed.container.memory_limit_mb,
-        cpu_percent: nearOom ? 91 : Math.round((8 + active * 9 + this.rng.next() * 10) * 10) / 10,
-        active_processes: active,
-      });
-    }
-  }
-
-  /** Queue depth and throughput every 15 min over the last day, counted from the merge requests themselves. */
-  private sampleReviewQueue() {
-    const reviews = this.seed.reviews.map((r) => ({
-      enqueued: Date.parse(r.enqueued_at),
-      completed: r.completed_at ? Date.parse(r.completed_at) : null,
-    }));
-    this.seed.review_samples = [];
-    for (let m = 24 * HOUR; m >= 0; m -= 15) {
-      const at = this.now - m * 60_000;
-      this.seed.review_samples.push({
-        at: this.ago(m),
-        depth: reviews.filter((r) => r.enqueued <= at && (r.completed === null || r.completed > at)).length,
-        processed: reviews.filter((r) => r.completed !== null && r.completed <= at && r.completed > at - 15 * 60_000).length,
-      });
-    }
   }
 }
