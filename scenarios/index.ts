@@ -5,6 +5,7 @@ import { populate } from './town/populate';
 import * as failures from './failures';
 import { DEV_TOKENS, USERS } from './users';
 import type { ScenarioKind, TownSeed, WorldSeed } from './types';
+import { buildIntegrations } from './integrations';
 
 export type * from './types';
 export { sdkEventAt } from './sdk-stream';
@@ -13,6 +14,7 @@ export { buildTownGraph } from './town-graph';
 export { USERS, DEV_TOKENS } from './users';
 export { TownBuilder } from './town-builder';
 export { createRng, hashString } from './random';
+export { buildIntegrations, repositoryOf } from './integrations';
 
 interface TownPlan {
   name: string;
@@ -162,6 +164,7 @@ export function buildTown(plan: TownPlan, now: number): TownSeed {
 export function buildWorld(options: { now: number }): WorldSeed {
   // Round to the second so MSW and the worker agree when seeded within the same second.
   const now = Math.floor(options.now / 1000) * 1000;
+  const towns = PLANS.map((plan) => buildTown(plan, now));
   return {
     now: new Date(now).toISOString(),
     users: Object.values(USERS),
@@ -169,7 +172,8 @@ export function buildWorld(options: { now: number }): WorldSeed {
       { token: DEV_TOKENS.admin, user_id: USERS.admin.id },
       { token: DEV_TOKENS.nonAdmin, user_id: USERS.support.id },
     ],
-    towns: PLANS.map((plan) => buildTown(plan, now)),
+    towns,
+    integrations: buildIntegrations(towns),
   };
 }
 

@@ -20,6 +20,7 @@ import type {
   Rig,
   TownConfig,
   User,
+  LinkedIntegration,
 } from '../src/api/schemas';
 
 /**
@@ -34,6 +35,8 @@ export interface WorldSeed {
   /** Dev bearer tokens and whom they belong to. */
   tokens: { token: string; user_id: string }[];
   towns: TownSeed[];
+  /** The platform integrations users have installed (the platform's records, not a town's). */
+  integrations: LinkedIntegration[];
 }
 
 export type ScenarioKind =

@@ -1,9 +1,19 @@
-import type { User } from '../../src/api/schemas';
+import type { LinkedIntegration, User } from '../../src/api/schemas';
 import { migrate } from '../db/migrate';
 import type { Host } from '../host';
 import type { SqlPort, Storage } from '../ports';
-import { all, first, insert, likePattern, scalar, type Row } from '../db/sql';
+import { all, first, fromJson, insert, likePattern, scalar, type Row } from '../db/sql';
 import { DIRECTORY_MIGRATIONS } from './schema';
+
+const toIntegration = (row: Row): LinkedIntegration => ({
+  id: String(row.id),
+  provider: String(row.provider) as LinkedIntegration['provider'],
+  account: String(row.account),
+  status: String(row.status) as LinkedIntegration['status'],
+  repositories: fromJson<LinkedIntegration['repositories']>(row.repositories, []),
+  owner_user_id: String(row.owner_user_id),
+  created_at: String(row.created_at),
+});
 
 const toUser = (row: Row): User => ({
   id: String(row.id),
@@ -70,13 +80,30 @@ export class Directory {
     insert(this.sql, 'meta', { key, value }, 'INSERT OR REPLACE');
   }
 
-  /** Adds (or replaces) users, dev tokens and town ownership rows. */
-  async upsert(input: { users: User[]; tokens: { token: string; user_id: string }[]; towns: { id: string; owner_user_id: string }[] }) {
+  /** The integrations a user installed, oldest first. */
+  integrationsOf(userId: string): LinkedIntegration[] {
+    return all(this.sql, 'SELECT * FROM integrations WHERE owner_user_id = ? ORDER BY created_at, id', userId).map(toIntegration);
+  }
+
+  integration(id: string): LinkedIntegration | null {
+    const row = first(this.sql, 'SELECT * FROM integrations WHERE id = ?', id);
+    return row ? toIntegration(row) : null;
+  }
+
+  /** Adds (or replaces) users, dev tokens, town ownership rows and integrations. */
+  async upsert(input: {
+    users: User[];
+    tokens: { token: string; user_id: string }[];
+    towns: { id: string; owner_user_id: string }[];
+    integrations?: LinkedIntegration[];
+  }) {
     const hashes = await Promise.all(input.tokens.map((t) => hashToken(t.token)));
     this.storage.transactionSync(() => {
       for (const user of input.users) insert(this.sql, 'users', { ...user, is_admin: user.is_admin ? 1 : 0 }, 'INSERT OR REPLACE');
       input.tokens.forEach((t, i) => insert(this.sql, 'tokens', { token_hash: hashes[i], user_id: t.user_id }, 'INSERT OR REPLACE'));
       for (const town of input.towns) insert(this.sql, 'towns', town, 'INSERT OR REPLACE');
+      for (const integration of input.integrations ?? [])
+        insert(this.sql, 'integrations', { ...integration, repositories: JSON.stringify(integration.repositories) }, 'INSERT OR REPLACE');
     });
   }
 }

@@ -13,4 +13,16 @@ export const DIRECTORY_MIGRATIONS = [
    -- Which user owns which town: lets an unknown town id answer 404 without waking (and creating) a TownDO.
    CREATE TABLE towns (id TEXT PRIMARY KEY, owner_user_id TEXT NOT NULL);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // v2: the platform integrations users installed (stand-in for the platform's own table): a rig can be
+  // linked only to one of its owner's, and its credential reaches only the repositories listed here.
+  `CREATE TABLE integrations (
+     id TEXT PRIMARY KEY,
+     owner_user_id TEXT NOT NULL,
+     provider TEXT NOT NULL,
+     account TEXT NOT NULL,
+     status TEXT NOT NULL,
+     repositories TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE INDEX integrations_owner ON integrations (owner_user_id, created_at);`,
 ] as const;

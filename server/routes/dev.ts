@@ -1,4 +1,4 @@
-import { buildLargeTown, buildWorld, USERS } from '../../scenarios';
+import { buildIntegrations, buildLargeTown, buildWorld, USERS } from '../../scenarios';
 import type { Host } from '../host';
 import type { PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
@@ -74,8 +74,8 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
       result = await seedWorld(host, world, body.patrol ?? 'manual');
       await directory.setMeta(CLOCK_OFFSET, '0');
     } else {
-      await directory.upsert({ users: world.users, tokens: world.tokens, towns: [] });
       const town = buildLargeTown({ now, ownerId: USERS.bench.id });
+      await directory.upsert({ users: world.users, tokens: world.tokens, towns: [], integrations: buildIntegrations([town]) });
       result = { towns: 1, ...(await seedTown(host, town, body.patrol ?? 'manual')) };
     }
     const record = {

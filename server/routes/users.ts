@@ -1,4 +1,4 @@
-import type { UserDetail, UserSearchResult } from '../../src/api/schemas';
+import type { LinkedIntegrationList, UserDetail, UserSearchResult } from '../../src/api/schemas';
 import type { RigList, TownList } from '../contract-types';
 import { notFound } from '../http/errors';
 import { userIdParam } from '../http/params';
@@ -24,6 +24,10 @@ export function userRoutes(router: Router<AdminContext>): void {
       // One TownDO per town, asked in parallel; a user has a handful of towns.
       const summaries = await Promise.all(towns.map((t) => ctx.host.objects.town(t.id).summary()));
       return { items: summaries.filter((s) => s !== null) };
+    })
+    .get('/users/:userId/integrations', async (ctx, p): Promise<LinkedIntegrationList> => {
+      const userId = await requireUser(ctx, p.userId!);
+      return { items: await ctx.host.objects.directory().integrationsOf(userId) };
     })
     .get('/users/:userId/rigs', async (ctx, p): Promise<RigList> => {
       const userId = await requireUser(ctx, p.userId!);

@@ -21,7 +21,7 @@ export async function seedTown(host: Host, town: TownSeed, patrol: PatrolMode = 
 
 /** Writes the user directory, then every town of the world. */
 export async function seedWorld(host: Host, world: WorldSeed, patrol: PatrolMode = 'manual'): Promise<{ towns: number; events: number }> {
-  await host.objects.directory().upsert({ users: world.users, tokens: world.tokens, towns: [] });
+  await host.objects.directory().upsert({ users: world.users, tokens: world.tokens, towns: [], integrations: world.integrations });
   let events = 0;
   for (const town of world.towns) events += (await seedTown(host, town, patrol)).events;
   return { towns: world.towns.length, events };

@@ -76,6 +76,7 @@ export const endpoints = {
   user: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}`, S.UserDetail),
   userTowns: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}/towns`, S.TownList),
   userRigs: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}/rigs`, S.RigList),
+  userIntegrations: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}/integrations`, S.LinkedIntegrationList),
   town: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}`, S.TownDetail),
   beads: (townId: string, query: BeadListQuery = {}) => get(`${API_PREFIX}/towns/${e(townId)}/beads`, S.BeadPage, { ...query }),
   bead: (townId: string, beadId: string) => get(`${API_PREFIX}/towns/${e(townId)}/beads/${e(beadId)}`, S.BeadDetail),

@@ -197,7 +197,7 @@ export class MockBackend {
       case 'directory': {
         const directory = new Directory(storage, this.host);
         const towns = this.world.towns.map(({ town }) => ({ id: town.id, owner_user_id: town.owner_user_id }));
-        await directory.upsert({ users: this.world.users, tokens: this.world.tokens, towns });
+        await directory.upsert({ users: this.world.users, tokens: this.world.tokens, towns, integrations: this.world.integrations });
         return directory;
       }
       case 'user': {

@@ -63,8 +63,33 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
         expect(rigs.items).toHaveLength(detail.rig_count);
       });
 
+      it("lists the user's linked integrations: each rig's own, and one that reaches every repository", async () => {
+        const id = dana();
+        const rigIntegrations = t()
+          .world.towns.filter((w) => w.town.owner_user_id === id)
+          .flatMap((w) => w.rigs.map((r) => r.platform_integration_id));
+        const list = await getOk(t(), `/users/${id}/integrations`, S.LinkedIntegrationList);
+        expect(list.items.every((i) => i.owner_user_id === id)).toBe(true);
+        for (const rigIntegration of rigIntegrations) expect(list.items.map((i) => i.id)).toContain(rigIntegration);
+        expect(list.items.filter((i) => i.repositories === 'all' && i.status === 'active')).toHaveLength(1);
+        expect(
+          list.items.find((i) => i.status === 'suspended'),
+          'infra-terraform’s installation is suspended',
+        ).toBeDefined();
+        const other = await getOk(
+          t(),
+          `/users/${t().world.towns.find((w) => w.town.owner_user_id !== id)!.town.owner_user_id}/integrations`,
+          S.LinkedIntegrationList,
+        );
+        expect(
+          other.items.some((i) => list.items.some((mine) => mine.id === i.id)),
+          'nobody sees another user’s integrations',
+        ).toBe(false);
+      });
+
       it('unknown user → 404', async () => {
         expect((await getError(t(), '/users/usr_doesnotexist', 404)).code).toBe('not_found');
+        expect((await getError(t(), '/users/usr_doesnotexist/integrations', 404)).code).toBe('not_found');
       });
     });
 

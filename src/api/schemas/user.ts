@@ -38,6 +38,25 @@ export const Integration = z.object({
 });
 export type Integration = z.infer<typeof Integration>;
 
+/**
+ * A platform integration a user can link rigs to (a GitHub App installation or a GitLab connection),
+ * from the platform's own records: who installed it, its state, and which repositories it can reach
+ * (`all`, or a list of `owner/name`). A rig's credential can only reach what its integration reaches.
+ */
+export const LinkedIntegration = z.object({
+  id: z.string().min(1),
+  provider: z.enum(['github', 'gitlab']),
+  account: z.string(),
+  status: IntegrationStatus,
+  repositories: z.union([z.literal('all'), z.array(z.string())]),
+  owner_user_id: z.string(),
+  created_at: Timestamp,
+});
+export type LinkedIntegration = z.infer<typeof LinkedIntegration>;
+
+export const LinkedIntegrationList = z.object({ items: z.array(LinkedIntegration) });
+export type LinkedIntegrationList = z.infer<typeof LinkedIntegrationList>;
+
 /** A rig (`user_rigs`): one repository a town works on. */
 export const Rig = z.object({
   id: Id,
