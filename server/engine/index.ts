@@ -1,5 +1,8 @@
 /** The intervention engine: validation, plans, writes through TownAccess, masking and the audit chain. */
-export { runAction, EngineError, targetVersion, maskParams, type AuditLog, type RunInput } from './engine';
+export { runAction, type AuditLog, type RunInput } from './run';
+export { EngineError } from './engine-error';
+export { targetVersion } from './versions';
+export { maskParams } from './masking';
 export { type TownAccess } from './town-access';
 export { hashInputFromStored, type StoredAuditRow } from './audit-chain';
 export { auditHash, canonicalEntry, canonicalJson, ChainWalk, hashInput, verifyChain, GENESIS_HASH } from './audit-chain';

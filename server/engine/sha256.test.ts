@@ -8,13 +8,33 @@ import { canonicalEntry, canonicalJson } from './audit-chain';
 const reference = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe('sha256Hex', () => {
+  it('gives the published test vectors', () => {
+    // "abc", the 448-bit message (two blocks) and a million `a`s are FIPS 180-2 appendix B; the empty and
+    // 896-bit messages are NIST's example values.
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(sha256Hex('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe(
+      '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+    );
+    expect(
+      sha256Hex('abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu'),
+    ).toBe('cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1');
+    expect(sha256Hex('a'.repeat(1_000_000))).toBe('cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0');
+  });
+
+  it('hashes the UTF-8 bytes of non-ASCII text', () => {
+    // From coreutils: printf '%s' 'ünïcødé → ✓' | sha256sum (two- and three-byte sequences), and a surrogate pair (four bytes).
+    expect(sha256Hex('ünïcødé → ✓')).toBe('aa8aa6ce77b76dd1a08eab04d8a13d47bd7dc6966686506ffcf6fbd72fac2153');
+    expect(sha256Hex('𝄞')).toBe('e419efd3d6046adf7662b0daadab65047e8014a523316d7ccc8710de694aa9b6');
+  });
+
   it('matches a reference implementation at every padding boundary and for multi-byte text', () => {
     const samples = ['', 'abc', 'ünïcødé → ✓', '𝄞 surrogate pair', 'a'.repeat(10_000)];
     for (let n = 0; n <= 200; n++) samples.push('x'.repeat(n), 'é'.repeat(n));
     for (const text of samples) expect(sha256Hex(text), `length ${text.length}`).toBe(reference(text));
   });
 
-  it('gives the same answer after a long input grew its buffer (no stale bytes)', () => {
+  it('carries nothing from one call to the next', () => {
     const short = 'prev\n{"a":1}';
     const before = sha256Hex(short);
     sha256Hex('z'.repeat(50_000));
