@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Badge } from '../../../components/badge';
 import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
@@ -15,7 +15,6 @@ import { EventViewer } from './event-viewer/event-viewer';
 import { DispatchAttempts, GitOperations, HookedBeads } from './history-tables';
 import { MayorView } from './mayor-view';
 import { StatusTimeline } from './status-timeline';
-import { STATUS_TONE } from './tone';
 import { TokenUsage } from './token-usage';
 import '../agent-inspector.css';
 
@@ -62,7 +61,7 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
         }
         actions={actions}
       >
-        <Badge tone={STATUS_TONE[a.status]}>{a.status}</Badge>
+        <StatusBadge kind="agent" status={a.status} />
         <span className="muted">for {formatDuration(now - Date.parse(a.status_since))}</span>
         <code className="small">{a.identity}</code>
         <span className="muted">

@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../../api';
-import { Badge } from '../../../components/badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { paths } from '../../../lib/paths';
 
@@ -78,7 +78,7 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
                 <td className="small audit-change">{changeSummary(e)}</td>
                 <td className="audit-reason">{e.reason}</td>
                 <td>
-                  <Badge tone={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Badge>
+                  <StatusBadge kind="audit" status={e.outcome} />
                 </td>
                 <td>
                   <button

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import type { Convoy } from '../../../api';
 import { Badge } from '../../../components/badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/relative-time';
 import { paths } from '../../../lib/paths';
 import { toConvoyView } from '../model/convoy';
-import { reviewTone, statusTone } from './tones';
 
 /** A convoy's tracked beads and progress, with what keeps it from landing named. */
 export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy }) {
@@ -60,7 +60,11 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
             {convoy.landing_mr_bead_id ? (
               <>
                 <Link to={paths.bead(townId, convoy.landing_mr_bead_id)}>open</Link>{' '}
-                <Badge tone={reviewTone(convoy.landing_mr_state)}>{convoy.landing_mr_state ?? 'unknown'}</Badge>
+                {convoy.landing_mr_state ? (
+                  <StatusBadge kind="review" status={convoy.landing_mr_state} />
+                ) : (
+                  <Badge tone="neutral">unknown</Badge>
+                )}
               </>
             ) : (
               <span className="muted">not created yet</span>
@@ -100,13 +104,7 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
                     <span>missing: bead {t.bead_id} no longer exists</span>
                   )}
                 </td>
-                <td>
-                  {t.present && t.status ? (
-                    <Badge tone={statusTone(t.status)}>{t.status.replace('_', ' ')}</Badge>
-                  ) : (
-                    <Badge tone="red">deleted</Badge>
-                  )}
-                </td>
+                <td>{t.present && t.status ? <StatusBadge kind="bead" status={t.status} /> : <Badge tone="red">deleted</Badge>}</td>
               </tr>
             ))}
           </tbody>

@@ -1,20 +1,13 @@
 import { Link } from 'react-router';
 import type { TownSummary } from '../../../api';
-import { Badge, type Tone } from '../../../components/badge';
+import { Badge } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
+import { StatusBadge } from '../../../components/status-badge';
 import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
 import { HealthBadge, type Finding } from '../../diagnosis';
 import { toTownRows } from '../model/town-rows';
 import { RestartContainer } from './restart-container';
-
-const CONTAINER_TONE: Record<TownSummary['container']['status'], Tone> = {
-  running: 'green',
-  starting: 'blue',
-  sleeping: 'muted',
-  stopped: 'muted',
-  crashed: 'red',
-};
 
 function findingLink(townId: string, f: Finding): string {
   if (f.target.kind === 'agent') return paths.agent(townId, f.target.id);
@@ -82,10 +75,8 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
             <div>
               <dt>Container</dt>
               <dd>
-                <Badge tone={CONTAINER_TONE[town.container.status]}>{town.container.status}</Badge>
-                {town.container.health !== 'ok' ? (
-                  <Badge tone={town.container.health === 'down' ? 'red' : 'yellow'}>{town.container.health}</Badge>
-                ) : null}
+                <StatusBadge kind="container" status={town.container.status} />
+                {town.container.health !== 'ok' ? <StatusBadge kind="containerHealth" status={town.container.health} /> : null}
               </dd>
             </div>
             <div>

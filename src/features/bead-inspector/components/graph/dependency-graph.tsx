@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { BeadGraph, GraphNode } from '../../../../api';
 import { ErrorState } from '../../../../components/error-state';
 import { Loading } from '../../../../components/states';
+import { statusLabel, statusTone, toneTextClass } from '../../../../components/status';
 import { paths } from '../../../../lib/paths';
 import { useBeadGraph } from '../../api/bead';
 import { DEPTHS, depthToApi, parseDepth, toDrawnGraph, type Depth, type DrawnGraph } from '../../model/graph';
@@ -84,7 +85,7 @@ function BeadLinkList({ townId, beads, empty }: { townId: string; beads: GraphNo
       {shown.map((b) => (
         <li key={b.id}>
           <Link to={paths.bead(townId, b.id)}>{b.title}</Link>{' '}
-          <span className={`status-text status-${b.status}`}>{b.status.replace('_', ' ')}</span>
+          <span className={`status-text ${toneTextClass(statusTone('bead', b.status))}`}>{statusLabel(b.status)}</span>
         </li>
       ))}
       {beads.length > shown.length ? <li className="muted">and {beads.length - shown.length} more</li> : null}
@@ -105,7 +106,7 @@ export function BlockedChains({ townId, drawn }: { townId: string; drawn: DrawnG
         {drawn.blockedChains.slice(0, 5).map((chain) => (
           <li key={chain.failed.id} data-testid="blocked-chain">
             <Link to={paths.bead(townId, chain.failed.id)}>{chain.failed.title}</Link>{' '}
-            <span className="status-text status-failed">failed</span>
+            <span className={`status-text ${toneTextClass(statusTone('bead', 'failed'))}`}>failed</span>
             {' → blocks '}
             {chain.blocked.slice(0, 4).map((b, i) => (
               <span key={b.id}>
@@ -251,7 +252,7 @@ function GraphBody({
           {fetching ? ' · updating…' : ''}
         </span>
         {graph.truncated ? (
-          <span className="status-text status-failed">graph cut at {graph.nodes.length} beads: lower the depth</span>
+          <span className="status-text tone-text-red">graph cut at {graph.nodes.length} beads: lower the depth</span>
         ) : null}
         {drawn.collapsible.size > groups ? (
           <button
