@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { BeadGraph, GraphNode } from '../../../../api';
 import { ErrorState } from '../../../../components/error-state';
 import { Loading } from '../../../../components/states';
 import { statusLabel, statusTone, toneTextClass } from '../../../../components/status';
+import { useSearchState } from '../../../../components/use-search-state';
 import { paths } from '../../../../lib/paths';
 import { useBeadGraph } from '../../api/bead';
-import { DEPTHS, depthToApi, parseDepth, toDrawnGraph, type Depth, type DrawnGraph } from '../../model/graph';
+import { DEPTHS, depthToApi, toDrawnGraph, type Depth, type DrawnGraph } from '../../model/graph';
+import { parseGraphView, writeGraphView } from '../../model/graph-view';
 import type * as CanvasModuleShape from './graph-canvas';
 import { GraphLegend } from './graph-legend';
 import { layoutClient } from './layout-client';
@@ -60,21 +62,15 @@ function useCanvasModule() {
   return { module: loaded, error, retry };
 }
 
-/** `?focus=` and `?depth=`: the graph's state lives in the URL so every view is a deep link. */
+/** `?focus=` and `?depth=`: the graph's state lives in the URL so every view is a deep link; each change is a history step. */
 export function useGraphParams(beadId: string) {
-  const [params, setParams] = useSearchParams();
-  const focus = params.get('focus') || beadId;
-  const depth = parseDepth(params.get('depth'));
-  const update = (next: { focus?: string; depth?: Depth }) =>
-    setParams((prev) => {
-      const out = new URLSearchParams(prev);
-      const f = next.focus ?? focus;
-      if (f === beadId) out.delete('focus');
-      else out.set('focus', f);
-      out.set('depth', String(next.depth ?? depth));
-      return out;
-    });
-  return { focus, depth, update };
+  const [view, setView] = useSearchState(parseGraphView, writeGraphView, { replace: false });
+  const focus = view.focus || beadId;
+  const update = (next: { focus?: string; depth?: Depth }) => {
+    const f = next.focus ?? focus;
+    setView({ focus: f === beadId ? '' : f, ...(next.depth !== undefined ? { depth: next.depth } : {}) });
+  };
+  return { focus, depth: view.depth, update };
 }
 
 function BeadLinkList({ townId, beads, empty }: { townId: string; beads: GraphNode[]; empty: string }) {

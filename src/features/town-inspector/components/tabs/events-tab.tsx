@@ -21,7 +21,7 @@ import {
   writeTimelineView,
 } from '../../model/timeline-view';
 import { KIND_TONE, TimelineRows } from '../timeline-rows';
-import { useSearchState } from '../use-search-state';
+import { useSearchState } from '../../../../components/use-search-state';
 
 const EMPTY: TimelineEvent[] = [];
 
