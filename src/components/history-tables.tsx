@@ -22,14 +22,16 @@ interface LinkColumns {
 }
 
 function AgentCell({ townId, id, names }: { townId: string; id: string | null; names: ReadonlyMap<string, string> }) {
-  return <td>{id ? <Link to={paths.agent(townId, id)}>{names.get(id) ?? shortId(id)}</Link> : <span className="muted">none</span>}</td>;
+  return (
+    <td>{id ? <Link to={paths.agent.getHref(townId, id)}>{names.get(id) ?? shortId(id)}</Link> : <span className="muted">none</span>}</td>
+  );
 }
 
 function BeadCell({ townId, id }: { townId: string; id: string | null }) {
   return (
     <td>
       {id ? (
-        <Link to={paths.bead(townId, id)} className="mono small" title={`Open bead ${id}`}>
+        <Link to={paths.bead.getHref(townId, id)} className="mono small" title={`Open bead ${id}`}>
           {shortId(id)}
         </Link>
       ) : (

@@ -34,7 +34,7 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
     return (
       <ErrorState error={agent.error} what={`agent ${agentId}`} onRetry={() => void agent.refetch()}>
         {/* A deleted or mistyped agent still belongs to a town the admin can go on from. */}
-        <Link className="button" to={paths.town(townId, 'agents')}>
+        <Link className="button" to={paths.town.getHref(townId, 'agents')}>
           Open the town’s agents
         </Link>
       </ErrorState>
@@ -47,7 +47,7 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
   return (
     <div className="page ai">
       <PageHeader
-        eyebrow={<Link to={paths.town(townId, 'agents')}>← town agents</Link>}
+        eyebrow={<Link to={paths.town.getHref(townId, 'agents')}>← town agents</Link>}
         title={
           <>
             {a.name} <span className="muted ai-role">{a.role}</span>

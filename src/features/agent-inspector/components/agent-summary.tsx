@@ -50,7 +50,7 @@ export function AgentSummary({
           <dt>Hooked bead</dt>
           <dd>
             {a.current_hook_bead_id ? (
-              <Link to={paths.bead(townId, a.current_hook_bead_id)}>{a.hooked_bead_title ?? a.current_hook_bead_id}</Link>
+              <Link to={paths.bead.getHref(townId, a.current_hook_bead_id)}>{a.hooked_bead_title ?? a.current_hook_bead_id}</Link>
             ) : (
               <span className="muted">none</span>
             )}

@@ -53,7 +53,7 @@ export function HookedBeads({ townId, items, now }: { townId: string; items: Age
               {items.map((h) => (
                 <tr key={`${h.bead_id}-${h.hooked_at}`} data-hook={h.outcome}>
                   <td className="ai-wrap">
-                    <Link to={paths.bead(townId, h.bead_id)}>{h.title ?? h.bead_id}</Link>
+                    <Link to={paths.bead.getHref(townId, h.bead_id)}>{h.title ?? h.bead_id}</Link>
                     {h.status ? <span className="small muted"> · {h.status}</span> : null}
                   </td>
                   <td>

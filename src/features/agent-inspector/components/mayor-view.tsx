@@ -76,7 +76,7 @@ function ConversationList({ townId, agentId, items }: { townId: string; agentId:
           <div className="small muted ai-convo-meta">
             <span>{item.kind === 'tool' ? `tool · ${item.tool}` : item.kind}</span>
             <RelativeTime iso={item.at} />
-            <Link to={paths.agent(townId, agentId, { event: item.id })} className="mono">
+            <Link to={paths.agent.getHref(townId, agentId, { event: item.id })} className="mono">
               #{item.id}
             </Link>
           </div>

@@ -31,7 +31,7 @@ export function Assignments({ townId, assignments, now }: { townId: string; assi
             return (
               <li key={`${a.agent_id}:${a.started_at}`} className="assignment">
                 <div className="assignment-head">
-                  <Link to={paths.agent(townId, a.agent_id)} className="strong">
+                  <Link to={paths.agent.getHref(townId, a.agent_id)} className="strong">
                     {a.agent_name}
                   </Link>
                   <span className="muted small">{a.role}</span>

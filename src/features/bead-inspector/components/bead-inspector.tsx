@@ -33,7 +33,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
     return (
       <ErrorState error={bead.error} what={`bead ${beadId}`} onRetry={() => void bead.refetch()}>
         {/* A deleted or mistyped bead still belongs to a town the admin can go on from. */}
-        <Link className="button" to={paths.town(townId, 'state')}>
+        <Link className="button" to={paths.town.getHref(townId, 'state')}>
           Open the town’s beads
         </Link>
       </ErrorState>
@@ -45,11 +45,11 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
       <PageHeader
         eyebrow={
           <>
-            <Link to={paths.town(townId, 'state')}>← {town.data?.name ?? 'town'} beads</Link>
+            <Link to={paths.town.getHref(townId, 'state')}>← {town.data?.name ?? 'town'} beads</Link>
             {detail.member_of_convoys.map((c) => (
               <span key={c.bead_id}>
                 {' · in '}
-                <Link to={paths.bead(townId, c.bead_id)}>{c.title}</Link>
+                <Link to={paths.bead.getHref(townId, c.bead_id)}>{c.title}</Link>
               </span>
             ))}
           </>

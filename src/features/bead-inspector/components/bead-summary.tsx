@@ -43,7 +43,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
           <dd>
             {agent ? (
               <>
-                <Link to={paths.agent(townId, agent.id)}>{agent.name}</Link> <StatusBadge kind="agent" status={agent.status} />
+                <Link to={paths.agent.getHref(townId, agent.id)}>{agent.name}</Link> <StatusBadge kind="agent" status={agent.status} />
                 <span className="muted small">
                   since <RelativeTime iso={agent.status_since} />
                 </span>
@@ -102,7 +102,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
           <div>
             <dt>Parent</dt>
             <dd>
-              <Link to={paths.bead(townId, bead.parent_bead_id)}>
+              <Link to={paths.bead.getHref(townId, bead.parent_bead_id)}>
                 <code>{bead.parent_bead_id.slice(0, 8)}</code>
               </Link>
             </dd>
@@ -113,7 +113,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
             <dt>In convoy</dt>
             <dd>
               {detail.member_of_convoys.map((c) => (
-                <Link key={c.bead_id} to={paths.bead(townId, c.bead_id)}>
+                <Link key={c.bead_id} to={paths.bead.getHref(townId, c.bead_id)}>
                   {c.title}
                 </Link>
               ))}

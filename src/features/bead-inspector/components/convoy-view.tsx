@@ -40,7 +40,7 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
           {view.unclosed.map((t, i) => (
             <span key={t.bead_id}>
               {i > 0 ? ', ' : ''}
-              <Link to={paths.bead(townId, t.bead_id)}>{t.title}</Link> ({t.status?.replace('_', ' ')})
+              <Link to={paths.bead.getHref(townId, t.bead_id)}>{t.title}</Link> ({t.status?.replace('_', ' ')})
             </span>
           ))}
         </p>
@@ -59,7 +59,7 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
           <dd>
             {convoy.landing_mr_bead_id ? (
               <>
-                <Link to={paths.bead(townId, convoy.landing_mr_bead_id)}>open</Link>{' '}
+                <Link to={paths.bead.getHref(townId, convoy.landing_mr_bead_id)}>open</Link>{' '}
                 {convoy.landing_mr_state ? (
                   <StatusBadge kind="review" status={convoy.landing_mr_state} />
                 ) : (
@@ -99,7 +99,7 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
               <tr key={t.bead_id} className={t.present ? undefined : 'row-missing'}>
                 <td>
                   {t.present ? (
-                    <Link to={paths.bead(townId, t.bead_id)}>{t.title}</Link>
+                    <Link to={paths.bead.getHref(townId, t.bead_id)}>{t.title}</Link>
                   ) : (
                     <span>missing: bead {t.bead_id} no longer exists</span>
                   )}

@@ -30,7 +30,7 @@ const by = (key: (b: BeadListItem) => string | number) => (ra: { original: BeadL
 
 function BeadLink({ townId, bead }: { townId: string; bead: BeadListItem }) {
   return (
-    <Link to={paths.bead(townId, bead.id)} className="bead-title" title={bead.title}>
+    <Link to={paths.bead.getHref(townId, bead.id)} className="bead-title" title={bead.title}>
       {bead.title || <span className="muted">(untitled)</span>}
     </Link>
   );
@@ -77,7 +77,7 @@ function columns(townId: string) {
       cell: (info) => {
         const b = info.row.original;
         return b.assignee_agent_bead_id ? (
-          <Link to={paths.agent(townId, b.assignee_agent_bead_id)}>{b.assignee_name ?? shortId(b.assignee_agent_bead_id)}</Link>
+          <Link to={paths.agent.getHref(townId, b.assignee_agent_bead_id)}>{b.assignee_name ?? shortId(b.assignee_agent_bead_id)}</Link>
         ) : (
           <span className="muted">—</span>
         );

@@ -50,7 +50,7 @@ function EntityCell({
   return (
     <span className="entity-cell">
       <Link
-        to={kind === 'bead' ? paths.bead(townId, id) : paths.agent(townId, id)}
+        to={kind === 'bead' ? paths.bead.getHref(townId, id) : paths.agent.getHref(townId, id)}
         className={kind === 'bead' ? 'mono small' : 'small'}
         title={`Open ${kind} ${id}`}
       >

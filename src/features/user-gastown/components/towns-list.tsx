@@ -10,9 +10,9 @@ import { toTownRows } from '../model/town-rows';
 import { RestartContainer } from './restart-container';
 
 function findingLink(townId: string, f: Finding): string {
-  if (f.target.kind === 'agent') return paths.agent(townId, f.target.id);
-  if (f.target.kind === 'bead') return paths.bead(townId, f.target.id);
-  return paths.town(townId, f.target.tab);
+  if (f.target.kind === 'agent') return paths.agent.getHref(townId, f.target.id);
+  if (f.target.kind === 'bead') return paths.bead.getHref(townId, f.target.id);
+  return paths.town.getHref(townId, f.target.tab);
 }
 
 /** The user's towns with health (colour and reason) and the per-town summary. */
@@ -25,7 +25,7 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
         <li key={town.id} className={`town-card health-${diagnosis.health}`} data-testid="town-row" data-health={diagnosis.health}>
           <div className="town-card-head">
             <HealthBadge health={diagnosis.health} />
-            <Link className="town-name" to={paths.town(town.id)}>
+            <Link className="town-name" to={paths.town.getHref(town.id)}>
               {town.name}
             </Link>
             <span className="muted mono small" title={town.id}>
@@ -33,7 +33,7 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
             </span>
             <span className="spacer" />
             <RestartContainer town={town} />
-            <Link className="button button-small" to={paths.town(town.id)} aria-label={`Open ${town.name} in the Town Inspector`}>
+            <Link className="button button-small" to={paths.town.getHref(town.id)} aria-label={`Open ${town.name} in the Town Inspector`}>
               Town Inspector →
             </Link>
           </div>

@@ -38,7 +38,7 @@ export function UserSearch() {
         onSubmit={(event) => {
           event.preventDefault();
           if (draft !== q) update({ q: draft });
-          else if (items.length === 1) navigate(paths.user(items[0]!.id));
+          else if (items.length === 1) navigate(paths.user.getHref(items[0]!.id));
         }}
       >
         <label htmlFor="user-search" className="label">
@@ -80,7 +80,7 @@ export function UserSearch() {
             {items.map((user) => (
               <tr key={user.id}>
                 <td>
-                  <Link to={paths.user(user.id)} className="strong-link">
+                  <Link to={paths.user.getHref(user.id)} className="strong-link">
                     {user.name}
                   </Link>
                 </td>

@@ -80,7 +80,7 @@ function BeadLinkList({ townId, beads, empty }: { townId: string; beads: GraphNo
     <ul className="inline-list">
       {shown.map((b) => (
         <li key={b.id}>
-          <Link to={paths.bead(townId, b.id)}>{b.title}</Link>{' '}
+          <Link to={paths.bead.getHref(townId, b.id)}>{b.title}</Link>{' '}
           <span className={`status-text ${toneTextClass(statusTone('bead', b.status))}`}>{statusLabel(b.status)}</span>
         </li>
       ))}
@@ -101,13 +101,13 @@ export function BlockedChains({ townId, drawn }: { townId: string; drawn: DrawnG
       <ul className="chain-list">
         {drawn.blockedChains.slice(0, 5).map((chain) => (
           <li key={chain.failed.id} data-testid="blocked-chain">
-            <Link to={paths.bead(townId, chain.failed.id)}>{chain.failed.title}</Link>{' '}
+            <Link to={paths.bead.getHref(townId, chain.failed.id)}>{chain.failed.title}</Link>{' '}
             <span className={`status-text ${toneTextClass(statusTone('bead', 'failed'))}`}>failed</span>
             {' → blocks '}
             {chain.blocked.slice(0, 4).map((b, i) => (
               <span key={b.id}>
                 {i > 0 ? ' → ' : ''}
-                <Link to={paths.bead(townId, b.id)}>{b.title}</Link>
+                <Link to={paths.bead.getHref(townId, b.id)}>{b.title}</Link>
                 {b.id === drawn.focusId ? <span className="muted"> (focus)</span> : null}
               </span>
             ))}
@@ -173,7 +173,7 @@ export function DependencyGraph({ townId, beadId }: { townId: string; beadId: st
           drawn={drawn}
           fetching={graph.isFetching}
           onFocus={(id) => update({ focus: id })}
-          onOpen={(id) => void navigate(paths.bead(townId, id, { depth: String(depth) }))}
+          onOpen={(id) => void navigate(paths.bead.getHref(townId, id, { depth: String(depth) }))}
           onToggleGroup={(id) => setExpanded((prev) => toggle(prev, id))}
         />
       ) : null}

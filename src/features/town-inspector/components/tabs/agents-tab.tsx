@@ -80,7 +80,7 @@ export function AgentsTab({ townId }: { townId: string }) {
               return (
                 <tr key={a.id} className={isTroubled(a) ? 'row-troubled' : undefined} data-testid="agent-row">
                   <td>
-                    <Link className="strong" to={paths.agent(townId, a.id)}>
+                    <Link className="strong" to={paths.agent.getHref(townId, a.id)}>
                       {a.name}
                     </Link>
                     <div className="muted mono small" title={a.identity}>
@@ -102,7 +102,7 @@ export function AgentsTab({ townId }: { townId: string }) {
                   </td>
                   <td>
                     {a.current_hook_bead_id ? (
-                      <Link to={paths.bead(townId, a.current_hook_bead_id)} title={a.current_hook_bead_id}>
+                      <Link to={paths.bead.getHref(townId, a.current_hook_bead_id)} title={a.current_hook_bead_id}>
                         {a.hooked_bead_title ?? shortId(a.current_hook_bead_id)}
                       </Link>
                     ) : (

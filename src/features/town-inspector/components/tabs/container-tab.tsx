@@ -112,7 +112,7 @@ export function ContainerTab({ townId }: { townId: string }) {
                   <tr key={p.process_id} className={p.status === 'failed' || p.status === 'exited' ? 'row-troubled' : undefined}>
                     <td>
                       {p.agent_id ? (
-                        <Link to={paths.agent(townId, p.agent_id)}>{p.agent_name ?? p.agent_id.slice(0, 8)}</Link>
+                        <Link to={paths.agent.getHref(townId, p.agent_id)}>{p.agent_name ?? p.agent_id.slice(0, 8)}</Link>
                       ) : (
                         <span className="muted">—</span>
                       )}

@@ -113,7 +113,7 @@ export function ReviewTab({ townId }: { townId: string }) {
                 {sorted.map((e) => (
                   <tr key={e.bead_id} className={e.review_state === 'failed' ? 'row-troubled' : undefined} data-testid="review-row">
                     <td>
-                      <Link to={paths.bead(townId, e.bead_id)}>{e.title}</Link>
+                      <Link to={paths.bead.getHref(townId, e.bead_id)}>{e.title}</Link>
                       {e.failure_reason ? <div className="text-red small message-cell">{e.failure_reason}</div> : null}
                     </td>
                     <td>
@@ -125,7 +125,7 @@ export function ReviewTab({ townId }: { townId: string }) {
                     </td>
                     <td>
                       {e.refinery_agent_id ? (
-                        <Link to={paths.agent(townId, e.refinery_agent_id)}>{e.refinery_name ?? 'refinery'}</Link>
+                        <Link to={paths.agent.getHref(townId, e.refinery_agent_id)}>{e.refinery_name ?? 'refinery'}</Link>
                       ) : (
                         <span className="muted">unassigned</span>
                       )}
