@@ -1,6 +1,6 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { renderApp } from '../test/render-app';
 import { useSearchState } from './use-search-state';
 
 interface View {
@@ -38,19 +38,8 @@ const click = (name: string) => act(() => fireEvent.click(screen.getByRole('butt
 
 /** A route whose loader takes a while: every search change is a navigation in flight for 30 ms. */
 function renderProbe(url: string) {
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/',
-        loader: () => new Promise((resolve) => setTimeout(() => resolve(null), 30)),
-        HydrateFallback: () => null,
-        element: <Probe />,
-      },
-    ],
-    { initialEntries: [url] },
-  );
-  render(<RouterProvider router={router} />);
-  return router;
+  const slow = () => new Promise((resolve) => setTimeout(() => resolve(null), 30));
+  return renderApp(url, { routes: [{ path: '/', loader: slow, HydrateFallback: () => null, element: <Probe /> }] }).router;
 }
 
 describe('useSearchState', () => {
