@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { ErrorState } from '../components/error-state';
+import { paths } from '../lib/paths';
 
 /** Per-route error boundary: a broken view never takes the shell (or the other tabs) down with it. */
 export function RouteError() {
@@ -35,7 +36,7 @@ export function NotFound({ what, back }: NotFoundData) {
               {back.label}
             </Link>
           ) : null}
-          <Link className="button" to="/users">
+          <Link className="button" to={paths.users.getHref()}>
             Back to user search
           </Link>
         </div>

@@ -1,6 +1,6 @@
 import { createBrowserRouter, data, Navigate, useLocation, type RouteObject } from 'react-router';
 import type { User } from '../api';
-import { isTownTab } from '../lib/paths';
+import { isTownTab, paths } from '../lib/paths';
 import { NotFound, RouteError, type NotFoundData } from './route-error';
 import { Shell } from './shell';
 import { Loading } from '../components/states';
@@ -11,8 +11,9 @@ function UnknownPath() {
 }
 
 /**
- * Every route of the app. The paths are the deep-link contract with the host dashboard
- * (ARCHITECTURE.md): keep them stable. Inspectors load lazily with their heavy libraries.
+ * Every route of the app, each at its pattern from `paths` (lib/paths.ts), the same table every link
+ * is built from. The paths are the deep-link contract with the host dashboard (ARCHITECTURE.md): keep
+ * them stable. Inspectors load lazily with their heavy libraries.
  */
 export function routes(admin: User): RouteObject[] {
   return [
@@ -22,25 +23,28 @@ export function routes(admin: User): RouteObject[] {
       // While the first route's code loads (lazy routes), instead of a blank page.
       HydrateFallback: () => <Loading label="Loading Gastown Admin" />,
       children: [
-        { index: true, element: <Navigate to="/users" replace /> },
+        { path: paths.home.path, element: <Navigate to={paths.users.getHref()} replace /> },
         {
-          path: 'users',
+          path: paths.users.path,
           lazy: () => import('../pages/users-page').then((m) => ({ Component: m.UsersPage })),
           errorElement: <RouteError />,
         },
         {
-          path: 'users/:userId',
+          path: paths.user.path,
           lazy: () => import('../pages/user-page').then((m) => ({ Component: m.UserPage })),
           errorElement: <RouteError />,
         },
-        { path: 'towns/:townId', element: <Navigate to="state" replace /> },
+        { path: paths.townRoot.path, element: <Navigate to="state" replace /> },
         {
-          path: 'towns/:townId/:tab',
+          path: paths.town.path,
           loader: ({ params }) => {
             // Not a Response: its statusText takes Latin-1 only, and the tab comes from the URL.
             if (!isTownTab(params.tab))
               throw data<NotFoundData>(
-                { what: `town tab “${params.tab}”`, back: { to: `/towns/${params.townId}/state`, label: 'Open the town’s State tab' } },
+                {
+                  what: `town tab “${params.tab}”`,
+                  back: { to: paths.town.getHref(params.townId ?? '', 'state'), label: 'Open the town’s State tab' },
+                },
                 { status: 404 },
               );
             return null;
@@ -49,17 +53,17 @@ export function routes(admin: User): RouteObject[] {
           errorElement: <RouteError />,
         },
         {
-          path: 'towns/:townId/beads/:beadId',
+          path: paths.bead.path,
           lazy: () => import('../pages/bead-page').then((m) => ({ Component: m.BeadPage })),
           errorElement: <RouteError />,
         },
         {
-          path: 'towns/:townId/agents/:agentId',
+          path: paths.agent.path,
           lazy: () => import('../pages/agent-page').then((m) => ({ Component: m.AgentPage })),
           errorElement: <RouteError />,
         },
         {
-          path: 'audit',
+          path: paths.audit.path,
           lazy: () => import('../pages/audit-page').then((m) => ({ Component: m.AuditPage })),
           errorElement: <RouteError />,
         },
@@ -67,7 +71,7 @@ export function routes(admin: User): RouteObject[] {
         ...(__MOCK_API__
           ? [
               {
-                path: '__fixtures/graph',
+                path: paths.graphFixture.path,
                 lazy: () => import('../pages/graph-fixture-page').then((m) => ({ Component: m.GraphFixturePage })),
               },
             ]

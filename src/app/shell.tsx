@@ -1,6 +1,7 @@
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { clearSession, type User } from '../api';
 import { ActionDialogHost } from '../features/interventions';
+import { paths } from '../lib/paths';
 import { useEmbedHost } from './embed/embed-host';
 
 /** The frame around every page: product name, main navigation, the signed-in admin. */
@@ -13,12 +14,12 @@ export function Shell({ admin }: { admin: User }) {
         Skip to content
       </a>
       <header className="topbar">
-        <NavLink to="/users" className="brand">
+        <NavLink to={paths.users.getHref()} className="brand">
           Gastown Admin
         </NavLink>
         <nav aria-label="Main" className="topnav">
-          <NavLink to="/users">Users</NavLink>
-          <NavLink to="/audit">Intervention log</NavLink>
+          <NavLink to={paths.users.getHref()}>Users</NavLink>
+          <NavLink to={paths.audit.getHref()}>Intervention log</NavLink>
         </nav>
         <span className="spacer" />
         <span className="admin-who" title={admin.id}>

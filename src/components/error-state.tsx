@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { clearSession, isApiError } from '../api';
+import { paths } from '../lib/paths';
 
 interface Explained {
   title: string;
@@ -102,7 +103,7 @@ export function ErrorState({
           </button>
         ) : null}
         {code === 'not_found' || code === 'forbidden' || code === 'bad_request' ? (
-          <Link className="button" to="/users">
+          <Link className="button" to={paths.users.getHref()}>
             Back to user search
           </Link>
         ) : null}

@@ -3,8 +3,8 @@ import { DISPATCH_CAP, type DispatchAttempt, type GitOperation } from '../api';
 import { formatDuration } from '../lib/time';
 import { shortId } from '../lib/format';
 import { paths } from '../lib/paths';
-import { Badge } from './badge';
 import { RelativeTime } from './relative-time';
+import { StatusBadge } from './status-badge';
 
 /**
  * The dispatch-attempt and git-operation tables, shared by the Agent Inspector (rows link their
@@ -22,14 +22,16 @@ interface LinkColumns {
 }
 
 function AgentCell({ townId, id, names }: { townId: string; id: string | null; names: ReadonlyMap<string, string> }) {
-  return <td>{id ? <Link to={paths.agent(townId, id)}>{names.get(id) ?? shortId(id)}</Link> : <span className="muted">none</span>}</td>;
+  return (
+    <td>{id ? <Link to={paths.agent.getHref(townId, id)}>{names.get(id) ?? shortId(id)}</Link> : <span className="muted">none</span>}</td>
+  );
 }
 
 function BeadCell({ townId, id }: { townId: string; id: string | null }) {
   return (
     <td>
       {id ? (
-        <Link to={paths.bead(townId, id)} className="mono small" title={`Open bead ${id}`}>
+        <Link to={paths.bead.getHref(townId, id)} className="mono small" title={`Open bead ${id}`}>
           {shortId(id)}
         </Link>
       ) : (
@@ -66,7 +68,7 @@ export function DispatchAttemptsTable({ townId, attempts, agents, beads, label }
               {agents ? <AgentCell townId={townId} id={a.agent_id} names={agents} /> : null}
               {beads ? <BeadCell townId={townId} id={a.bead_id} /> : null}
               <td>
-                <Badge tone={a.outcome === 'success' ? 'green' : 'red'}>{a.outcome}</Badge>
+                <StatusBadge kind="dispatch" status={a.outcome} />
               </td>
               <td className="history-text">
                 <span className="mono small">{a.container_status !== null ? `HTTP ${a.container_status}` : 'no answer'}</span>
@@ -108,7 +110,7 @@ export function GitOperationsTable({ townId, operations, agents, beads, label }:
               {agents ? <AgentCell townId={townId} id={g.agent_id} names={agents} /> : null}
               {beads ? <BeadCell townId={townId} id={g.bead_id} /> : null}
               <td>
-                <Badge tone={g.outcome === 'success' ? 'green' : 'red'}>{g.outcome}</Badge>
+                <StatusBadge kind="git" status={g.outcome} />
                 {g.exit_code !== null ? <div className="small muted">exit {g.exit_code}</div> : null}
               </td>
               <td className="history-text">

@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { apiClient, clearSession, sessionStore } from '../../api';
-import { configureTestApi, createTestQueryClient } from '../../test/render-app';
-import { App } from '../app';
+import { clearSession } from '../../api';
+import { paths } from '../../lib/paths';
+import { renderApp } from '../../test/render-app';
 import type { EmbedHost } from './embed-host';
 
 function fakeHost(renewed: string | null): EmbedHost {
@@ -14,27 +14,21 @@ function fakeHost(renewed: string | null): EmbedHost {
   };
 }
 
-function renderEmbedded(host: EmbedHost, token: string | null) {
-  configureTestApi(null);
-  // As in the app: every request carries the token the host handed over, read when it is sent.
-  apiClient.configure({ getToken: () => sessionStore.getState().token });
-  sessionStore.setState({ token, source: token ? 'host' : 'none' });
-  window.history.replaceState(null, '', '/users/usr_2b7f1c9e4a');
-  return render(<App queryClient={createTestQueryClient()} basename="/" embed={host} />);
-}
+/** A user's page, where the embedded app opens. */
+const USER_PAGE = paths.user.getHref('usr_2b7f1c9e4a');
 
 afterEach(() => clearSession());
 
 describe('the session gate, embedded', () => {
   it('waits for the dashboard instead of showing a sign-in form', async () => {
-    renderEmbedded(fakeHost(null), null);
+    renderApp(USER_PAGE, { embed: fakeHost(null), token: null });
     expect(await screen.findByText('Waiting for the admin dashboard to share your session')).toBeInTheDocument();
     expect(screen.queryByLabelText('Admin token')).not.toBeInTheDocument();
   });
 
   it('on 401 asks the dashboard for a fresh token and carries on with it', async () => {
     const host = fakeHost('dev-admin-token');
-    renderEmbedded(host, 'dev-expired-token');
+    renderApp(USER_PAGE, { embed: host, token: 'dev-expired-token' });
     expect(await screen.findByRole('list', { name: 'Towns' }, { timeout: 5000 })).toBeInTheDocument();
     expect(host.renewSession).toHaveBeenCalledTimes(1);
     expect(host.connectRouter).toHaveBeenCalled();
@@ -42,14 +36,14 @@ describe('the session gate, embedded', () => {
   });
 
   it('says so when the dashboard cannot renew the session, still without a login form', async () => {
-    renderEmbedded(fakeHost(null), 'dev-expired-token');
+    renderApp(USER_PAGE, { embed: fakeHost(null), token: 'dev-expired-token' });
     expect(await screen.findByRole('heading', { name: 'Your admin session has expired' })).toBeInTheDocument();
     expect(screen.getByText(/The admin dashboard could not renew it/)).toBeInTheDocument();
     expect(screen.queryByLabelText('Admin token')).not.toBeInTheDocument();
   });
 
   it('shows "Admins only" for a non-admin token, with no way to switch accounts here', async () => {
-    renderEmbedded(fakeHost(null), 'dev-support-token');
+    renderApp(USER_PAGE, { embed: fakeHost(null), token: 'dev-support-token' });
     expect(await screen.findByRole('heading', { name: 'Admins only' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Use another account' })).not.toBeInTheDocument();
   });

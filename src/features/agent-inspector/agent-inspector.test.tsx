@@ -1,22 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getStore } from '../../mocks/handlers';
 import { sdkEventAt } from '../../../scenarios';
 import { summarizeSdkEvent } from '../../../server/readings/sdk-summary';
-import { renderAgent, stubLayout } from './test-utils';
-
-let restore: () => void;
-beforeAll(() => {
-  restore = stubLayout();
-});
-afterAll(() => restore());
+import { paths } from '../../lib/paths';
+import { renderApp } from '../../test/render-app';
+import { AgentInspector } from './components/agent-inspector';
 
 function agentIn(townName: string, agentName: string) {
   const town = getStore().world.towns.find((t) => t.town.name === townName)!;
   const agent = town.agents.find((a) => a.name === agentName)!;
   const stream = town.sdk_streams.find((s) => s.agent_id === agent.id)!;
-  return { townId: town.town.id, agentId: agent.id, stream, url: `/towns/${town.town.id}/agents/${agent.id}` };
+  // The inspector alone at its route; its event list virtualizes, so layout is stubbed.
+  const view = { element: <AgentInspector townId={town.town.id} agentId={agent.id} />, path: paths.agent.path, layout: true };
+  return { townId: town.town.id, agentId: agent.id, stream, url: paths.agent.getHref(town.town.id, agent.id), view };
 }
 
 /** What the viewer should count: loaded rows whose type or summary contains `q`. */
@@ -33,8 +31,8 @@ const allLoaded = () => waitFor(() => expect(screen.getByText(/^All [\d,]+ event
 
 describe('Agent Inspector on the stuck-agent town (payments-api, Toast)', () => {
   it('says the agent is stalled, its process died with 137, and shows the failed dispatches and the last events', async () => {
-    const { url } = agentIn('payments-api', 'Toast');
-    renderAgent(url);
+    const { url, view } = agentIn('payments-api', 'Toast');
+    renderApp(url, view);
     const findings = await screen.findByRole('list', { name: 'Findings' });
     expect(within(findings).getByText(/^Stalled for/)).toBeInTheDocument();
     expect(within(findings).getByText(/exit code 137 \(SIGKILL\)/)).toBeInTheDocument();
@@ -54,8 +52,8 @@ describe('Agent Inspector on the stuck-agent town (payments-api, Toast)', () => 
 
 describe('Agent Inspector on the mayor-dysfunction town (support-bot, Mayor)', () => {
   it('shows the errored session, the unanswered message, the tool-call loop and the stale prompt context', async () => {
-    const { url } = agentIn('support-bot', 'Mayor');
-    renderAgent(url);
+    const { url, view } = agentIn('support-bot', 'Mayor');
+    renderApp(url, view);
     const session = await screen.findByRole('region', { name: 'Mayor session' });
     expect(within(session).getByText('errored')).toBeInTheDocument();
     expect(within(session).getByText(/tool call loop detected/)).toBeInTheDocument();
@@ -76,8 +74,8 @@ describe('Agent Inspector on the mayor-dysfunction town (support-bot, Mayor)', (
 
 describe('Agent Inspector on the silent-consumption town (data-warehouse)', () => {
   it('flags a polecat burning tokens with no hooked bead as a zombie', async () => {
-    const { url } = agentIn('data-warehouse', 'Maple');
-    renderAgent(url);
+    const { url, view } = agentIn('data-warehouse', 'Maple');
+    renderApp(url, view);
     const findings = await screen.findByRole('list', { name: 'Findings' });
     expect(within(findings).getByText(/Consuming tokens with no hooked bead/)).toBeInTheDocument();
     const tokens = screen.getByRole('region', { name: 'LLM token usage' });
@@ -86,8 +84,8 @@ describe('Agent Inspector on the silent-consumption town (data-warehouse)', () =
   });
 
   it('does not flag an idle polecat without token use', async () => {
-    const { url } = agentIn('data-warehouse', 'Toast');
-    renderAgent(url);
+    const { url, view } = agentIn('data-warehouse', 'Toast');
+    renderApp(url, view);
     await screen.findByRole('region', { name: 'LLM token usage' });
     expect(screen.queryByText(/Consuming tokens with no hooked bead/)).not.toBeInTheDocument();
   });
@@ -96,8 +94,8 @@ describe('Agent Inspector on the silent-consumption town (data-warehouse)', () =
 describe('SDK event search', () => {
   it('counts matches over the loaded events, steps through them with next / previous and keeps q and event in the URL', async () => {
     const user = userEvent.setup();
-    const { url, stream } = agentIn('support-bot', 'Mayor');
-    const { search } = renderAgent(url);
+    const { url, stream, view } = agentIn('support-bot', 'Mayor');
+    const { search } = renderApp(url, view);
     await allLoaded();
     const expected = expectedMatches(stream, 'town-state');
     expect(expected.length).toBeGreaterThanOrEqual(12);
@@ -120,9 +118,9 @@ describe('SDK event search', () => {
   });
 
   it('opens a link with ?q= and ?event= at the same place', async () => {
-    const { url, stream } = agentIn('support-bot', 'Mayor');
+    const { url, stream, view } = agentIn('support-bot', 'Mayor');
     const target = expectedMatches(stream, 'town-state')[3]!;
-    renderAgent(`${url}?q=town-state&event=${target}`);
+    renderApp(`${url}?q=town-state&event=${target}`, view);
     expect(await screen.findByRole('searchbox', { name: 'Search loaded events' })).toHaveValue('town-state');
     const row = await screen.findByRole('button', { expanded: true }, { timeout: 8000 });
     expect(row).toHaveAttribute('data-event-row', String(target));
@@ -132,8 +130,8 @@ describe('SDK event search', () => {
 
   it('filters by event type and searches within the filter', async () => {
     const user = userEvent.setup();
-    const { url, stream } = agentIn('support-bot', 'Mayor');
-    const { search } = renderAgent(url);
+    const { url, stream, view } = agentIn('support-bot', 'Mayor');
+    const { search } = renderApp(url, view);
     await allLoaded();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Filter by event type' }), 'error');
     await waitFor(() => expect(search().get('type')).toBe('error'));

@@ -1,21 +1,17 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getStore } from '../../mocks/handlers';
 import { server } from '../../mocks/node';
-import { renderAgent, stubLayout } from './test-utils';
+import { paths } from '../../lib/paths';
+import { renderApp } from '../../test/render-app';
+import { AgentInspector } from './components/agent-inspector';
 
 const SCRIPT = '<script>window.__pwned = "script"</script>';
 const IMG = '<img src=x onerror="window.__pwned = \'img\'">';
 const LINK = '<a href="javascript:window.__pwned=1">click</a>';
 const HOSTILE = `${IMG} ${SCRIPT} ${LINK}`;
-
-let restore: () => void;
-beforeAll(() => {
-  restore = stubLayout();
-});
-afterAll(() => restore());
 
 describe('agent output is text', () => {
   it('shows HTML and script payloads literally in rows, payloads, the conversation and the prompt, and runs none of them', async () => {
@@ -48,7 +44,11 @@ describe('agent output is text', () => {
       http.get(`${base}/events`, () => HttpResponse.json({ items: [event(2), event(1)], next_cursor: null, total: 2 })),
     );
     const user = userEvent.setup();
-    const { container } = renderAgent(`/towns/${town.town.id}/agents/${mayor.id}`);
+    const { container } = renderApp(paths.agent.getHref(town.town.id, mayor.id), {
+      element: <AgentInspector townId={town.town.id} agentId={mayor.id} />,
+      path: paths.agent.path,
+      layout: true, // the event list virtualizes
+    });
     const list = await screen.findByRole('list', { name: 'SDK events, newest first' });
     const row = await within(list).findByText(`${HOSTILE} #1`);
     expect(row).toBeInTheDocument();

@@ -1,21 +1,22 @@
 import type { ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Badge } from '../../../components/badge';
+import { Link } from 'react-router';
 import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
+import { useSearchState } from '../../../components/use-search-state';
 import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
 import { useAgent } from '../api/agent';
+import { parseAgentView, writeAgentView } from '../model/agent-view';
 import { isZombie, toAgentFindings } from '../model/findings';
 import { AgentSummary } from './agent-summary';
 import { EventViewer } from './event-viewer/event-viewer';
 import { DispatchAttempts, GitOperations, HookedBeads } from './history-tables';
 import { MayorView } from './mayor-view';
 import { StatusTimeline } from './status-timeline';
-import { STATUS_TONE } from './tone';
 import { TokenUsage } from './token-usage';
 import '../agent-inspector.css';
 
@@ -27,13 +28,13 @@ import '../agent-inspector.css';
 export function AgentInspector({ townId, agentId, actions }: { townId: string; agentId: string; actions?: ReactNode }) {
   const agent = useAgent(townId, agentId);
   const now = useNow();
-  const [params, setParams] = useSearchParams();
+  const [view, setView] = useSearchState(parseAgentView, writeAgentView);
   if (agent.isPending) return <Loading label="Loading agent" />;
   if (agent.isError)
     return (
       <ErrorState error={agent.error} what={`agent ${agentId}`} onRetry={() => void agent.refetch()}>
         {/* A deleted or mistyped agent still belongs to a town the admin can go on from. */}
-        <Link className="button" to={paths.town(townId, 'agents')}>
+        <Link className="button" to={paths.town.getHref(townId, 'agents')}>
           Open the town’s agents
         </Link>
       </ErrorState>
@@ -42,19 +43,11 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
   const a = detail.agent;
   const findings = toAgentFindings(detail, now);
   const zombie = isZombie(detail, now);
-  const setWindow = (w: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('window', w);
-        return next;
-      },
-      { replace: true },
-    );
+  const setWindow = (w: string) => setView({ window: w });
   return (
     <div className="page ai">
       <PageHeader
-        eyebrow={<Link to={paths.town(townId, 'agents')}>← town agents</Link>}
+        eyebrow={<Link to={paths.town.getHref(townId, 'agents')}>← town agents</Link>}
         title={
           <>
             {a.name} <span className="muted ai-role">{a.role}</span>
@@ -62,7 +55,7 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
         }
         actions={actions}
       >
-        <Badge tone={STATUS_TONE[a.status]}>{a.status}</Badge>
+        <StatusBadge kind="agent" status={a.status} />
         <span className="muted">for {formatDuration(now - Date.parse(a.status_since))}</span>
         <code className="small">{a.identity}</code>
         <span className="muted">
@@ -71,7 +64,7 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
       </PageHeader>
       <AgentSummary townId={townId} detail={detail} findings={findings} now={now} />
       {detail.mayor ? <MayorView townId={townId} agentId={agentId} mayor={detail.mayor} /> : null}
-      <StatusTimeline history={detail.status_history} now={now} windowLabel={params.get('window') ?? '24 h'} onWindow={setWindow} />
+      <StatusTimeline history={detail.status_history} now={now} windowLabel={view.window || '24 h'} onWindow={setWindow} />
       <EventViewer key={`${townId}/${agentId}`} townId={townId} agentId={agentId} eventCount={detail.event_count} />
       <div className="ai-grid">
         <DispatchAttempts townId={townId} items={detail.dispatch_attempts} />

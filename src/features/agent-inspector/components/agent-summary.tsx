@@ -1,15 +1,12 @@
 import { Link } from 'react-router';
 import type { AgentDetail } from '../../../api';
-import { Badge } from '../../../components/badge';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/relative-time';
+import { StatusBadge } from '../../../components/status-badge';
 import { formatNumber } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { formatDuration, formatExact } from '../../../lib/time';
 import type { AgentFinding } from '../model/findings';
-import { STATUS_TONE } from './tone';
-
-const PROCESS_TONE = { starting: 'blue', running: 'green', stopping: 'yellow', exited: 'red', failed: 'red' } as const;
 
 /** What the agent is and is doing now, with what looks wrong listed first. */
 export function AgentSummary({
@@ -45,7 +42,7 @@ export function AgentSummary({
         <div>
           <dt>Status</dt>
           <dd>
-            <Badge tone={STATUS_TONE[a.status]}>{a.status}</Badge>
+            <StatusBadge kind="agent" status={a.status} />
             <span title={formatExact(a.status_since)}>for {formatDuration(now - Date.parse(a.status_since))}</span>
           </dd>
         </div>
@@ -53,7 +50,7 @@ export function AgentSummary({
           <dt>Hooked bead</dt>
           <dd>
             {a.current_hook_bead_id ? (
-              <Link to={paths.bead(townId, a.current_hook_bead_id)}>{a.hooked_bead_title ?? a.current_hook_bead_id}</Link>
+              <Link to={paths.bead.getHref(townId, a.current_hook_bead_id)}>{a.hooked_bead_title ?? a.current_hook_bead_id}</Link>
             ) : (
               <span className="muted">none</span>
             )}
@@ -86,7 +83,7 @@ export function AgentSummary({
           <dd>
             {p ? (
               <>
-                <Badge tone={PROCESS_TONE[p.status]}>{p.status}</Badge>
+                <StatusBadge kind="process" status={p.status} />
                 {p.exit_code !== null ? <span>exit {p.exit_code}</span> : null}
                 {p.exited_at ? <RelativeTime iso={p.exited_at} /> : p.pid !== null ? <code>pid {p.pid}</code> : null}
                 {p.memory_mb !== null ? <span className="muted">{Math.round(p.memory_mb)} MB</span> : null}

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { AgentDetail } from '../../../api';
-import { Badge } from '../../../components/badge';
 import { DispatchAttemptsTable, GitOperationsTable } from '../../../components/history-tables';
 import { RelativeTime } from '../../../components/relative-time';
+import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
 
@@ -32,15 +32,6 @@ export function GitOperations({ townId, items }: { townId: string; items: AgentD
   );
 }
 
-const OUTCOME_TONE = {
-  active: 'blue',
-  completed: 'green',
-  failed: 'red',
-  unhooked: 'yellow',
-  reassigned: 'yellow',
-  timed_out: 'red',
-} as const;
-
 export function HookedBeads({ townId, items, now }: { townId: string; items: AgentDetail['hooked_beads']; now: number }) {
   return (
     <section className="panel" aria-labelledby="hooks-title">
@@ -62,7 +53,7 @@ export function HookedBeads({ townId, items, now }: { townId: string; items: Age
               {items.map((h) => (
                 <tr key={`${h.bead_id}-${h.hooked_at}`} data-hook={h.outcome}>
                   <td className="ai-wrap">
-                    <Link to={paths.bead(townId, h.bead_id)}>{h.title ?? h.bead_id}</Link>
+                    <Link to={paths.bead.getHref(townId, h.bead_id)}>{h.title ?? h.bead_id}</Link>
                     {h.status ? <span className="small muted"> · {h.status}</span> : null}
                   </td>
                   <td>
@@ -70,7 +61,7 @@ export function HookedBeads({ townId, items, now }: { townId: string; items: Age
                   </td>
                   <td>{formatDuration((h.unhooked_at ? Date.parse(h.unhooked_at) : now) - Date.parse(h.hooked_at))}</td>
                   <td>
-                    <Badge tone={OUTCOME_TONE[h.outcome]}>{h.outcome === 'active' ? 'current' : h.outcome.replace('_', ' ')}</Badge>
+                    <StatusBadge kind="assignment" status={h.outcome} label={h.outcome === 'active' ? 'current' : undefined} />
                   </td>
                 </tr>
               ))}

@@ -4,13 +4,13 @@ import { Badge } from '../../../components/badge';
 import { ErrorState } from '../../../components/error-state';
 import { RelativeTime } from '../../../components/relative-time';
 import { Loading } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../lib/paths';
 import { Link } from 'react-router';
 import { useAgentEvents } from '../api/agent';
 import { toConversation, type ConversationItem } from '../model/sdk-event';
 import { isSuspectContext, renderSystemPrompt } from '../model/system-prompt';
 
-const SESSION_TONE = { active: 'green', idle: 'muted', starting: 'blue', errored: 'red' } as const;
 /** Recent enough to see a loop and what led to it, small enough to read. */
 const RECENT_EVENTS = 200;
 
@@ -21,7 +21,7 @@ export function MayorView({ townId, agentId, mayor }: { townId: string; agentId:
       <section className="panel" aria-labelledby="mayor-title">
         <div className="panel-head">
           <h2 id="mayor-title">Mayor session</h2>
-          <Badge tone={SESSION_TONE[mayor.session_state]}>{mayor.session_state}</Badge>
+          <StatusBadge kind="session" status={mayor.session_state} />
           <span className="muted small">
             last activity <RelativeTime iso={mayor.last_activity_at} />
           </span>
@@ -76,14 +76,13 @@ function ConversationList({ townId, agentId, items }: { townId: string; agentId:
           <div className="small muted ai-convo-meta">
             <span>{item.kind === 'tool' ? `tool · ${item.tool}` : item.kind}</span>
             <RelativeTime iso={item.at} />
-            <Link to={paths.agent(townId, agentId, { event: item.id })} className="mono">
+            <Link to={paths.agent.getHref(townId, agentId, { event: item.id })} className="mono">
               #{item.id}
             </Link>
           </div>
           {item.kind === 'tool' ? (
             <div>
-              <code className="ai-text">{item.argument || '(no input)'}</code>{' '}
-              <Badge tone={item.status === 'error' ? 'red' : 'muted'}>{item.status}</Badge>
+              <code className="ai-text">{item.argument || '(no input)'}</code> <StatusBadge kind="tool" status={item.status} />
               {item.repeats > 1 ? <Badge tone={item.repeats >= 5 ? 'red' : 'yellow'}>×{item.repeats} identical calls</Badge> : null}
               {item.output ? (
                 <pre className="ai-excerpt">{item.output.length > 600 ? `${item.output.slice(0, 600)}…` : item.output}</pre>

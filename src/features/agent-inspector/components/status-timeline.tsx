@@ -1,7 +1,7 @@
 import { AgentStatus, type AgentStatusChange } from '../../../api';
 import { formatDuration, formatExact, DAY_MS } from '../../../lib/time';
 import { timePerStatus, toStatusBands } from '../model/status-bands';
-import { STATUS_FILL } from './tone';
+import { statusTone, TONE_FILL } from '../../../components/status';
 
 const WINDOWS = [
   { label: '6 h', ms: 6 * 3600_000 },
@@ -57,7 +57,7 @@ export function StatusTimeline({
                 style={{
                   left: `${((b.from - start) / span) * 100}%`,
                   width: `${Math.max(0.3, ((b.to - b.from) / span) * 100)}%`,
-                  background: STATUS_FILL[b.status],
+                  background: TONE_FILL[statusTone('agent', b.status)],
                 }}
                 title={`${b.status} from ${formatExact(new Date(b.from).toISOString())} for ${formatDuration(b.to - b.from)}${b.reason ? ` — ${b.reason}` : ''}`}
               />
@@ -73,7 +73,7 @@ export function StatusTimeline({
               .filter((s) => totals[s])
               .map((s) => (
                 <li key={s}>
-                  <span className="ai-swatch" style={{ background: STATUS_FILL[s] }} aria-hidden="true" />
+                  <span className="ai-swatch" style={{ background: TONE_FILL[statusTone('agent', s)] }} aria-hidden="true" />
                   {s} {formatDuration(totals[s]!)}
                 </li>
               ))}

@@ -53,7 +53,7 @@ export function TokenUsage({ townId, usage, zombie }: { townId: string; usage: U
                 <tr key={b.bead_id ?? 'none'} data-bead-usage={b.bead_id ?? 'none'}>
                   <td className="ai-wrap">
                     {b.bead_id ? (
-                      <Link to={paths.bead(townId, b.bead_id)}>{b.bead_title ?? b.bead_id}</Link>
+                      <Link to={paths.bead.getHref(townId, b.bead_id)}>{b.bead_title ?? b.bead_id}</Link>
                     ) : zombie ? (
                       <Badge tone="red">no bead</Badge>
                     ) : (

@@ -1,21 +1,12 @@
-import { useSearchParams } from 'react-router';
 import { ActionName } from '../../../api';
+import { useSearchState } from '../../../components/use-search-state';
+import { AUDIT_FILTERS, NO_AUDIT_FILTERS, parseAuditView, writeAuditView, type AuditFilter } from '../model/audit-view';
 
-export const AUDIT_FILTERS = ['town_id', 'admin', 'action', 'target', 'from', 'to'] as const;
-
-/** Reads the audit filters from the URL (so a filtered log is a shareable link). */
+/** The audit filters, read from and written to the URL (so a filtered log is a shareable link). */
 export function useAuditFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(AUDIT_FILTERS.map((k) => [k, params.get(k) ?? undefined])) as Partial<
-    Record<(typeof AUDIT_FILTERS)[number], string>
-  >;
-  const set = (key: (typeof AUDIT_FILTERS)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  return { filters, set, clear: () => setParams(new URLSearchParams(), { replace: true }) };
+  const [filters, update] = useSearchState(parseAuditView, writeAuditView);
+  const set = (key: AuditFilter, value: string) => update({ [key]: value });
+  return { filters, set, clear: () => update(NO_AUDIT_FILTERS) };
 }
 
 const toLocal = (iso: string | undefined) => (iso ? iso.slice(0, 16) : '');

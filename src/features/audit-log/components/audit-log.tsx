@@ -3,7 +3,8 @@ import { ErrorState } from '../../../components/error-state';
 import { EmptyState, Loading } from '../../../components/states';
 import { formatNumber } from '../../../lib/format';
 import { useAuditEntries } from '../api/audit';
-import { download, toAuditCsv, toAuditJson } from '../model/export';
+import { CSV_TYPE, download, JSON_TYPE } from '../../../lib/export';
+import { toAuditCsv, toAuditJson } from '../model/export';
 import { AuditFilters, useAuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
 import { ChainStatus } from './chain-status';
@@ -45,14 +46,10 @@ export function AuditLog({ townId }: { townId?: string }) {
               {formatNumber(rows.length)} of {total === null ? 'many' : formatNumber(total)} entries, newest first
             </span>
             <span className="spacer" />
-            <button
-              type="button"
-              className="button button-small"
-              onClick={() => download(`${base}.json`, toAuditJson(rows), 'application/json')}
-            >
+            <button type="button" className="button button-small" onClick={() => download(`${base}.json`, toAuditJson(rows), JSON_TYPE)}>
               Export JSON
             </button>
-            <button type="button" className="button button-small" onClick={() => download(`${base}.csv`, toAuditCsv(rows), 'text/csv')}>
+            <button type="button" className="button button-small" onClick={() => download(`${base}.csv`, toAuditCsv(rows), CSV_TYPE)}>
               Export CSV
             </button>
           </div>

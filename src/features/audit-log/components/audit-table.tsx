@@ -1,22 +1,22 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../../api';
-import { Badge } from '../../../components/badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { paths } from '../../../lib/paths';
 
 function targetHref(e: AuditEntry): string {
   switch (e.target.kind) {
     case 'agent':
-      return paths.agent(e.town_id, e.target.id);
+      return paths.agent.getHref(e.town_id, e.target.id);
     case 'bead':
     case 'convoy':
     case 'review':
-      return paths.bead(e.town_id, e.target.id);
+      return paths.bead.getHref(e.town_id, e.target.id);
     case 'container':
-      return paths.town(e.town_id, 'container');
+      return paths.town.getHref(e.town_id, 'container');
     default:
-      return paths.town(e.town_id, 'config');
+      return paths.town.getHref(e.town_id, 'config');
   }
 }
 
@@ -63,7 +63,7 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
                 </td>
                 {showTown ? (
                   <td>
-                    <Link className="mono small" to={paths.town(e.town_id, 'audit')} title={e.town_id}>
+                    <Link className="mono small" to={paths.town.getHref(e.town_id, 'audit')} title={e.town_id}>
                       {e.town_id.slice(0, 8)}
                     </Link>
                   </td>
@@ -78,7 +78,7 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
                 <td className="small audit-change">{changeSummary(e)}</td>
                 <td className="audit-reason">{e.reason}</td>
                 <td>
-                  <Badge tone={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Badge>
+                  <StatusBadge kind="audit" status={e.outcome} />
                 </td>
                 <td>
                   <button

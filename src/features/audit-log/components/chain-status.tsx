@@ -1,6 +1,7 @@
 import { StatusDot } from '../../../components/badge';
 import { ErrorState } from '../../../components/error-state';
 import { Loading } from '../../../components/states';
+import { statusTone } from '../../../components/status';
 import { useAuditVerify } from '../api/audit';
 
 /** Whether the town's hash chain verifies, and through which entry (or where it breaks). */
@@ -12,7 +13,7 @@ export function ChainStatus({ townId }: { townId: string }) {
   if (v.entries === 0) return <p className="muted chain-status">No interventions recorded for this town yet; the chain is empty.</p>;
   return v.verified ? (
     <p className="chain-status" data-testid="chain-status">
-      <StatusDot tone="green" label={`Chain verified through entry ${v.verified_through}`} />{' '}
+      <StatusDot tone={statusTone('chain', 'verified')} label={`Chain verified through entry ${v.verified_through}`} />{' '}
       <span className="muted small">({v.entries} entries, SHA-256 linked)</span>
     </p>
   ) : (

@@ -23,7 +23,7 @@ const entry: AuditEntry = {
 };
 
 describe('audit CSV export', () => {
-  it('quotes every field and neutralizes spreadsheet formulas', () => {
+  it('quotes the fields that need it and neutralizes spreadsheet formulas', () => {
     const [header, row] = toAuditCsv([entry]).trim().split('\r\n');
     expect(header).toMatch(/^seq,at,town_id,admin_email/);
     expect(row).toContain(`"'=HYPERLINK(""evil"") and a ""quote"", comma"`);

@@ -1,21 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Assignment } from '../../../api';
-import { Badge, type Tone } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
 import { ConversationReplay } from './conversation-replay';
 
-const OUTCOME: Record<Assignment['outcome'], { label: string; tone: Tone }> = {
-  active: { label: 'still hooked', tone: 'green' },
-  completed: { label: 'completed', tone: 'muted' },
-  failed: { label: 'failed', tone: 'red' },
-  unhooked: { label: 'unhooked', tone: 'yellow' },
-  reassigned: { label: 'reassigned', tone: 'yellow' },
-  timed_out: { label: 'timed out', tone: 'red' },
-};
+/** How an outcome reads here, where it differs from the status itself. */
+const OUTCOME_LABEL: Partial<Record<Assignment['outcome'], string>> = { active: 'still hooked' };
 
 /** Who worked on the bead, from when to when, how it ended, and what they said and did meanwhile. */
 export function Assignments({ townId, assignments, now }: { townId: string; assignments: Assignment[]; now: number }) {
@@ -32,13 +26,12 @@ export function Assignments({ townId, assignments, now }: { townId: string; assi
       ) : (
         <ol className="assignment-list">
           {assignments.map((a, i) => {
-            const outcome = OUTCOME[a.outcome];
             const ms = Date.parse(a.ended_at ?? nowIso) - Date.parse(a.started_at);
             const expanded = open.has(i);
             return (
               <li key={`${a.agent_id}:${a.started_at}`} className="assignment">
                 <div className="assignment-head">
-                  <Link to={paths.agent(townId, a.agent_id)} className="strong">
+                  <Link to={paths.agent.getHref(townId, a.agent_id)} className="strong">
                     {a.agent_name}
                   </Link>
                   <span className="muted small">{a.role}</span>
@@ -46,7 +39,7 @@ export function Assignments({ townId, assignments, now }: { townId: string; assi
                     <RelativeTime iso={a.started_at} /> → {a.ended_at ? <RelativeTime iso={a.ended_at} /> : 'now'}
                   </span>
                   <span className="muted small">{formatDuration(ms)}</span>
-                  <Badge tone={outcome.tone}>{outcome.label}</Badge>
+                  <StatusBadge kind="assignment" status={a.outcome} label={OUTCOME_LABEL[a.outcome]} />
                   <span className="spacer" />
                   <button
                     type="button"

@@ -1,10 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter, Route, Routes, useLocation, useParams } from 'react-router';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { apiClient } from '../../../api';
+import { useLocation } from 'react-router';
+import { describe, expect, it, vi } from 'vitest';
+import { paths } from '../../../lib/paths';
 import { getStore } from '../../../mocks/handlers';
+import { renderApp } from '../../../test/render-app';
 import type { DrawnGraph } from '../model/graph';
 import { BeadInspector } from './bead-inspector';
 
@@ -23,38 +23,29 @@ vi.mock('./graph/graph-canvas', () => ({
   ),
 }));
 
-function Page() {
-  const { townId = '', beadId = '' } = useParams();
+/** Where the router is, shown beside the inspector so a test can read the URL it writes. */
+function Location() {
   const location = useLocation();
-  return (
-    <>
-      <BeadInspector townId={townId} beadId={beadId} />
-      <output data-testid="location">{location.pathname + location.search}</output>
-    </>
-  );
+  return <output data-testid="location">{location.pathname + location.search}</output>;
 }
 
-function renderBead(townName: string, title: string, search = '') {
+/** Opens the Bead Inspector alone (no shell) at the bead's URL, through renderApp. */
+function openBead(townName: string, title: string, search = '') {
   const town = getStore().world.towns.find((t) => t.town.name === townName)!;
   const bead = town.beads.find((b) => b.title === title)!;
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <MemoryRouter initialEntries={[`/towns/${town.town.id}/beads/${bead.id}${search}`]}>
-        <Routes>
-          <Route path="/towns/:townId/beads/:beadId" element={<Page />} />
-        </Routes>
-      </MemoryRouter>
-    </QueryClientProvider>,
+  const element = (
+    <>
+      <BeadInspector townId={town.town.id} beadId={bead.id} />
+      <Location />
+    </>
   );
+  renderApp(`${paths.bead.getHref(town.town.id, bead.id)}${search}`, { element, path: paths.bead.path });
   return { town, bead };
 }
 
-beforeAll(() => apiClient.configure({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' }));
-
 describe('BeadInspector on the stuck-bead town (mobile-app)', () => {
   it('names the blocking chain: the failed Firebase upgrade blocks the FCM migration', async () => {
-    renderBead('mobile-app', 'Migrate push notifications to FCM HTTP v1');
+    openBead('mobile-app', 'Migrate push notifications to FCM HTTP v1');
     expect(await screen.findByRole('heading', { name: 'Migrate push notifications to FCM HTTP v1' })).toBeVisible();
     const chains = await screen.findByRole('note', { name: 'Blocked chains' });
     expect(chains).toHaveTextContent('Blocked chain: open work behind a failed bead');
@@ -67,7 +58,7 @@ describe('BeadInspector on the stuck-bead town (mobile-app)', () => {
   });
 
   it('shows the blocker’s five failed dispatch attempts with the container’s errors as text', async () => {
-    renderBead('mobile-app', 'Upgrade Firebase SDK to 11.x');
+    openBead('mobile-app', 'Upgrade Firebase SDK to 11.x');
     const table = await screen.findByRole('heading', { name: 'Dispatch attempts' });
     const rows = within(table.closest('section')!).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(5);
@@ -78,7 +69,7 @@ describe('BeadInspector on the stuck-bead town (mobile-app)', () => {
   });
 
   it('depth and focus live in the URL: clicking a drawn bead focuses it', async () => {
-    const { bead } = renderBead('mobile-app', 'Migrate push notifications to FCM HTTP v1', '?depth=1');
+    const { bead } = openBead('mobile-app', 'Migrate push notifications to FCM HTTP v1', '?depth=1');
     const drawn = await screen.findByRole('list', { name: 'Drawn beads' });
     expect(within(drawn).getAllByRole('listitem')).toHaveLength(3);
     await userEvent.click(within(drawn).getByRole('button', { name: 'Upgrade Firebase SDK to 11.x' }));
@@ -96,7 +87,7 @@ describe('BeadInspector on the stuck-bead town (mobile-app)', () => {
 
 describe('BeadInspector on the convoy-stall town (design-system)', () => {
   it('calls out the tracked bead that was deleted instead of closed and names what is not closed', async () => {
-    renderBead('design-system', 'Convoy: Design tokens v2 rollout');
+    openBead('design-system', 'Convoy: Design tokens v2 rollout');
     const mismatch = await screen.findByRole('note', { name: 'Counter mismatch' });
     expect(mismatch).toHaveTextContent('1 tracked bead no longer exists (deleted instead of closed): closed 6/8 can never reach 8');
     const convoy = screen.getByRole('heading', { name: 'Convoy' }).closest('section')!;
@@ -109,7 +100,7 @@ describe('BeadInspector on the convoy-stall town (design-system)', () => {
   });
 
   it('replays a tracked bead’s assignment: messages and tool calls in its window, as text', async () => {
-    renderBead('design-system', 'Migrate Button to tokens v2');
+    openBead('design-system', 'Migrate Button to tokens v2');
     const show = (await screen.findAllByRole('button', { name: 'Show conversation' }))[0]!;
     await userEvent.click(show);
     const section = screen.getByRole('heading', { name: 'Assignments and conversation replay' }).closest('section')!;

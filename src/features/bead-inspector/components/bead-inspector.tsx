@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Badge } from '../../../components/badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { CopyId } from '../../../components/copy-id';
 import { ErrorState } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
@@ -16,7 +16,6 @@ import { DispatchAttempts } from './dispatch-attempts';
 import { DependencyGraph } from './graph/dependency-graph';
 import { MergeRequests } from './merge-requests';
 import { StateHistory } from './state-history';
-import { statusTone } from './tones';
 import '../bead-inspector.css';
 
 /**
@@ -34,7 +33,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
     return (
       <ErrorState error={bead.error} what={`bead ${beadId}`} onRetry={() => void bead.refetch()}>
         {/* A deleted or mistyped bead still belongs to a town the admin can go on from. */}
-        <Link className="button" to={paths.town(townId, 'state')}>
+        <Link className="button" to={paths.town.getHref(townId, 'state')}>
           Open the town’s beads
         </Link>
       </ErrorState>
@@ -46,11 +45,11 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
       <PageHeader
         eyebrow={
           <>
-            <Link to={paths.town(townId, 'state')}>← {town.data?.name ?? 'town'} beads</Link>
+            <Link to={paths.town.getHref(townId, 'state')}>← {town.data?.name ?? 'town'} beads</Link>
             {detail.member_of_convoys.map((c) => (
               <span key={c.bead_id}>
                 {' · in '}
-                <Link to={paths.bead(townId, c.bead_id)}>{c.title}</Link>
+                <Link to={paths.bead.getHref(townId, c.bead_id)}>{c.title}</Link>
               </span>
             ))}
           </>
@@ -58,7 +57,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
         title={b.title}
         actions={actions}
       >
-        <Badge tone={statusTone(b.status)}>{b.status.replace('_', ' ')}</Badge>
+        <StatusBadge kind="bead" status={b.status} />
         <span>{b.type.replace('_', ' ')}</span>
         <span>priority {b.priority}</span>
         <CopyId id={b.id} label="bead id" />

@@ -1,10 +1,9 @@
 import { Link } from 'react-router';
 import { DISPATCH_CAP, type BeadDetail, type TownDetail } from '../../../api';
-import { Badge } from '../../../components/badge';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/relative-time';
+import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../lib/paths';
-import { agentTone, statusTone } from './tones';
 
 /** Type, status, priority, rig, labels, hooked agent, dispatch attempts, times and the body (as text). */
 export function BeadSummary({ townId, detail, town }: { townId: string; detail: BeadDetail; town: TownDetail | undefined }) {
@@ -20,7 +19,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
         <div>
           <dt>Status</dt>
           <dd>
-            <Badge tone={statusTone(bead.status)}>{bead.status.replace('_', ' ')}</Badge>
+            <StatusBadge kind="bead" status={bead.status} />
           </dd>
         </div>
         <div>
@@ -30,7 +29,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
         <div>
           <dt>Priority</dt>
           <dd>
-            <Badge tone={bead.priority === 'critical' ? 'red' : bead.priority === 'high' ? 'yellow' : 'neutral'}>{bead.priority}</Badge>
+            <StatusBadge kind="priority" status={bead.priority} />
           </dd>
         </div>
         <div>
@@ -44,7 +43,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
           <dd>
             {agent ? (
               <>
-                <Link to={paths.agent(townId, agent.id)}>{agent.name}</Link> <Badge tone={agentTone(agent.status)}>{agent.status}</Badge>
+                <Link to={paths.agent.getHref(townId, agent.id)}>{agent.name}</Link> <StatusBadge kind="agent" status={agent.status} />
                 <span className="muted small">
                   since <RelativeTime iso={agent.status_since} />
                 </span>
@@ -57,7 +56,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
         <div>
           <dt>Dispatch attempts</dt>
           <dd>
-            <span className={bead.dispatch_attempts >= DISPATCH_CAP ? 'status-text status-failed' : undefined}>
+            <span className={bead.dispatch_attempts >= DISPATCH_CAP ? 'status-text tone-text-red' : undefined}>
               {bead.dispatch_attempts} of {DISPATCH_CAP}
             </span>
             {bead.last_dispatch_attempt_at ? (
@@ -103,7 +102,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
           <div>
             <dt>Parent</dt>
             <dd>
-              <Link to={paths.bead(townId, bead.parent_bead_id)}>
+              <Link to={paths.bead.getHref(townId, bead.parent_bead_id)}>
                 <code>{bead.parent_bead_id.slice(0, 8)}</code>
               </Link>
             </dd>
@@ -114,7 +113,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
             <dt>In convoy</dt>
             <dd>
               {detail.member_of_convoys.map((c) => (
-                <Link key={c.bead_id} to={paths.bead(townId, c.bead_id)}>
+                <Link key={c.bead_id} to={paths.bead.getHref(townId, c.bead_id)}>
                   {c.title}
                 </Link>
               ))}

@@ -4,6 +4,7 @@ import type { Assignment } from '../../../api';
 import { ErrorState } from '../../../components/error-state';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState, Loading } from '../../../components/states';
+import { statusTone, toneTextClass } from '../../../components/status';
 import { conversationQuery } from '../api/bead';
 import { toConversation } from '../model/conversation';
 
@@ -39,14 +40,14 @@ export function ConversationReplay({ townId, assignment }: { townId: string; ass
                 </div>
               ) : item.kind === 'error' ? (
                 <div>
-                  <span className="conv-role status-text status-failed">error</span>
+                  <span className="conv-role status-text tone-text-red">error</span>
                   <pre className="conv-text">{item.text}</pre>
                 </div>
               ) : (
                 <details className="conv-tool">
                   <summary>
                     <span className="mono">{item.tool}</span>{' '}
-                    <span className={`status-text ${item.status === 'error' ? 'status-failed' : ''}`}>{item.status}</span>{' '}
+                    <span className={`status-text ${toneTextClass(statusTone('tool', item.status))}`}>{item.status}</span>{' '}
                     <span className="muted mono small conv-tool-preview">{item.input.replace(/\s+/g, ' ').slice(0, 120)}</span>
                   </summary>
                   <div className="conv-tool-body">

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import type { Convoy } from '../../../api';
 import { Badge } from '../../../components/badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/relative-time';
 import { paths } from '../../../lib/paths';
 import { toConvoyView } from '../model/convoy';
-import { reviewTone, statusTone } from './tones';
 
 /** A convoy's tracked beads and progress, with what keeps it from landing named. */
 export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy }) {
@@ -40,7 +40,7 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
           {view.unclosed.map((t, i) => (
             <span key={t.bead_id}>
               {i > 0 ? ', ' : ''}
-              <Link to={paths.bead(townId, t.bead_id)}>{t.title}</Link> ({t.status?.replace('_', ' ')})
+              <Link to={paths.bead.getHref(townId, t.bead_id)}>{t.title}</Link> ({t.status?.replace('_', ' ')})
             </span>
           ))}
         </p>
@@ -59,8 +59,12 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
           <dd>
             {convoy.landing_mr_bead_id ? (
               <>
-                <Link to={paths.bead(townId, convoy.landing_mr_bead_id)}>open</Link>{' '}
-                <Badge tone={reviewTone(convoy.landing_mr_state)}>{convoy.landing_mr_state ?? 'unknown'}</Badge>
+                <Link to={paths.bead.getHref(townId, convoy.landing_mr_bead_id)}>open</Link>{' '}
+                {convoy.landing_mr_state ? (
+                  <StatusBadge kind="review" status={convoy.landing_mr_state} />
+                ) : (
+                  <Badge tone="neutral">unknown</Badge>
+                )}
               </>
             ) : (
               <span className="muted">not created yet</span>
@@ -95,18 +99,12 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
               <tr key={t.bead_id} className={t.present ? undefined : 'row-missing'}>
                 <td>
                   {t.present ? (
-                    <Link to={paths.bead(townId, t.bead_id)}>{t.title}</Link>
+                    <Link to={paths.bead.getHref(townId, t.bead_id)}>{t.title}</Link>
                   ) : (
                     <span>missing: bead {t.bead_id} no longer exists</span>
                   )}
                 </td>
-                <td>
-                  {t.present && t.status ? (
-                    <Badge tone={statusTone(t.status)}>{t.status.replace('_', ' ')}</Badge>
-                  ) : (
-                    <Badge tone="red">deleted</Badge>
-                  )}
-                </td>
+                <td>{t.present && t.status ? <StatusBadge kind="bead" status={t.status} /> : <Badge tone="red">deleted</Badge>}</td>
               </tr>
             ))}
           </tbody>

@@ -1,11 +1,10 @@
 import { Link } from 'react-router';
 import type { ReviewEntry } from '../../../api';
-import { Badge } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState } from '../../../components/states';
+import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../lib/paths';
 import { toSafeExternalUrl } from '../../../lib/urls';
-import { reviewTone } from './tones';
 
 /** Merge-request beads tracking this bead: review state, branch, PR, retries. */
 export function MergeRequests({ townId, items }: { townId: string; items: ReviewEntry[] }) {
@@ -34,11 +33,11 @@ export function MergeRequests({ townId, items }: { townId: string; items: Review
                 return (
                   <tr key={mr.bead_id}>
                     <td>
-                      <Link to={paths.bead(townId, mr.bead_id)}>{mr.title}</Link>
-                      {mr.failure_reason ? <div className="status-text status-failed small">{mr.failure_reason}</div> : null}
+                      <Link to={paths.bead.getHref(townId, mr.bead_id)}>{mr.title}</Link>
+                      {mr.failure_reason ? <div className="status-text tone-text-red small">{mr.failure_reason}</div> : null}
                     </td>
                     <td>
-                      <Badge tone={reviewTone(mr.review_state)}>{mr.review_state}</Badge>
+                      <StatusBadge kind="review" status={mr.review_state} />
                     </td>
                     <td className="mono small">
                       {mr.branch} → {mr.target_branch}
@@ -57,7 +56,7 @@ export function MergeRequests({ townId, items }: { townId: string; items: Review
                       )}
                       {mr.pr_state ? <span className="muted"> ({mr.pr_state})</span> : null}
                     </td>
-                    <td className={mr.retry_count > 1 ? 'status-text status-failed' : undefined}>{mr.retry_count}</td>
+                    <td className={mr.retry_count > 1 ? 'status-text tone-text-red' : undefined}>{mr.retry_count}</td>
                     <td>{mr.refinery_name ?? <span className="muted">none</span>}</td>
                     <td>
                       <RelativeTime iso={mr.enqueued_at} />

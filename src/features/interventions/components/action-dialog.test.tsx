@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
 import { auditOf, endpoints, testApi } from '../../../test/api';
-import { renderWithProviders, scenarioTown } from '../../../test/render-app';
+import { renderApp, scenarioTown } from '../../../test/render-app';
 import { ActionButton } from './action-button';
 import { PARAM_DEBOUNCE_MS } from './action-dialog';
 
@@ -34,9 +34,11 @@ describe('the intervention dialog', () => {
   it('states the effect from a dry run, requires a reason, and shows the verified new state', async () => {
     const user = userEvent.setup();
     const { town, toast } = toastOf('payments-api');
-    renderWithProviders(
-      <ActionButton townId={town.town.id} action="agent.force_reset" target={{ kind: 'agent', id: toast.id }} version={toast.version} />,
-    );
+    renderApp('/', {
+      element: (
+        <ActionButton townId={town.town.id} action="agent.force_reset" target={{ kind: 'agent', id: toast.id }} version={toast.version} />
+      ),
+    });
     await user.click(screen.getByRole('button', { name: 'Force-reset to idle' }));
     const dialog = await screen.findByRole('dialog');
     expect(
@@ -60,14 +62,16 @@ describe('the intervention dialog', () => {
   it('says what changed on a stale version and offers to reload', async () => {
     const user = userEvent.setup();
     const { town, toast } = toastOf('payments-api');
-    renderWithProviders(
-      <ActionButton
-        townId={town.town.id}
-        action="agent.force_unhook"
-        target={{ kind: 'agent', id: toast.id }}
-        version={toast.version - 1 || 99}
-      />,
-    );
+    renderApp('/', {
+      element: (
+        <ActionButton
+          townId={town.town.id}
+          action="agent.force_unhook"
+          target={{ kind: 'agent', id: toast.id }}
+          version={toast.version - 1 || 99}
+        />
+      ),
+    });
     await user.click(screen.getByRole('button', { name: 'Force-unhook' }));
     const dialog = await screen.findByRole('dialog');
     await within(dialog).findByText(/Toast unhooked from/);
@@ -84,9 +88,11 @@ describe('the intervention dialog', () => {
     const user = userEvent.setup();
     const town = scenarioTown('storefront');
     const idle = town.agents.find((a) => a.role === 'polecat' && !a.current_hook_bead_id)!;
-    renderWithProviders(
-      <ActionButton townId={town.town.id} action="agent.force_unhook" target={{ kind: 'agent', id: idle.id }} version={idle.version} />,
-    );
+    renderApp('/', {
+      element: (
+        <ActionButton townId={town.town.id} action="agent.force_unhook" target={{ kind: 'agent', id: idle.id }} version={idle.version} />
+      ),
+    });
     await user.click(screen.getByRole('button', { name: 'Force-unhook' }));
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(within(dialog).getByRole('alert')).toHaveTextContent(`${idle.name} is not hooked to any bead.`));
@@ -98,15 +104,17 @@ describe('the intervention dialog', () => {
     const town = scenarioTown('infra-terraform');
     const rig = town.rigs[0]!;
     const dryRuns = countDryRuns();
-    renderWithProviders(
-      <ActionButton
-        townId={town.town.id}
-        action="credential.set_token"
-        target={{ kind: 'rig', id: rig.id }}
-        version={1}
-        fields={[{ name: 'token', label: 'Git token (write-only)', kind: 'password' }]}
-      />,
-    );
+    renderApp('/', {
+      element: (
+        <ActionButton
+          townId={town.town.id}
+          action="credential.set_token"
+          target={{ kind: 'rig', id: rig.id }}
+          version={1}
+          fields={[{ name: 'token', label: 'Git token (write-only)', kind: 'password' }]}
+        />
+      ),
+    });
     await user.click(screen.getByRole('button', { name: 'Set git token manually' }));
     const dialog = await screen.findByRole('dialog');
     const token = within(dialog).getByLabelText('Git token (write-only)');

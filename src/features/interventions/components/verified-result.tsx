@@ -28,7 +28,7 @@ export function VerifiedResult({ townId, action, result, text, onClose }: Verifi
       {entry ? (
         <p className="muted small">
           Recorded as audit entry #{entry.seq} ({entry.outcome}) —{' '}
-          <Link to={paths.town(townId, 'audit')} onClick={onClose}>
+          <Link to={paths.town.getHref(townId, 'audit')} onClick={onClose}>
             open the audit log
           </Link>
         </p>
@@ -36,7 +36,7 @@ export function VerifiedResult({ townId, action, result, text, onClose }: Verifi
       <div className="dialog-actions">
         {deleted ? (
           // The agent's page has nothing left to show: offer the town's agents instead.
-          <Link className="button" to={paths.town(townId, 'agents')} onClick={onClose}>
+          <Link className="button" to={paths.town.getHref(townId, 'agents')} onClick={onClose}>
             Go to the town’s agents
           </Link>
         ) : null}

@@ -10,21 +10,13 @@ import {
 import { memo, useCallback, useRef } from 'react';
 import { Link } from 'react-router';
 import type { BeadListItem, BeadPriority, BeadStatus } from '../../../api';
-import { Badge, type Tone } from '../../../components/badge';
+import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { shortId } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import type { BeadColumn, BeadSort } from '../model/bead-view';
 import { useRowsVirtualizer } from './use-rows-virtualizer';
 
-export const STATUS_TONE: Record<BeadStatus, Tone> = {
-  open: 'neutral',
-  in_progress: 'blue',
-  in_review: 'blue',
-  closed: 'muted',
-  failed: 'red',
-};
-const PRIORITY_TONE: Record<BeadPriority, Tone> = { low: 'muted', medium: 'neutral', high: 'yellow', critical: 'red' };
 const PRIORITY_RANK: Record<BeadPriority, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 const STATUS_RANK: Record<BeadStatus, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };
 
@@ -38,7 +30,7 @@ const by = (key: (b: BeadListItem) => string | number) => (ra: { original: BeadL
 
 function BeadLink({ townId, bead }: { townId: string; bead: BeadListItem }) {
   return (
-    <Link to={paths.bead(townId, bead.id)} className="bead-title" title={bead.title}>
+    <Link to={paths.bead.getHref(townId, bead.id)} className="bead-title" title={bead.title}>
       {bead.title || <span className="muted">(untitled)</span>}
     </Link>
   );
@@ -66,7 +58,7 @@ function columns(townId: string) {
     helper.accessor('status', {
       header: 'Status',
       sortFn: by((b) => STATUS_RANK[b.status]),
-      cell: (info) => <Badge tone={STATUS_TONE[info.getValue()]}>{info.getValue().replace('_', ' ')}</Badge>,
+      cell: (info) => <StatusBadge kind="bead" status={info.getValue()} />,
     }),
     helper.accessor('type', {
       header: 'Type',
@@ -76,7 +68,7 @@ function columns(townId: string) {
     helper.accessor('priority', {
       header: 'Priority',
       sortFn: by((b) => PRIORITY_RANK[b.priority]),
-      cell: (info) => <Badge tone={PRIORITY_TONE[info.getValue()]}>{info.getValue()}</Badge>,
+      cell: (info) => <StatusBadge kind="priority" status={info.getValue()} />,
     }),
     helper.accessor((b) => b.assignee_name ?? '', {
       id: 'assignee',
@@ -85,7 +77,7 @@ function columns(townId: string) {
       cell: (info) => {
         const b = info.row.original;
         return b.assignee_agent_bead_id ? (
-          <Link to={paths.agent(townId, b.assignee_agent_bead_id)}>{b.assignee_name ?? shortId(b.assignee_agent_bead_id)}</Link>
+          <Link to={paths.agent.getHref(townId, b.assignee_agent_bead_id)}>{b.assignee_name ?? shortId(b.assignee_agent_bead_id)}</Link>
         ) : (
           <span className="muted">—</span>
         );

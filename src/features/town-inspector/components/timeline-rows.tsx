@@ -2,6 +2,7 @@ import { memo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { TimelineEvent, TimelineKind } from '../../../api';
 import { Badge, type Tone } from '../../../components/badge';
+import { statusTone, toneTextClass } from '../../../components/status';
 import { shortId } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { formatExact } from '../../../lib/time';
@@ -49,7 +50,7 @@ function EntityCell({
   return (
     <span className="entity-cell">
       <Link
-        to={kind === 'bead' ? paths.bead(townId, id) : paths.agent(townId, id)}
+        to={kind === 'bead' ? paths.bead.getHref(townId, id) : paths.agent.getHref(townId, id)}
         className={kind === 'bead' ? 'mono small' : 'small'}
         title={`Open ${kind} ${id}`}
       >
@@ -114,7 +115,7 @@ const TimelineRow = memo(function TimelineRow({ townId, row: r, index, agentName
           aria-label={`Details of ${r.summary}`}
         >
           {r.severity !== 'info' ? (
-            <span className={r.severity === 'error' ? 'text-red strong' : 'text-yellow strong'}>{r.severity} · </span>
+            <span className={`${toneTextClass(statusTone('severity', r.severity))} strong`}>{r.severity} · </span>
           ) : null}
           {r.summary}
         </button>

@@ -20,9 +20,9 @@ const TAB_LABEL: Record<TownTab, string> = {
 };
 
 function findingHref(townId: string, f: Finding) {
-  if (f.target.kind === 'agent') return paths.agent(townId, f.target.id);
-  if (f.target.kind === 'bead') return paths.bead(townId, f.target.id);
-  return paths.town(townId, f.target.tab);
+  if (f.target.kind === 'agent') return paths.agent.getHref(townId, f.target.id);
+  if (f.target.kind === 'bead') return paths.bead.getHref(townId, f.target.id);
+  return paths.town.getHref(townId, f.target.tab);
 }
 
 /** Town name, owner, health with its reasons, last activity, and the tabs (links, so back/forward work). */
@@ -35,16 +35,16 @@ export function TownHeader({ town }: { town: TownDetail }) {
       <PageHeader
         eyebrow={
           <>
-            <Link to={paths.user(town.owner.id)}>{town.owner.name || town.owner.email}</Link> <span className="muted">/ town</span>
+            <Link to={paths.user.getHref(town.owner.id)}>{town.owner.name || town.owner.email}</Link> <span className="muted">/ town</span>
           </>
         }
         title={town.name}
         actions={
           <>
-            <Link className="button button-small" to={paths.user(town.owner.id)}>
+            <Link className="button button-small" to={paths.user.getHref(town.owner.id)}>
               User page
             </Link>
-            <Link className="button button-small" to={paths.town(town.id, 'audit')}>
+            <Link className="button button-small" to={paths.town.getHref(town.id, 'audit')}>
               Audit log
             </Link>
           </>
@@ -71,7 +71,7 @@ export function TownHeader({ town }: { town: TownDetail }) {
       ) : null}
       <nav className="tabs" aria-label="Town Inspector">
         {TOWN_TABS.map((tab) => (
-          <NavLink key={tab} to={paths.town(town.id, tab)} className="tab">
+          <NavLink key={tab} to={paths.town.getHref(town.id, tab)} className="tab">
             {TAB_LABEL[tab]}
           </NavLink>
         ))}

@@ -1,17 +1,4 @@
-import type { ContainerEvent, ContainerEventType } from '../../../api';
-import type { Tone } from '../../../components/badge';
-
-export const CONTAINER_EVENT_TONE: Record<ContainerEventType, Tone> = {
-  start: 'green',
-  wake: 'green',
-  restart: 'blue',
-  sleep: 'muted',
-  stop: 'neutral',
-  oom: 'red',
-  error: 'red',
-  not_found: 'yellow',
-  health_check_failed: 'yellow',
-};
+import type { ContainerEvent } from '../../../api';
 
 /** A stop or error with a non-zero exit code, or an OOM kill: what makes "the container keeps dying". */
 export function isCrash(e: ContainerEvent): boolean {

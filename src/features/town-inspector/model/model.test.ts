@@ -4,7 +4,8 @@ import { getWorkVerdict, summarizeAgents } from './agent-rows';
 import { countByStatus, filterBeadsExceptStatus, filterByStatus, mergeBeadPages, parseBeadView, writeBeadView } from './bead-view';
 import { buildPlatformLinks, fillTemplate } from './platform-links';
 import { toSafeExternalUrl } from '../../../lib/urls';
-import { csvCell, exportFileName, parseTimelineView, toTimelineCsv, toTimelineQuery, writeTimelineView } from './timeline-view';
+import { csvCell } from '../../../lib/export';
+import { exportFileName, parseTimelineView, toTimelineCsv, toTimelineQuery, writeTimelineView } from './timeline-view';
 
 const bead = (over: Partial<BeadListItem>): BeadListItem => ({
   id: '3f2a9c1b-0000-4000-8000-000000000001',

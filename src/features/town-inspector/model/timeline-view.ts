@@ -1,4 +1,5 @@
 import { TimelineKind, type TimelineEvent, type TimelineQuery } from '../../../api';
+import { toCsv, toJson } from '../../../lib/export';
 
 /** The Events tab's URL: `?kind=dispatch,git&entity=<bead or agent id>&from=<iso>&to=<iso>&event=<row id>`. */
 export interface TimelineView {
@@ -59,24 +60,15 @@ export const RANGE_PRESETS = [
 
 const CSV_COLUMNS = ['at', 'kind', 'type', 'severity', 'bead_id', 'agent_id', 'summary', 'id', 'details'] as const;
 
-/** RFC 4180 quoting; cells starting with = + - @ are prefixed so a spreadsheet never runs them as formulas. */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function toTimelineCsv(rows: readonly TimelineEvent[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of rows) lines.push(CSV_COLUMNS.map((c) => csvCell(r[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv(CSV_COLUMNS, rows, (r, c) => r[c]);
 }
 
 export function toTimelineJson(
   rows: readonly TimelineEvent[],
   meta: { town_id: string; filter: TimelineView; exported_at: string },
 ): string {
-  return JSON.stringify({ ...meta, count: rows.length, items: rows }, null, 2);
+  return toJson({ ...meta, count: rows.length, items: rows });
 }
 
 /** `gastown-<town8>-timeline-<filter>-<date>.csv` */

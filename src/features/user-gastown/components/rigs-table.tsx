@@ -1,9 +1,8 @@
 import type { Rig, TownSummary } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
+import { StatusBadge } from '../../../components/status-badge';
 import { repoWebUrl } from '../../../lib/urls';
-
-const INTEGRATION_TONE = { active: 'green', revoked: 'red', suspended: 'yellow', missing: 'red' } as const;
 
 export function RigsTable({ rigs, towns }: { rigs: Rig[]; towns: TownSummary[] }) {
   const townName = new Map(towns.map((t) => [t.id, t.name]));
@@ -40,7 +39,7 @@ export function RigsTable({ rigs, towns }: { rigs: Rig[]; towns: TownSummary[] }
                 <td>
                   {rig.integration ? (
                     <>
-                      <Badge tone={INTEGRATION_TONE[rig.integration.status]}>{rig.integration.status}</Badge>{' '}
+                      <StatusBadge kind="integration" status={rig.integration.status} />{' '}
                       <span className="small">
                         {rig.integration.provider} · {rig.integration.account}
                       </span>

@@ -1,25 +1,18 @@
 import { Link } from 'react-router';
 import type { TownSummary } from '../../../api';
-import { Badge, type Tone } from '../../../components/badge';
+import { Badge } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
+import { StatusBadge } from '../../../components/status-badge';
 import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
 import { HealthBadge, type Finding } from '../../diagnosis';
 import { toTownRows } from '../model/town-rows';
 import { RestartContainer } from './restart-container';
 
-const CONTAINER_TONE: Record<TownSummary['container']['status'], Tone> = {
-  running: 'green',
-  starting: 'blue',
-  sleeping: 'muted',
-  stopped: 'muted',
-  crashed: 'red',
-};
-
 function findingLink(townId: string, f: Finding): string {
-  if (f.target.kind === 'agent') return paths.agent(townId, f.target.id);
-  if (f.target.kind === 'bead') return paths.bead(townId, f.target.id);
-  return paths.town(townId, f.target.tab);
+  if (f.target.kind === 'agent') return paths.agent.getHref(townId, f.target.id);
+  if (f.target.kind === 'bead') return paths.bead.getHref(townId, f.target.id);
+  return paths.town.getHref(townId, f.target.tab);
 }
 
 /** The user's towns with health (colour and reason) and the per-town summary. */
@@ -32,7 +25,7 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
         <li key={town.id} className={`town-card health-${diagnosis.health}`} data-testid="town-row" data-health={diagnosis.health}>
           <div className="town-card-head">
             <HealthBadge health={diagnosis.health} />
-            <Link className="town-name" to={paths.town(town.id)}>
+            <Link className="town-name" to={paths.town.getHref(town.id)}>
               {town.name}
             </Link>
             <span className="muted mono small" title={town.id}>
@@ -40,7 +33,7 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
             </span>
             <span className="spacer" />
             <RestartContainer town={town} />
-            <Link className="button button-small" to={paths.town(town.id)} aria-label={`Open ${town.name} in the Town Inspector`}>
+            <Link className="button button-small" to={paths.town.getHref(town.id)} aria-label={`Open ${town.name} in the Town Inspector`}>
               Town Inspector →
             </Link>
           </div>
@@ -82,10 +75,8 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
             <div>
               <dt>Container</dt>
               <dd>
-                <Badge tone={CONTAINER_TONE[town.container.status]}>{town.container.status}</Badge>
-                {town.container.health !== 'ok' ? (
-                  <Badge tone={town.container.health === 'down' ? 'red' : 'yellow'}>{town.container.health}</Badge>
-                ) : null}
+                <StatusBadge kind="container" status={town.container.status} />
+                {town.container.health !== 'ok' ? <StatusBadge kind="containerHealth" status={town.container.health} /> : null}
               </dd>
             </div>
             <div>

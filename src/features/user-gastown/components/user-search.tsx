@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { Badge } from '../../../components/badge';
 import { CopyId } from '../../../components/copy-id';
 import { ErrorState } from '../../../components/error-state';
 import { EmptyState, Loading } from '../../../components/states';
+import { useSearchState } from '../../../components/use-search-state';
 import { paths } from '../../../lib/paths';
 import { useUserSearch } from '../api/users';
+import { parseUserSearchView, writeUserSearchView } from '../model/user-search-view';
 
 /** Find a user by email, user id or name; the query lives in the URL (`/users?q=`). */
 export function UserSearch() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const [{ q }, update] = useSearchState(parseUserSearchView, writeUserSearchView);
   const [draft, setDraft] = useState(q);
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
@@ -24,9 +25,9 @@ export function UserSearch() {
   }
   useEffect(() => {
     if (draft === q) return;
-    const t = setTimeout(() => setParams(draft ? { q: draft } : {}, { replace: true }), 250);
+    const t = setTimeout(() => update({ q: draft }), 250);
     return () => clearTimeout(t);
-  }, [draft, q, setParams]);
+  }, [draft, q, update]);
 
   const items = search.data?.items ?? [];
   return (
@@ -36,8 +37,8 @@ export function UserSearch() {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          if (draft !== q) setParams(draft ? { q: draft } : {}, { replace: true });
-          else if (items.length === 1) navigate(paths.user(items[0]!.id));
+          if (draft !== q) update({ q: draft });
+          else if (items.length === 1) navigate(paths.user.getHref(items[0]!.id));
         }}
       >
         <label htmlFor="user-search" className="label">
@@ -79,7 +80,7 @@ export function UserSearch() {
             {items.map((user) => (
               <tr key={user.id}>
                 <td>
-                  <Link to={paths.user(user.id)} className="strong-link">
+                  <Link to={paths.user.getHref(user.id)} className="strong-link">
                     {user.name}
                   </Link>
                 </td>

@@ -10,7 +10,7 @@ import { Highlighted } from '../highlighted';
 /** The expanded row: the event's full payload as formatted JSON text, and a link to it. */
 export function EventDetail({ townId, agentId, eventId, query }: { townId: string; agentId: string; eventId: number; query: string }) {
   const event = useAgentEvent(townId, agentId, eventId);
-  const href = useHref(paths.agent(townId, agentId, { event: eventId, q: query.trim() || undefined }));
+  const href = useHref(paths.agent.getHref(townId, agentId, { event: eventId, q: query.trim() || undefined }));
   const link = new URL(href, window.location.origin).toString();
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../../components/error-state';
+import { useSearchState } from '../../../../components/use-search-state';
 import { formatNumber } from '../../../../lib/format';
 import { EventStreamLoader, type StreamState } from '../../api/event-stream';
+import { parseAgentView, writeAgentView } from '../../model/agent-view';
 import type { EventColumns } from '../../model/event-columns';
 import { Highlighted } from '../highlighted';
 import { EventDetail } from './event-detail';
@@ -42,39 +43,16 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
   const stream = useSyncExternalStore(loader.subscribe, loader.getState);
   const cols = loader.columns;
 
-  const [params, setParams] = useSearchParams();
-  const rawEvent = params.get('event');
-  const selectedId = rawEvent && /^\d+$/.test(rawEvent) ? Number(rawEvent) : null;
-  const typeFilter = params.get('type') ?? '';
-  const [query, setQuery] = useState(() => params.get('q') ?? '');
+  const [urlView, setView] = useSearchState(parseAgentView, writeAgentView);
+  const { event: selectedId, type: typeFilter } = urlView;
+  const [query, setQuery] = useState(urlView.q);
   const [target, setTarget] = useState<ScrollTarget | null>(() => (selectedId !== null ? { kind: 'event', id: selectedId } : null));
   const [timeInput, setTimeInput] = useState('');
 
   useEffect(() => {
-    const timer = setTimeout(() => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (query.trim()) next.set('q', query);
-          else next.delete('q');
-          return next;
-        },
-        { replace: true },
-      );
-    }, URL_DEBOUNCE_MS);
+    const timer = setTimeout(() => setView({ q: query }), URL_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, setParams]);
-
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value === null || value === '') next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
+  }, [query, setView]);
 
   const typeCode = typeFilter ? cols.typeNames.indexOf(typeFilter) : -1;
   const allowed = useMemo(() => (typeFilter ? (typeCode >= 0 ? [typeCode] : []) : null), [typeFilter, typeCode]);
@@ -124,7 +102,7 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, pending.position, pending.needsMore, count, view, virtualizer, loader]);
 
-  const select = (id: number | null) => setParam('event', id === null ? null : String(id));
+  const select = (id: number | null) => setView({ event: id });
   const goToMatch = (direction: 1 | -1) => {
     if (!matches || matches.length === 0) return;
     const i = neighbourMatch(matches, selectedPos >= 0 ? selectedPos : null, direction);
@@ -225,7 +203,7 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
             <select
               className="input ev-select"
               value={typeFilter}
-              onChange={(e) => setParam('type', e.target.value || null)}
+              onChange={(e) => setView({ type: e.target.value })}
               aria-label="Filter by event type"
             >
               <option value="">All types</option>
@@ -277,7 +255,7 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
         query={query}
         onPick={(id) => {
           select(id);
-          if (typeFilter) setParam('type', null);
+          if (typeFilter) setView({ type: '' });
           setTarget({ kind: 'event', id });
         }}
       />

@@ -1,8 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { buildTownGraph } from '../../../../../scenarios';
+import { renderApp } from '../../../../test/render-app';
 import { FixedDependencyGraph } from './dependency-graph';
 
 // The graph view's chunk fails to download (a dropped connection, or a deploy that removed it)
@@ -15,11 +15,7 @@ vi.mock('./graph-canvas', () => {
 
 describe('the graph view failing to load', () => {
   it('says what failed and what to do instead of an empty panel, and a retry draws the graph', async () => {
-    render(
-      <MemoryRouter>
-        <FixedDependencyGraph graph={buildTownGraph({ beads: 20 })} />
-      </MemoryRouter>,
-    );
+    renderApp('/', { element: <FixedDependencyGraph graph={buildTownGraph({ beads: 20 })} /> });
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The graph view could not be loaded');
     expect(alert).toHaveTextContent('or the connection dropped');

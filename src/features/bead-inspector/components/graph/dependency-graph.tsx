@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { BeadGraph, GraphNode } from '../../../../api';
 import { ErrorState } from '../../../../components/error-state';
 import { Loading } from '../../../../components/states';
+import { statusLabel, statusTone, toneTextClass } from '../../../../components/status';
+import { useSearchState } from '../../../../components/use-search-state';
 import { paths } from '../../../../lib/paths';
 import { useBeadGraph } from '../../api/bead';
-import { DEPTHS, depthToApi, parseDepth, toDrawnGraph, type Depth, type DrawnGraph } from '../../model/graph';
+import { DEPTHS, depthToApi, toDrawnGraph, type Depth, type DrawnGraph } from '../../model/graph';
+import { parseGraphView, writeGraphView } from '../../model/graph-view';
 import type * as CanvasModuleShape from './graph-canvas';
 import { GraphLegend } from './graph-legend';
 import { layoutClient } from './layout-client';
@@ -59,21 +62,15 @@ function useCanvasModule() {
   return { module: loaded, error, retry };
 }
 
-/** `?focus=` and `?depth=`: the graph's state lives in the URL so every view is a deep link. */
+/** `?focus=` and `?depth=`: the graph's state lives in the URL so every view is a deep link; each change is a history step. */
 export function useGraphParams(beadId: string) {
-  const [params, setParams] = useSearchParams();
-  const focus = params.get('focus') || beadId;
-  const depth = parseDepth(params.get('depth'));
-  const update = (next: { focus?: string; depth?: Depth }) =>
-    setParams((prev) => {
-      const out = new URLSearchParams(prev);
-      const f = next.focus ?? focus;
-      if (f === beadId) out.delete('focus');
-      else out.set('focus', f);
-      out.set('depth', String(next.depth ?? depth));
-      return out;
-    });
-  return { focus, depth, update };
+  const [view, setView] = useSearchState(parseGraphView, writeGraphView, { replace: false });
+  const focus = view.focus || beadId;
+  const update = (next: { focus?: string; depth?: Depth }) => {
+    const f = next.focus ?? focus;
+    setView({ focus: f === beadId ? '' : f, ...(next.depth !== undefined ? { depth: next.depth } : {}) });
+  };
+  return { focus, depth: view.depth, update };
 }
 
 function BeadLinkList({ townId, beads, empty }: { townId: string; beads: GraphNode[]; empty: string }) {
@@ -83,8 +80,8 @@ function BeadLinkList({ townId, beads, empty }: { townId: string; beads: GraphNo
     <ul className="inline-list">
       {shown.map((b) => (
         <li key={b.id}>
-          <Link to={paths.bead(townId, b.id)}>{b.title}</Link>{' '}
-          <span className={`status-text status-${b.status}`}>{b.status.replace('_', ' ')}</span>
+          <Link to={paths.bead.getHref(townId, b.id)}>{b.title}</Link>{' '}
+          <span className={`status-text ${toneTextClass(statusTone('bead', b.status))}`}>{statusLabel(b.status)}</span>
         </li>
       ))}
       {beads.length > shown.length ? <li className="muted">and {beads.length - shown.length} more</li> : null}
@@ -104,13 +101,13 @@ export function BlockedChains({ townId, drawn }: { townId: string; drawn: DrawnG
       <ul className="chain-list">
         {drawn.blockedChains.slice(0, 5).map((chain) => (
           <li key={chain.failed.id} data-testid="blocked-chain">
-            <Link to={paths.bead(townId, chain.failed.id)}>{chain.failed.title}</Link>{' '}
-            <span className="status-text status-failed">failed</span>
+            <Link to={paths.bead.getHref(townId, chain.failed.id)}>{chain.failed.title}</Link>{' '}
+            <span className={`status-text ${toneTextClass(statusTone('bead', 'failed'))}`}>failed</span>
             {' → blocks '}
             {chain.blocked.slice(0, 4).map((b, i) => (
               <span key={b.id}>
                 {i > 0 ? ' → ' : ''}
-                <Link to={paths.bead(townId, b.id)}>{b.title}</Link>
+                <Link to={paths.bead.getHref(townId, b.id)}>{b.title}</Link>
                 {b.id === drawn.focusId ? <span className="muted"> (focus)</span> : null}
               </span>
             ))}
@@ -176,7 +173,7 @@ export function DependencyGraph({ townId, beadId }: { townId: string; beadId: st
           drawn={drawn}
           fetching={graph.isFetching}
           onFocus={(id) => update({ focus: id })}
-          onOpen={(id) => void navigate(paths.bead(townId, id, { depth: String(depth) }))}
+          onOpen={(id) => void navigate(paths.bead.getHref(townId, id, { depth: String(depth) }))}
           onToggleGroup={(id) => setExpanded((prev) => toggle(prev, id))}
         />
       ) : null}
@@ -251,7 +248,7 @@ function GraphBody({
           {fetching ? ' · updating…' : ''}
         </span>
         {graph.truncated ? (
-          <span className="status-text status-failed">graph cut at {graph.nodes.length} beads: lower the depth</span>
+          <span className="status-text tone-text-red">graph cut at {graph.nodes.length} beads: lower the depth</span>
         ) : null}
         {drawn.collapsible.size > groups ? (
           <button

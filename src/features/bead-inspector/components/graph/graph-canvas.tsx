@@ -11,6 +11,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type RefObject } from 'react';
+import { STATUS_TONES, TONE_HEX } from '../../../../components/status';
 import type { DrawnGraph } from '../../model/graph';
 import type { LayoutResult } from '../../model/layout';
 import { NODE_HEIGHT, NODE_WIDTH, toLayoutInput } from '../../model/layout-input';
@@ -37,13 +38,10 @@ const MIN_READABLE_ZOOM = 0.45;
 
 type LayoutState = { key: string; phase: 'pending' | 'preview' | 'final'; result: LayoutResult | null; error: string | null };
 
-const STATUS_COLOURS: Record<string, string> = {
-  open: '#2459b3',
-  in_progress: '#9a6700',
-  in_review: '#7a4cc2',
-  closed: '#8b95a3',
-  failed: '#c2352b',
-};
+/** Bead colours for the minimaps (canvas and SVG attributes, which cannot read the theme's CSS variables). */
+const STATUS_COLOURS: Record<string, string> = Object.fromEntries(
+  Object.entries(STATUS_TONES.bead).map(([s, tone]) => [s, TONE_HEX[tone]]),
+);
 
 function useLayout(drawn: DrawnGraph): LayoutState {
   const { key, input } = useMemo(() => toLayoutInput(drawn), [drawn]);
@@ -241,7 +239,7 @@ function Canvas({ drawn, onFocus, onOpen, onToggleGroup }: GraphCanvasProps) {
             position="bottom-right"
             nodeColor={(n) => {
               const data = n.data as { node?: { kind: string; bead?: { status: string } } };
-              return data.node?.kind === 'bead' ? (STATUS_COLOURS[data.node.bead!.status] ?? '#8b95a3') : '#5d6878';
+              return data.node?.kind === 'bead' ? (STATUS_COLOURS[data.node.bead!.status] ?? TONE_HEX.neutral) : '#5d6878';
             }}
           />
         ) : null}

@@ -1,15 +1,14 @@
-import type { BeadStatus } from '../../../../api';
-
-const STATUSES: BeadStatus[] = ['open', 'in_progress', 'in_review', 'closed', 'failed'];
+import { BeadStatus } from '../../../../api';
+import { statusLabel, statusTone } from '../../../../components/status';
 
 /** What colours and line styles mean; colour is never the only signal (nodes also say their status). */
 export function GraphLegend() {
   return (
     <div className="graph-legend small" aria-label="Legend">
-      {STATUSES.map((s) => (
+      {BeadStatus.options.map((s) => (
         <span key={s} className="legend-item">
-          <span className={`legend-swatch status-bg-${s}`} aria-hidden="true" />
-          {s.replace('_', ' ')}
+          <span className={`legend-swatch tone-${statusTone('bead', s)}`} aria-hidden="true" />
+          {statusLabel(s)}
         </span>
       ))}
       <span className="legend-item">

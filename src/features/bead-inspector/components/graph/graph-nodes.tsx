@@ -1,5 +1,6 @@
 import { BaseEdge, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { statusLabel, statusTone } from '../../../../components/status';
 import type { DrawnBead, DrawnEdge, DrawnGroup } from '../../model/graph';
 import type { Point } from '../../model/layout';
 
@@ -13,7 +14,7 @@ export const BeadNodeView = memo(function BeadNodeView({ data }: NodeProps<BeadF
   const { bead, role, blockedBehind } = data.node;
   return (
     <div
-      className={`gnode status-${bead.status} role-${role}${blockedBehind.length ? ' is-blocked' : ''}`}
+      className={`gnode status-${bead.status} tone-${statusTone('bead', bead.status)} role-${role}${blockedBehind.length ? ' is-blocked' : ''}`}
       data-bead-id={bead.id}
       data-role={role}
       title={`${bead.title}\n${bead.type} · ${bead.status} · ${bead.priority}${ROLE_LABEL[role] ? `\n${ROLE_LABEL[role]}` : ''}\nclick: focus · double-click: open`}
@@ -21,7 +22,7 @@ export const BeadNodeView = memo(function BeadNodeView({ data }: NodeProps<BeadF
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <span className="gnode-title">{bead.title}</span>
       <span className="gnode-meta">
-        <span className="gnode-status">{bead.status.replace('_', ' ')}</span>
+        <span className="gnode-status">{statusLabel(bead.status)}</span>
         {bead.type !== 'issue' ? <span>{bead.type.replace('_', ' ')}</span> : null}
         {bead.assignee_name ? <span>{bead.assignee_name}</span> : null}
         {blockedBehind.length ? <span className="gnode-flag">behind failed</span> : null}

@@ -1,5 +1,6 @@
 import { useReactFlow, useViewport } from '@xyflow/react';
 import { useEffect, useRef, type PointerEvent } from 'react';
+import { TONE_HEX } from '../../../../components/status';
 import type { DrawnGraph } from '../../model/graph';
 import type { LayoutResult } from '../../model/layout';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../model/layout-input';
@@ -38,7 +39,7 @@ export function GraphOverview({
     for (const n of drawn.nodes) {
       const p = layout.nodes[n.id];
       if (!p) continue;
-      context.fillStyle = n.kind === 'bead' ? (colours[n.bead.status] ?? '#8b95a3') : '#5d6878';
+      context.fillStyle = n.kind === 'bead' ? (colours[n.bead.status] ?? TONE_HEX.neutral) : '#5d6878';
       context.fillRect(p.x * scale, p.y * scale, w, h);
     }
     const focus = layout.nodes[drawn.focusId];

@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
-import type { AgentListItem, AgentStatus } from '../../../../api';
-import { Badge, type Tone } from '../../../../components/badge';
+import type { AgentListItem } from '../../../../api';
+import { Badge } from '../../../../components/badge';
 import { ErrorState } from '../../../../components/error-state';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
+import { StatusBadge } from '../../../../components/status-badge';
 import { useNow } from '../../../../components/use-now';
 import { formatCompact, shortId } from '../../../../lib/format';
 import { paths } from '../../../../lib/paths';
@@ -11,20 +12,12 @@ import { formatDuration } from '../../../../lib/time';
 import { useAgents } from '../../api/tabs';
 import { getWorkVerdict, isTroubled, sortAgents, summarizeAgents } from '../../model/agent-rows';
 
-export const AGENT_STATUS_TONE: Record<AgentStatus, Tone> = {
-  idle: 'muted',
-  working: 'green',
-  waiting: 'blue',
-  stalled: 'red',
-  dead: 'red',
-};
-
 function StatusCell({ agent, now }: { agent: AgentListItem; now: number }) {
   const since = agent.stalled_at && agent.status === 'stalled' ? agent.stalled_at : agent.status_since;
   const forMs = now - Date.parse(since);
   return (
     <span className="status-cell">
-      <Badge tone={AGENT_STATUS_TONE[agent.status]}>{agent.status}</Badge>
+      <StatusBadge kind="agent" status={agent.status} />
       <span className={isTroubled(agent) ? 'text-red strong small' : 'muted small'} title={since}>
         for {formatDuration(forMs)}
       </span>
@@ -87,7 +80,7 @@ export function AgentsTab({ townId }: { townId: string }) {
               return (
                 <tr key={a.id} className={isTroubled(a) ? 'row-troubled' : undefined} data-testid="agent-row">
                   <td>
-                    <Link className="strong" to={paths.agent(townId, a.id)}>
+                    <Link className="strong" to={paths.agent.getHref(townId, a.id)}>
                       {a.name}
                     </Link>
                     <div className="muted mono small" title={a.identity}>
@@ -109,7 +102,7 @@ export function AgentsTab({ townId }: { townId: string }) {
                   </td>
                   <td>
                     {a.current_hook_bead_id ? (
-                      <Link to={paths.bead(townId, a.current_hook_bead_id)} title={a.current_hook_bead_id}>
+                      <Link to={paths.bead.getHref(townId, a.current_hook_bead_id)} title={a.current_hook_bead_id}>
                         {a.hooked_bead_title ?? shortId(a.current_hook_bead_id)}
                       </Link>
                     ) : (
@@ -124,21 +117,7 @@ export function AgentsTab({ townId }: { townId: string }) {
                     <RelativeTime iso={a.last_sdk_event_at} />
                   </td>
                   <td>
-                    {a.process_status ? (
-                      <Badge
-                        tone={
-                          a.process_status === 'running'
-                            ? 'green'
-                            : a.process_status === 'failed' || a.process_status === 'exited'
-                              ? 'red'
-                              : 'neutral'
-                        }
-                      >
-                        {a.process_status}
-                      </Badge>
-                    ) : (
-                      <span className="muted">none</span>
-                    )}
+                    {a.process_status ? <StatusBadge kind="process" status={a.process_status} /> : <span className="muted">none</span>}
                   </td>
                   <td className="num">{formatCompact(a.tokens_24h)}</td>
                   <td className="message-cell">

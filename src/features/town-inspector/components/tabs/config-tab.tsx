@@ -1,17 +1,15 @@
-import type { CredentialState, TownConfigResponse } from '../../../../api';
-import { Badge, type Tone } from '../../../../components/badge';
+import type { TownConfigResponse } from '../../../../api';
+import { Badge } from '../../../../components/badge';
 import { ErrorState } from '../../../../components/error-state';
 import { GitOperationsTable } from '../../../../components/history-tables';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
+import { StatusBadge } from '../../../../components/status-badge';
 import { shortId } from '../../../../lib/format';
 import { useAgents, useTownConfig } from '../../api/tabs';
 import { repoWebUrl } from '../../../../lib/urls';
 import { EnvTable } from '../env-table';
 import { RigCredentialActions, RigConfigEditor, TownConfigEditor } from '../../../interventions';
-
-const CREDENTIAL_TONE: Record<CredentialState, Tone> = { valid: 'green', expired: 'red', revoked: 'red', error: 'red', unknown: 'yellow' };
-const INTEGRATION_TONE = { active: 'green', revoked: 'red', suspended: 'yellow', missing: 'red' } as const;
 
 function TownSettings({ townId, config }: { townId: string; config: TownConfigResponse['config'] }) {
   const roles = (['mayor', 'refinery', 'polecat'] as const).filter((r) => config.role_models[r] || config.custom_instructions[r]);
@@ -134,7 +132,7 @@ export function ConfigTab({ townId }: { townId: string }) {
                       )}
                     </td>
                     <td>
-                      <Badge tone={CREDENTIAL_TONE[c.status]}>{c.status}</Badge>
+                      <StatusBadge kind="credential" status={c.status} />
                     </td>
                     <td>
                       <RelativeTime iso={c.last_resolved_at} />
@@ -143,11 +141,7 @@ export function ConfigTab({ townId }: { townId: string }) {
                       <RelativeTime iso={c.token_expires_at} fallback="—" />
                     </td>
                     <td>
-                      {c.verification ? (
-                        <Badge tone={c.verification === 'ok' ? 'green' : 'red'}>{c.verification}</Badge>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
+                      {c.verification ? <StatusBadge kind="verification" status={c.verification} /> : <span className="muted">—</span>}
                       {c.last_verified_at ? (
                         <span className="muted small">
                           {' '}
@@ -176,7 +170,7 @@ export function ConfigTab({ townId }: { townId: string }) {
               {credential_events.slice(0, 30).map((e) => (
                 <li key={e.id}>
                   <RelativeTime iso={e.created_at} /> · {rigName.get(e.rig_id) ?? shortId(e.rig_id)} · {e.kind}{' '}
-                  <Badge tone={e.outcome === 'success' ? 'green' : 'red'}>{e.outcome}</Badge>
+                  <StatusBadge kind="credentialEvent" status={e.outcome} />
                   {e.error ? <span className="message-cell"> {e.error}</span> : null}
                 </li>
               ))}
@@ -230,7 +224,7 @@ export function ConfigTab({ townId }: { townId: string }) {
                     <td>
                       {rig.integration ? (
                         <>
-                          <Badge tone={INTEGRATION_TONE[rig.integration.status]}>{rig.integration.status}</Badge>{' '}
+                          <StatusBadge kind="integration" status={rig.integration.status} />{' '}
                           <span className="small">
                             {rig.integration.provider} · {rig.integration.account} · <code>{rig.integration.id}</code>
                           </span>

@@ -1,27 +1,17 @@
 import { Link } from 'react-router';
-import type { ContainerHealth, ContainerStatus, ProcessStatus } from '../../../../api';
-import { Badge, type Tone } from '../../../../components/badge';
+import { Badge } from '../../../../components/badge';
 import { ErrorState } from '../../../../components/error-state';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
+import { StatusBadge } from '../../../../components/status-badge';
 import { useNow } from '../../../../components/use-now';
 import { paths } from '../../../../lib/paths';
 import { DAY_MS, formatDuration } from '../../../../lib/time';
 import { useContainer } from '../../api/tabs';
-import { CONTAINER_EVENT_TONE, countLifecycle, isCrash } from '../../model/container';
+import { countLifecycle, isCrash } from '../../model/container';
 import { EnvTable } from '../env-table';
 import { CpuChart, MemoryChart } from '../lazy-charts';
 import { ContainerActions, EnvVarActions } from '../../../interventions';
-
-const STATUS_TONE: Record<ContainerStatus, Tone> = {
-  running: 'green',
-  starting: 'blue',
-  sleeping: 'muted',
-  stopped: 'muted',
-  crashed: 'red',
-};
-const HEALTH_TONE: Record<ContainerHealth, Tone> = { ok: 'green', degraded: 'yellow', down: 'red' };
-const PROCESS_TONE: Record<ProcessStatus, Tone> = { starting: 'blue', running: 'green', stopping: 'neutral', exited: 'red', failed: 'red' };
 
 /** The town's container: health, uptime, processes, env, lifecycle and resources. */
 export function ContainerTab({ townId }: { townId: string }) {
@@ -40,13 +30,13 @@ export function ContainerTab({ townId }: { townId: string }) {
           <div>
             <dt>Status</dt>
             <dd>
-              <Badge tone={STATUS_TONE[c.status]}>{c.status}</Badge>
+              <StatusBadge kind="container" status={c.status} />
             </dd>
           </div>
           <div>
             <dt>Health</dt>
             <dd>
-              <Badge tone={HEALTH_TONE[c.health]}>{c.health}</Badge>
+              <StatusBadge kind="containerHealth" status={c.health} />
             </dd>
           </div>
           <div>
@@ -122,14 +112,14 @@ export function ContainerTab({ townId }: { townId: string }) {
                   <tr key={p.process_id} className={p.status === 'failed' || p.status === 'exited' ? 'row-troubled' : undefined}>
                     <td>
                       {p.agent_id ? (
-                        <Link to={paths.agent(townId, p.agent_id)}>{p.agent_name ?? p.agent_id.slice(0, 8)}</Link>
+                        <Link to={paths.agent.getHref(townId, p.agent_id)}>{p.agent_name ?? p.agent_id.slice(0, 8)}</Link>
                       ) : (
                         <span className="muted">—</span>
                       )}
                     </td>
                     <td className="mono small">{p.pid ?? '—'}</td>
                     <td>
-                      <Badge tone={PROCESS_TONE[p.status]}>{p.status}</Badge>
+                      <StatusBadge kind="process" status={p.status} />
                     </td>
                     <td>
                       <RelativeTime iso={p.started_at} />
@@ -179,7 +169,7 @@ export function ContainerTab({ townId }: { townId: string }) {
             {c.events.map((e) => (
               <li key={e.id} className={isCrash(e) ? 'lifecycle-crash' : undefined} data-testid="lifecycle-event">
                 <RelativeTime iso={e.created_at} />
-                <Badge tone={CONTAINER_EVENT_TONE[e.event_type]}>{e.event_type.replace(/_/g, ' ')}</Badge>
+                <StatusBadge kind="containerEvent" status={e.event_type} />
                 {e.exit_code !== null ? <span className="strong">exit code {e.exit_code}</span> : null}
                 {e.reason ? <span>{e.reason}</span> : null}
                 {e.message ? <span className="muted message-cell">{e.message}</span> : null}

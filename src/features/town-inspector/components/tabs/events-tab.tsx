@@ -5,6 +5,7 @@ import { Badge } from '../../../../components/badge';
 import { CopyId } from '../../../../components/copy-id';
 import { ErrorState } from '../../../../components/error-state';
 import { EmptyState, Loading } from '../../../../components/states';
+import { CSV_TYPE, download, JSON_TYPE } from '../../../../lib/export';
 import { formatNumber } from '../../../../lib/format';
 import { formatExact } from '../../../../lib/time';
 import { TIMELINE_PAGE_SIZE, timelineQuery, useTimeline } from '../../api/timeline';
@@ -21,20 +22,9 @@ import {
   writeTimelineView,
 } from '../../model/timeline-view';
 import { KIND_TONE, TimelineRows } from '../timeline-rows';
-import { useSearchState } from '../use-search-state';
+import { useSearchState } from '../../../../components/use-search-state';
 
 const EMPTY: TimelineEvent[] = [];
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** ISO → the `YYYY-MM-DDTHH:mm` a datetime-local input shows, in the admin's local time. */
 function toLocalInput(iso: string): string {
@@ -199,9 +189,7 @@ export function EventsTab({ townId }: { townId: string }) {
             type="button"
             className="button button-small"
             disabled={rows.length === 0}
-            onClick={() =>
-              download(exportFileName(townId, view, 'json', new Date()), 'application/json', toTimelineJson(rows, exportMeta()))
-            }
+            onClick={() => download(exportFileName(townId, view, 'json', new Date()), toTimelineJson(rows, exportMeta()), JSON_TYPE)}
           >
             Export JSON
           </button>
@@ -209,7 +197,7 @@ export function EventsTab({ townId }: { townId: string }) {
             type="button"
             className="button button-small"
             disabled={rows.length === 0}
-            onClick={() => download(exportFileName(townId, view, 'csv', new Date()), 'text/csv', toTimelineCsv(rows))}
+            onClick={() => download(exportFileName(townId, view, 'csv', new Date()), toTimelineCsv(rows), CSV_TYPE)}
           >
             Export CSV
           </button>

@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import type { ReviewEntry, ReviewState } from '../../../../api';
-import { Badge, type Tone } from '../../../../components/badge';
+import { Badge } from '../../../../components/badge';
 import { ErrorState } from '../../../../components/error-state';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
+import { StatusBadge } from '../../../../components/status-badge';
 import { useNow } from '../../../../components/use-now';
 import { paths } from '../../../../lib/paths';
 import { formatDuration } from '../../../../lib/time';
@@ -12,7 +13,6 @@ import { toSafeExternalUrl } from '../../../../lib/urls';
 import { ReviewQueueChart } from '../lazy-charts';
 import { ReviewActions, ReviewQueueActions } from '../../../interventions';
 
-const STATE_TONE: Record<ReviewState, Tone> = { pending: 'neutral', running: 'blue', merged: 'green', failed: 'red' };
 const STATE_ORDER: Record<ReviewState, number> = { failed: 0, running: 1, pending: 2, merged: 3 };
 
 /** The refinery may report a bogus PR URL: only http(s) becomes a link, and it opens without an opener. */
@@ -113,11 +113,11 @@ export function ReviewTab({ townId }: { townId: string }) {
                 {sorted.map((e) => (
                   <tr key={e.bead_id} className={e.review_state === 'failed' ? 'row-troubled' : undefined} data-testid="review-row">
                     <td>
-                      <Link to={paths.bead(townId, e.bead_id)}>{e.title}</Link>
+                      <Link to={paths.bead.getHref(townId, e.bead_id)}>{e.title}</Link>
                       {e.failure_reason ? <div className="text-red small message-cell">{e.failure_reason}</div> : null}
                     </td>
                     <td>
-                      <Badge tone={STATE_TONE[e.review_state]}>{e.review_state}</Badge>
+                      <StatusBadge kind="review" status={e.review_state} />
                       {e.pr_state ? <span className="muted small"> PR {e.pr_state}</span> : null}
                     </td>
                     <td className={e.retry_count >= 3 ? 'num text-red strong' : e.retry_count > 0 ? 'num text-yellow' : 'num'}>
@@ -125,7 +125,7 @@ export function ReviewTab({ townId }: { townId: string }) {
                     </td>
                     <td>
                       {e.refinery_agent_id ? (
-                        <Link to={paths.agent(townId, e.refinery_agent_id)}>{e.refinery_name ?? 'refinery'}</Link>
+                        <Link to={paths.agent.getHref(townId, e.refinery_agent_id)}>{e.refinery_name ?? 'refinery'}</Link>
                       ) : (
                         <span className="muted">unassigned</span>
                       )}

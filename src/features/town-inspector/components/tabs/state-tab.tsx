@@ -15,7 +15,7 @@ import {
   type BeadSort,
 } from '../../model/bead-view';
 import { BeadsTable } from '../beads-table';
-import { useSearchState, useUrlText } from '../use-search-state';
+import { useSearchState, useUrlText } from '../../../../components/use-search-state';
 
 const STATUS_LABEL: Record<BeadStatus, string> = {
   open: 'Open',

@@ -1,13 +1,24 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigationType, useSearchParams } from 'react-router';
 
+/** A view's URL state as a pure pair (kept in the feature's `model/`, unit-tested there). */
+export type ParseView<T> = (params: URLSearchParams) => T;
+/** Writes the view into a copy of `base`, leaving parameters it does not own untouched. */
+export type WriteView<T> = (view: T, base: URLSearchParams) => URLSearchParams;
+
 /**
- * View state kept in the query string. Navigations commit asynchronously (in a transition, after
- * the route's loader), so two quick updates (a chip click, then typing) would each start from the
- * stale URL and the second would drop the first. Updates therefore build on our own last write
- * while the URL is still one of the states we wrote (or the one we started from).
+ * The one way a view keeps its state in the query string (every view is a deep link): the view is
+ * `parse(url)`, and `update(patch)` writes `{ ...view, ...patch }` back with `write`. Updates replace
+ * the history entry unless told otherwise (`replace: false` makes one a step that back undoes);
+ * `options.replace` sets the default for this view.
+ *
+ * Navigations commit asynchronously (in a transition, after the route's loader), so two quick
+ * updates (a chip click, then typing) would each start from the stale URL and the second would drop
+ * the first. Updates therefore build on our own last write while the URL is still one of the states
+ * we wrote (or the one we started from).
  */
-export function useSearchState<T>(parse: (p: URLSearchParams) => T, write: (view: T, base: URLSearchParams) => URLSearchParams) {
+export function useSearchState<T>(parse: ParseView<T>, write: WriteView<T>, options: { replace?: boolean } = {}) {
+  const defaultReplace = options.replace ?? true;
   const [params, setParams] = useSearchParams();
   const ours = useRef<{ from: string; writes: string[] } | null>(null);
   const view = useMemo(() => parse(params), [params, parse]);
@@ -21,9 +32,9 @@ export function useSearchState<T>(parse: (p: URLSearchParams) => T, write: (view
       ours.current = inFlight
         ? { from: mine.from, writes: [...mine.writes.slice(-20), next.toString()] }
         : { from: current, writes: [next.toString()] };
-      setParams(next, { replace: options.replace ?? true });
+      setParams(next, { replace: options.replace ?? defaultReplace });
     },
-    [params, setParams, parse, write],
+    [params, setParams, parse, write, defaultReplace],
   );
   return [view, update] as const;
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { parseAgentView, writeAgentView } from './agent-view';
+
+describe('the Agent Inspector URL', () => {
+  it('reads the timeline window, the search, the selected event and the type filter', () => {
+    expect(parseAgentView(new URLSearchParams('window=6+h&q=town-state&event=42&type=message.part.updated'))).toEqual({
+      window: '6 h',
+      q: 'town-state',
+      event: 42,
+      type: 'message.part.updated',
+    });
+    expect(parseAgentView(new URLSearchParams())).toEqual({ window: '', q: '', event: null, type: '' });
+  });
+
+  it('takes only a whole number as an event id', () => {
+    expect(parseAgentView(new URLSearchParams('event=abc')).event).toBeNull();
+    expect(parseAgentView(new URLSearchParams('event=4.5')).event).toBeNull();
+    expect(parseAgentView(new URLSearchParams('event=0')).event).toBe(0);
+  });
+
+  it('round-trips, keeps what it does not own, and leaves empty values out', () => {
+    const view = { window: 'all', q: 'git push', event: 7, type: '' };
+    const written = writeAgentView(view, new URLSearchParams('other=1&type=session.updated'));
+    expect(written.toString()).toBe('other=1&window=all&q=git+push&event=7');
+    expect(parseAgentView(written)).toEqual(view);
+    expect(writeAgentView({ window: '', q: '', event: null, type: '' }, written).toString()).toBe('other=1');
+  });
+
+  it('writes the search as typed, but not a search of spaces only', () => {
+    expect(writeAgentView({ window: '', q: ' padded ', event: null, type: '' }).get('q')).toBe(' padded ');
+    expect(writeAgentView({ window: '', q: '   ', event: null, type: '' }, new URLSearchParams('q=old')).has('q')).toBe(false);
+  });
+});
