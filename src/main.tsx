@@ -4,6 +4,7 @@ import { apiClient, sessionStore, setSessionToken } from './api';
 import { App } from './app/app';
 import { isFramed, startIframePanel } from './app/embed/iframe';
 import { createQueryClient } from './app/query-client';
+import { shareSessionAcrossTabs } from './app/session-share';
 import './app/styles.css';
 
 async function start() {
@@ -30,6 +31,8 @@ async function start() {
     startIframePanel(root, { basename, queryClient: createQueryClient() });
     return;
   }
+  // Standalone only: embedded, the dashboard hands each panel its session.
+  shareSessionAcrossTabs();
   root.render(
     <StrictMode>
       <App queryClient={createQueryClient()} basename={basename} />

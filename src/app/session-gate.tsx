@@ -6,6 +6,7 @@ import { ErrorState } from '../components/error-state';
 import { Loading } from '../components/states';
 import { EmbedRenewal, EmbedWaiting } from './embed/embed-gate';
 import { useEmbedHost } from './embed/embed-host';
+import { sessionAskStore } from './session-share';
 import { SignIn } from './sign-in';
 
 /**
@@ -15,6 +16,7 @@ import { SignIn } from './sign-in';
 export function SessionGate({ children }: { children: (admin: User) => ReactNode }) {
   const embed = useEmbedHost();
   const token = useStore(sessionStore, (s) => s.token);
+  const asking = useStore(sessionAskStore, (s) => s.asking);
   const session = useQuery({
     queryKey: [...queryKeys.session(), token],
     queryFn: ({ signal }) => apiClient.get(endpoints.session(), signal),
@@ -23,6 +25,12 @@ export function SessionGate({ children }: { children: (admin: User) => ReactNode
     retry: (count, error) => isApiError(error) && error.retryable && count < 2,
   });
 
+  if (!token && !embed && asking)
+    return (
+      <div className="gate">
+        <Loading label="Looking for a signed-in tab" />
+      </div>
+    );
   if (!token) return embed ? <EmbedWaiting host={embed} /> : <SignIn />;
   if (session.isPending)
     return (
