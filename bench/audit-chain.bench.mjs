@@ -3,6 +3,7 @@
 // ones) into the bench state, which is kept between runs; each run then times `GET …/audit/verify`,
 // which streams the log in seq order in pages and recomputes every hash.
 import { percentile } from './lib.mjs';
+import { devPost } from '../scripts/lib/wrangler.mjs';
 import { adminGet, sample, startSeededWorker } from './worker.mjs';
 
 const ENTRIES = 100_000;
@@ -20,13 +21,7 @@ export default async function auditChain() {
       const started = Date.now();
       while (entries < ENTRIES) {
         const count = Math.min(SEED_CHUNK, ENTRIES - entries);
-        const res = await fetch(`${server.base}/api/dev/audit/seed`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ town_id: town.id, count }),
-        });
-        if (!res.ok) throw new Error(`seeding audit entries: ${res.status} ${await res.text()}`);
-        entries = (await res.json()).head;
+        entries = (await devPost(server.base, 'audit/seed', { town_id: town.id, count })).head;
       }
       console.log(`  appended audit entries up to ${entries} in ${Date.now() - started} ms`);
     }

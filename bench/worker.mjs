@@ -10,7 +10,11 @@ export const ADMIN_TOKEN = 'dev-admin-token';
 
 /** Starts the worker on a free port in 8796–8799 with the scenario world and, when `large`, the bench town. */
 export async function startSeededWorker({ large = false, app = false } = {}) {
-  const server = await startWranglerInRange(8796, 8799, { persistTo: BENCH_STATE, ...(app ? {} : { assets: emptyAssetsDir() }) });
+  const server = await startWranglerInRange(8796, 8799, {
+    persistTo: BENCH_STATE,
+    testHooks: true,
+    ...(app ? {} : { assets: emptyAssetsDir() }),
+  });
   await seed(server.base, { scope: 'world' });
   if (large) {
     const result = await seed(server.base, { scope: 'large' });

@@ -8,6 +8,8 @@ export interface Env {
   AGENTS: DurableObjectNamespace;
   /** `on` enables the dev-only routes (`/api/dev/*`); set only by the local scripts. */
   DEV_ROUTES?: string;
+  /** `on` adds the test-only hooks (audit tamper/bulk append, reseeding intervened towns); set only by the test and bench harness. */
+  TEST_HOOKS?: string;
   /** Set by the local scripts: which `wrangler dev` answers (so a run never talks to another run's server). */
   DEV_INSTANCE?: string;
 }

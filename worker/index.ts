@@ -9,7 +9,9 @@ export { AgentDO, DirectoryDO, GastownUserDO, TownDO } from './objects';
  */
 export default {
   async fetch(request, env): Promise<Response> {
-    const api = createAdminApi(hostOf(env), { dev: { enabled: env.DEV_ROUTES === 'on', instance: env.DEV_INSTANCE } });
+    const api = createAdminApi(hostOf(env), {
+      dev: { enabled: env.DEV_ROUTES === 'on', instance: env.DEV_INSTANCE, testHooks: env.TEST_HOOKS === 'on' },
+    });
     return api(request);
   },
 } satisfies ExportedHandler<Env>;

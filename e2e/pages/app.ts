@@ -10,12 +10,13 @@ export async function signIn(page: Page, token: string = DEV_ADMIN_TOKEN) {
 
 /**
  * Seeds the scenario towns afresh on the e2e backend (dev route, local only). Specs that change
- * state (interventions) call it when done, so every spec starts from the same towns.
+ * state (interventions) call it when done, so every spec starts from the same towns (the e2e backend
+ * runs with test hooks, so towns that hold interventions may be reseeded there).
  */
 export async function reseed(baseURL: string | undefined) {
   const res = await fetch(`${baseURL}/api/dev/seed`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_ADMIN_TOKEN}` },
     body: JSON.stringify({ force: true }),
   });
   if (!res.ok) throw new Error(`reseeding the e2e backend failed: HTTP ${res.status}`);

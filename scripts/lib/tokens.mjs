@@ -1,8 +1,11 @@
 // The dev tokens, read from the scenario users (scenarios/users.ts) so scripts never drift
 // from what the worker seeds. The file is TypeScript; the constant is a plain literal, so a regex does.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from './wrangler.mjs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Not wrangler.mjs's ROOT: wrangler.mjs imports this module, and a cycle would read ROOT before it is set.
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const source = readFileSync(join(ROOT, 'scenarios/users.ts'), 'utf8');
 const pick = (name) => {

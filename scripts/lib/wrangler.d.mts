@@ -14,12 +14,15 @@ export declare function startWrangler(options: {
   quiet?: boolean;
   timeoutMs?: number;
   detached?: boolean;
+  testHooks?: boolean;
 }): Promise<LocalServer>;
 export declare function stopProcessGroup(child: ChildProcess): Promise<void>;
 export declare function seed(
   base: string,
-  options?: { scope?: 'world' | 'large'; now?: number; force?: boolean },
+  options?: { scope?: 'world' | 'large'; now?: number; force?: boolean; refreshAfterMs?: number },
 ): Promise<Record<string, unknown>>;
+export declare const DEV_HEADERS: { authorization: string; 'content-type': string };
+export declare function devPost(base: string, path: string, body: unknown): Promise<Record<string, unknown>>;
 export declare function emptyAssetsDir(): string;
 export declare function isListening(port: number): Promise<boolean>;
 export declare function freePort(from: number, to: number): Promise<number>;
@@ -27,5 +30,5 @@ export declare function releasePort(port: number): void;
 export declare function startWranglerInRange(
   from: number,
   to: number,
-  options?: { persistTo?: string; assets?: string; quiet?: boolean; timeoutMs?: number; detached?: boolean },
+  options?: { persistTo?: string; assets?: string; quiet?: boolean; timeoutMs?: number; detached?: boolean; testHooks?: boolean },
 ): Promise<LocalServer>;

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEV_TOKENS } from './tokens.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where `npm start` keeps its state (wrangler's default, so `wrangler dev` by hand sees the same data). */
@@ -16,8 +17,18 @@ export const DEFAULT_STATE = join(ROOT, '.wrangler/state');
  * benches that need no SPA pass an empty one, so they do not depend on `vite build`). `detached` puts
  * wrangler in its own process group so `stop()` ends it with its workerd children; a caller whose own
  * supervisor kills its whole group (Playwright's webServer) passes `detached: false` instead.
+ * `testHooks` turns on the test-only dev hooks (TEST_HOOKS: audit tamper and bulk append, reseeding
+ * towns that hold interventions): tests and benches pass it, `npm start` and the data scripts never do.
  */
-export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, quiet = true, timeoutMs = 60_000, detached = true }) {
+export async function startWrangler({
+  port,
+  persistTo = DEFAULT_STATE,
+  assets,
+  quiet = true,
+  timeoutMs = 60_000,
+  detached = true,
+  testHooks = false,
+}) {
   // Our own id, answered by /api/dev/status: a server some other run left on this port is never
   // mistaken for ours.
   const instance = randomUUID();
@@ -35,6 +46,7 @@ export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, q
     'DEV_ROUTES:on',
     '--var',
     `DEV_INSTANCE:${instance}`,
+    ...(testHooks ? ['--var', 'TEST_HOOKS:on'] : []),
     '--show-interactive-dev-session=false',
     '--log-level',
     'warn',
@@ -59,7 +71,7 @@ export async function startWrangler({ port, persistTo = DEFAULT_STATE, assets, q
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
     try {
-      const res = await fetch(`${base}/api/dev/status`);
+      const res = await fetch(`${base}/api/dev/status`, { headers: DEV_HEADERS });
       if (res.ok && (await res.json()).instance === instance) return { base, stop, child };
     } catch {
       // not listening yet
@@ -97,11 +109,25 @@ export async function stopProcessGroup(child) {
   clearTimeout(timer);
 }
 
-/** Seeds through the dev route (idempotent unless `force`). */
+/** What every dev route asks for: the admin token and a JSON body (server/routes/dev-gate.ts). */
+export const DEV_HEADERS = { authorization: `Bearer ${DEV_TOKENS.admin}`, 'content-type': 'application/json' };
+
+/** POSTs a JSON body to a dev route (`/api/dev/…`) with the admin token; the parsed answer, or an error naming the status. */
+export async function devPost(base, path, body) {
+  const res = await fetch(`${base}/api/dev/${path}`, { method: 'POST', headers: DEV_HEADERS, body: JSON.stringify(body) });
+  const answer = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`POST /api/dev/${path}: ${res.status} ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/**
+ * Seeds through the dev route (idempotent unless `force`). A town that holds interventions is never
+ * reseeded unless the server runs with test hooks: the route answers 409 pointing to `npm run reset-data`.
+ */
 export async function seed(base, { scope = 'world', now, force = false, refreshAfterMs } = {}) {
   const res = await fetch(`${base}/api/dev/seed`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: DEV_HEADERS,
     body: JSON.stringify({
       scope,
       force,
@@ -110,7 +136,7 @@ export async function seed(base, { scope = 'world', now, force = false, refreshA
     }),
   });
   const body = await res.json();
-  if (!res.ok) throw new Error(`seeding ${scope} failed: ${res.status} ${JSON.stringify(body)}`);
+  if (!res.ok) throw new Error(`seeding ${scope} failed: ${res.status} ${body?.error?.message ?? JSON.stringify(body)}`);
   return body;
 }
 
@@ -118,7 +144,7 @@ export async function seed(base, { scope = 'world', now, force = false, refreshA
 export async function setPatrol(base, { mode, rate = 1 }) {
   const res = await fetch(`${base}/api/dev/patrol`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: DEV_HEADERS,
     body: JSON.stringify({ mode, rate }),
   });
   const body = await res.json();

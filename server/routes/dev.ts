@@ -3,11 +3,17 @@ import type { Host } from '../host';
 import type { PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { seedTown, seedWorld } from '../seed/seed-world';
+import { guardDevRequest } from './dev-gate';
 
 /** Whether dev routes answer at all (never in a deploy), and the host's instance id for /api/dev/status. */
 export interface DevOptions {
   enabled: boolean;
   instance?: string | undefined;
+  /**
+   * The test-only hooks (`TEST_HOOKS=on`, passed by the test and bench harness only, never by `npm start`):
+   * rewriting or bulk-appending audit entries, and reseeding towns that hold interventions.
+   */
+  testHooks?: boolean | undefined;
 }
 
 interface SeedRequest {
@@ -29,12 +35,15 @@ interface SeedRequest {
 
 /**
  * Dev-only routes, answered only when `DEV_ROUTES=on` (the local scripts pass it to `wrangler dev`;
- * the committed config never sets it). `POST /api/dev/seed` is idempotent: a second call is a no-op
- * (with `refreshAfterMs`, a stale seed nobody has acted on is re-anchored to now).
+ * the committed config never sets it), and only to a same-origin JSON request with the admin token
+ * (dev-gate.ts). `POST /api/dev/seed` is idempotent: a second call is a no-op (with `refreshAfterMs`,
+ * a stale seed nobody has acted on is re-anchored to now), and it never replaces a town that holds
+ * interventions: that is `npm run reset-data`'s job, which says what it wipes.
  */
 export async function handleDev(request: Request, host: Host, url: URL, options: DevOptions): Promise<Response> {
   try {
     if (!options.enabled) throw new HttpError(404, 'not_found', 'No such route.');
+    await guardDevRequest(request, host, url);
     if (url.pathname === '/api/dev/status' && request.method === 'GET') {
       const directory = host.objects.directory();
       return json({
@@ -45,12 +54,14 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
     }
     if (url.pathname === '/api/dev/clock') return json(await devClock(request, host, url));
     if (url.pathname === '/api/dev/patrol' && request.method === 'POST') return json(await devPatrol(request, host));
-    if (url.pathname.startsWith('/api/dev/audit/') && request.method === 'POST')
-      return json(
-        await devAudit(host, url.pathname.slice('/api/dev/audit/'.length), (await request.json().catch(() => ({}))) as AuditDevRequest),
-      );
+    if (url.pathname === '/api/dev/interventions' && request.method === 'GET') return json(await interventions(host));
+    if (url.pathname.startsWith('/api/dev/audit/') && request.method === 'POST') {
+      if (!options.testHooks)
+        throw new HttpError(404, 'not_found', 'No such route: audit test hooks exist only under the test harness (TEST_HOOKS).');
+      return json(await devAudit(host, url.pathname.slice('/api/dev/audit/'.length), (await readBody(request)) as AuditDevRequest));
+    }
     if (url.pathname !== '/api/dev/seed' || request.method !== 'POST') throw new HttpError(404, 'not_found', 'No such route.');
-    const body = (await request.json().catch(() => ({}))) as SeedRequest;
+    const body = (await readBody(request)) as SeedRequest;
     const scope = body.scope ?? 'world';
     if (scope !== 'world' && scope !== 'large') throw new HttpError(400, 'bad_request', 'scope: must be world or large');
     const directory = host.objects.directory();
@@ -69,14 +80,19 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
     const now = typeof body.now === 'number' ? body.now : host.clock.now();
     const started = host.clock.now();
     const world = buildWorld({ now });
+    const large = scope === 'large' ? buildLargeTown({ now, ownerId: USERS.bench.id }) : null;
+    if (!options.testHooks)
+      await refuseIfIntervened(
+        host,
+        (large ? [large] : world.towns).map((t) => t.town.id),
+      );
     let result: { towns: number; events: number };
-    if (scope === 'world') {
+    if (!large) {
       result = await seedWorld(host, world, body.patrol ?? 'manual');
       await directory.setMeta(CLOCK_OFFSET, '0');
     } else {
-      const town = buildLargeTown({ now, ownerId: USERS.bench.id });
-      await directory.upsert({ users: world.users, tokens: world.tokens, towns: [], integrations: buildIntegrations([town]) });
-      result = { towns: 1, ...(await seedTown(host, town, body.patrol ?? 'manual')) };
+      await directory.upsert({ users: world.users, tokens: world.tokens, towns: [], integrations: buildIntegrations([large]) });
+      result = { towns: 1, ...(await seedTown(host, large, body.patrol ?? 'manual')) };
     }
     const record = {
       at: new Date(host.clock.now()).toISOString(),
@@ -91,9 +107,31 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
   }
 }
 
-async function townsWithInterventions(host: Host): Promise<number> {
-  const counts = await Promise.all((await host.objects.directory().townIds()).map((id) => host.objects.town(id).auditCount()));
-  return counts.filter((n) => n > 0).length;
+/** Each registered town's audit entry count: `GET /api/dev/interventions` (what `npm run reset-data` would wipe). */
+async function interventions(host: Host): Promise<{ towns: { town_id: string; entries: number }[] }> {
+  const ids = await host.objects.directory().townIds();
+  const counts = await Promise.all(ids.map((id) => host.objects.town(id).auditCount()));
+  return { towns: ids.map((town_id, i) => ({ town_id, entries: counts[i]! })) };
+}
+
+async function townsWithInterventions(host: Host, only?: Set<string>): Promise<number> {
+  const { towns } = await interventions(host);
+  return towns.filter((t) => t.entries > 0 && (!only || only.has(t.town_id))).length;
+}
+
+/**
+ * Seeding replaces a town's whole database, audit log included, so a town that holds interventions is
+ * never reseeded by a route: the operator wipes the local state deliberately with `npm run reset-data`.
+ */
+async function refuseIfIntervened(host: Host, townIds: string[]): Promise<void> {
+  const held = await townsWithInterventions(host, new Set(townIds));
+  if (held > 0)
+    throw new HttpError(
+      409,
+      'interventions_present',
+      `${held} town(s) hold interventions: reseeding would delete their audit log, so it is refused. To start over, stop npm start and run npm run reset-data (it lists what it wipes and asks first).`,
+      { towns_with_interventions: held },
+    );
 }
 
 interface AuditDevRequest {

@@ -28,6 +28,13 @@ export function resetMockState() {
   backend = null;
 }
 
+/** Vitest (src/mocks/node.ts) turns on the dev test hooks (audit tamper); the browser never does. */
+let testHooks = false;
+
+export function enableMockTestHooks() {
+  testHooks = true;
+}
+
 /** In the browser the scenario towns live: their patrol runs on timers, as the worker's alarms do. */
 export function setMockLive(value: boolean) {
   live = value;
@@ -35,7 +42,7 @@ export function setMockLive(value: boolean) {
 
 /** The running MSW backend: its scenario world (ids, names, secrets to look for), its clock. */
 export function getStore(): MockBackend {
-  return (backend ??= new MockBackend({ live }));
+  return (backend ??= new MockBackend({ live, testHooks }));
 }
 
 const FAILURE_BODIES = {

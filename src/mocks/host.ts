@@ -61,7 +61,8 @@ export class MockBackend {
   private readonly live: boolean;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(options: { now?: number; live?: boolean } = {}) {
+  /** `testHooks`: the test-only dev hooks (audit tamper and bulk append), for Vitest only, never in a browser. */
+  constructor(options: { now?: number; live?: boolean; testHooks?: boolean } = {}) {
     const now = options.now ?? Date.now();
     this.live = options.live ?? false;
     if (!seeded || now - seeded.anchor > REANCHOR_MS || now < seeded.anchor) {
@@ -77,7 +78,7 @@ export class MockBackend {
       agent: (id) => this.remote('agent', id),
     };
     this.host = { objects, clock: this.clock, ids: { uuid: () => crypto.randomUUID() } };
-    const api = createAdminApi(this.host, { dev: { enabled: true, instance: 'msw' } });
+    const api = createAdminApi(this.host, { dev: { enabled: true, instance: 'msw', testHooks: options.testHooks ?? false } });
     this.handle = async (request) => {
       if (request.url.includes(LARGE_TOWN_ID) || request.url.includes(USERS.bench.id)) await this.registerLargeTown();
       return api(request);

@@ -1,5 +1,7 @@
 import { setupServer } from 'msw/node';
-import { handlers } from './handlers';
+import { enableMockTestHooks, handlers } from './handlers';
 
-/** MSW for Vitest: the contract served from the scenario towns. */
+enableMockTestHooks();
+
+/** MSW for Vitest: the contract served from the scenario towns, with the dev test hooks on. */
 export const server = setupServer(...handlers);

@@ -21,7 +21,7 @@ const clients = () => ({ admin: client(DEV_TOKENS.admin), nonAdmin: client(DEV_T
 async function dev(path: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await worker.fetch(`${worker.base()}/api/dev/audit/${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` },
     body: JSON.stringify(body),
   });
   expect(res.status, `/api/dev/audit/${path}`).toBe(200);

@@ -9,9 +9,11 @@ import { buildWorld, type WorldSeed } from '../../../scenarios';
 /**
  * Registers beforeAll/afterAll that run the reference worker for one test file: `wrangler dev` on a
  * free port (8790–8799) with a throwaway state folder, seeded from the scenario builders at the same
- * anchor time as the returned `world`. MSW is closed so requests reach the real worker.
+ * anchor time as the returned `world`. MSW is closed so requests reach the real worker. The test hooks
+ * (TEST_HOOKS: audit tamper, reseeding intervened towns) are on unless `testHooks: false` asks for the
+ * worker exactly as `npm start` runs it.
  */
-export function runSeededWorker(stateFolderPrefix: string) {
+export function runSeededWorker(stateFolderPrefix: string, { testHooks = true }: { testHooks?: boolean } = {}) {
   let local: LocalServer | null = null;
   let stateDir = '';
   let world: WorldSeed | null = null;
@@ -22,7 +24,7 @@ export function runSeededWorker(stateFolderPrefix: string) {
   beforeAll(async () => {
     mswServer.close();
     stateDir = mkdtempSync(join(tmpdir(), stateFolderPrefix));
-    local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir() });
+    local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir(), testHooks });
     now = Date.now();
     await seed(local.base, { now });
     world = buildWorld({ now });
