@@ -1,4 +1,4 @@
-import type { AgentStatus, ReviewState } from '../src/api/schemas';
+import type { AgentStatus, Open, ReviewState } from '../src/api/schemas';
 import type { TownSeed } from './types';
 
 /**
@@ -48,8 +48,8 @@ export function checkTownConsistency(town: TownSeed, nowIso: string): string[] {
     historyOf.set(h.agent_id, list);
   }
   /** The agent's status at an instant, from its history (what the status timeline draws). */
-  const statusAt = (agentId: string, at: number): AgentStatus | null => {
-    let status: AgentStatus | null = null;
+  const statusAt = (agentId: string, at: number): Open<AgentStatus> | null => {
+    let status: Open<AgentStatus> | null = null;
     for (const h of historyOf.get(agentId) ?? []) if (t(h.at) <= at) status = h.status;
     return status;
   };

@@ -1,4 +1,4 @@
-import type { Agent, AgentRole, AgentStatus } from '../../src/api/schemas';
+import type { Agent, AgentRole, AgentStatus, Open } from '../../src/api/schemas';
 import { identityFor } from '../names';
 import type { TownBuilder } from '../town-builder';
 
@@ -56,9 +56,9 @@ export function setAgentStatus(b: TownBuilder, agent: Agent, status: AgentStatus
 }
 
 /** The agent's status at an instant, from its history. */
-export function statusAt(b: TownBuilder, agent: Agent, minutesAgoAt: number): AgentStatus {
+export function statusAt(b: TownBuilder, agent: Agent, minutesAgoAt: number): Open<AgentStatus> {
   const at = b.ago(minutesAgoAt);
-  let status: AgentStatus = 'idle';
+  let status: Open<AgentStatus> = 'idle';
   let latest = '';
   for (const h of b.seed.agent_status_history) {
     if (h.agent_id === agent.id && h.at <= at && h.at >= latest) {

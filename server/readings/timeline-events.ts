@@ -1,6 +1,7 @@
 import {
   DISPATCH_CAP,
   type AgentStatus,
+  type Open,
   type BeadEvent,
   type ContainerEvent,
   type CredentialEvent,
@@ -35,7 +36,7 @@ export function beadTimelineEvent(e: Omit<BeadEvent, 'id' | 'created_at'>, beadT
 }
 
 export function agentStatusTimelineEvent(
-  h: { agent_id: string; status: AgentStatus; reason: string | null },
+  h: { agent_id: string; status: Open<AgentStatus>; reason: string | null },
   agentName: string | null,
 ): TimelineBody {
   return {

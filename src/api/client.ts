@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ActionResult, ErrorBody, type ActionName, type ActionRequest } from './schemas';
 import { actionPath, toSearchParams, type EndpointSpec } from './endpoints';
 import { ApiError, codeForStatus, describeZodError, isRetryableStatus } from './errors';
+import { salvageRows, type Salvaged } from './salvage';
 
 export interface ApiConfig {
   /** Origin (and optional path) of the admin API, '' for same-origin. */
@@ -90,9 +91,12 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
     return { body, endpoint };
   }
 
-  function parse<T extends z.ZodType>(schema: T, body: unknown, endpoint: string): z.infer<T> {
+  /** Reads keep what they can (`salvage`); an action's answer must match whole, or the admin cannot trust it. */
+  function parse<T extends z.ZodType>(schema: T, body: unknown, endpoint: string, salvage: boolean): z.infer<T> & Salvaged {
     const result = schema.safeParse(body);
     if (!result.success) {
+      const salvaged = salvage ? salvageRows(schema, body, result.error) : null;
+      if (salvaged) return salvaged;
       throw new ApiError(
         0,
         'invalid_response',
@@ -102,7 +106,7 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
         { issues: result.error.issues.slice(0, 10) },
       );
     }
-    return result.data;
+    return result.data as z.infer<T> & Salvaged;
   }
 
   return {
@@ -112,10 +116,13 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
     get config(): Readonly<ApiConfig> {
       return config;
     },
-    /** Fetches a read endpoint and parses its answer with the endpoint's schema. */
-    async get<T extends z.ZodType>(spec: EndpointSpec<T>, signal?: AbortSignal): Promise<z.infer<T>> {
+    /**
+     * Fetches a read endpoint and parses its answer with the endpoint's schema. Rows of a list that do
+     * not match are set aside as `invalid_rows` (see `salvageRows`) so the rest of the list shows.
+     */
+    async get<T extends z.ZodType>(spec: EndpointSpec<T>, signal?: AbortSignal): Promise<z.infer<T> & Salvaged> {
       const { body, endpoint } = await send(spec.method, `${spec.path}${toSearchParams(spec.query)}`, signal ? { signal } : {});
-      return parse(spec.schema, body, endpoint);
+      return parse(spec.schema, body, endpoint, true);
     },
     /** Runs (or dry-runs) an intervention. */
     async act(townId: string, action: ActionName, request: ActionRequest, options: ActionOptions): Promise<ActionResult> {
@@ -126,7 +133,7 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
         headers,
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      return parse(ActionResult, body, endpoint);
+      return parse(ActionResult, body, endpoint, false);
     },
   };
 }

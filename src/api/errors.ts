@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatPath } from './salvage';
 
 export type ApiErrorCode =
   | 'bad_request'
@@ -63,9 +64,4 @@ export function describeZodError(error: z.ZodError): string {
     .slice(0, 3)
     .map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
     .join('; ');
-}
-
-function formatPath(path: PropertyKey[]): string {
-  if (path.length === 0) return '(root)';
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
 }

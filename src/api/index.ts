@@ -3,5 +3,6 @@ export * from './schemas';
 export * from './endpoints';
 export * from './errors';
 export * from './client';
+export * from './salvage';
 export * from './query-keys';
 export * from './session';

@@ -9,9 +9,10 @@ import { MockBackend } from './host';
 
 /**
  * Test switches: make endpoints matching `path` (a substring or RegExp of the URL path) fail the given
- * way. `malformed` answers 200 with a payload that breaks the contract.
+ * way. `malformed` answers 200 with a payload that breaks the contract as a whole; `malformed-row` answers
+ * the real list with its first row's `id` broken (the rest of the list must still show).
  */
-export type FailureMode = 401 | 403 | 404 | 409 | 500 | 'malformed' | 'offline' | 'slow';
+export type FailureMode = 401 | 403 | 404 | 409 | 500 | 'malformed' | 'malformed-row' | 'offline' | 'slow';
 let failures: { path: string | RegExp; mode: FailureMode }[] = [];
 let backend: MockBackend | null = null;
 /** Towns patrol in real time in the browser (dev:mock, the demo); tests move them with the dev clock only. */
@@ -67,7 +68,12 @@ export const handlers = [
         await delay('infinite');
         continue;
       }
-      if (f.mode === 'malformed') return HttpResponse.json({ items: [{ id: 42, unexpected: true }], total: 'many' });
+      if (f.mode === 'malformed') return HttpResponse.json({ items: { id: 42, unexpected: true }, total: 'many' });
+      if (f.mode === 'malformed-row') {
+        const answer = (await (await getStore().handle(request)).json()) as { items: Record<string, unknown>[] };
+        answer.items[0]!.id = 42;
+        return HttpResponse.json(answer);
+      }
       const [code, message] = FAILURE_BODIES[f.mode];
       return HttpResponse.json({ error: { code, message } }, { status: f.mode });
     }

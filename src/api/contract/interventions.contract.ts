@@ -186,8 +186,8 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const before = await admin.get(endpoints.town(t.id));
       const result = await admin.act(t.id, 'bead.force_fail', request('bead', bead.id), { idempotencyKey: key(), ifMatch: bead.version });
       const after = await admin.get(endpoints.town(t.id));
-      expect(after.beads.by_status.failed).toBe(before.beads.by_status.failed + 1);
-      expect(after.beads.by_status[bead.status]).toBe(before.beads.by_status[bead.status] - 1);
+      expect(after.beads.by_status.failed).toBe(before.beads.by_status.failed! + 1);
+      expect(after.beads.by_status[bead.status]).toBe(before.beads.by_status[bead.status]! - 1);
       expect(
         (await admin.get(endpoints.beads(t.id, { status: ['failed'], q: 'Add idempotency keys to the refund endpoint' }))).items.map(
           (b) => b.id,

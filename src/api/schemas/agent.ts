@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, JsonRecord, Timestamp } from './common';
 import { ContainerProcess, ProcessStatus } from './container';
+import { openEnum } from './tolerant';
 
 export const AgentRole = z.enum(['mayor', 'refinery', 'polecat']);
 export type AgentRole = z.infer<typeof AgentRole>;
@@ -10,11 +11,12 @@ export type AgentStatus = z.infer<typeof AgentStatus>;
 export const Agent = z.object({
   id: Id,
   rig_id: Id.nullable(),
-  role: AgentRole,
+  /** Free text in production: old towns have `witness`. */
+  role: openEnum(AgentRole),
   name: z.string(),
   /** e.g. `Toast-polecat-3f2a9c1b@9e8d7c6b` (name-role-rig8@town8). */
   identity: z.string(),
-  status: AgentStatus,
+  status: openEnum(AgentStatus),
   /** When the agent entered its current status. */
   status_since: Timestamp,
   current_hook_bead_id: Id.nullable(),
@@ -40,7 +42,7 @@ export type AgentListItem = z.infer<typeof AgentListItem>;
 export const AgentList = z.object({ items: z.array(AgentListItem) });
 
 export const AgentStatusChange = z.object({
-  status: AgentStatus,
+  status: openEnum(AgentStatus),
   at: Timestamp,
   reason: z.string().nullable(),
 });
@@ -50,7 +52,7 @@ export type AgentStatusChange = z.infer<typeof AgentStatusChange>;
 export const Assignment = z.object({
   agent_id: Id,
   agent_name: z.string(),
-  role: AgentRole,
+  role: openEnum(AgentRole),
   bead_id: Id,
   bead_title: z.string().nullable(),
   started_at: Timestamp,

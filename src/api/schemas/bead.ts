@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, JsonRecord, Timestamp, page } from './common';
+import { openEnum, type Open } from './tolerant';
 
 export const BeadType = z.enum(['issue', 'message', 'escalation', 'merge_request', 'convoy', 'molecule', 'agent']);
 export type BeadType = z.infer<typeof BeadType>;
@@ -11,10 +12,11 @@ export type BeadPriority = z.infer<typeof BeadPriority>;
 
 export const Bead = z.object({
   id: Id,
-  type: BeadType,
-  status: BeadStatus,
+  type: openEnum(BeadType),
+  status: openEnum(BeadStatus),
   title: z.string(),
-  body: z.string(),
+  /** Null in production for beads made without one (mail, escalations written by the platform). */
+  body: z.string().nullable(),
   rig_id: Id.nullable(),
   parent_bead_id: Id.nullable(),
   assignee_agent_bead_id: Id.nullable(),
@@ -23,7 +25,8 @@ export const Bead = z.object({
   metadata: JsonRecord,
   dispatch_attempts: z.number().int().nonnegative(),
   last_dispatch_attempt_at: Timestamp.nullable(),
-  created_by: z.string(),
+  /** Null in production for beads the platform made (no creating agent or user). */
+  created_by: z.string().nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
   closed_at: Timestamp.nullable(),
@@ -39,7 +42,11 @@ export const BeadListItem = Bead.omit({ body: true }).extend({
 });
 export type BeadListItem = z.infer<typeof BeadListItem>;
 
-export const BeadStatusCounts = z.record(BeadStatus, z.number().int().nonnegative());
+/** Counts per status, including statuses newer than this panel (production added `in_review` in 2026). */
+export const BeadStatusCounts = z.record(z.string(), z.number().int().nonnegative()) as unknown as z.ZodType<
+  Partial<Record<Open<BeadStatus>, number>>,
+  Record<string, number>
+>;
 export const BeadPage = page(BeadListItem).extend({
   /** Counts per status over the filtered set, ignoring the status filter itself. */
   counts: BeadStatusCounts,
@@ -75,8 +82,12 @@ export type BeadEventType = z.infer<typeof BeadEventType>;
 export const BeadEvent = z.object({
   id: Id,
   bead_id: Id,
-  agent_id: Id.nullable(),
-  event_type: BeadEventType,
+  /**
+   * The agent that caused the event. Production writes the literal `admin` or `system` here for
+   * events the platform made, so any string is read; `beadEventActor` says who it was.
+   */
+  agent_id: z.string().nullable(),
+  event_type: openEnum(BeadEventType),
   old_value: z.string().nullable(),
   new_value: z.string().nullable(),
   metadata: JsonRecord,
@@ -97,8 +108,8 @@ export type Dependency = z.infer<typeof Dependency>;
 
 export const GraphNode = z.object({
   id: Id,
-  type: BeadType,
-  status: BeadStatus,
+  type: openEnum(BeadType),
+  status: openEnum(BeadStatus),
   title: z.string(),
   priority: BeadPriority,
   assignee_name: z.string().nullable(),
@@ -123,7 +134,7 @@ export const TrackedBead = z.object({
   bead_id: Id,
   /** Null when the tracked bead no longer exists (deleted instead of closed). */
   title: z.string().nullable(),
-  status: BeadStatus.nullable(),
+  status: openEnum(BeadStatus).nullable(),
   present: z.boolean(),
 });
 export type TrackedBead = z.infer<typeof TrackedBead>;
@@ -131,7 +142,7 @@ export type TrackedBead = z.infer<typeof TrackedBead>;
 export const Convoy = z.object({
   bead_id: Id,
   title: z.string(),
-  status: BeadStatus,
+  status: openEnum(BeadStatus),
   total_beads: z.number().int().nonnegative(),
   closed_beads: z.number().int().nonnegative(),
   landed_at: Timestamp.nullable(),
@@ -144,3 +155,20 @@ export const Convoy = z.object({
   tracked: z.array(TrackedBead),
 });
 export type Convoy = z.infer<typeof Convoy>;
+
+/**
+ * Who caused a bead event. Production writes the literal `admin` (an admin's intervention; the admin is
+ * named in the metadata when known) or `system` (the platform) where an agent id would be.
+ */
+export type BeadEventActor = { kind: 'agent'; agent_id: string } | { kind: 'admin'; who: string | null } | { kind: 'system' };
+
+/** Reads a bead event's actor: an agent, an admin (who, when the metadata says), or the system. */
+export function beadEventActor(event: Pick<BeadEvent, 'agent_id' | 'metadata'>): BeadEventActor {
+  const id = event.agent_id;
+  if (id === null || id === 'system') return { kind: 'system' };
+  if (id === 'admin') {
+    const who = event.metadata.admin_email ?? event.metadata.admin_id ?? event.metadata.admin;
+    return { kind: 'admin', who: typeof who === 'string' && who !== '' ? who : null };
+  }
+  return { kind: 'agent', agent_id: id };
+}

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './tolerant';
 export * from './user';
 export * from './bead';
 export * from './agent';

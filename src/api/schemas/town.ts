@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Id, Timestamp } from './common';
-import { BeadPriority, BeadStatus } from './bead';
+import { BeadPriority, BeadStatus, BeadStatusCounts } from './bead';
 import { AgentRole, AgentStatus, MayorSessionState } from './agent';
 import { ContainerHealth, ContainerStatus, ProcessStatus } from './container';
 import { CredentialState } from './config';
 import { ReviewState } from './review';
 import { Rig, User } from './user';
+import { openEnum } from './tolerant';
 
 /**
  * Raw evidence for the health rules (`features/diagnosis`). The server reports facts;
@@ -17,8 +18,8 @@ export const HealthInputs = z.object({
     z.object({
       agent_id: Id,
       name: z.string(),
-      role: AgentRole,
-      status: AgentStatus,
+      role: openEnum(AgentRole),
+      status: openEnum(AgentStatus),
       status_since: Timestamp,
       hooked_bead_id: Id.nullable(),
       hooked_bead_title: z.string().nullable(),
@@ -34,13 +35,13 @@ export const HealthInputs = z.object({
     z.object({
       bead_id: Id,
       title: z.string(),
-      status: BeadStatus,
+      status: openEnum(BeadStatus),
       priority: BeadPriority,
       since: Timestamp,
       assignee_agent_id: Id.nullable(),
       dispatch_attempts: z.number().int().nonnegative(),
       last_dispatch_error: z.string().nullable(),
-      blocked_by: z.array(z.object({ bead_id: Id, title: z.string(), status: BeadStatus })),
+      blocked_by: z.array(z.object({ bead_id: Id, title: z.string(), status: openEnum(BeadStatus) })),
     }),
   ),
   reviews: z.object({
@@ -131,7 +132,7 @@ export const TownSummary = z.object({
     total: z.number().int().nonnegative(),
     /** open + in_progress + in_review */
     open: z.number().int().nonnegative(),
-    by_status: z.record(BeadStatus, z.number().int().nonnegative()),
+    by_status: BeadStatusCounts,
   }),
   container: z.object({ status: ContainerStatus, health: ContainerHealth }),
   review_queue_depth: z.number().int().nonnegative(),
@@ -149,7 +150,7 @@ export type TownDetail = z.infer<typeof TownDetail>;
 export const AgentTokenRow = z.object({
   agent_id: Id,
   name: z.string(),
-  role: AgentRole,
+  role: openEnum(AgentRole),
   hooked_bead_id: Id.nullable(),
   input_tokens_24h: z.number().int().nonnegative(),
   output_tokens_24h: z.number().int().nonnegative(),

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { AgentRole } from '../../../api';
 import { ErrorState } from '../../../components/error-state';
+import { OpenValue } from '../../../components/open-value';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { Loading } from '../../../components/states';
@@ -50,7 +52,7 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
         eyebrow={<Link to={paths.town.getHref(townId, 'agents')}>← town agents</Link>}
         title={
           <>
-            {a.name} <span className="muted ai-role">{a.role}</span>
+            {a.name} <OpenValue noun="role" value={a.role} known={AgentRole.options} className="muted ai-role" />
           </>
         }
         actions={actions}

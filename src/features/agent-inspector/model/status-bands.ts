@@ -1,7 +1,7 @@
-import type { AgentStatus, AgentStatusChange } from '../../../api';
+import type { AgentStatus, AgentStatusChange, Open } from '../../../api';
 
 export interface StatusBand {
-  status: AgentStatus;
+  status: Open<AgentStatus>;
   from: number;
   to: number;
   reason: string | null;
@@ -28,8 +28,8 @@ export function toStatusBands(history: readonly AgentStatusChange[], now: number
 }
 
 /** Time spent per status within the bands, for the legend ("stalled 47 min"). */
-export function timePerStatus(bands: readonly StatusBand[]): Partial<Record<AgentStatus, number>> {
-  const out: Partial<Record<AgentStatus, number>> = {};
+export function timePerStatus(bands: readonly StatusBand[]): Partial<Record<Open<AgentStatus>, number>> {
+  const out: Partial<Record<Open<AgentStatus>, number>> = {};
   for (const b of bands) out[b.status] = (out[b.status] ?? 0) + (b.to - b.from);
   return out;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Assignment } from '../../../api';
+import { AgentRole, type Assignment } from '../../../api';
+import { OpenValue } from '../../../components/open-value';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
@@ -34,7 +35,7 @@ export function Assignments({ townId, assignments, now }: { townId: string; assi
                   <Link to={paths.agent.getHref(townId, a.agent_id)} className="strong">
                     {a.agent_name}
                   </Link>
-                  <span className="muted small">{a.role}</span>
+                  <OpenValue noun="role" value={a.role} known={AgentRole.options} className="muted small" />
                   <span>
                     <RelativeTime iso={a.started_at} /> → {a.ended_at ? <RelativeTime iso={a.ended_at} /> : 'now'}
                   </span>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { DISPATCH_CAP, type BeadDetail, type TownDetail } from '../../../api';
+import { BeadType, DISPATCH_CAP, type BeadDetail, type TownDetail } from '../../../api';
+import { OpenValue } from '../../../components/open-value';
 import { CopyId } from '../../../components/copy-id';
 import { RelativeTime } from '../../../components/relative-time';
 import { StatusBadge } from '../../../components/status-badge';
@@ -24,7 +25,9 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
         </div>
         <div>
           <dt>Type</dt>
-          <dd>{bead.type.replace('_', ' ')}</dd>
+          <dd>
+            <OpenValue noun="bead type" value={bead.type} known={BeadType.options} />
+          </dd>
         </div>
         <div>
           <dt>Priority</dt>
@@ -69,7 +72,8 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
         <div>
           <dt>Created</dt>
           <dd>
-            <RelativeTime iso={bead.created_at} /> <span className="muted small">by {bead.created_by}</span>
+            <RelativeTime iso={bead.created_at} />{' '}
+            <span className="muted small">{bead.created_by === null ? '(creator not recorded)' : `by ${bead.created_by}`}</span>
           </dd>
         </div>
         <div>

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import type { BeadStatus } from '../../../api';
+import { BeadEventType, type BeadStatus, type Open } from '../../../api';
+import { InvalidRows } from '../../../components/invalid-rows';
+import { OpenValue } from '../../../components/open-value';
 import { ErrorState } from '../../../components/error-state';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState, Loading } from '../../../components/states';
@@ -9,7 +11,7 @@ import { useAgents, useBeadEvents } from '../api/bead';
 import { toHistoryRows } from '../model/history';
 
 /** Every bead event in order with the silences between them made visible. */
-export function StateHistory({ townId, beadId, status }: { townId: string; beadId: string; status: BeadStatus }) {
+export function StateHistory({ townId, beadId, status }: { townId: string; beadId: string; status: Open<BeadStatus> }) {
   const events = useBeadEvents(townId, beadId);
   const agents = useAgents(townId);
   const now = useNow();
@@ -26,7 +28,10 @@ export function StateHistory({ townId, beadId, status }: { townId: string; beadI
       </div>
       {events.isPending ? <Loading label="Loading bead events" /> : null}
       {events.isError ? <ErrorState error={events.error} what="bead events" onRetry={() => void events.refetch()} /> : null}
-      {events.data && rows.length === 0 ? <EmptyState title="No events recorded for this bead" /> : null}
+      <InvalidRows rows={events.data?.invalid_rows} noun="event" />
+      {events.data && rows.length === 0 && !events.data.invalid_rows?.length ? (
+        <EmptyState title="No events recorded for this bead" />
+      ) : null}
       {rows.length ? (
         <ol className="history">
           {rows.map((row) =>
@@ -39,7 +44,13 @@ export function StateHistory({ townId, beadId, status }: { townId: string; beadI
                 <span className="history-time">
                   <RelativeTime iso={row.at} />
                 </span>
-                <span className="history-type mono">{row.type}</span>
+                <OpenValue
+                  noun="event type"
+                  value={row.type}
+                  known={BeadEventType.options}
+                  label={row.type}
+                  className="history-type mono"
+                />
                 <span className="history-change">{row.change ?? ''}</span>
                 <span className="history-actor">{row.actor}</span>
                 {row.note ? <span className="history-note muted small">{row.note}</span> : null}

@@ -1,4 +1,4 @@
-import type { BeadGraph, BeadStatus, DependencyType, GraphNode } from '../../../api';
+import type { BeadGraph, BeadStatus, DependencyType, GraphNode, Open } from '../../../api';
 
 /** Where a drawn bead stands relative to the focus along `blocks` edges. */
 export type GraphRole = 'focus' | 'upstream' | 'downstream' | 'related';
@@ -18,7 +18,7 @@ export interface DrawnGroup {
   id: string;
   members: GraphNode[];
   role: GraphRole;
-  counts: Partial<Record<BeadStatus, number>>;
+  counts: Partial<Record<Open<BeadStatus>, number>>;
 }
 
 export type DrawnNode = DrawnBead | DrawnGroup;
@@ -54,7 +54,7 @@ export interface DrawnGraph {
 }
 
 export const FINAL_STATUSES: readonly BeadStatus[] = ['closed', 'failed'];
-const isFinal = (s: BeadStatus) => FINAL_STATUSES.includes(s);
+const isFinal = (s: Open<BeadStatus>) => (FINAL_STATUSES as readonly string[]).includes(s);
 
 /** Runs shorter than this stay drawn bead by bead. */
 export const MIN_COLLAPSED_RUN = 6;

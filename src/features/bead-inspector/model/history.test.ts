@@ -36,4 +36,13 @@ describe('toHistoryRows', () => {
     expect(toHistoryRows(events, { status: 'open', now }).at(-1)).toMatchObject({ kind: 'gap', label: 'no event for 1 d 2 h (until now)' });
     expect(toHistoryRows(events, { status: 'closed', now }).at(-1)?.kind).toBe('event');
   });
+
+  it("names production's literal actors: an admin (with who when the metadata says) and the system", () => {
+    const rows = toHistoryRows([
+      event(1, '2026-11-24T09:00:00.000Z', { agent_id: 'admin', metadata: { admin_email: 'alex@kilo.ai' } }),
+      event(2, '2026-11-24T09:01:00.000Z', { agent_id: 'admin' }),
+      event(3, '2026-11-24T09:02:00.000Z', { agent_id: 'system' }),
+    ]);
+    expect(rows.map((r) => (r.kind === 'event' ? r.actor : r.kind))).toEqual(['admin (alex@kilo.ai)', 'admin', 'system']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { BeadEvent, BeadStatus } from '../../../api';
+import { beadEventActor, type BeadEvent, type BeadStatus, type Open } from '../../../api';
 import { formatDuration, HOUR_MS } from '../../../lib/time';
 
 export type HistoryRow =
@@ -15,6 +15,14 @@ function describeChange(e: BeadEvent): string | null {
   return null;
 }
 
+/** Who caused the event: the agent's name, `admin (who)` / `admin`, or `system`. */
+function describeActor(e: BeadEvent, agentNames: ReadonlyMap<string, string> | undefined): string {
+  const actor = beadEventActor(e);
+  if (actor.kind === 'system') return 'system';
+  if (actor.kind === 'admin') return actor.who ? `admin (${actor.who})` : 'admin';
+  return agentNames?.get(actor.agent_id) ?? `agent ${actor.agent_id.slice(0, 8)}`;
+}
+
 function describeMetadata(metadata: Record<string, unknown>): string | null {
   const parts = Object.entries(metadata).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return parts.length ? parts.join(' · ') : null;
@@ -26,7 +34,7 @@ function describeMetadata(metadata: Record<string, unknown>): string | null {
  */
 export function toHistoryRows(
   events: readonly BeadEvent[],
-  options: { agentNames?: ReadonlyMap<string, string>; status?: BeadStatus; now?: number; gapMs?: number } = {},
+  options: { agentNames?: ReadonlyMap<string, string>; status?: Open<BeadStatus>; now?: number; gapMs?: number } = {},
 ): HistoryRow[] {
   const gapMs = options.gapMs ?? GAP_THRESHOLD_MS;
   const sorted = [...events].sort((a, b) => a.created_at.localeCompare(b.created_at));
@@ -51,7 +59,7 @@ export function toHistoryRows(
       at: e.created_at,
       type: e.event_type,
       change: describeChange(e),
-      actor: e.agent_id ? (options.agentNames?.get(e.agent_id) ?? `agent ${e.agent_id.slice(0, 8)}`) : 'system',
+      actor: describeActor(e, options.agentNames),
       note: describeMetadata(e.metadata),
     });
     previous = e;

@@ -9,7 +9,8 @@ import {
 } from '@tanstack/react-table';
 import { memo, useCallback, useRef } from 'react';
 import { Link } from 'react-router';
-import type { BeadListItem, BeadPriority, BeadStatus } from '../../../api';
+import { BeadStatus, BeadType, isKnown, type BeadListItem, type BeadPriority } from '../../../api';
+import { OpenValue } from '../../../components/open-value';
 import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { shortId } from '../../../lib/format';
@@ -19,6 +20,7 @@ import { useRowsVirtualizer } from './use-rows-virtualizer';
 
 const PRIORITY_RANK: Record<BeadPriority, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 const STATUS_RANK: Record<BeadStatus, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };
+const FINAL_RANK = 4;
 
 const ROW_HEIGHT = 36;
 const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel() });
@@ -57,13 +59,14 @@ function columns(townId: string) {
     }),
     helper.accessor('status', {
       header: 'Status',
-      sortFn: by((b) => STATUS_RANK[b.status]),
+      // A status newer than this panel sorts after the known ones.
+      sortFn: by((b) => (isKnown(BeadStatus, b.status) ? STATUS_RANK[b.status] : FINAL_RANK + 1)),
       cell: (info) => <StatusBadge kind="bead" status={info.getValue()} />,
     }),
     helper.accessor('type', {
       header: 'Type',
       sortFn: by((b) => b.type),
-      cell: (info) => <span className="small">{info.getValue().replace('_', ' ')}</span>,
+      cell: (info) => <OpenValue noun="bead type" value={info.getValue()} known={BeadType.options} className="small" />,
     }),
     helper.accessor('priority', {
       header: 'Priority',

@@ -93,6 +93,16 @@ describe('Agents tab', () => {
     expect(screen.getByTestId('agents-summary')).toHaveTextContent(/\d+ active \(working or waiting\) · \d+ actually working/);
   });
 
+  it('shows the other agents when one row is malformed, and an error row naming the field', async () => {
+    failWith('/agents', 'malformed-row');
+    const town = scenarioTown('payments-api');
+    renderApp(tab('payments-api', 'agents'));
+    const table = await screen.findByRole('table', { name: 'Agents' });
+    expect(within(table).getAllByTestId('agent-row')).toHaveLength(town.agents.length - 1);
+    const invalid = screen.getByRole('alert', { name: '1 agent could not be read' });
+    expect(invalid).toHaveTextContent(/agent 1 42 could not be read: id — /);
+  });
+
   it('shows an error with retry when agents fail to load', async () => {
     failWith('/agents', 500);
     renderApp(tab('payments-api', 'agents'));

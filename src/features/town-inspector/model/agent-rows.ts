@@ -26,12 +26,14 @@ export function isTroubled(agent: AgentListItem): boolean {
   return agent.status === 'stalled' || agent.status === 'dead';
 }
 
-const ROLE_ORDER = { mayor: 0, refinery: 1, polecat: 2 } as const;
+const ROLE_ORDER: Readonly<Record<string, number>> = { mayor: 0, refinery: 1, polecat: 2 };
+/** A role this panel does not know (`witness` in old towns) sorts after the known ones. */
+const roleOrder = (role: string) => ROLE_ORDER[role] ?? 3;
 
 /** Stalled and dead first (they are why the admin is here), then by role and name. */
 export function sortAgents(agents: readonly AgentListItem[]): AgentListItem[] {
   return [...agents].sort(
-    (a, b) => Number(isTroubled(b)) - Number(isTroubled(a)) || ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name),
+    (a, b) => Number(isTroubled(b)) - Number(isTroubled(a)) || roleOrder(a.role) - roleOrder(b.role) || a.name.localeCompare(b.name),
   );
 }
 

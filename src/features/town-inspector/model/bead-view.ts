@@ -1,4 +1,4 @@
-import { BeadStatus, BeadType, type BeadListItem } from '../../../api';
+import { BeadStatus, BeadType, isKnown, type BeadListItem } from '../../../api';
 
 /** The State tab's columns, in display order; each is sortable. */
 export const BEAD_COLUMNS = [
@@ -92,7 +92,7 @@ export function filterByStatus(beads: readonly BeadListItem[], status: readonly 
 
 export function countByStatus(beads: readonly BeadListItem[]): Record<BeadStatus, number> {
   const counts: Record<BeadStatus, number> = { open: 0, in_progress: 0, in_review: 0, closed: 0, failed: 0 };
-  for (const b of beads) counts[b.status]++;
+  for (const b of beads) if (isKnown(BeadStatus, b.status)) counts[b.status]++;
   return counts;
 }
 

@@ -108,7 +108,7 @@ describe('the user’s Gastown section', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The admin API sent data this panel does not understand');
     expect(alert).toHaveTextContent(
-      /GET \/api\/admin\/users\/usr_2b7f1c9e4a\/towns returned data that does not match the contract — items\[0\]\.id/,
+      /GET \/api\/admin\/users\/usr_2b7f1c9e4a\/towns returned data that does not match the contract — items: /,
     );
     expect(screen.queryByText(/has no Gastown towns/)).not.toBeInTheDocument();
   });

@@ -9,6 +9,7 @@ import { useUser } from '../api/users';
 import { useUserRigs, useUserTowns } from '../api/towns';
 import { RigsTable } from './rigs-table';
 import { TownsList } from './towns-list';
+import { InvalidRows } from '../../../components/invalid-rows';
 
 /** The "Gastown" section of the admin user-detail page: towns with health, and rigs. */
 export function UserGastownSection({ userId }: { userId: string }) {
@@ -41,12 +42,15 @@ export function UserGastownSection({ userId }: { userId: string }) {
           <Loading label="Asking GastownUserDO for this user's towns" />
         ) : towns.isError ? (
           <ErrorState error={towns.error} onRetry={() => void towns.refetch()} />
-        ) : towns.data.items.length === 0 ? (
+        ) : towns.data.items.length === 0 && !towns.data.invalid_rows?.length ? (
           <EmptyState title={`${u.name || u.email} has no Gastown towns`}>
             GastownUserDO lists no towns for this user: they have not created one yet, or deleted them all.
           </EmptyState>
         ) : (
-          <TownsList towns={towns.data.items} />
+          <>
+            <InvalidRows rows={towns.data.invalid_rows} noun="town" />
+            <TownsList towns={towns.data.items} />
+          </>
         )}
       </section>
 

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
-import type { AgentListItem } from '../../../../api';
+import { AgentRole, type AgentListItem } from '../../../../api';
 import { Badge } from '../../../../components/badge';
+import { InvalidRows } from '../../../../components/invalid-rows';
+import { OpenValue } from '../../../../components/open-value';
 import { ErrorState } from '../../../../components/error-state';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
@@ -31,7 +33,8 @@ export function AgentsTab({ townId }: { townId: string }) {
   const now = useNow();
   if (agents.isPending) return <Loading label="Loading agents" />;
   if (agents.isError) return <ErrorState error={agents.error} what="agents" onRetry={() => void agents.refetch()} />;
-  if (agents.data.items.length === 0)
+  const invalid = agents.data.invalid_rows;
+  if (agents.data.items.length === 0 && !invalid?.length)
     return (
       <EmptyState title="This town has no agents">
         A town gets its Mayor and refinery when it is created; polecats appear when work is dispatched.
@@ -54,6 +57,7 @@ export function AgentsTab({ townId }: { townId: string }) {
           · {summary.total} in total
         </span>
       </div>
+      <InvalidRows rows={invalid} noun="agent" />
       <p className="muted small">
         “Actually working” = working or waiting, hooked to a bead (polecats), with an SDK event in the last 10 minutes and its process up.
       </p>
@@ -87,7 +91,9 @@ export function AgentsTab({ townId }: { townId: string }) {
                       {a.identity}
                     </div>
                   </td>
-                  <td>{a.role}</td>
+                  <td>
+                    <OpenValue noun="role" value={a.role} known={AgentRole.options} />
+                  </td>
                   <td>
                     <StatusCell agent={a} now={now} />
                   </td>

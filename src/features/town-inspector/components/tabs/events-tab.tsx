@@ -23,6 +23,7 @@ import {
 } from '../../model/timeline-view';
 import { KIND_TONE, TimelineRows } from '../timeline-rows';
 import { useSearchState } from '../../../../components/use-search-state';
+import { InvalidRows } from '../../../../components/invalid-rows';
 
 const EMPTY: TimelineEvent[] = [];
 
@@ -87,6 +88,7 @@ export function EventsTab({ townId }: { townId: string }) {
   const pages = timeline.data?.pages;
   const rows = useMemo(() => (pages ? pages.flatMap((p) => p.items) : EMPTY), [pages]);
   const total = pages?.[0]?.total ?? null;
+  const invalid = useMemo(() => pages?.flatMap((p) => p.invalid_rows ?? []), [pages]);
   const [loadingAll, setLoadingAll] = useState(false);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = timeline;
   const loadAll = async () => {
@@ -216,11 +218,12 @@ export function EventsTab({ townId }: { townId: string }) {
           </p>
         ) : null}
         {selected ? <EventDetails event={selected} onClose={() => onSelect('')} onFilter={onFilterEntity} /> : null}
+        <InvalidRows rows={invalid} noun="event" />
         {timeline.isPending ? (
           <Loading label="Loading the town timeline" />
         ) : timeline.isError && rows.length === 0 ? (
           <ErrorState error={timeline.error} what="timeline" onRetry={() => void timeline.refetch()} />
-        ) : rows.length === 0 ? (
+        ) : rows.length === 0 && !invalid?.length ? (
           <EmptyState title={filtered ? 'No events match these filters' : 'No events recorded for this town yet'}>
             {filtered ? (
               <button type="button" className="button button-small" onClick={() => update({ kind: [], entity: '', from: '', to: '' })}>

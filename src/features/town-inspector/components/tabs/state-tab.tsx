@@ -15,6 +15,7 @@ import {
   type BeadSort,
 } from '../../model/bead-view';
 import { BeadsTable } from '../beads-table';
+import { InvalidRows } from '../../../../components/invalid-rows';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
 
 const STATUS_LABEL: Record<BeadStatus, string> = {
@@ -46,6 +47,7 @@ export function StateTab({ townId }: { townId: string }) {
   const query = useAllBeads(townId);
   const pages = query.data?.pages;
   const beads = useMemo(() => (pages ? mergeBeadPages(pages) : []), [pages]);
+  const invalid = useMemo(() => pages?.flatMap((p) => p.invalid_rows ?? []), [pages]);
   const total = pages?.[pages.length - 1]?.total ?? pages?.[0]?.total ?? null;
   const loading = query.hasNextPage || query.isFetchingNextPage;
 
@@ -126,8 +128,9 @@ export function StateTab({ townId }: { townId: string }) {
           </button>
         ))}
       </div>
+      <InvalidRows rows={invalid} noun="bead" />
       {query.isError ? <ErrorState error={query.error} what="the rest of the beads" onRetry={() => void query.fetchNextPage()} /> : null}
-      {beads.length === 0 ? (
+      {beads.length === 0 && !invalid?.length ? (
         <EmptyState title="This town has no beads yet">Beads appear here as soon as the Mayor or a user creates work.</EmptyState>
       ) : visible.length === 0 ? (
         <EmptyState title="No bead matches these filters">
