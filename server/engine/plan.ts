@@ -1,14 +1,21 @@
-import type { ActionChange, ActionName, Agent, Bead, TargetKind } from '../../src/api/schemas';
+import type { ActionChange, ActionName, Agent, Bead, LinkedIntegration, ProcessStatus, TargetKind } from '../../src/api/schemas';
 import { EngineError } from './engine-error';
 import type { TownAccess } from './town-access';
 
 /** What an action would do, computed before anything is written, so a dry run and the real run agree. */
 export interface Plan {
   summary: string;
+  /**
+   * Every fact an operator reads that the action changes (src/api/contract/town-facts.ts says which), from
+   * its value now to its value after. A value only the write can know is NEW_VALUE here; `apply` sets the
+   * change's `to` to what it became, so the answer and the audit say what happened.
+   */
   changes: ActionChange[];
   warnings: string[];
   /** Performs the writes; returns the target's new version. */
   apply(): number | null;
+  /** Set by `apply` when the action ran but did not achieve its aim (a refresh the integration refused): what happened. */
+  failure?: string | null;
 }
 
 export interface Ctx {
@@ -17,6 +24,8 @@ export interface Ctx {
   params: Record<string, unknown>;
   now: string;
   newId: () => string;
+  /** The town owner's linked integrations (the platform's records), for actions that link one. */
+  integrations: LinkedIntegration[];
 }
 
 export type Handler = (ctx: Ctx) => Plan;
@@ -29,6 +38,59 @@ export type FamilyHandlers<F extends string> = Record<FamilyAction<F>, Handler>;
 
 export function change(kind: TargetKind, id: string, label: string, field: string, from: unknown, to: unknown): ActionChange {
   return { entity: { kind, id, label }, field, from, to };
+}
+
+export { NEW_VALUE } from '../../src/api/schemas';
+
+/** Only the changes that change something: a plan lists a field when its value moves. */
+export function moved(...changes: (ActionChange | null | false | undefined)[]): ActionChange[] {
+  return changes.filter((c): c is ActionChange => !!c && JSON.stringify(c.from ?? null) !== JSON.stringify(c.to ?? null));
+}
+
+/** The assignee's name as the bead list shows it. */
+export function assigneeName(ctx: Ctx, bead: Bead): string | null {
+  return bead.assignee_agent_bead_id ? (ctx.town.agent(bead.assignee_agent_bead_id)?.name ?? null) : null;
+}
+
+/** The process state the agent list shows: its current process, else its most recent one. */
+export function shownProcess(ctx: Ctx, agent: Agent): ProcessStatus | null {
+  const mine = ctx.town.processes().filter((p) => p.agent_id === agent.id);
+  const current = mine.find((p) => p.process_id === agent.container_process_id);
+  if (current) return current.status;
+  const latest = [...mine].sort((a, b) => (a.started_at < b.started_at ? 1 : a.started_at > b.started_at ? -1 : 0))[0];
+  return latest?.status ?? null;
+}
+
+/** What `agentToIdle` changes that an operator sees. */
+export function idleChanges(agent: Agent): ActionChange[] {
+  return moved(
+    change('agent', agent.id, agent.name, 'status', agent.status, 'idle'),
+    change('agent', agent.id, agent.name, 'current_hook_bead_id', agent.current_hook_bead_id, null),
+  );
+}
+
+/** What `unhookWrites` changes on the bead: its status, and its assignee cleared. */
+export function unhookBeadChanges(ctx: Ctx, bead: Bead | null, status: Bead['status']): ActionChange[] {
+  if (!bead) return [];
+  return moved(
+    change('bead', bead.id, bead.title, 'status', bead.status, status),
+    change('bead', bead.id, bead.title, 'assignee', assigneeName(ctx, bead), null),
+  );
+}
+
+/** Open blockers of a bead (its `blocks` dependencies not closed), named in a warning before work moves behind them. */
+export function blockerWarning(ctx: Ctx, bead: Bead): string[] {
+  const blockers = ctx.town
+    .dependencies(bead.id)
+    .filter((d) => d.bead_id === bead.id && d.dependency_type === 'blocks')
+    .map((d) => ctx.town.bead(d.depends_on_bead_id))
+    .filter((b): b is Bead => !!b && b.status !== 'closed');
+  return blockers.map(
+    (b) =>
+      `${quote(bead.title)} waits on ${quote(b.title)} (${b.id.slice(0, 8)}), which is ${b.status}: ${
+        b.status === 'failed' ? 'it will not start until that blocker is retried or closed' : 'it starts once that blocker closes'
+      }.`,
+  );
 }
 
 export function need<T>(value: T | null | undefined, what: string, id: string): T {

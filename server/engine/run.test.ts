@@ -97,9 +97,10 @@ describe('audit before/after keys', () => {
     });
     const pending = town.reviews.filter((r) => r.review_state === 'pending');
     const { entry, result } = act(town, 'review.clear_queue', { kind: 'town', id: town.town.id });
-    expect(result.effect.changes).toHaveLength(pending.length);
-    expect(Object.keys(entry.before)).toHaveLength(pending.length);
-    expect(Object.keys(entry.after)).toHaveLength(pending.length);
+    // Each MR's status, review state and failure reason: three changes, three keys, per merge request.
+    expect(result.effect.changes).toHaveLength(pending.length * 3);
+    expect(Object.keys(entry.before)).toHaveLength(pending.length * 3);
+    expect(Object.keys(entry.after)).toHaveLength(pending.length * 3);
     const [a, b] = pending.map((r) => r.bead_id);
     expect(entry.before).toMatchObject({
       [`Merge: Bump dependencies (${a!.slice(0, 8)}).review_state`]: 'pending',

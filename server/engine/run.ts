@@ -1,4 +1,12 @@
-import { ACTIONS, ActionName, ActionRequest, type ActionResult, type AuditEntry, type User } from '../../src/api/schemas';
+import {
+  ACTIONS,
+  ActionName,
+  ActionRequest,
+  type ActionResult,
+  type AuditEntry,
+  type LinkedIntegration,
+  type User,
+} from '../../src/api/schemas';
 import { agentHandlers } from './actions/agent';
 import { beadHandlers } from './actions/bead';
 import { configHandlers } from './actions/config';
@@ -10,7 +18,7 @@ import { reviewHandlers } from './actions/review';
 import { auditHash, GENESIS_HASH } from './audit-chain';
 import { auditKeys } from './audit-keys';
 import { EngineError } from './engine-error';
-import { maskParams } from './masking';
+import { MASK, maskParams } from './masking';
 import type { Handler } from './plan';
 import type { TownAccess } from './town-access';
 import { targetVersion } from './versions';
@@ -49,6 +57,8 @@ export interface RunInput {
   requestId: string;
   now: string;
   newId: () => string;
+  /** The town owner's linked integrations (the directory's records); empty when the caller has none to give. */
+  integrations?: LinkedIntegration[];
 }
 
 /**
@@ -117,9 +127,12 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
     params: params.data as Record<string, unknown>,
     now: input.now,
     newId: input.newId,
+    integrations: input.integrations ?? [],
   });
-  const effect = { summary: plan.summary, changes: plan.changes, warnings: plan.warnings };
-  if (request.data.dryRun) return { action, dry_run: true, effect, audit_entry: null, target_version: current };
+  if (request.data.dryRun) {
+    const effect = { summary: plan.summary, changes: plan.changes, warnings: plan.warnings };
+    return { action, dry_run: true, effect, audit_entry: null, target_version: current };
+  }
 
   // Masked before the writes: whether a variable was secret is read from the env as it stands now.
   const secretEnvKeys = new Set(
@@ -130,8 +143,10 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   );
   const auditedParams = maskParams(params.data, secretEnvKeys) as Record<string, unknown>;
   const newVersion = plan.apply();
+  // Read after apply: the writes fill in what only they could know (a new id), and whether the action failed.
+  const effect = { summary: plan.summary, changes: plan.changes, warnings: plan.warnings };
+  const failure = plan.failure ?? null;
   const head = audit.head();
-  const failed = action === 'credential.force_refresh' && plan.changes[0]?.to !== 'valid';
   const keys = auditKeys(plan.changes);
   const body: Omit<AuditEntry, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
@@ -145,9 +160,16 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
     reason: request.data.reason,
     params: auditedParams,
     before: Object.fromEntries(plan.changes.map((c, i) => [keys[i]!, c.from ?? null])),
-    after: Object.fromEntries(plan.changes.map((c, i) => [keys[i]!, c.to ?? null])),
-    outcome: failed ? 'failure' : 'success',
-    error: failed ? String(plan.summary) : null,
+    // The log is append-only: a value typed into a variable that was secret stays masked in it for good,
+    // even when the change makes it public (the env shows it from now on; a mistake there can be undone).
+    after: Object.fromEntries(
+      plan.changes.map((c, i) => [
+        keys[i]!,
+        c.entity.label === 'env' && secretEnvKeys.has(c.field) && c.to !== null ? MASK : (c.to ?? null),
+      ]),
+    ),
+    outcome: failure ? 'failure' : 'success',
+    error: failure,
     request_id: input.requestId,
     prev_hash: head?.hash ?? GENESIS_HASH,
   };

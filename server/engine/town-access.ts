@@ -21,6 +21,10 @@ export interface TownAccess {
   agent(id: string): Agent | null;
   agents(): Agent[];
   bead(id: string): Bead | null;
+  /** Beads whose assignee is this agent (the bead list shows the agent's name beside each). */
+  beadsAssignedTo(agentId: string): Bead[];
+  /** Issues not yet done (open, in progress, in review), oldest first, at most 50: the Mayor's prompt lists them. */
+  openIssues(): Bead[];
   /** Direct `blocks` dependents of a bead (beads that wait on it). */
   blockedBy(beadId: string): Bead[];
   dependencies(beadId: string): Dependency[];

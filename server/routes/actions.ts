@@ -20,12 +20,16 @@ export function actionRoutes(router: Router<AdminContext>): void {
     if (key.length > MAX_KEY_LENGTH)
       throw new HttpError(400, 'bad_request', `Idempotency-Key: at most ${MAX_KEY_LENGTH} characters.`, { parameter: 'Idempotency-Key' });
     const body = await readJson(ctx.request);
+    // The directory, not the town, knows which integrations the owner installed: the engine checks a re-link against them.
+    const integrations =
+      p.action === 'credential.relink_integration' && ctx.townOwner ? await ctx.host.objects.directory().integrationsOf(ctx.townOwner) : [];
     const outcome = await ctx.host.objects.town(townId).act({
       action: p.action!,
       body,
       ifMatch: ctx.request.headers.get('if-match'),
       idempotencyKey: key,
       admin: ctx.admin,
+      integrations,
     });
     // The user's GastownUserDO keeps its own copy of the rigs (the user's rig list reads it): mirror
     // what the action changed. A second object cannot join the town's transaction; the town stays the truth.

@@ -201,6 +201,12 @@ export function sqlAccess(sql: SqlPort, townId: string, onRigChange: RigListener
     agent,
     agents: () => all(sql, 'SELECT * FROM agents ORDER BY created_at, id LIMIT ?', AGENT_CAP).map(toAgent),
     bead,
+    openIssues: () =>
+      all(
+        sql,
+        `SELECT * FROM beads WHERE type = 'issue' AND status IN ('open', 'in_progress', 'in_review') ORDER BY created_at, id LIMIT 50`,
+      ).map(toBead),
+    beadsAssignedTo: (agentId) => all(sql, 'SELECT * FROM beads WHERE assignee_agent_bead_id = ? ORDER BY id', agentId).map(toBead),
     blockedBy: (beadId) =>
       all(
         sql,

@@ -1,5 +1,5 @@
 import type { Ids, Storage } from '../ports';
-import type { ActionResult, User } from '../../src/api/schemas';
+import type { ActionResult, LinkedIntegration, User } from '../../src/api/schemas';
 import { EngineError, runAction, sha256Hex } from '../engine';
 import { first, insert, num, str } from '../db/sql';
 import { sqlAccess, sqlAuditLog } from './access';
@@ -14,6 +14,8 @@ export interface ActInput {
   ifMatch: string | null;
   idempotencyKey: string;
   admin: User;
+  /** The town owner's linked integrations, for the actions that link one (the route reads them from the directory). */
+  integrations?: LinkedIntegration[];
 }
 
 export interface ActOutcome {
@@ -58,6 +60,7 @@ export function act(storage: Storage, townId: string, input: ActInput, at: { now
           requestId: at.ids.uuid(),
           now: at.now,
           newId: () => at.ids.uuid(),
+          integrations: input.integrations ?? [],
         },
       );
       if (!result.dry_run) {

@@ -1,17 +1,30 @@
 import { DISPATCH_CAP } from '../../../src/api/schemas';
 import { EngineError } from '../engine-error';
-import { agentToIdle, blockedNote, change, need, processWarning, quote, unhookWrites, type FamilyHandlers } from '../plan';
+import {
+  agentToIdle,
+  blockedNote,
+  blockerWarning,
+  change,
+  idleChanges,
+  moved,
+  need,
+  processWarning,
+  quote,
+  shownProcess,
+  unhookBeadChanges,
+  unhookWrites,
+  type FamilyHandlers,
+} from '../plan';
 
 export const agentHandlers: FamilyHandlers<'agent'> = {
   'agent.force_reset': (ctx) => {
     const agent = need(ctx.town.agent(ctx.targetId), 'agent', ctx.targetId);
     const bead = agent.current_hook_bead_id ? ctx.town.bead(agent.current_hook_bead_id) : null;
-    const changes = [change('agent', agent.id, agent.name, 'status', agent.status, 'idle')];
-    if (bead) {
-      changes.push(change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null));
-      changes.push(change('bead', bead.id, bead.title, 'status', bead.status, 'open'));
-    }
-    if (agent.dispatch_attempts) changes.push(change('agent', agent.id, agent.name, 'dispatch_attempts', agent.dispatch_attempts, 0));
+    const changes = [
+      ...idleChanges(agent),
+      ...unhookBeadChanges(ctx, bead, 'open'),
+      ...moved(change('agent', agent.id, agent.name, 'dispatch_attempts', agent.dispatch_attempts, 0)),
+    ];
     return {
       summary: `${agent.name} → idle${bead ? `; bead ${quote(bead.title)} unhooked and back to open` : ''}.`,
       changes,
@@ -29,10 +42,7 @@ export const agentHandlers: FamilyHandlers<'agent'> = {
     if (!bead) throw new EngineError(409, 'invalid_state', `${agent.name} is not hooked to any bead.`, { field: 'current_hook_bead_id' });
     return {
       summary: `${agent.name} unhooked from ${quote(bead.title)}; the bead goes back to open for dispatch.`,
-      changes: [
-        change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null),
-        change('bead', bead.id, bead.title, 'status', bead.status, 'open'),
-      ],
+      changes: [...idleChanges(agent), ...unhookBeadChanges(ctx, bead, 'open')],
       warnings: processWarning(ctx, agent),
       apply: () => {
         unhookWrites(ctx, agent, bead, 'open', 'unhooked');
@@ -54,10 +64,10 @@ export const agentHandlers: FamilyHandlers<'agent'> = {
     }
     return {
       summary: `Kill ${agent.name}'s process ${p.process_id} (SIGKILL); ${agent.name} → dead until reset.`,
-      changes: [
-        change('agent', agent.id, agent.name, 'process', p.status, 'exited'),
+      changes: moved(
+        change('agent', agent.id, agent.name, 'process', shownProcess(ctx, agent), 'exited'),
         change('agent', agent.id, agent.name, 'status', agent.status, 'dead'),
-      ],
+      ),
       warnings: agent.current_hook_bead_id
         ? ['The agent stays hooked to its bead: force-reset or unhook it so the bead can be dispatched again.']
         : [],
@@ -93,11 +103,17 @@ export const agentHandlers: FamilyHandlers<'agent'> = {
     const attempt = exhausted ? 1 : bead.dispatch_attempts + 1;
     return {
       summary: `Dispatch ${quote(bead.title)} to ${agent.name} again (attempt ${attempt} of ${DISPATCH_CAP}); a fresh process starts in the container.`,
-      changes: [
+      changes: moved(
         change('bead', bead.id, bead.title, 'dispatch_attempts', bead.dispatch_attempts, attempt),
+        change('bead', bead.id, bead.title, 'status', bead.status, 'in_progress'),
         change('agent', agent.id, agent.name, 'status', agent.status, 'working'),
+        change('agent', agent.id, agent.name, 'dispatch_attempts', agent.dispatch_attempts, attempt),
+        change('agent', agent.id, agent.name, 'process', shownProcess(ctx, agent), 'starting'),
+      ),
+      warnings: [
+        ...(exhausted ? ['The dispatch budget (5 attempts) was exhausted: retrying starts a new budget.'] : []),
+        ...blockerWarning(ctx, bead),
       ],
-      warnings: exhausted ? ['The dispatch budget (5 attempts) was exhausted: retrying starts a new budget.'] : [],
       apply: () => {
         ctx.town.addDispatchAttempt({
           id: ctx.newId(),
@@ -155,9 +171,19 @@ export const agentHandlers: FamilyHandlers<'agent'> = {
       summary: `Delete polecat ${agent.name}${bead ? ` and return ${quote(bead.title)} to open` : ''}; its name goes back to the pool.`,
       changes: [
         change('agent', agent.id, agent.name, 'exists', true, false),
-        ...(bead ? [change('bead', bead.id, bead.title, 'status', bead.status, 'open')] : []),
+        ...unhookBeadChanges(ctx, bead, 'open'),
+        // The beads it worked keep their history, but the list no longer has a name to show beside them.
+        ...ctx.town
+          .beadsAssignedTo(agent.id)
+          .filter((b) => b.id !== bead?.id)
+          .map((b) => change('bead', b.id, b.title, 'assignee', agent.name, null)),
       ],
-      warnings: processWarning(ctx, agent),
+      warnings: [
+        ...processWarning(ctx, agent),
+        ...(ctx.town.beadsAssignedTo(agent.id).some((b) => b.id !== bead?.id)
+          ? [`Beads ${agent.name} worked on no longer show an assignee; their events still name ${agent.name}.`]
+          : []),
+      ],
       apply: () => {
         unhookWrites(ctx, agent, bead, 'open', 'unhooked');
         ctx.town.deleteAgent(agent.id);

@@ -2,12 +2,17 @@ import type { Bead } from '../../../src/api/schemas';
 import { EngineError } from '../engine-error';
 import {
   agentToIdle,
+  assigneeName,
   blockedNote,
+  blockerWarning,
   change,
   hookedAgentOf,
+  idleChanges,
+  moved,
   need,
   processWarning,
   quote,
+  unhookBeadChanges,
   unhookWrites,
   type Ctx,
   type FamilyHandlers,
@@ -19,8 +24,9 @@ function finishBead(ctx: Ctx, status: 'closed' | 'failed', verb: string): Plan {
   if (bead.status === status)
     throw new EngineError(409, 'invalid_state', `Bead ${quote(bead.title)} is already ${status}.`, { field: 'status' });
   const agent = hookedAgentOf(ctx, bead);
-  const changes = [change('bead', bead.id, bead.title, 'status', bead.status, status)];
-  if (agent) changes.push(change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null));
+  const changes = agent
+    ? [...unhookBeadChanges(ctx, bead, status), ...idleChanges(agent)]
+    : [change('bead', bead.id, bead.title, 'status', bead.status, status)];
   return {
     summary: `${verb} ${quote(bead.title)}${agent ? `; ${agent.name} is unhooked and goes idle` : ''}.`,
     changes,
@@ -93,10 +99,7 @@ export const beadHandlers: FamilyHandlers<'bead'> = {
       throw new EngineError(409, 'invalid_state', `No agent is hooked to ${quote(bead.title)}.`, { field: 'assignee_agent_bead_id' });
     return {
       summary: `Unhook ${agent.name} from ${quote(bead.title)}; the bead goes back to open.`,
-      changes: [
-        change('bead', bead.id, bead.title, 'status', bead.status, 'open'),
-        change('agent', agent.id, agent.name, 'current_hook_bead_id', bead.id, null),
-      ],
+      changes: [...unhookBeadChanges(ctx, bead, 'open'), ...idleChanges(agent)],
       warnings: processWarning(ctx, agent),
       apply: () => {
         unhookWrites(ctx, agent, bead, 'open', 'unhooked');
@@ -123,12 +126,17 @@ export const beadHandlers: FamilyHandlers<'bead'> = {
     return {
       summary: `Reassign ${quote(bead.title)}${prev ? ` from ${prev.name}` : ''} to ${next.name}; ${next.name} is hooked and dispatched.`,
       changes: [
-        change('bead', bead.id, bead.title, 'assignee', prev?.name ?? null, next.name),
-        change('bead', bead.id, bead.title, 'status', bead.status, 'in_progress'),
-        ...(prev ? [change('agent', prev.id, prev.name, 'status', prev.status, 'idle')] : []),
-        change('agent', next.id, next.name, 'status', next.status, 'working'),
+        ...moved(
+          change('bead', bead.id, bead.title, 'assignee', assigneeName(ctx, bead), next.name),
+          change('bead', bead.id, bead.title, 'status', bead.status, 'in_progress'),
+        ),
+        ...(prev ? idleChanges(prev) : []),
+        ...moved(
+          change('agent', next.id, next.name, 'status', next.status, 'working'),
+          change('agent', next.id, next.name, 'current_hook_bead_id', next.current_hook_bead_id, bead.id),
+        ),
       ],
-      warnings: prev ? processWarning(ctx, prev) : [],
+      warnings: [...(prev ? processWarning(ctx, prev) : []), ...blockerWarning(ctx, bead)],
       apply: () => {
         if (prev) {
           unhookWrites(ctx, prev, bead, 'open', 'reassigned');

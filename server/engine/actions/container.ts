@@ -1,7 +1,15 @@
 import type { ActionChange } from '../../../src/api/schemas';
 import { EngineError } from '../engine-error';
 import { MASK } from '../masking';
-import { change, type Ctx, type FamilyHandlers } from '../plan';
+import { change, moved, shownProcess, type Ctx, type FamilyHandlers } from '../plan';
+
+/** Each agent whose shown process is live sees it exit. */
+function processChanges(ctx: Ctx): ActionChange[] {
+  return ctx.town.agents().flatMap((a) => {
+    const shown = shownProcess(ctx, a);
+    return shown === 'running' || shown === 'starting' ? [change('agent', a.id, a.name, 'process', shown, 'exited')] : [];
+  });
+}
 
 /** Processes end as a SIGTERM ends them (exit 143), unlike force-kill's SIGKILL (137). */
 function restartProcesses(ctx: Ctx) {
@@ -18,8 +26,11 @@ export const containerHandlers: FamilyHandlers<'container'> = {
     return {
       summary: `Restart the town's container (${c.instance_id ?? 'no instance'}); ${running.length} running ${running.length === 1 ? 'process stops' : 'processes stop'} and agents are re-dispatched by the next patrol.`,
       changes: [
-        change('container', ctx.town.townId, 'container', 'status', c.status, 'starting'),
-        ...running.map((p) => change('container', p.process_id, p.agent_name ?? p.process_id, 'process', p.status, 'exited')),
+        ...moved(
+          change('container', ctx.town.townId, 'container', 'status', c.status, 'starting'),
+          change('container', ctx.town.townId, 'container', 'health', c.health, 'ok'),
+        ),
+        ...processChanges(ctx),
       ],
       warnings: running.length
         ? [`Work in progress in ${running.length} agent ${running.length === 1 ? 'session' : 'sessions'} is interrupted.`]
@@ -52,7 +63,7 @@ export const containerHandlers: FamilyHandlers<'container'> = {
     const running = ctx.town.processes().filter((p) => p.status === 'running' || p.status === 'starting');
     return {
       summary: `Stop the town's container; ${running.length} running ${running.length === 1 ? 'process ends' : 'processes end'}. It starts again on the next dispatch.`,
-      changes: [change('container', ctx.town.townId, 'container', 'status', c.status, 'stopped')],
+      changes: [change('container', ctx.town.townId, 'container', 'status', c.status, 'stopped'), ...processChanges(ctx)],
       warnings: running.length
         ? [`Work in progress in ${running.length} agent ${running.length === 1 ? 'session' : 'sessions'} is lost.`]
         : [],
@@ -85,7 +96,8 @@ export const containerHandlers: FamilyHandlers<'container'> = {
         out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), null));
         env.splice(env.indexOf(existing), 1);
       } else {
-        out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), ch.secret || existing?.secret ? MASK : ch.value));
+        // What the env shows afterwards: a value set as secret is masked, one made public is shown.
+        out.push(change('container', ctx.town.townId, 'env', ch.key, shown(existing), ch.secret ? MASK : ch.value));
         if (existing) Object.assign(existing, { value: ch.value, secret: ch.secret });
         else env.push({ key: ch.key, value: ch.value, secret: ch.secret });
       }

@@ -1,5 +1,19 @@
 import { EngineError } from '../engine-error';
-import { agentToIdle, change, hookedAgentOf, need, quote, unhookWrites, type Ctx, type FamilyHandlers } from '../plan';
+import {
+  agentToIdle,
+  change,
+  hookedAgentOf,
+  idleChanges,
+  moved,
+  need,
+  quote,
+  unhookBeadChanges,
+  unhookWrites,
+  type Ctx,
+  type FamilyHandlers,
+} from '../plan';
+
+const CHILD_CLOSED = 'source bead closed by admin (convoy)';
 
 /** A convoy is a bead with a convoy row; the beads it tracks are its `tracks` dependencies. */
 function convoyTarget(ctx: Ctx) {
@@ -50,8 +64,11 @@ export const convoyHandlers: FamilyHandlers<'convoy'> = {
     const closed = convoy.closed_beads + (add.status === 'closed' ? 1 : 0);
     return {
       summary: `Track ${quote(add.title)} in convoy ${quote(bead.title)}: ${convoy.closed_beads}/${convoy.total_beads} → ${closed}/${convoy.total_beads + 1}.`,
-      changes: [change('convoy', bead.id, bead.title, 'total_beads', convoy.total_beads, convoy.total_beads + 1)],
-      warnings: [],
+      changes: moved(
+        change('convoy', bead.id, bead.title, 'total_beads', convoy.total_beads, convoy.total_beads + 1),
+        change('convoy', bead.id, bead.title, 'closed_beads', convoy.closed_beads, closed),
+      ),
+      warnings: convoy.landed_at ? [`Convoy ${quote(bead.title)} already landed: a bead tracked now is not part of what it shipped.`] : [],
       apply: () => {
         ctx.town.addDependency({ bead_id: bead.id, depends_on_bead_id: add.id, dependency_type: 'tracks' });
         ctx.town.updateConvoy(bead.id, { total_beads: convoy.total_beads + 1, closed_beads: closed });
@@ -69,7 +86,10 @@ export const convoyHandlers: FamilyHandlers<'convoy'> = {
     const closed = convoy.closed_beads - (gone?.status === 'closed' ? 1 : 0);
     return {
       summary: `Stop tracking ${gone ? quote(gone.title) : `missing bead ${id}`}: ${convoy.closed_beads}/${convoy.total_beads} → ${closed}/${convoy.total_beads - 1}.`,
-      changes: [change('convoy', bead.id, bead.title, 'total_beads', convoy.total_beads, convoy.total_beads - 1)],
+      changes: moved(
+        change('convoy', bead.id, bead.title, 'total_beads', convoy.total_beads, convoy.total_beads - 1),
+        change('convoy', bead.id, bead.title, 'closed_beads', convoy.closed_beads, Math.max(0, closed)),
+      ),
       warnings: !gone ? ['The bead no longer exists (deleted instead of closed): removing it lets the counter reach the total.'] : [],
       apply: () => {
         ctx.town.removeDependency(dep);
@@ -88,11 +108,53 @@ export const convoyHandlers: FamilyHandlers<'convoy'> = {
       return need(ctx.town.bead(id), 'bead', id);
     });
     const closing = children.filter((c) => c.status !== 'closed');
+    // A closed child's merge requests that never merged close with it: left open, a failed one keeps the town failing.
+    const mrs = closing.flatMap((c) =>
+      ctx.town
+        .reviews()
+        .filter((r) => r.source_bead_id === c.id && r.review_state !== 'merged' && ctx.town.bead(r.bead_id)?.status !== 'closed'),
+    );
+    const childChanges = closing.flatMap((c) => {
+      const agent = hookedAgentOf(ctx, c);
+      return agent
+        ? [...unhookBeadChanges(ctx, c, 'closed'), ...idleChanges(agent)]
+        : [change('bead', c.id, c.title, 'status', c.status, 'closed')];
+    });
+    const mrChanges = mrs.flatMap((r) => {
+      const mr = ctx.town.bead(r.bead_id)!;
+      return moved(
+        change('review', mr.id, mr.title, 'status', mr.status, 'closed'),
+        change('review', mr.id, mr.title, 'review_state', r.review_state, 'failed'),
+        change('review', mr.id, mr.title, 'failure_reason', r.failure_reason, r.failure_reason ?? CHILD_CLOSED),
+      );
+    });
+    const openPrs = mrs.filter((r) => r.pr_url && r.pr_state === 'open');
     return {
       summary: `Close ${closing.length} tracked ${closing.length === 1 ? 'bead' : 'beads'} of ${quote(bead.title)}: ${convoy.closed_beads}/${convoy.total_beads} → ${convoy.closed_beads + closing.length}/${convoy.total_beads}.`,
-      changes: closing.map((c) => change('bead', c.id, c.title, 'status', c.status, 'closed')),
-      warnings: closing.some((c) => hookedAgentOf(ctx, c)) ? ['Agents hooked to these beads are unhooked and go idle.'] : [],
+      changes: [
+        ...childChanges,
+        ...mrChanges,
+        ...moved(change('convoy', bead.id, bead.title, 'closed_beads', convoy.closed_beads, convoy.closed_beads + closing.length)),
+      ],
+      warnings: [
+        ...(closing.some((c) => hookedAgentOf(ctx, c)) ? ['Agents hooked to these beads are unhooked and go idle.'] : []),
+        ...(mrs.length
+          ? [
+              `${mrs.length} unmerged merge ${mrs.length === 1 ? 'request closes' : 'requests close'} with ${closing.length === 1 ? 'it' : 'them'}: ${mrs.map((r) => quote(ctx.town.bead(r.bead_id)!.title)).join(', ')}.`,
+            ]
+          : []),
+        ...openPrs.map((r) => `The pull request on GitHub stays open (${r.pr_url}): close it there if its work is abandoned.`),
+      ],
       apply: () => {
+        for (const r of mrs) {
+          const mr = ctx.town.bead(r.bead_id)!;
+          ctx.town.updateReview(r.bead_id, {
+            review_state: 'failed',
+            failure_reason: r.failure_reason ?? CHILD_CLOSED,
+            completed_at: r.completed_at ?? ctx.now,
+          });
+          ctx.town.updateBead(mr.id, { status: 'closed', closed_at: ctx.now, updated_at: ctx.now, version: mr.version + 1 });
+        }
         for (const c of closing) {
           const agent = hookedAgentOf(ctx, c);
           if (agent) {

@@ -1,5 +1,33 @@
+import { EngineError } from '../engine-error';
 import { MASK } from '../masking';
-import { change, rigTarget, type FamilyHandlers } from '../plan';
+import { change, moved, rigTarget, type Ctx, type FamilyHandlers, type Plan } from '../plan';
+
+/** An installation token lives an hour. */
+const TOKEN_TTL_MS = 60 * 60_000;
+
+/**
+ * An integration the town's owner installed and that can mint tokens. Anything else is refused with 422
+ * naming it: a made-up id, another user's integration, or one that is suspended or revoked, which would
+ * leave the rig reading linked while every git operation fails.
+ */
+function ownersIntegration(ctx: Ctx, id: string) {
+  const linked = ctx.integrations.find((i) => i.id === id);
+  const choices = ctx.integrations.filter((i) => i.status === 'active').map((i) => i.id);
+  const pick = choices.length
+    ? ` Pick one of the owner's active integrations: ${choices.join(', ')}.`
+    : ' The owner has no active integration.';
+  if (!linked)
+    throw new EngineError(422, 'unknown_integration', `Integration ${id} is not one of the town owner's integrations.${pick}`, {
+      parameter: 'params.integration_id',
+      id,
+    });
+  if (linked.status !== 'active')
+    throw new EngineError(422, 'unknown_integration', `Integration ${id} is ${linked.status}: it cannot mint tokens.${pick}`, {
+      parameter: 'params.integration_id',
+      id,
+    });
+  return linked;
+}
 
 export const credentialHandlers: FamilyHandlers<'credential'> = {
   'credential.force_refresh': (ctx) => {
@@ -8,16 +36,24 @@ export const credentialHandlers: FamilyHandlers<'credential'> = {
     const integration = rig.integration;
     const ok = integration?.status === 'active';
     const error = ok ? null : `integration ${integration?.id ?? '(none)'} is ${integration?.status ?? 'missing'}: cannot mint a token`;
-    return {
+    const expires = new Date(Date.parse(ctx.now) + TOKEN_TTL_MS).toISOString();
+    const plan: Plan = {
       summary: ok
         ? `Mint a fresh token for rig ${rig.name} from ${integration!.provider} integration ${integration!.id}.`
-        : `Try to refresh rig ${rig.name}'s token — it will fail: ${error}.`,
-      changes: [change('credential', rig.id, rig.name, 'status', cred?.status ?? 'unknown', ok ? 'valid' : (cred?.status ?? 'error'))],
+        : `Try to refresh rig ${rig.name}'s token; it will fail: ${error}.`,
+      changes: moved(
+        ok && change('credential', rig.id, rig.name, 'status', cred?.status ?? null, 'valid'),
+        change('credential', rig.id, rig.name, 'verification', cred?.verification ?? null, ok ? 'ok' : 'failed'),
+        change('credential', rig.id, rig.name, 'last_error', cred?.last_error ?? null, error),
+        ok && change('credential', rig.id, rig.name, 'token_expires_at', cred?.token_expires_at ?? null, expires),
+      ),
       warnings: ok
         ? ['Agents pick the new token up on their next git operation.']
         : ['Re-link the rig to an active integration, or set a token manually.'],
       apply: () => {
-        const expires = new Date(Date.parse(ctx.now) + 60 * 60_000).toISOString();
+        // What happened, in the audit's words: the integration refused, not "it will fail".
+        plan.failure = error ? `Refresh failed: ${error}.` : null;
+        if (error) plan.summary = `Refreshing rig ${rig.name}'s token failed: ${error}.`;
         ctx.town.addCredentialEvent({
           id: ctx.newId(),
           rig_id: rig.id,
@@ -45,6 +81,7 @@ export const credentialHandlers: FamilyHandlers<'credential'> = {
         return version + 1;
       },
     };
+    return plan;
   },
   'credential.set_token': (ctx) => {
     const { rig, version } = rigTarget(ctx);
@@ -52,8 +89,15 @@ export const credentialHandlers: FamilyHandlers<'credential'> = {
     return {
       summary: `Use a manually set git token for rig ${rig.name} instead of the integration. The token is stored server-side and never shown again.`,
       changes: [
-        change('credential', rig.id, rig.name, 'source', cred?.source ?? 'integration', 'manual_token'),
-        change('credential', rig.id, rig.name, 'token', ctx.town.gitTokenSet() ? MASK : null, MASK),
+        // The town keeps one git token (town config git_auth), whichever rig it is set from.
+        change('config', ctx.town.townId, 'town config', 'git_token', ctx.town.gitTokenSet() ? MASK : null, MASK),
+        ...moved(
+          change('credential', rig.id, rig.name, 'source', cred?.source ?? null, 'manual_token'),
+          change('credential', rig.id, rig.name, 'status', cred?.status ?? null, 'valid'),
+          change('credential', rig.id, rig.name, 'verification', cred?.verification ?? null, null),
+          change('credential', rig.id, rig.name, 'last_error', cred?.last_error ?? null, null),
+          change('credential', rig.id, rig.name, 'token_expires_at', cred?.token_expires_at ?? null, null),
+        ),
       ],
       warnings: ['A manual token does not refresh itself: replace it before it expires, or re-link the integration.'],
       apply: () => {
@@ -84,21 +128,26 @@ export const credentialHandlers: FamilyHandlers<'credential'> = {
   'credential.relink_integration': (ctx) => {
     const { rig, version } = rigTarget(ctx);
     const id = String(ctx.params.integration_id);
+    const linked = ownersIntegration(ctx, id);
+    const cred = ctx.town.credential(rig.id);
+    const expires = new Date(Date.parse(ctx.now) + TOKEN_TTL_MS).toISOString();
     return {
-      summary: `Link rig ${rig.name} to integration ${id} and mint a token from it.`,
-      changes: [change('rig', rig.id, rig.name, 'platform_integration_id', rig.platform_integration_id, id)],
+      summary: `Link rig ${rig.name} to ${linked.provider} integration ${id} (${linked.account}) and mint a token from it.`,
+      changes: moved(
+        change('rig', rig.id, rig.name, 'platform_integration_id', rig.platform_integration_id, id),
+        change('rig', rig.id, rig.name, 'integration_status', rig.integration?.status ?? null, linked.status),
+        change('credential', rig.id, rig.name, 'source', cred?.source ?? null, 'integration'),
+        change('credential', rig.id, rig.name, 'integration_id', cred?.integration_id ?? null, id),
+        change('credential', rig.id, rig.name, 'status', cred?.status ?? null, 'valid'),
+        change('credential', rig.id, rig.name, 'verification', cred?.verification ?? null, 'ok'),
+        change('credential', rig.id, rig.name, 'last_error', cred?.last_error ?? null, null),
+        change('credential', rig.id, rig.name, 'token_expires_at', cred?.token_expires_at ?? null, expires),
+      ),
       warnings: [],
       apply: () => {
-        const expires = new Date(Date.parse(ctx.now) + 60 * 60_000).toISOString();
         ctx.town.updateRig(rig.id, {
           platform_integration_id: id,
-          integration: {
-            id,
-            provider: rig.integration?.provider ?? 'github',
-            account: rig.integration?.account ?? 'unknown',
-            status: 'active',
-            linked_at: ctx.now,
-          },
+          integration: { id, provider: linked.provider, account: linked.account, status: linked.status, linked_at: ctx.now },
           updated_at: ctx.now,
         });
         ctx.town.updateCredential(rig.id, {

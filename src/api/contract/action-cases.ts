@@ -368,7 +368,8 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
         { key: 'KILO_LOG_LEVEL', value: null, secret: false },
       ],
     },
-    secrets: [ROTATED_KEY, PUBLIC_DSN],
+    // The DSN made public is shown by the env (and the change) from now on; the rotated key never is.
+    secrets: [ROTATED_KEY],
   }),
   'container.set_sleep_timeout': defineCase({
     town: 'data-warehouse',
@@ -418,8 +419,12 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
   }),
   'credential.relink_integration': defineCase({
     town: 'infra-terraform',
-    // The credential town's integration is suspended: link the rig to a working one.
-    target: async (ctx) => ({ id: (await rigNamed(ctx, 'infra-terraform')).id, params: { integration_id: 'ghi_77000001' } }),
+    // The credential town's integration is suspended: link the rig to a working one of the owner's, as the picker offers.
+    target: async (ctx) => {
+      const mine = (await ctx.api.get(endpoints.userIntegrations(ctx.town.owner_user_id))).items;
+      const active = mine.find((i) => i.status === 'active')!;
+      return { id: (await rigNamed(ctx, 'infra-terraform')).id, params: { integration_id: active.id } };
+    },
     read: async (ctx, t) => {
       const config = await configOf(ctx);
       const mirrored = (await ctx.api.get(endpoints.userRigs(ctx.town.owner_user_id))).items.find((r) => r.id === t.id)!;
@@ -429,12 +434,13 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
         mirrored,
       };
     },
-    changed: (after, before) => {
+    changed: (after, before, t) => {
+      const id = t.params.integration_id;
       expect(before.rig.integration).toMatchObject({ status: 'suspended' });
-      expect(after.rig).toMatchObject({ platform_integration_id: 'ghi_77000001', integration: { id: 'ghi_77000001', status: 'active' } });
-      expect(after.credential).toMatchObject({ source: 'integration', integration_id: 'ghi_77000001', status: 'valid' });
+      expect(after.rig).toMatchObject({ platform_integration_id: id, integration: { id, status: 'active' } });
+      expect(after.credential).toMatchObject({ source: 'integration', integration_id: id, status: 'valid' });
       // The user's rig list (the owner's own copy on the worker) follows.
-      expect(after.mirrored).toMatchObject({ platform_integration_id: 'ghi_77000001', integration: { status: 'active' } });
+      expect(after.mirrored).toMatchObject({ platform_integration_id: id, integration: { status: 'active' } });
     },
   }),
 

@@ -3,6 +3,7 @@ import type { ApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { ACTIONS, type ActionName, type ActionRequest } from '../schemas';
 import { ACTION_CASES } from './action-cases';
+import { auditMismatches, dryRunMismatches, previewMismatches, readFacts } from './town-facts';
 import { auditCount, expectHooksConsistent, expectSummaryConsistent, failure, townNamed, versionOf } from './lookups';
 
 const REASON = 'Contract check: this action, on this backend';
@@ -84,10 +85,18 @@ export function describeEveryAction(
       expect(dry.effect.changes.length).toBeGreaterThan(0);
       await unchanged('a dry run');
 
+      const factsBefore = await readFacts(api, town.id);
       const k = key();
       const result = await api.act(town.id, action, request(), { idempotencyKey: k, ifMatch: v0 });
+      const factsAfter = await readFacts(api, town.id);
       const after = await snapshot();
-      expect(result).toMatchObject({ action, dry_run: false, effect: { summary: dry.effect.summary } });
+      // The preview is the result: what the dry run declared is what changed, and what the audit says.
+      expect([
+        ...dryRunMismatches(action, dry.effect.changes, result.effect.changes),
+        ...previewMismatches(action, result.effect.changes, factsBefore, factsAfter),
+        ...auditMismatches(action, result.effect.changes, result.audit_entry!),
+      ]).toEqual([]);
+      expect(result).toMatchObject({ action, dry_run: false });
       c.changed(after.state, before.state, target);
       expect(after.version, 'target_version is the version read back (null once the target is gone)').toBe(result.target_version);
       if (after.version !== null) expect(after.version).toBeGreaterThan(v0);

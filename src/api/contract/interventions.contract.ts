@@ -147,6 +147,30 @@ export function describeInterventionContract(backend: string, clients: () => { a
       expect(JSON.stringify(await admin.get(endpoints.townAudit(t.id)))).not.toContain(secret);
     });
 
+    it('re-link refuses an integration that is made up, another user’s or suspended (422 naming it), and changes nothing', async () => {
+      const { admin } = clients();
+      const t = await town('infra-terraform');
+      const rig = (await admin.get(endpoints.config(t.id))).rigs[0]!;
+      const mine = (await admin.get(endpoints.userIntegrations(t.owner_user_id))).items;
+      const priya = (await admin.get(endpoints.searchUsers('priya.raman'))).items[0]!;
+      const hers = (await admin.get(endpoints.userIntegrations(priya.id))).items[0]!;
+      const suspended = mine.find((i) => i.status === 'suspended')!;
+      const refused = ['ghi_00000000', hers.id, suspended.id];
+      for (const id of refused) {
+        const error = await failure(
+          admin.act(t.id, 'credential.relink_integration', request('rig', rig.rig.id, { params: { integration_id: id } }), {
+            idempotencyKey: key(),
+            ifMatch: rig.version,
+          }),
+        );
+        expect(error, id).toMatchObject({ status: 422, details: { parameter: 'params.integration_id', id } });
+        expect(error.message).toContain(id);
+        expect(error.message).toMatch(/Pick one of the owner's active integrations: ghi_/);
+      }
+      const after = (await admin.get(endpoints.config(t.id))).rigs[0]!;
+      expect(after).toEqual(rig);
+    });
+
     it('refuses a missing Idempotency-Key (400), a missing If-Match (428) and a key reused for another body (422)', async () => {
       const { admin } = clients();
       const t = await town('data-warehouse');

@@ -73,6 +73,9 @@ export const ActionRequest = z.object({
 });
 export type ActionRequest = z.infer<typeof ActionRequest>;
 
+/** A change's `to` in a preview when only the write can know it (a new session id, a merge commit); the real run says what it became. */
+export const NEW_VALUE = '(new)';
+
 export const ActionChange = z.object({
   entity: z.object({ kind: TargetKind, id: z.string(), label: z.string() }),
   field: z.string(),

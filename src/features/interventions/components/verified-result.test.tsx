@@ -155,3 +155,26 @@ describe('a conflict on a config edit', () => {
     });
   });
 });
+
+describe('an action that ran but failed', () => {
+  it('a refresh against a suspended integration reads failed, in red, with what happened rather than the preview', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('infra-terraform');
+    renderApp(`/towns/${town.town.id}/config`);
+    await user.click(await screen.findByRole('button', { name: 'Force-refresh credentials' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/it will fail/);
+    await confirm(user, dialog, 'Force-refresh credentials');
+
+    const status = await within(dialog).findByRole('status');
+    expect(status).toHaveAttribute('data-outcome', 'failure');
+    expect(status).toHaveClass('verified-failed');
+    expect(status).toHaveTextContent(/^Failed: Refresh failed: integration ghi_\w+ is suspended: cannot mint a token\. Now: /);
+    expect(status).not.toHaveTextContent('Verified');
+    expect(within(dialog).getByRole('heading', { name: 'Force-refresh credentials: failed' })).toBeInTheDocument();
+    expect(within(dialog).getByText(/Recorded as audit entry #1 \(failure\)/)).toBeInTheDocument();
+    const [entry] = (await testApi.get(endpoints.townAudit(town.town.id))).items;
+    expect(entry).toMatchObject({ outcome: 'failure' });
+    expect(entry!.error).not.toMatch(/will fail/);
+  });
+});

@@ -18,12 +18,22 @@ export interface VerifiedResultProps {
 export function VerifiedResult({ townId, action, result, text, onClose }: VerifiedResultProps) {
   const entry = result.audit_entry;
   const deleted = action === 'agent.delete';
+  // The audit's outcome decides the words and the colour: an action that ran but failed never reads green.
+  const failed = entry?.outcome === 'failure';
   return (
     <div className="dialog-body">
-      <Dialog.Title className="dialog-title">{ACTION_META[action].label}: done</Dialog.Title>
-      <div className="verified" role="status">
-        <strong>Verified:</strong> {text}
-      </div>
+      <Dialog.Title className="dialog-title">
+        {ACTION_META[action].label}: {failed ? 'failed' : 'done'}
+      </Dialog.Title>
+      {failed ? (
+        <div className="verified verified-failed" role="status" data-outcome="failure">
+          <strong>Failed:</strong> {entry.error ?? result.effect.summary} <strong>Now:</strong> {text}
+        </div>
+      ) : (
+        <div className="verified" role="status" data-outcome="success">
+          <strong>Verified:</strong> {text}
+        </div>
+      )}
       <Warnings warnings={result.effect.warnings} />
       {entry ? (
         <p className="muted small">

@@ -7,7 +7,11 @@ const shown = (v: unknown) => (v === null || v === undefined ? 'unset' : formatV
 
 /** Re-reads the beads an action said it would change (other than the target itself) and says what each is now. */
 async function otherBeads(townId: string, result: ActionResult, skip: string): Promise<string[]> {
-  const ids = [...new Set(result.effect.changes.filter((c) => c.entity.kind === 'bead' && c.entity.id !== skip).map((c) => c.entity.id))];
+  const ids = [
+    ...new Set(
+      result.effect.changes.filter((c) => c.entity.kind === 'bead' && c.field === 'status' && c.entity.id !== skip).map((c) => c.entity.id),
+    ),
+  ];
   const beads = await Promise.all(ids.map((id) => apiClient.get(endpoints.bead(townId, id)).catch(() => null)));
   return beads.filter((b) => b !== null).map((b) => `${quote(b.bead.title)} is now ${b.bead.status}`);
 }
