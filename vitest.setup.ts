@@ -11,3 +11,14 @@ afterEach(() => {
   resetMockState();
 });
 afterAll(() => server.close());
+
+// jsdom lays nothing out: no ResizeObserver, no scrollIntoView. cmdk (the command palette) uses both
+// to size its list and keep the selected item in view; here they have nothing to measure or scroll.
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  globalThis.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+if (typeof Element.prototype.scrollIntoView !== 'function') Element.prototype.scrollIntoView = function scrollIntoView() {};

@@ -1,5 +1,6 @@
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { clearSession, type User } from '../api';
+import { OperatorKeys, PaletteButton } from '../features/command-palette';
 import { ActionDialogHost } from '../features/interventions';
 import { paths } from '../lib/paths';
 import { useEmbedHost } from './embed/embed-host';
@@ -22,6 +23,7 @@ export function Shell({ admin }: { admin: User }) {
           <NavLink to={paths.audit.getHref()}>Intervention log</NavLink>
         </nav>
         <span className="spacer" />
+        <PaletteButton />
         <span className="admin-who" title={admin.id}>
           {admin.email}
         </span>
@@ -35,6 +37,7 @@ export function Shell({ admin }: { admin: User }) {
         {/* Above every page, so an intervention's result outlives the view its refetch changes. */}
         <ActionDialogHost>
           <Outlet />
+          <OperatorKeys />
         </ActionDialogHost>
       </main>
       <ScrollRestoration />

@@ -2,6 +2,7 @@
 export { ActionButton, ActionBar, type ActionBarItem, type ActionButtonProps } from './components/action-button';
 export { ActionDialogHost, useActionDialog } from './components/action-dialog-host';
 export { type ActionDialogRequest } from './components/action-dialog';
+export { useMountedActions, type MountedAction } from './components/mounted-actions';
 export { ACTION_META, ACTIONS_FOR, type FieldSpec } from './model/registry';
 export {
   BeadActions,

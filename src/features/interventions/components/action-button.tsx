@@ -1,6 +1,7 @@
 import type { ActionName, ActionResult, ActionTarget } from '../../../api';
 import { ACTION_META, type FieldSpec } from '../model/registry';
 import { useActionDialog } from './action-dialog-host';
+import { useRegisterActions } from './mounted-actions';
 
 export interface ActionButtonProps {
   townId: string;
@@ -59,6 +60,14 @@ export function ActionBar({
   version: number | null;
   items: ActionBarItem[];
 }) {
+  useRegisterActions(
+    items.map(({ label, disabled, title, ...item }) => ({
+      label: label ?? ACTION_META[item.action].label,
+      request: { townId, target, version, ...item },
+      disabled: Boolean(disabled),
+      title,
+    })),
+  );
   return (
     <div className="action-bar" role="group" aria-label="Admin actions">
       {items.map((item) => (

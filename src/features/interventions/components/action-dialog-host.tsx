@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { ActionDialog, type ActionDialogRequest } from './action-dialog';
+import { createMountedActions, MountedActionsContext } from './mounted-actions';
 
 interface Host {
   open(request: ActionDialogRequest): number;
@@ -29,6 +30,7 @@ export function ActionDialogHost({ children }: { children: ReactNode }) {
     }),
     [],
   );
+  const [mounted] = useState(createMountedActions);
   const { pathname } = useLocation();
   const [openedAt, setOpenedAt] = useState(pathname);
   if (openedAt !== pathname) {
@@ -37,7 +39,7 @@ export function ActionDialogHost({ children }: { children: ReactNode }) {
   }
   return (
     <HostContext value={host}>
-      {children}
+      <MountedActionsContext value={mounted}>{children}</MountedActionsContext>
       {current ? <ActionDialog key={current.id} request={current.request} onClose={() => setCurrent(null)} /> : null}
     </HostContext>
   );
