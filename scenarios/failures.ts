@@ -124,6 +124,20 @@ export const stuckBead: Scenario = {
       }),
     );
     unhook(b, agent, blocker, exhausted, 'failed');
+    // The root cause: the rig's credential cannot read the private submodule, so every clone fails
+    // until the credential is replaced (a manual token, or another integration).
+    const cred = b.seed.credentials.find((c) => c.rig_id === blocker.rig_id);
+    b.seed.conditions.push({
+      kind: 'submodule_access',
+      subject: blocker.rig_id!,
+      detail: {
+        submodule: 'ios/FirebaseCore',
+        bead_ids: [blocker.id],
+        source: cred?.source ?? 'integration',
+        integration_id: cred?.integration_id ?? null,
+      },
+      since: b.ago(attempts[0]!),
+    });
     setBeadStatus(b, blocker, 'failed', exhausted, null);
     recordBeadEvent(b, blocker, 'escalated', exhausted, { agentId: b.mayor.id, metadata: { reason: 'dispatch failed 5 times' } });
     return {};
@@ -149,6 +163,13 @@ export const refineryFailure: Scenario = {
       failure: 'merge conflict in src/components/Sidebar.tsx',
       startedMinutesAgo: 4 * 60 + 8,
       completedMinutesAgo: 25,
+    });
+    // The root cause: the branch conflicts with main until a polecat rebases it (reworks the source bead).
+    b.seed.conditions.push({
+      kind: 'merge_conflict',
+      subject: mr.id,
+      detail: { file: 'src/components/Sidebar.tsx', stderr: conflict },
+      since: b.ago(4 * 60 + 5),
     });
     [4 * 60 + 5, 3 * 60 + 2, 1 * 60 + 50, 26].forEach((at, i) => {
       recordGitOp(b, { operation: 'merge', minutesAgoAt: at, agent: b.refinery, bead: source, failure: { exitCode: 1, stderr: conflict } });
@@ -339,11 +360,20 @@ export const convoyStall: Scenario = {
     const failing = beads[6]!;
     const author = findFreePolecat(b, 1, 40 * 60, 38 * 60);
     workOn(b, author, failing, 40 * 60, 2 * 60);
-    addMergeRequest(b, failing, author, 'failed', 38 * 60, {
+    const failingMr = addMergeRequest(b, failing, author, 'failed', 38 * 60, {
       failure: 'conflict merging into convoy/design-tokens-v2 (intermediate merge)',
       retries: 1,
       startedMinutesAgo: 19 * 60 + 8,
       completedMinutesAgo: 19 * 60,
+    });
+    b.seed.conditions.push({
+      kind: 'merge_conflict',
+      subject: failingMr.id,
+      detail: {
+        file: 'src/tokens/v1.ts',
+        stderr: 'CONFLICT (modify/delete): src/tokens/v1.ts deleted in HEAD and modified in gt/remove-v1-aliases.',
+      },
+      since: b.ago(19 * 60),
     });
     recordGitOp(b, {
       operation: 'merge',
@@ -390,6 +420,13 @@ export const mayorDysfunction: Scenario = {
       session_error: loopError,
       last_activity_at: b.ago(died),
       last_user_message: { text: question, at: b.ago(asked), answered: false },
+    });
+    // The root cause: this session loops on the same read; only a new session (a restart) escapes it.
+    b.seed.conditions.push({
+      kind: 'mayor_loop',
+      subject: mayor.id,
+      detail: { session_id: mayorState.session_id, tool: 'read', error: loopError },
+      since: b.ago(46),
     });
     mayorState.system_prompt_context = {
       ...mayorState.system_prompt_context,

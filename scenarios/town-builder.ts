@@ -85,6 +85,7 @@ export class TownBuilder {
       mayor: null,
       sdk_streams: [],
       audit_log: [],
+      conditions: [],
     };
     this.addRigs();
     this.mayor = addAgent(this, 'mayor', 'Mayor', null);

@@ -136,4 +136,24 @@ export interface TownSeed {
   mayor: (MayorState & { agent_id: string }) | null;
   sdk_streams: SdkStreamSpec[];
   audit_log: AuditEntry[];
+  /** Root causes the patrol keeps meeting (faults as state); see server/patrol/conditions.ts. */
+  conditions: WorldCondition[];
+}
+
+/**
+ * A condition of the world behind a failure scenario that no other row states: it keeps producing its
+ * symptoms on every patrol tick until an intervention's change removes it.
+ * - `submodule_access` (subject: rig id): the rig's credential cannot read a private submodule, so every
+ *   clone for the beads that need it (`detail.bead_ids`) fails; gone once the rig's credential is replaced
+ *   (a manual token, another integration).
+ * - `merge_conflict` (subject: merge request bead id): the branch conflicts with its target; gone once a
+ *   polecat reworks (rebases) the source bead.
+ * - `mayor_loop` (subject: the Mayor's agent id): the Mayor's session `detail.session_id` loops on a tool
+ *   call; gone once the Mayor runs a new session.
+ */
+export interface WorldCondition {
+  kind: 'submodule_access' | 'merge_conflict' | 'mayor_loop';
+  subject: string;
+  detail: Record<string, unknown>;
+  since: string;
 }

@@ -1,6 +1,13 @@
 import type { SqlPort } from '../ports';
 import { first, fromJson } from '../db/sql';
+import { containerStep } from './container';
+import { credentialsStep } from './credentials';
+import { dispatchStep } from './dispatch';
+import { guppStep } from './gupp';
+import { mayorStep } from './mayor';
+import { convoyStep, refineryStep } from './refinery';
 import type { PatrolStep, Tick } from './tick';
+import { workStep } from './work';
 
 /**
  * Gastown's alarm loop, one concern per step, in production's order: what a step changes, the next one
@@ -8,7 +15,7 @@ import type { PatrolStep, Tick } from './tick';
  * meeting (a credential without access, a heap larger than the container, a looping Mayor), so its
  * symptoms recur until an intervention removes the condition.
  */
-export const STEPS: PatrolStep[] = [];
+export const STEPS: PatrolStep[] = [credentialsStep, containerStep, dispatchStep, workStep, guppStep, refineryStep, convoyStep, mayorStep];
 
 export function runTick(tick: Tick): void {
   for (const step of STEPS) step.run(tick);

@@ -1,5 +1,7 @@
 import { createRng, hashString, type Rng } from '../../scenarios/random';
+import type { TownAccess } from '../engine/town-access';
 import type { Ids, SqlPort } from '../ports';
+import { sqlAccess } from '../town/access';
 import { enqueue, type OutboxTarget } from '../town/outbox';
 
 /**
@@ -16,6 +18,8 @@ export interface Tick {
   readonly number: number;
   readonly rng: Rng;
   readonly ids: Ids;
+  /** The town's rows through the accessors the intervention engine writes with. */
+  readonly town: TownAccess;
   /** ISO time `ms` before the tick. */
   ago(ms: number): string;
   send(target: OutboxTarget, args: unknown[]): void;
@@ -31,6 +35,7 @@ export function createTick(sql: SqlPort, townId: string, at: number, number: num
     number,
     rng: createRng(hashString(`${townId}:tick:${number}`)),
     ids,
+    town: sqlAccess(sql, townId),
     ago: (ms) => new Date(at - ms).toISOString(),
     send: (target, args) => enqueue(sql, target, args, iso),
   };

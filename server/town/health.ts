@@ -67,6 +67,8 @@ function oldestOpenBeads(sql: SqlPort): H['oldest_open_beads'] {
     sql,
     `SELECT b.id, b.title, b.status, b.priority, b.created_at, b.assignee_agent_bead_id, b.dispatch_attempts,
        (SELECT d.error_message FROM dispatch_attempts d WHERE d.bead_id = b.id AND d.outcome = 'failed'
+           AND NOT EXISTS (SELECT 1 FROM dispatch_attempts s WHERE s.bead_id = b.id AND s.outcome = 'success'
+                             AND s.created_at > d.created_at)
          ORDER BY d.created_at DESC LIMIT 1) AS last_dispatch_error
      FROM beads b
      WHERE b.status IN ('open', 'in_progress', 'in_review') AND b.type IN ('issue', 'molecule', 'escalation')
@@ -102,7 +104,7 @@ function reviewInputs(sql: SqlPort): H['reviews'] {
     `SELECT r.bead_id, b.title, r.review_state, r.retry_count, r.failure_reason,
        r.enqueued_at AS since
      FROM reviews r JOIN beads b ON b.id = r.bead_id
-     WHERE r.review_state = 'failed' OR r.retry_count > 0
+     WHERE (r.review_state = 'failed' OR r.retry_count > 0) AND r.review_state != 'merged' AND b.status != 'closed'
      ORDER BY r.retry_count DESC, since DESC LIMIT ?`,
     CAP,
   );
@@ -120,6 +122,13 @@ function reviewInputs(sql: SqlPort): H['reviews'] {
   };
 }
 
+/**
+ * Starts nobody planned: an admin's restart (and the start that follows it) or a wake for dispatch is
+ * not instability; only the platform restarting the container after a crash or an OOM is.
+ */
+const UNPLANNED_START = `(event_type IN ('restart', 'start') AND coalesce(reason, '') NOT LIKE '%by admin%'
+  AND metadata NOT LIKE '%"by":"admin"%' AND metadata NOT LIKE '%"by":"wake"%')`;
+
 function containerInputs(sql: SqlPort, now: number): H['container'] {
   const state = first(sql, 'SELECT * FROM container_state WHERE id = 1');
   const since = ago(now, DAY_MS);
@@ -133,8 +142,12 @@ function containerInputs(sql: SqlPort, now: number): H['container'] {
     health: (state ? str(state.health) : 'down') as H['container']['health'],
     started_at: strOrNull(state?.started_at ?? null),
     idle_since: strOrNull(state?.idle_since ?? null),
-    restarts_24h: scalar(sql, `SELECT count(*) FROM container_events WHERE event_type IN ('restart', 'start') AND created_at >= ?`, since),
+    restarts_24h: scalar(sql, `SELECT count(*) FROM container_events WHERE ${UNPLANNED_START} AND created_at >= ?`, since),
     oom_24h: scalar(sql, `SELECT count(*) FROM container_events WHERE event_type = 'oom' AND created_at >= ?`, since),
+    unstable_at: strOrNull(
+      first(sql, `SELECT max(created_at) AS at FROM container_events WHERE event_type IN ('oom', 'not_found') OR ${UNPLANNED_START}`)?.at ??
+        null,
+    ),
     last_exit_code: lastExit?.exit_code === undefined || lastExit.exit_code === null ? null : num(lastExit.exit_code),
     last_exit_reason: strOrNull(lastExit?.reason ?? null),
   };
@@ -146,7 +159,9 @@ function credentialInputs(sql: SqlPort, now: number): H['credentials'] {
     sql,
     `SELECT c.rig_id, c.rig_name, c.status, c.token_expires_at, c.last_error,
        (SELECT count(*) FROM git_operations g WHERE g.rig_id = c.rig_id AND g.outcome = 'failure'
-           AND g.operation != 'merge' AND g.created_at >= ?)
+           AND g.operation != 'merge' AND g.created_at >= ?1
+           AND g.created_at > coalesce((SELECT max(s.created_at) FROM git_operations s WHERE s.rig_id = c.rig_id
+                                          AND s.outcome = 'success' AND s.operation != 'merge'), ''))
          AS failures
      FROM credentials c ORDER BY c.rig_name`,
     ago(now, DAY_MS),

@@ -332,6 +332,18 @@ export const TOWN_MIGRATIONS = [
      args TEXT NOT NULL,
      created_at TEXT NOT NULL
    );`,
+
+  // v4 (issue 13): the root causes of failure scenarios that are not already a row's state (a
+  // credential without access to a private submodule, a branch that conflicts with its target, a Mayor
+  // session stuck in a tool-call loop). The patrol keeps meeting them until an intervention's change
+  // removes them (see server/patrol/conditions.ts).
+  `CREATE TABLE world_conditions (
+     kind TEXT NOT NULL,
+     subject TEXT NOT NULL,
+     detail TEXT NOT NULL,
+     since TEXT NOT NULL,
+     PRIMARY KEY (kind, subject)
+   );`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

@@ -62,6 +62,8 @@ export function seedTown(sql: SqlPort, seed: TownSeed): void {
   for (const usage of seed.usage) insert(sql, 'usage_samples', { ...usage });
   if (seed.mayor) insert(sql, 'mayor_state', { ...seed.mayor });
 
+  for (const c of seed.conditions ?? []) insert(sql, 'world_conditions', { ...c, detail: JSON.stringify(c.detail) });
+
   for (const entry of seed.audit_log) {
     const { target, ...rest } = entry;
     insert(sql, 'admin_audit_log', { ...rest, target_kind: target.kind, target_id: target.id });

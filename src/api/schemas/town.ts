@@ -64,8 +64,11 @@ export const HealthInputs = z.object({
     health: ContainerHealth,
     started_at: Timestamp.nullable(),
     idle_since: Timestamp.nullable(),
+    /** Platform restarts in 24 h (an admin's restart or a wake for dispatch is not counted). */
     restarts_24h: z.number().int().nonnegative(),
     oom_24h: z.number().int().nonnegative(),
+    /** The newest sign of instability (OOM, instance not found, platform restart): a clean run since supersedes it. */
+    unstable_at: Timestamp.nullable(),
     last_exit_code: z.number().int().nullable(),
     last_exit_reason: z.string().nullable(),
   }),
@@ -76,7 +79,10 @@ export const HealthInputs = z.object({
       status: CredentialState,
       token_expires_at: Timestamp.nullable(),
       last_error: z.string().nullable(),
-      /** Failed clone/fetch/pull/push in 24 h (credential-shaped failures; merge conflicts are not counted). */
+      /**
+       * Failed clone/fetch/pull/push in 24 h since the rig's last successful one (credential-shaped failures;
+       * merge conflicts are not counted; a later success supersedes them).
+       */
       git_failures_24h: z.number().int().nonnegative(),
     }),
   ),

@@ -23,6 +23,11 @@ export interface Finding {
   reason: string;
   /** Where to look next. */
   target: { kind: 'agent' | 'bead' | 'tab'; id: string; tab: TownTab };
+  /**
+   * When the evidence was superseded (the container has run clean since): the finding reads "resolved
+   * N min ago" for a while, no longer counts toward the town's health, then clears.
+   */
+  resolved_at?: string;
 }
 
 export interface Rule {
@@ -44,6 +49,10 @@ const MAYOR_UNANSWERED_MS = 10 * MINUTE_MS;
 const ZOMBIE_TOKENS_RED = 100_000;
 const IDLE_CONTAINER_MS = HOUR_MS;
 const REVIEW_CHURN_RETRIES = 5;
+/** A container running clean this long since its last instability has put it behind it. */
+const CLEAN_RUN_MS = 30 * MINUTE_MS;
+/** How long a resolved finding stays on show before it clears. */
+export const RESOLVED_SHOWN_MS = 30 * MINUTE_MS;
 
 const quote = (title: string) => `“${title.length > 60 ? `${title.slice(0, 57)}…` : title}”`;
 const since = (iso: string | null, now: number) => formatDuration(msSince(iso, now) ?? 0);
@@ -143,9 +152,14 @@ export const RULES: Rule[] = [
   {
     id: 'container-instability',
     title: 'Container instability',
-    description: 'The container was OOM-killed or restarted 3+ times in 24 h, or has crashed (red); health degraded (yellow).',
-    evaluate(inputs) {
+    description:
+      'The container was OOM-killed or restarted by the platform 3+ times in 24 h, or has crashed (red); health degraded (yellow). Resolved once it has run clean for 30 min since. Restarts by an admin are not counted.',
+    evaluate(inputs, now) {
       const c = inputs.container;
+      const cleanSince = Math.max(Date.parse(c.unstable_at ?? '') || 0, Date.parse(c.started_at ?? '') || 0);
+      const resolvedAt = cleanSince + CLEAN_RUN_MS;
+      const clean = c.status === 'running' && c.health === 'ok' && c.unstable_at !== null && resolvedAt <= now;
+      if (clean && now - resolvedAt > RESOLVED_SHOWN_MS) return [];
       const parts: string[] = [];
       if (c.oom_24h > 0) parts.push(`OOM-killed ${c.oom_24h}× in 24 h`);
       if (c.restarts_24h >= 3) parts.push(`${c.restarts_24h} restarts in 24 h`);
@@ -159,6 +173,7 @@ export const RULES: Rule[] = [
             severity: 'red',
             reason: `container ${parts.join(', ')}${exit}`,
             target: { kind: 'tab', id: 'container', tab: 'container' },
+            ...(clean ? { resolved_at: new Date(resolvedAt).toISOString() } : {}),
           },
         ];
       }
@@ -261,10 +276,13 @@ export const RULES: Rule[] = [
     id: 'silent-consumption',
     title: 'Silent resource consumption',
     description:
-      'Polecats using LLM tokens in the last hour with no hooked bead (red over 100K tokens, else yellow); a container running over 1 h with no dispatched agent, or a merge request re-reviewed 5+ times (yellow).',
+      'Polecats still at work that used LLM tokens in the last hour with no hooked bead (red over 100K tokens, else yellow); a container running over 1 h with no dispatched agent, or a merge request re-reviewed 5+ times (yellow).',
     evaluate(inputs, now) {
       const findings: Finding[] = [];
-      const zombies = inputs.agents.filter((a) => a.role === 'polecat' && !a.hooked_bead_id && a.tokens_1h > 0);
+      // Still at work (a killed or reset zombie spends nothing more, whatever it spent this hour).
+      const zombies = inputs.agents.filter(
+        (a) => a.role === 'polecat' && !a.hooked_bead_id && a.tokens_1h > 0 && (a.status === 'working' || a.status === 'waiting'),
+      );
       if (zombies.length) {
         const total = zombies.reduce((s, a) => s + a.tokens_1h, 0);
         findings.push({
@@ -303,10 +321,12 @@ export interface Diagnosis {
   findings: Finding[];
 }
 
-/** Runs every rule; the town's health is its worst finding (green when there is none). */
+/** Runs every rule; the town's health is its worst unresolved finding (green when there is none). */
 export function diagnoseTown(inputs: HealthInputs, now: number = Date.now()): Diagnosis {
   const findings = RULES.flatMap((rule) => rule.evaluate(inputs, now));
-  findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'red' ? -1 : 1));
-  const health: Health = findings.some((f) => f.severity === 'red') ? 'red' : findings.length ? 'yellow' : 'green';
+  const rank = (f: Finding) => (f.resolved_at ? 2 : f.severity === 'red' ? 0 : 1);
+  findings.sort((a, b) => rank(a) - rank(b));
+  const open = findings.filter((f) => !f.resolved_at);
+  const health: Health = open.some((f) => f.severity === 'red') ? 'red' : open.length ? 'yellow' : 'green';
   return { health, findings };
 }

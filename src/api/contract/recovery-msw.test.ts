@@ -1,0 +1,25 @@
+// @vitest-environment node
+import { MockBackend } from '../../mocks/host';
+import { createApiClient } from '../client';
+import { describeRecoveryContract } from './recovery.contract';
+
+/** The recovery table on the MSW host: the server core in-process over sql.js, a fresh backend per case. */
+let backend = new MockBackend();
+const fetchBackend = ((input: RequestInfo | URL, init?: RequestInit) => backend.handle(new Request(input, init))) as typeof fetch;
+const headers = { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' };
+
+describeRecoveryContract('MSW', {
+  api: () => createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token', fetch: fetchBackend }),
+  advance: async (townId, ms) => {
+    const res = await fetchBackend('http://localhost/api/dev/clock', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ advanceMs: ms, town_id: townId }),
+    });
+    if (!res.ok) throw new Error(`dev clock: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { now: string; ticks: number };
+  },
+  reset: async () => {
+    backend = new MockBackend();
+  },
+});

@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../client';
+import { endpoints } from '../endpoints';
+import type { ActionName, TargetKind } from '../schemas';
+import { diagnoseTown, type Finding, type RuleId } from '../../features/diagnosis/model/rules';
+import { agentNamed, beadTitled, townNamed, versionOf } from './lookups';
+
+/**
+ * Recovery contract: for each failure scenario, the right fix applied through the API lets the patrol
+ * bring the town back to health by itself as the clock advances; a plausible wrong fix leaves it red
+ * with the same finding. The same table runs on every backend (MSW and the reference worker).
+ */
+export interface RecoveryBackend {
+  api: () => ApiClient;
+  /** Moves one town's clock forward (`POST /api/dev/clock` with `town_id`), running its due ticks. */
+  advance: (townId: string, ms: number) => Promise<{ now: string; ticks: number }>;
+  /** Every scenario town as built, before each case (a case's fix must not leak into the next). */
+  reset: () => Promise<void>;
+}
+
+interface Ctx {
+  api: ApiClient;
+  townId: string;
+  act(action: ActionName, kind: TargetKind, id: string, params?: Record<string, unknown>): Promise<void>;
+  agentId(name: string): Promise<string>;
+  beadId(title: string, type?: 'issue' | 'merge_request' | 'convoy'): Promise<string>;
+  /** A polecat free to take a bead (idle, unhooked), other than `not`. */
+  idlePolecat(not?: string[]): Promise<string>;
+  rigId(name: string): Promise<string>;
+}
+
+interface Fix {
+  says: string;
+  apply(ctx: Ctx): Promise<void>;
+}
+
+interface RecoveryCase {
+  town: string;
+  rule: RuleId;
+  right: Fix;
+  wrong: Fix;
+  /** Simulated minutes within which the right fix turns the town green. */
+  greenWithin: number;
+  /** Simulated minutes after which the wrong fix still shows the finding. */
+  redAfter: number;
+}
+
+const TOKEN = 'ghp_recovery_0123456789abcdefABCDEF';
+
+const retryToast: Fix = {
+  says: 'retry the dispatch of Toast',
+  apply: async (c) => c.act('agent.retry_dispatch', 'agent', await c.agentId('Toast')),
+};
+const restartContainer: Fix = {
+  says: 'restart the container',
+  apply: async (c) => c.act('container.force_restart', 'container', c.townId),
+};
+
+async function reassign(c: Ctx, title: string): Promise<void> {
+  await c.act('bead.reassign', 'bead', await c.beadId(title), { agent_id: await c.idlePolecat() });
+}
+
+export const RECOVERY_CASES: RecoveryCase[] = [
+  { town: 'payments-api', rule: 'stuck-agent', right: retryToast, wrong: restartContainer, greenWithin: 30, redAfter: 60 },
+  {
+    town: 'mobile-app',
+    rule: 'stuck-bead',
+    right: {
+      says: 'give the rig a token that reads the submodule, then reassign the failed blocker',
+      apply: async (c) => {
+        await c.act('credential.set_token', 'rig', await c.rigId('mobile-app'), { token: TOKEN });
+        await reassign(c, 'Upgrade Firebase SDK to 11.x');
+      },
+    },
+    wrong: { says: 'reassign the failed blocker only', apply: (c) => reassign(c, 'Upgrade Firebase SDK to 11.x') },
+    greenWithin: 30,
+    redAfter: 120,
+  },
+  {
+    town: 'docs-site',
+    rule: 'refinery-failure',
+    right: { says: 'send the conflicting bead back to a polecat to rework', apply: (c) => reassign(c, 'Add versioned docs sidebar') },
+    wrong: {
+      says: 'retry the failed review as is',
+      apply: async (c) => c.act('review.force_retry', 'review', await c.beadId('Merge: Add versioned docs sidebar', 'merge_request')),
+    },
+    greenWithin: 180,
+    redAfter: 120,
+  },
+  {
+    town: 'ml-pipeline',
+    rule: 'container-instability',
+    right: {
+      says: 'give node a heap that fits the container, then restart it',
+      apply: async (c) => {
+        await c.act('container.update_env', 'container', c.townId, {
+          changes: [{ key: 'NODE_OPTIONS', value: '--max-old-space-size=2048', secret: false }],
+        });
+        await restartContainer.apply(c);
+      },
+    },
+    wrong: restartContainer,
+    greenWithin: 60,
+    redAfter: 120,
+  },
+  {
+    town: 'infra-terraform',
+    rule: 'credential-issues',
+    right: {
+      says: 'set a working token on the rig',
+      apply: async (c) => c.act('credential.set_token', 'rig', await c.rigId('infra-terraform'), { token: TOKEN }),
+    },
+    wrong: {
+      says: 'refresh the token from the suspended integration',
+      apply: async (c) => c.act('credential.force_refresh', 'rig', await c.rigId('infra-terraform')),
+    },
+    greenWithin: 120,
+    redAfter: 120,
+  },
+  {
+    town: 'design-system',
+    rule: 'convoy-stall',
+    right: {
+      says: 'stop tracking the deleted bead and rework the conflicting one',
+      apply: async (c) => {
+        const convoy = await c.beadId('Convoy: Design tokens v2 rollout', 'convoy');
+        const detail = await c.api.get(endpoints.bead(c.townId, convoy));
+        await c.act('convoy.remove_tracked', 'convoy', convoy, { bead_id: detail.convoy!.tracked.find((t) => !t.present)!.bead_id });
+        await reassign(c, 'Remove tokens v1 aliases');
+      },
+    },
+    wrong: {
+      says: 'force-close the conflicting tracked bead',
+      apply: async (c) => {
+        const convoy = await c.beadId('Convoy: Design tokens v2 rollout', 'convoy');
+        await c.act('convoy.force_close_children', 'convoy', convoy, { bead_ids: [await c.beadId('Remove tokens v1 aliases')] });
+      },
+    },
+    greenWithin: 240,
+    redAfter: 120,
+  },
+  {
+    town: 'support-bot',
+    rule: 'mayor-dysfunction',
+    right: { says: 'restart the Mayor', apply: async (c) => c.act('mayor.force_restart', 'agent', await c.agentId('Mayor')) },
+    wrong: {
+      says: 'resend the user message to the looping session',
+      apply: async (c) => c.act('mayor.resend_last_message', 'agent', await c.agentId('Mayor')),
+    },
+    greenWithin: 10,
+    redAfter: 60,
+  },
+  {
+    town: 'data-warehouse',
+    rule: 'silent-consumption',
+    right: {
+      says: 'kill the zombies',
+      apply: async (c) => {
+        const agents = (await c.api.get(endpoints.agents(c.townId))).items;
+        for (const z of agents.filter((a) => a.role === 'polecat' && a.status === 'working' && !a.current_hook_bead_id))
+          await c.act('agent.force_kill', 'agent', z.id);
+      },
+    },
+    wrong: {
+      says: 'make the container sleep sooner',
+      apply: async (c) => c.act('container.set_sleep_timeout', 'container', c.townId, { sleep_after_minutes: 5 }),
+    },
+    greenWithin: 30,
+    redAfter: 120,
+  },
+];
+
+const STEP_MINUTES = 5;
+
+export function describeRecoveryContract(name: string, backend: RecoveryBackend, cases: RecoveryCase[] = RECOVERY_CASES) {
+  async function context(town: string): Promise<Ctx> {
+    const api = backend.api();
+    const townId = (await townNamed(api, town)).id;
+    return {
+      api,
+      townId,
+      act: async (action, kind, id, params = {}) => {
+        await api.act(
+          townId,
+          action,
+          { target: { kind, id }, params, reason: `Recovery contract: ${action}`, dryRun: false },
+          { idempotencyKey: crypto.randomUUID(), ifMatch: await versionOf(api, townId, kind, id) },
+        );
+      },
+      agentId: async (agent) => (await agentNamed(api, townId, agent)).id,
+      beadId: async (title, type = 'issue') => (await beadTitled(api, townId, title, type)).id,
+      idlePolecat: async (not = []) => {
+        const agent = (await api.get(endpoints.agents(townId))).items.find(
+          (a) => a.role === 'polecat' && a.status === 'idle' && !a.current_hook_bead_id && !not.includes(a.id),
+        );
+        if (!agent) throw new Error(`${town} has no idle polecat`);
+        return agent.id;
+      },
+      rigId: async (rig) => (await api.get(endpoints.config(townId))).rigs.find((r) => r.rig.name === rig)!.rig.id,
+    };
+  }
+
+  async function diagnosis(c: Ctx) {
+    const [summary, clock] = await Promise.all([c.api.get(endpoints.town(c.townId)), backend.advance(c.townId, 0)]);
+    return diagnoseTown(summary.health_inputs, Date.parse(clock.now));
+  }
+
+  const open = (findings: Finding[], rule: RuleId) => findings.filter((f) => f.rule === rule && !f.resolved_at);
+
+  describe(`recovery (${name})`, () => {
+    for (const k of cases) {
+      it(`${k.town}: ${k.right.says} → green within ${k.greenWithin} simulated min`, async () => {
+        await backend.reset();
+        const c = await context(k.town);
+        const before = await diagnosis(c);
+        expect(open(before.findings, k.rule).map((f) => f.severity)).toContain('red');
+        await k.right.apply(c);
+        let minutes = 0;
+        let now = before;
+        while (minutes < k.greenWithin) {
+          await backend.advance(c.townId, STEP_MINUTES * 60_000);
+          minutes += STEP_MINUTES;
+          now = await diagnosis(c);
+          if (now.health === 'green') break;
+        }
+        expect(
+          now.findings.filter((f) => !f.resolved_at).map((f) => `${f.severity} ${f.rule}: ${f.reason}`),
+          `after ${minutes} min`,
+        ).toEqual([]);
+        expect(now.health).toBe('green');
+      });
+
+      it(`${k.town}: ${k.wrong.says} → still red with the same finding after ${k.redAfter} simulated min`, async () => {
+        await backend.reset();
+        const c = await context(k.town);
+        const before = open((await diagnosis(c)).findings, k.rule).find((f) => f.severity === 'red')!;
+        await k.wrong.apply(c);
+        await backend.advance(c.townId, k.redAfter * 60_000);
+        const after = open((await diagnosis(c)).findings, k.rule).filter((f) => f.severity === 'red');
+        expect(after.map((f) => f.target)).toContainEqual(before.target);
+      });
+    }
+  });
+}
