@@ -1,0 +1,26 @@
+// @vitest-environment node
+import { DEV_TOKENS } from '../../../scenarios';
+import { createApiClient } from '../client';
+import { describeRecoveryContract } from './recovery.contract';
+import { runSeededWorker } from './seeded-worker';
+
+/**
+ * The recovery table on the reference worker (`wrangler dev`, its own state folder): the same core
+ * hosted by Durable Objects, moved by the dev clock route. Every case starts from a fresh seed.
+ */
+const worker = runSeededWorker('gastown-recovery-');
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` };
+
+describeRecoveryContract('reference worker', {
+  api: () => createApiClient({ baseUrl: worker.base(), getToken: () => DEV_TOKENS.admin, fetch: worker.fetch }),
+  advance: async (townId, ms) => {
+    const res = await worker.fetch(`${worker.base()}/api/dev/clock`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ advanceMs: ms, town_id: townId }),
+    });
+    if (!res.ok) throw new Error(`dev clock: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { now: string; ticks: number };
+  },
+  reset: () => worker.reseed(),
+});
