@@ -16,11 +16,13 @@ export interface Objects {
   agent(agentId: string): Remote<AgentStream>;
 }
 
-/** What a host gives the server: the other objects, time and ids. */
+/** What a host gives the server: the other objects, time and ids, and the key that signs audit chain heads. */
 export interface Host {
   objects: Objects;
   clock: Clock;
   ids: Ids;
+  /** HMAC key for the audit chain heads (server/directory/audit-anchors.ts): a Worker secret, never in any object's storage. */
+  auditAnchorKey?: string | undefined;
 }
 
 /** The object kinds a host keeps, one SQLite database each. */

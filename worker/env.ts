@@ -10,6 +10,8 @@ export interface Env {
   DEV_ROUTES?: string;
   /** `on` adds the test-only hooks (audit tamper/bulk append, reseeding intervened towns); set only by the test and bench harness. */
   TEST_HOOKS?: string;
+  /** Signs the audit chain heads (a secret in a deploy: `wrangler secret put AUDIT_ANCHOR_KEY`; the local scripts pass one per state folder). */
+  AUDIT_ANCHOR_KEY?: string;
   /** Set by the local scripts: which `wrangler dev` answers (so a run never talks to another run's server). */
   DEV_INSTANCE?: string;
 }
@@ -53,5 +55,6 @@ export function hostOf(env: Env): Host {
     objects: objectsOf(env),
     clock: { now: () => Date.now() },
     ids: { uuid: () => crypto.randomUUID() },
+    auditAnchorKey: env.AUDIT_ANCHOR_KEY,
   };
 }

@@ -1,7 +1,7 @@
 // Starting and stopping a local `wrangler dev` (workerd, SQLite Durable Objects) for scripts, tests
 // and benches. Local mode only: no Cloudflare login, no network, metrics off.
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -47,6 +47,8 @@ export async function startWrangler({
     '--var',
     `DEV_INSTANCE:${instance}`,
     ...(testHooks ? ['--var', 'TEST_HOOKS:on'] : []),
+    '--var',
+    `AUDIT_ANCHOR_KEY:${anchorKey(persistTo)}`,
     '--show-interactive-dev-session=false',
     '--log-level',
     'warn',
@@ -80,6 +82,20 @@ export async function startWrangler({
   }
   await stop();
   throw new Error(`wrangler dev did not answer on ${base} within ${timeoutMs} ms:\n${output}`);
+}
+
+/**
+ * The key that signs this state's audit chain heads: made once per state folder and kept beside (not
+ * inside) the objects' databases, so a state keeps verifying across restarts. A deploy sets its own as a
+ * Worker secret (`wrangler secret put AUDIT_ANCHOR_KEY`).
+ */
+function anchorKey(persistTo) {
+  const file = join(persistTo, 'audit-anchor.key');
+  if (!existsSync(file)) {
+    mkdirSync(persistTo, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 async function stopChild(child) {

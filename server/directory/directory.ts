@@ -1,8 +1,9 @@
-import type { LinkedIntegration, User } from '../../src/api/schemas';
+import type { AuditAnchor, LinkedIntegration, User } from '../../src/api/schemas';
 import { migrate } from '../db/migrate';
 import type { Host } from '../host';
 import type { SqlPort, Storage } from '../ports';
 import { all, first, fromJson, insert, likePattern, scalar, type Row } from '../db/sql';
+import { DEV_ANCHOR_KEY, moveHead, readHead } from './audit-anchors';
 import { DIRECTORY_MIGRATIONS } from './schema';
 
 const toIntegration = (row: Row): LinkedIntegration => ({
@@ -31,12 +32,14 @@ export async function hashToken(token: string): Promise<string> {
 /** The user directory: who may sign in, who is an admin, and which towns exist. */
 export class Directory {
   private readonly sql: SqlPort;
+  private readonly anchorKey: string;
 
   constructor(
     private readonly storage: Storage,
-    _host: Host,
+    host: Host,
   ) {
     this.sql = storage.sql;
+    this.anchorKey = host.auditAnchorKey ?? DEV_ANCHOR_KEY;
     migrate(storage, DIRECTORY_MIGRATIONS);
   }
 
@@ -78,6 +81,26 @@ export class Directory {
 
   setMeta(key: string, value: string): void {
     insert(this.sql, 'meta', { key, value }, 'INSERT OR REPLACE');
+  }
+
+  /**
+   * A town's audit chain moved to `seq`/`hash`, as an outbox message from the town: the signed head only
+   * moves forward, so a redelivery (or a late older one) changes nothing.
+   */
+  async anchorAuditOnce(_messageId: string, townId: string, seq: number, hash: string, at: string): Promise<void> {
+    await moveHead(this.sql, this.anchorKey, townId, seq, hash, at);
+  }
+
+  /** A town's signed chain head, with whether its signature holds (null: nothing anchored yet). */
+  async auditAnchor(townId: string): Promise<AuditAnchor | null> {
+    return readHead(this.sql, this.anchorKey, townId);
+  }
+
+  /** Dev reseeding replaced these towns' logs: their old heads would report the new logs as truncated. */
+  clearAuditAnchors(townIds: string[]): void {
+    this.storage.transactionSync(() => {
+      for (const id of townIds) this.sql.exec('DELETE FROM audit_anchors WHERE town_id = ?', id);
+    });
   }
 
   /** The integrations a user installed, oldest first. */

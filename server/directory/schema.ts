@@ -25,4 +25,12 @@ export const DIRECTORY_MIGRATIONS = [
      created_at TEXT NOT NULL
    );
    CREATE INDEX integrations_owner ON integrations (owner_user_id, created_at);`,
+  // v3 (issue 17): each town's audit chain head, signed, outside the town's own database (audit-anchors.ts).
+  `CREATE TABLE audit_anchors (
+     town_id TEXT PRIMARY KEY,
+     seq INTEGER NOT NULL,
+     hash TEXT NOT NULL,
+     at TEXT NOT NULL,
+     signature TEXT NOT NULL
+   );`,
 ] as const;

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditVerification } from '../../src/api/schemas';
+import type { AuditAnchor, AuditEntry, AuditVerification } from '../../src/api/schemas';
 import { sha256Hex } from './sha256';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -75,12 +75,18 @@ export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
  * The chain's rules, one entry at a time in `seq` order: each entry must follow the previous seq, link
  * to the previous hash, and hash (recomputed by the caller) to its own. `verifyChain` walks with the
  * synchronous SHA-256; the worker walks the same rules over pages hashed with WebCrypto.
+ *
+ * With the town's signed head (`anchor`, kept outside the town), the log must also reach it: the entry
+ * at the head's seq must carry the head's hash, and a log that ends before it is missing its tail — a
+ * deletion the chain alone cannot show, since what remains still links.
  */
 export class ChainWalk {
   private prev = GENESIS_HASH;
   private expectedSeq = 1;
   private count = 0;
   private problem: string | null = null;
+
+  constructor(private readonly anchor: AuditAnchor | null = null) {}
 
   /** Checks the next entry against its recomputed hash; false once the chain is broken. */
   step(row: Pick<AuditEntry, 'seq' | 'prev_hash' | 'hash'>, recomputed: string): boolean {
@@ -93,7 +99,9 @@ export class ChainWalk {
           ? `entry ${row.seq} does not link to entry ${row.seq - 1}`
           : recomputed !== row.hash
             ? `entry ${row.seq} was altered after it was written (its hash does not match its content)`
-            : null;
+            : this.anchor?.signed && row.seq === this.anchor.seq && row.hash !== this.anchor.hash
+              ? `entry ${row.seq} is not the entry the signed head recorded: the log was rewritten from here or earlier`
+              : null;
     if (this.problem) return false;
     this.prev = row.hash;
     this.expectedSeq++;
@@ -101,6 +109,22 @@ export class ChainWalk {
   }
 
   result(townId: string): AuditVerification {
+    const anchor = this.anchor;
+    if (!this.problem && anchor && !anchor.signed)
+      return {
+        town_id: townId,
+        entries: this.count,
+        verified: false,
+        verified_through: this.count,
+        broken_at: null,
+        problem: `the signed head kept outside the town (entry ${anchor.seq}) fails its signature check: it was altered, so the log's end cannot be confirmed`,
+        anchor,
+      };
+    if (!this.problem && anchor && this.count < anchor.seq)
+      this.problem =
+        anchor.seq === this.count + 1
+          ? `entry ${this.count + 1} is missing: the signed head kept outside the town is at entry ${anchor.seq}, the log ends at entry ${this.count}`
+          : `entries ${this.count + 1}–${anchor.seq} are missing: the signed head kept outside the town is at entry ${anchor.seq}, the log ends at entry ${this.count}`;
     return this.problem
       ? {
           town_id: townId,
@@ -109,8 +133,9 @@ export class ChainWalk {
           verified_through: this.expectedSeq - 1,
           broken_at: this.expectedSeq,
           problem: this.problem,
+          anchor,
         }
-      : { town_id: townId, entries: this.count, verified: true, verified_through: this.count, broken_at: null, problem: null };
+      : { town_id: townId, entries: this.count, verified: true, verified_through: this.count, broken_at: null, problem: null, anchor };
   }
 }
 
@@ -118,8 +143,8 @@ export class ChainWalk {
  * Walks the chain in `seq` order (see ChainWalk). `rows` may be an iterator so a long log can be
  * streamed in pages.
  */
-export function verifyChain(townId: string, rows: Iterable<AuditEntry>): AuditVerification {
-  const walk = new ChainWalk();
+export function verifyChain(townId: string, rows: Iterable<AuditEntry>, anchor: AuditAnchor | null = null): AuditVerification {
+  const walk = new ChainWalk(anchor);
   for (const row of rows) {
     if (!walk.step(row, auditHash(row))) break;
   }

@@ -1,4 +1,5 @@
-import type { AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
+import type { AuditEntry, AuditPage, AuditVerification, AuditVerificationList } from '../../src/api/schemas';
+import type { Host } from '../host';
 import { found } from '../http/errors';
 import { decodeCursor, type QueryParams } from '../http/params';
 import type { Router } from '../http/router';
@@ -23,12 +24,28 @@ const FAN_OUT = 16;
 const newestFirst = (a: AuditEntry, b: AuditEntry) =>
   a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.town_id !== b.town_id ? (a.town_id < b.town_id ? 1 : -1) : b.seq - a.seq;
 
+/** A town's chain, walked by the town and compared with the signed head the directory keeps for it. */
+async function verifyTown(host: Host, townId: string): Promise<AuditVerification | null> {
+  const anchor = await host.objects.directory().auditAnchor(townId);
+  return host.objects.town(townId).verifyAudit(anchor);
+}
+
 export function auditRoutes(router: Router<AdminContext>): void {
   router
     .get('/towns/:townId/audit', async (ctx, p) => ctx.host.objects.town(requireTown(ctx, p.townId!)).audit(auditFilter(ctx.query)))
     .get('/towns/:townId/audit/verify', async (ctx, p): Promise<AuditVerification> => {
       const townId = requireTown(ctx, p.townId!);
-      return found(await ctx.host.objects.town(townId).verifyAudit(), 'town', townId);
+      return found(await verifyTown(ctx.host, townId), 'town', townId);
+    })
+    .get('/audit/verify', async (ctx): Promise<AuditVerificationList> => {
+      // Every town the directory knows, FAN_OUT at a time: each walks its own log against its head.
+      const townIds = await ctx.host.objects.directory().townIds();
+      const items: AuditVerification[] = [];
+      for (let i = 0; i < townIds.length; i += FAN_OUT) {
+        const batch = await Promise.all(townIds.slice(i, i + FAN_OUT).map((id) => verifyTown(ctx.host, id)));
+        for (const v of batch) if (v) items.push(v);
+      }
+      return { items };
     })
     .get('/audit', async (ctx): Promise<AuditPage> => {
       const filter = auditFilter(ctx.query);

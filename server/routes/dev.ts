@@ -87,6 +87,8 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
         (large ? [large] : world.towns).map((t) => t.town.id),
       );
     let result: { towns: number; events: number };
+    // The reseeded towns start with empty logs: their old signed heads would call those truncated.
+    await directory.clearAuditAnchors((large ? [large] : world.towns).map((t) => t.town.id));
     if (!large) {
       result = await seedWorld(host, world, body.patrol ?? 'manual');
       await directory.setMeta(CLOCK_OFFSET, '0');
@@ -141,12 +143,14 @@ interface AuditDevRequest {
   /** `tamper`: the entry to rewrite and its new reason. */
   seq?: number;
   reason?: string;
+  /** `truncate`: how many entries stay (the newer ones are deleted behind the triggers). */
+  keep?: number;
 }
 
 /**
- * `POST /api/dev/audit/{seed,tamper,probe}` with `{ town_id, … }`: bulk-append chained entries (bench),
- * rewrite one entry behind the triggers' back (verification test), or report whether the append-only
- * triggers refuse UPDATE and DELETE. Only here, so only with DEV_ROUTES=on.
+ * `POST /api/dev/audit/{seed,tamper,truncate,probe}` with `{ town_id, … }`: bulk-append chained entries
+ * (bench), rewrite one entry or delete the newest ones behind the triggers' back (verification tests),
+ * or report whether the append-only triggers refuse UPDATE and DELETE. Test hooks only (TEST_HOOKS).
  */
 async function devAudit(host: Host, op: string, body: AuditDevRequest): Promise<unknown> {
   const townId = String(body.town_id ?? '');
@@ -165,6 +169,11 @@ async function devAudit(host: Host, op: string, body: AuditDevRequest): Promise<
     return town.devTamperAudit(seq, String(body.reason ?? 'tampered'));
   }
   if (op === 'probe') return town.devProbeAuditTriggers();
+  if (op === 'truncate') {
+    const keep = Number(body.keep);
+    if (!Number.isInteger(keep) || keep < 0) throw new HttpError(400, 'bad_request', 'keep: the number of entries to keep (0 or more)');
+    return town.devTruncateAudit(keep);
+  }
   throw new HttpError(404, 'not_found', 'No such route.');
 }
 

@@ -5,6 +5,7 @@ import type { ConvoyRow, EnvSeed, ReviewRow, RigConfigRow, TownSeed } from '../.
 import { all, bool, first, fromJson, insert, num, numOrNull, str, strOrNull, type Row } from '../db/sql';
 import { toRig } from '../user/rig-row';
 import { mayorState } from './agents';
+import { AUDIT_ANCHOR, enqueue } from './outbox';
 import { recordBeadEvent } from './ingest';
 import { toAgent, toBead, toCredentialStatus, toProcess } from './rows';
 import { PRIORITY_RANK, STATUS_RANK } from './schema';
@@ -394,14 +395,21 @@ function withoutKey<T extends object, K extends string>(patch: T, key: K): Omit<
   return rest as Omit<T, K>;
 }
 
-/** The town's audit log for the engine: head of the chain and the append (inside the caller's transaction). */
+/**
+ * The town's audit log for the engine: head of the chain and the append (inside the caller's
+ * transaction). Each append also queues the move of the town's signed head outside the town (the
+ * outbox, same transaction), so a tail deleted later is caught by verification.
+ */
 export function sqlAuditLog(sql: SqlPort): AuditLog {
   return {
     head: () => {
       const row = first(sql, 'SELECT seq, hash FROM admin_audit_log ORDER BY seq DESC LIMIT 1');
       return row ? { seq: num(row.seq), hash: str(row.hash) } : null;
     },
-    append: (entry: AuditEntry) => appendAudit(sql, entry),
+    append: (entry: AuditEntry) => {
+      appendAudit(sql, entry);
+      enqueue(sql, AUDIT_ANCHOR, [entry.town_id, entry.seq, entry.hash, entry.at], entry.at);
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../src/api/schemas';
 import { auditHash, GENESIS_HASH } from '../engine';
 import { first, num, str } from '../db/sql';
 import { appendAudit } from './access';
+import { AUDIT_ANCHOR, enqueue } from './outbox';
 
 /**
  * Dev-only operations on the audit log, reachable only through `/api/dev/audit/*` (DEV_ROUTES=on):
@@ -52,6 +53,8 @@ export function seedAuditEntries(
         const entry = { ...body, hash: auditHash(body) };
         appendAudit(sql, entry);
         prev = entry.hash;
+        // One head move per batch, not per entry: the head only needs the newest.
+        if (i === batch - 1) enqueue(sql, AUDIT_ANCHOR, [townId, seq, entry.hash, entry.at], entry.at);
       }
     });
     appended += batch;
@@ -73,6 +76,24 @@ export function tamperAuditEntry(storage: Storage, seq: number, reason: string):
     const changed = sql.exec('UPDATE admin_audit_log SET reason = ? WHERE seq = ?', reason, seq).rowsWritten > 0;
     sql.exec(NO_UPDATE_TRIGGER);
     return { tampered: changed };
+  });
+}
+
+const NO_DELETE_TRIGGER = `CREATE TRIGGER admin_audit_log_no_delete BEFORE DELETE ON admin_audit_log
+  BEGIN SELECT RAISE(ABORT, 'admin_audit_log is append-only'); END`;
+
+/**
+ * The other thing an attacker with database access would do: delete the newest entries (everything
+ * after `keep`) behind the triggers' back. The chain that remains is intact; only the signed head kept
+ * outside the town shows that entries are missing.
+ */
+export function truncateAuditLog(storage: Storage, keep: number): { deleted: number } {
+  const sql = storage.sql;
+  return storage.transactionSync(() => {
+    sql.exec('DROP TRIGGER admin_audit_log_no_delete');
+    const deleted = sql.exec('DELETE FROM admin_audit_log WHERE seq > ?', keep).rowsWritten;
+    sql.exec(NO_DELETE_TRIGGER);
+    return { deleted };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { SqlPort, SqlValue } from '../ports';
-import type { AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
+import type { AuditAnchor, AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
 import { ChainWalk, hashInput, hashInputFromStored, type StoredAuditRow } from '../engine';
 import { all, likePattern, scalar } from '../db/sql';
 import { encodeCursor } from '../http/params';
@@ -111,8 +111,8 @@ async function sha256(text: string): Promise<string> {
  * Verification is a read, outside any transaction, so each page is hashed with the runtime's native
  * WebCrypto SHA-256 (the same digest as the synchronous one the append path needs, much faster).
  */
-export async function verifyAudit(sql: SqlPort, townId: string): Promise<AuditVerification> {
-  const walk = new ChainWalk();
+export async function verifyAudit(sql: SqlPort, townId: string, anchor: AuditAnchor | null = null): Promise<AuditVerification> {
+  const walk = new ChainWalk(anchor);
   pages: for (let after = 0; ;) {
     // Rows as arrays (no object per row from the runtime), only the columns the hash covers.
     const stored = [

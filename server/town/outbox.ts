@@ -4,11 +4,14 @@ import { all, insert } from '../db/sql';
 
 /** Where an outbox message goes: another object, by kind and name, and the method it receives there. */
 export interface OutboxTarget {
-  kind: 'agent' | 'user';
+  kind: 'agent' | 'user' | 'directory';
   name: string;
   /** A receiver method taking `(messageId, ...args)` and idempotent by message id. */
-  method: 'appendOnce' | 'updateRigsOnce';
+  method: 'appendOnce' | 'updateRigsOnce' | 'anchorAuditOnce';
 }
+
+/** Where each audit append moves the town's signed chain head (server/directory/audit-anchors.ts). */
+export const AUDIT_ANCHOR: OutboxTarget = { kind: 'directory', name: 'directory', method: 'anchorAuditOnce' };
 
 /** Messages delivered per round: one round is a bounded amount of RPC whatever piled up. */
 const ROUND = 200;
@@ -42,7 +45,12 @@ export async function deliver(storage: Storage, objects: Objects, townId: string
     for (const row of rows) {
       const messageId = `${townId}:${String(row.id)}`;
       const args = JSON.parse(String(row.args)) as unknown[];
-      const target = row.target_kind === 'agent' ? objects.agent(String(row.target_name)) : objects.user(String(row.target_name));
+      const target =
+        row.target_kind === 'agent'
+          ? objects.agent(String(row.target_name))
+          : row.target_kind === 'directory'
+            ? objects.directory()
+            : objects.user(String(row.target_name));
       try {
         await (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[String(row.method)]!(messageId, ...args);
       } catch (error) {

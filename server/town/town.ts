@@ -1,5 +1,6 @@
 import type {
   AgentDetail,
+  AuditAnchor,
   AuditPage,
   AuditVerification,
   BeadDetail,
@@ -28,7 +29,7 @@ import { toRig } from '../user/rig-row';
 import { getAgentDetail, listAgents, noteSdkEvents } from './agents';
 import { act, type ActInput, type ActOutcome } from './act';
 import { listAudit, verifyAudit, type AuditFilter } from './audit';
-import { probeAuditTriggers, seedAuditEntries, tamperAuditEntry } from './audit-dev';
+import { probeAuditTriggers, seedAuditEntries, tamperAuditEntry, truncateAuditLog } from './audit-dev';
 import { getBeadGraph } from './bead-graph';
 import { beadExists, getBeadDetail, listBeadEvents } from './bead-detail';
 import { listBeads, type BeadListParams } from './bead-list';
@@ -181,9 +182,10 @@ export class Town {
     return num(first(this.sql, 'SELECT count(*) AS n FROM admin_audit_log')?.n ?? 0);
   }
 
-  async verifyAudit(): Promise<AuditVerification | null> {
+  /** Recomputes the chain and compares it with the town's signed head (the directory's, passed in by the route). */
+  async verifyAudit(anchor: AuditAnchor | null = null): Promise<AuditVerification | null> {
     const townId = this.townId();
-    return townId ? await verifyAudit(this.sql, townId) : null;
+    return townId ? await verifyAudit(this.sql, townId, anchor) : null;
   }
 
   // ── Interventions (issue 8) ──
@@ -289,9 +291,16 @@ export class Town {
 
   // ── Dev-only (reached through /api/dev/audit/* when DEV_ROUTES=on) ──
 
-  devSeedAudit(count: number): { appended: number; head: number } | null {
+  async devSeedAudit(count: number): Promise<{ appended: number; head: number } | null> {
     const townId = this.townId();
-    return townId ? seedAuditEntries(this.storage, townId, count, Date.parse('2026-01-01T00:00:00.000Z'), this.ids) : null;
+    if (!townId) return null;
+    const result = seedAuditEntries(this.storage, townId, count, Date.parse('2026-01-01T00:00:00.000Z'), this.ids);
+    await this.settle();
+    return result;
+  }
+
+  devTruncateAudit(keep: number): { deleted: number } {
+    return truncateAuditLog(this.storage, keep);
   }
 
   devTamperAudit(seq: number, reason: string): { tampered: boolean } {

@@ -103,6 +103,7 @@ export const endpoints = {
   townAudit: (townId: string, query: AuditQuery = {}) => get(`${API_PREFIX}/towns/${e(townId)}/audit`, S.AuditPage, { ...query }),
   verifyAudit: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/audit/verify`, S.AuditVerification),
   audit: (query: AuditQuery = {}) => get(`${API_PREFIX}/audit`, S.AuditPage, { ...query }),
+  verifyAllAudit: () => get(`${API_PREFIX}/audit/verify`, S.AuditVerificationList),
 } as const;
 
 /** `POST /towns/:townId/actions/:action` — every intervention. */

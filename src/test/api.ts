@@ -34,3 +34,13 @@ export async function tamperAudit(townId: string, seq: number, reason: string) {
   });
   if (!res.ok) throw new Error(`tamper: ${res.status} ${await res.text()}`);
 }
+
+/** The other attack with database access, through the MSW host's test hook: delete every entry after `keep`. */
+export async function truncateAudit(townId: string, keep: number) {
+  const res = await fetch('http://localhost/api/dev/audit/truncate', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' },
+    body: JSON.stringify({ town_id: townId, keep }),
+  });
+  if (!res.ok) throw new Error(`truncate: ${res.status} ${await res.text()}`);
+}

@@ -41,11 +41,9 @@ describe('audit chain (reference worker)', () => {
     expect(auditHash(body)).toBe(hash);
   });
 
-  it('detects a row rewritten behind the triggers at that entry', async () => {
+  /** Three interventions on the town's container (three new audit entries). */
+  async function actThrice(townId: string) {
     const { admin } = clients();
-    const townId = townNamed('storefront');
-    const before = await admin.get(endpoints.verifyAudit(townId));
-    expect(before.verified).toBe(true);
     let version = (await admin.get(endpoints.container(townId))).version;
     for (const minutes of [20, 40, 60]) {
       const result = await admin.act(
@@ -61,6 +59,14 @@ describe('audit chain (reference worker)', () => {
       );
       version = result.target_version!;
     }
+  }
+
+  it('detects a row rewritten behind the triggers at that entry', async () => {
+    const { admin } = clients();
+    const townId = townNamed('storefront');
+    const before = await admin.get(endpoints.verifyAudit(townId));
+    expect(before.verified).toBe(true);
+    await actThrice(townId);
     const n = before.entries;
     expect(await admin.get(endpoints.verifyAudit(townId))).toMatchObject({
       verified: true,
@@ -72,6 +78,27 @@ describe('audit chain (reference worker)', () => {
     const after = await admin.get(endpoints.verifyAudit(townId));
     expect(after).toMatchObject({ verified: false, verified_through: n + 1, broken_at: n + 2, entries: n + 3 });
     expect(after.problem).toContain(`entry ${n + 2} was altered`);
+  });
+
+  it('detects the newest entries deleted behind the triggers: the signed head outside the town names them missing', async () => {
+    const { admin } = clients();
+    const townId = townNamed('docs-site');
+    const n = (await admin.get(endpoints.verifyAudit(townId))).entries;
+    await actThrice(townId);
+    const intact = await admin.get(endpoints.verifyAudit(townId));
+    expect(intact).toMatchObject({ verified: true, entries: n + 3, anchor: { seq: n + 3, signed: true } });
+
+    expect(await dev('truncate', { town_id: townId, keep: n + 1 })).toEqual({ deleted: 2 });
+    const after = await admin.get(endpoints.verifyAudit(townId));
+    expect(after).toMatchObject({ verified: false, entries: n + 1, verified_through: n + 1, broken_at: n + 2 });
+    expect(after.problem).toContain(`entries ${n + 2}–${n + 3} are missing`);
+
+    // The fleet-wide verification finds the same, and only the towns that were broken on purpose.
+    const all = (await admin.get(endpoints.verifyAllAudit())).items;
+    expect(all.find((v) => v.town_id === townId)).toMatchObject({ verified: false, broken_at: n + 2 });
+    const broken = all.filter((v) => !v.verified).map((v) => v.town_id);
+    expect(broken.sort()).toEqual([townId, townNamed('storefront')].sort());
+    expect(all.length).toBe(worker.world().towns.length);
   });
 
   it('the triggers refuse UPDATE and DELETE on the log', async () => {

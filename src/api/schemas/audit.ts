@@ -37,6 +37,19 @@ export const AuditPage = z.object({
 });
 export type AuditPage = z.infer<typeof AuditPage>;
 
+/**
+ * A town's chain head as signed outside the town (kept by the directory, moved by every append):
+ * verification compares the log with it, so entries deleted from the end are reported missing.
+ */
+export const AuditAnchor = z.object({
+  seq: z.number().int().positive(),
+  hash: z.string(),
+  at: Timestamp,
+  /** Whether the head's signature holds under the server's key (false: the head itself was altered). */
+  signed: z.boolean(),
+});
+export type AuditAnchor = z.infer<typeof AuditAnchor>;
+
 export const AuditVerification = z.object({
   town_id: Id,
   entries: z.number().int().nonnegative(),
@@ -46,5 +59,11 @@ export const AuditVerification = z.object({
   /** First entry that fails verification, when the chain is broken. */
   broken_at: z.number().int().positive().nullable(),
   problem: z.string().nullable(),
+  /** The signed head the log was compared with (null: nothing anchored yet, e.g. a log older than anchoring). */
+  anchor: AuditAnchor.nullable().optional(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
+
+/** `GET /audit/verify`: every town's chain, verified against its signed head (one entry per town). */
+export const AuditVerificationList = z.object({ items: z.array(AuditVerification) });
+export type AuditVerificationList = z.infer<typeof AuditVerificationList>;

@@ -19,4 +19,12 @@ export function useAuditEntries(query: AuditQuery, townId?: string) {
 export const auditVerifyQuery = (townId: string) =>
   queryOptions({ queryKey: queryKeys.auditVerify(townId), queryFn: ({ signal }) => apiClient.get(endpoints.verifyAudit(townId), signal) });
 
-export const useAuditVerify = (townId: string) => useQuery(auditVerifyQuery(townId));
+export const useAuditVerify = (townId: string) => useQuery({ ...auditVerifyQuery(townId), enabled: townId !== '' });
+
+/** Every town's chain, verified against its signed head (`/audit` across towns). */
+export const useAuditVerifyAll = (enabled = true) =>
+  useQuery({
+    queryKey: queryKeys.auditVerifyAll(),
+    queryFn: ({ signal }) => apiClient.get(endpoints.verifyAllAudit(), signal),
+    enabled,
+  });

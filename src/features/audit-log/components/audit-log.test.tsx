@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createApiClient, endpoints } from '../../../api';
-import { tamperAudit } from '../../../test/api';
+import { tamperAudit, truncateAudit } from '../../../test/api';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 
 const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
@@ -22,7 +22,8 @@ describe('the intervention log', () => {
   it('lists interventions across towns with who, what, why, and filters by action in the URL', async () => {
     await restartContainer('ml-pipeline', 'OOM loop: restart with fewer polecats');
     renderApp('/audit?action=container.force_restart');
-    const rows = await screen.findAllByTestId('audit-row');
+    // The first view across towns seeds every scenario town in this backend (and verifies each chain).
+    const rows = await screen.findAllByTestId('audit-row', {}, { timeout: 5000 });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent('ops@kilocode.ai');
     expect(rows[0]).toHaveTextContent('OOM loop: restart with fewer polecats');
@@ -42,6 +43,36 @@ describe('the intervention log', () => {
     const broken = await screen.findByTestId('chain-status');
     expect(broken).toHaveTextContent('Audit chain broken at entry 1');
     expect(broken).toHaveTextContent('altered after it was written');
+  });
+
+  it('says which entries are missing when the newest were deleted, and verifies every town on /audit, marking the broken row', async () => {
+    const storefront = await restartContainer('storefront', 'first restart');
+    await restartContainer('storefront', 'second restart');
+    await restartContainer('storefront', 'third restart');
+    const mobile = await restartContainer('mobile-app', 'mobile restart');
+    await restartContainer('mobile-app', 'mobile restart again');
+
+    const all = renderApp('/audit');
+    expect(await screen.findByTestId('chain-status')).toHaveTextContent(/Chains verified across \d+ towns/);
+    all.unmount();
+
+    await truncateAudit(storefront.town.id, 1);
+    await tamperAudit(mobile.town.id, 2, 'rewritten history');
+    const tab = renderApp(`/audit?town_id=${storefront.town.id}`);
+    const missing = await screen.findByTestId('chain-status');
+    expect(missing).toHaveTextContent('Entries 2–3 are missing');
+    expect(missing).toHaveTextContent('the log ends at entry 1');
+    tab.unmount();
+
+    renderApp('/audit');
+    const status = await screen.findByTestId('chain-status');
+    expect(status).toHaveTextContent('2 towns’ audit chains are broken');
+    expect(status).toHaveTextContent('entries 2–3 are missing');
+    expect(status).toHaveTextContent('entry 2 was altered');
+    const marked = await screen.findAllByTestId('chain-break');
+    expect(marked).toHaveLength(1);
+    const row = marked[0]!.closest('tr')!;
+    expect(row).toHaveTextContent('rewritten history');
   });
 
   it('says so when nothing matches', async () => {

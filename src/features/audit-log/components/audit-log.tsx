@@ -2,12 +2,12 @@ import type { AuditEntry } from '../../../api';
 import { ErrorState } from '../../../components/error-state';
 import { EmptyState, Loading } from '../../../components/states';
 import { formatNumber } from '../../../lib/format';
-import { useAuditEntries } from '../api/audit';
+import { useAuditEntries, useAuditVerify, useAuditVerifyAll } from '../api/audit';
 import { CSV_TYPE, download, JSON_TYPE } from '../../../lib/export';
 import { toAuditCsv, toAuditJson } from '../model/export';
 import { AuditFilters, useAuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
-import { ChainStatus } from './chain-status';
+import { AllChainsStatus, ChainStatus } from './chain-status';
 import '../audit-log.css';
 
 /**
@@ -19,17 +19,19 @@ export function AuditLog({ townId }: { townId?: string }) {
   const query = townId ? { ...filters, town_id: undefined } : filters;
   const entries = useAuditEntries(query, townId);
   const verifyTown = townId ?? filters.town_id;
+  // One verification per town shown: the town's own, or every town's across /audit. The table marks the
+  // entry where a chain breaks.
+  const one = useAuditVerify(verifyTown ?? '');
+  const every = useAuditVerifyAll(!verifyTown);
+  const verifications = verifyTown ? (one.data ? [one.data] : []) : (every.data?.items ?? []);
+  const brokenAt = new Map(verifications.flatMap((v) => (v.broken_at === null ? [] : [[v.town_id, v.broken_at] as const])));
   const rows: AuditEntry[] = entries.data?.pages.flatMap((p) => p.items) ?? [];
   const total = entries.data?.pages[0]?.total ?? null;
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = `gastown-audit-${townId ?? filters.town_id ?? 'all-towns'}-${stamp}`;
   return (
     <section className="panel audit-log" aria-label="Intervention log">
-      {verifyTown ? (
-        <ChainStatus townId={verifyTown} />
-      ) : (
-        <p className="muted small">Each town's log is its own hash chain: filter to a town to verify it.</p>
-      )}
+      {verifyTown ? <ChainStatus townId={verifyTown} /> : <AllChainsStatus verifications={every} />}
       <AuditFilters withTown={!townId} />
       {entries.isPending ? (
         <Loading label="Loading the intervention log" />
@@ -53,7 +55,7 @@ export function AuditLog({ townId }: { townId?: string }) {
               Export CSV
             </button>
           </div>
-          <AuditTable entries={rows} showTown={!townId} />
+          <AuditTable entries={rows} showTown={!townId} brokenAt={brokenAt} />
           {entries.hasNextPage ? (
             <button type="button" className="button" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
               {entries.isFetchingNextPage ? 'Loading older entries…' : 'Load older entries'}

@@ -34,7 +34,16 @@ function changeSummary(e: AuditEntry): string {
 }
 
 /** Audit entries: who, when, what, on which target, why; the full record (hashes included) on expand. No edit or delete control exists. */
-export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showTown: boolean }) {
+export function AuditTable({
+  entries,
+  showTown,
+  brokenAt,
+}: {
+  entries: AuditEntry[];
+  showTown: boolean;
+  /** Per town, the entry where its chain breaks (from verification): that row is marked. */
+  brokenAt?: ReadonlyMap<string, number>;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   return (
     <div className="table-scroll">
@@ -56,8 +65,15 @@ export function AuditTable({ entries, showTown }: { entries: AuditEntry[]; showT
         <tbody>
           {entries.map((e) => (
             <Fragment key={e.id}>
-              <tr data-testid="audit-row">
-                <td className="mono small">{e.seq}</td>
+              <tr data-testid="audit-row" className={brokenAt?.get(e.town_id) === e.seq ? 'audit-row-broken' : undefined}>
+                <td className="mono small">
+                  {e.seq}
+                  {brokenAt?.get(e.town_id) === e.seq ? (
+                    <span className="audit-broken-mark" data-testid="chain-break">
+                      chain breaks here
+                    </span>
+                  ) : null}
+                </td>
                 <td>
                   <RelativeTime iso={e.at} />
                 </td>
