@@ -21,4 +21,6 @@ if (typeof globalThis.ResizeObserver === 'undefined') {
     disconnect() {}
   };
 }
-if (typeof Element.prototype.scrollIntoView !== 'function') Element.prototype.scrollIntoView = function scrollIntoView() {};
+// Node-environment test files (the worker and core suites) have no DOM at all.
+if (typeof Element !== 'undefined' && typeof Element.prototype.scrollIntoView !== 'function')
+  Element.prototype.scrollIntoView = function scrollIntoView() {};
