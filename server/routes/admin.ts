@@ -2,12 +2,14 @@ import { API_PREFIX } from '../../src/api/endpoints';
 import type { Host } from '../host';
 import { authenticateAdmin } from '../http/auth';
 import { errorResponse, json } from '../http/errors';
+import { matchesTag, notModified } from '../http/etag';
 import { QueryParams } from '../http/params';
 import { Router } from '../http/router';
 import { actionRoutes } from './actions';
 import { agentEventRoutes } from './agent-events';
 import { auditRoutes } from './audit';
 import type { AdminContext } from './context';
+import { readTag } from './tags';
 import { townRoutes } from './towns';
 import { userRoutes } from './users';
 
@@ -31,8 +33,13 @@ export async function handleAdmin(request: Request, host: Host, url: URL): Promi
     const { admin, townOwner } = await authenticateAdmin(request, host, townId);
     const query = new QueryParams(url);
     const { handler, params } = router.match(request.method, path);
-    const body = await handler({ host, url, request, query, admin, townOwner }, params);
-    return body instanceof Response ? body : json(body);
+    const ctx = { host, url, request, query, admin, townOwner };
+    // Live views poll: the version comes first, so an unchanged view costs a counter read, not its body.
+    const etag = request.method === 'GET' ? await readTag(ctx, path) : null;
+    if (etag && matchesTag(request.headers.get('if-none-match'), etag)) return notModified(etag);
+    const body = await handler(ctx, params);
+    if (body instanceof Response) return body;
+    return etag ? json(body, 200, { etag }) : json(body);
   } catch (error) {
     return errorResponse(error);
   }

@@ -344,6 +344,11 @@ export const TOWN_MIGRATIONS = [
      since TEXT NOT NULL,
      PRIMARY KEY (kind, subject)
    );`,
+
+  // v5 (issue 13): the change counter behind the read routes' ETags. Triggers on every domain table
+  // bump it in the writing transaction (server/town/changes.ts keeps them in step with the tables).
+  `CREATE TABLE town_changes (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
+   INSERT INTO town_changes (id, seq) VALUES (1, 0);`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

@@ -49,6 +49,7 @@ import { TownClock } from './clock';
 import { TownIds } from './ids';
 import { readMeta, readMetaNumber, writeMeta } from './meta';
 import { deliver } from './outbox';
+import { ensureChangeTriggers, townTag } from './changes';
 
 /** Rows in the dispatch and git lists; the timeline pages further back. */
 const LIST_CAP = 500;
@@ -77,6 +78,7 @@ export class Town {
   ) {
     this.sql = storage.sql;
     migrate(storage, TOWN_MIGRATIONS);
+    storage.transactionSync(() => ensureChangeTriggers(this.sql));
     this.clock = new TownClock(this.sql, host.clock);
     this.ids = new TownIds(this.sql, () => this.townId() ?? 'unseeded');
   }
@@ -88,6 +90,14 @@ export class Town {
   private townId(): string | null {
     const row = first(this.sql, 'SELECT id FROM town LIMIT 1');
     return row ? String(row.id) : null;
+  }
+
+  /**
+   * The read routes' ETag: moves with every write to the town and every 15 s of town time, so
+   * `If-None-Match` is answered 304 from one counter row (null: no such town).
+   */
+  readTag(): string | null {
+    return this.townId() ? townTag(this.sql, this.now()) : null;
   }
 
   summary(): TownSummary | null {
@@ -342,6 +352,7 @@ export class Town {
   async seed(seed: TownSeed, patrol: PatrolMode = 'manual'): Promise<void> {
     await this.storage.deleteAll();
     migrate(this.storage, TOWN_MIGRATIONS);
+    this.storage.transactionSync(() => ensureChangeTriggers(this.sql));
     this.clock.reload();
     this.ids.reload();
     this.storage.transactionSync(() => {

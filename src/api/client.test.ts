@@ -49,6 +49,32 @@ describe('the typed client', () => {
     expect(timeout).toMatchObject({ code: 'timeout', retryable: true });
   });
 
+  it('asks again with If-None-Match and hands back the same object when nothing changed', async () => {
+    const town = getStore().world.towns[0]!;
+    const sent: (string | null)[] = [];
+    const statuses: number[] = [];
+    const api = createApiClient({
+      baseUrl: 'http://localhost',
+      getToken: () => 'dev-admin-token',
+      fetch: async (input, init) => {
+        sent.push(new Headers(init?.headers).get('if-none-match'));
+        const res = await fetch(input, init);
+        statuses.push(res.status);
+        return res;
+      },
+    });
+    const first = await api.get(endpoints.container(town.town.id));
+    const second = await api.get(endpoints.container(town.town.id));
+    expect(sent[0]).toBeNull();
+    expect(sent[1]).toMatch(/^W\/"t\d+/);
+    // A 15-s time slot may turn between the two; then the answer is fresh data, equal in content.
+    if (statuses[1] === 304) expect(second).toBe(first);
+    else expect(second).toEqual(first);
+    const unkept = await api.get(endpoints.container(town.town.id), undefined, { revalidate: false });
+    expect(sent[2]).toBeNull();
+    expect(unkept).toEqual(first);
+  });
+
   it('answers bad query values with a 400 naming the parameter', async () => {
     const town = getStore().world.towns[0]!;
     const error = await failure(client().get(endpoints.beads(town.town.id, { limit: -5 })));

@@ -22,6 +22,18 @@ export interface ActionOptions {
   signal?: AbortSignal;
 }
 
+export interface GetOptions {
+  /**
+   * Keep the answer and its ETag, and ask next time with `If-None-Match` (a 304 returns the same
+   * object, so nothing re-renders). Default on; off for pages that never change and would only fill
+   * the memory (the event index's history pages).
+   */
+  revalidate?: boolean;
+}
+
+/** Answers kept for revalidation: enough for every live view of a page, bounded whatever is browsed. */
+const REVALIDATE_ENTRIES = 48;
+
 const defaults: ApiConfig = {
   baseUrl: '',
   getToken: () => null,
@@ -35,6 +47,8 @@ const defaults: ApiConfig = {
  */
 export function createApiClient(initial: Partial<ApiConfig> = {}) {
   let config: ApiConfig = { ...defaults, ...initial };
+  /** Last tagged answer per URL, least recently used first (a Map keeps insertion order). */
+  const tagged = new Map<string, { etag: string; data: unknown }>();
 
   async function send(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }) {
     const endpoint = `${method} ${path.split('?')[0]}`;
@@ -75,6 +89,7 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
         }
       }
     }
+    if (response.status === 304) return { body: undefined, endpoint, status: 304, etag: response.headers.get('etag') };
     if (!response.ok) {
       const parsed = ErrorBody.safeParse(body);
       const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status} ${response.statusText}`.trim();
@@ -88,7 +103,7 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
         parsed.success ? parsed.data.error.details : undefined,
       );
     }
-    return { body, endpoint };
+    return { body, endpoint, status: response.status, etag: response.headers.get('etag') };
   }
 
   /** Reads keep what they can (`salvage`); an action's answer must match whole, or the admin cannot trust it. */
@@ -112,6 +127,7 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
   return {
     configure(next: Partial<ApiConfig>) {
       config = { ...config, ...next };
+      tagged.clear();
     },
     get config(): Readonly<ApiConfig> {
       return config;
@@ -120,9 +136,27 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
      * Fetches a read endpoint and parses its answer with the endpoint's schema. Rows of a list that do
      * not match are set aside as `invalid_rows` (see `salvageRows`) so the rest of the list shows.
      */
-    async get<T extends z.ZodType>(spec: EndpointSpec<T>, signal?: AbortSignal): Promise<z.infer<T> & Salvaged> {
-      const { body, endpoint } = await send(spec.method, `${spec.path}${toSearchParams(spec.query)}`, signal ? { signal } : {});
-      return parse(spec.schema, body, endpoint, true);
+    async get<T extends z.ZodType>(spec: EndpointSpec<T>, signal?: AbortSignal, options: GetOptions = {}): Promise<z.infer<T> & Salvaged> {
+      const url = `${spec.path}${toSearchParams(spec.query)}`;
+      const kept = options.revalidate === false ? undefined : tagged.get(url);
+      const { body, endpoint, status, etag } = await send(spec.method, url, {
+        ...(signal ? { signal } : {}),
+        ...(kept ? { headers: { 'if-none-match': kept.etag } } : {}),
+      });
+      if (status === 304) {
+        if (!kept)
+          throw new ApiError(0, 'invalid_response', `${endpoint} answered 304 to a request that named no version.`, false, endpoint);
+        tagged.delete(url);
+        tagged.set(url, kept);
+        return kept.data as z.infer<T> & Salvaged;
+      }
+      const data = parse(spec.schema, body, endpoint, true);
+      tagged.delete(url);
+      if (etag && options.revalidate !== false) {
+        tagged.set(url, { etag, data });
+        if (tagged.size > REVALIDATE_ENTRIES) tagged.delete(tagged.keys().next().value!);
+      }
+      return data;
     },
     /** Runs (or dry-runs) an intervention. */
     async act(townId: string, action: ActionName, request: ActionRequest, options: ActionOptions): Promise<ActionResult> {

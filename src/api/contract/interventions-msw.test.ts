@@ -5,12 +5,19 @@ import { getStore } from '../../mocks/handlers';
 import { tamperAudit } from '../../test/api';
 import { describeInterventionContract } from './interventions.contract';
 import { describeEveryAction } from './actions.contract';
+import { describeLiveContract } from './live.contract';
 
 const client = (token: string) => createApiClient({ baseUrl: 'http://localhost', getToken: () => token });
 const clients = () => ({ admin: client('dev-admin-token'), nonAdmin: client('dev-support-token') });
 
 describeInterventionContract('MSW', clients);
 describeEveryAction('MSW', clients);
+describeLiveContract('MSW', () => ({
+  baseUrl: 'http://localhost',
+  fetch: (...args) => globalThis.fetch(...args),
+  adminToken: 'dev-admin-token',
+  admin: clients().admin,
+}));
 
 describe('audit chain (MSW)', () => {
   it('detects a tampered row at that entry', async () => {

@@ -7,6 +7,7 @@ import { createApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { describeInterventionContract } from './interventions.contract';
 import { describeEveryAction } from './actions.contract';
+import { describeLiveContract } from './live.contract';
 
 /**
  * The intervention contract against the reference worker (its own `wrangler dev` and state folder, so
@@ -30,6 +31,12 @@ async function dev(path: string, body: unknown): Promise<Record<string, unknown>
 
 describeInterventionContract('reference worker', clients);
 describeEveryAction('reference worker', clients, worker.reseed);
+describeLiveContract('reference worker', () => ({
+  baseUrl: worker.base(),
+  fetch: worker.fetch,
+  adminToken: DEV_TOKENS.admin,
+  admin: clients().admin,
+}));
 
 describe('audit chain (reference worker)', () => {
   const townNamed = (name: string) => worker.world().towns.find((t) => t.town.name === name)!.town.id;

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, endpoints, queryKeys, type SdkEventQuery } from '../../../api';
+import { LIVE_QUERY, useRefetchInterval } from '../../../lib/live-refresh';
 
 export const agentQuery = (townId: string, agentId: string) =>
   queryOptions({
@@ -7,7 +8,9 @@ export const agentQuery = (townId: string, agentId: string) =>
     queryFn: ({ signal }) => apiClient.get(endpoints.agent(townId, agentId), signal),
   });
 
-export const useAgent = (townId: string, agentId: string) => useQuery(agentQuery(townId, agentId));
+/** The agent's status, history and stream size: live while the page is visible. */
+export const useAgent = (townId: string, agentId: string) =>
+  useQuery({ ...agentQuery(townId, agentId), ...LIVE_QUERY, refetchInterval: useRefetchInterval() });
 
 /** One event's full payload, fetched when its row is expanded (payloads are never bulk-loaded). */
 export const agentEventQuery = (townId: string, agentId: string, eventId: number) =>
@@ -29,3 +32,12 @@ export const agentEventsQuery = (townId: string, agentId: string, query: SdkEven
 
 export const useAgentEvents = (townId: string, agentId: string, query: SdkEventQuery, enabled = true) =>
   useQuery({ ...agentEventsQuery(townId, agentId, query), enabled, placeholderData: keepPreviousData });
+
+/** The newest page (the Mayor's conversation), live while the page is visible. */
+export const useLiveAgentEvents = (townId: string, agentId: string, query: SdkEventQuery) =>
+  useQuery({
+    ...agentEventsQuery(townId, agentId, query),
+    ...LIVE_QUERY,
+    refetchInterval: useRefetchInterval(),
+    placeholderData: keepPreviousData,
+  });

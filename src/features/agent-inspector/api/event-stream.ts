@@ -133,7 +133,10 @@ export class EventStreamLoader {
         return;
       }
     }
-    const page = await this.client.get(endpoints.agentEventIndex(this.townId, this.agentId, { after, limit }), signal);
+    // History pages never change: not kept for revalidation (a million rows would stay in memory).
+    const page = await this.client.get(endpoints.agentEventIndex(this.townId, this.agentId, { after, limit }), signal, {
+      revalidate: false,
+    });
     if (signal.aborted) return;
     if (this.lowestId === null && page.next_cursor !== null && this.pages < 3) {
       // The stream grew past what the agent summary said: ask again for its newest page.

@@ -7,7 +7,7 @@ import { Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../lib/paths';
 import { Link } from 'react-router';
-import { useAgentEvents } from '../api/agent';
+import { useLiveAgentEvents } from '../api/agent';
 import { toConversation, type ConversationItem } from '../model/sdk-event';
 import { isSuspectContext, renderSystemPrompt } from '../model/system-prompt';
 
@@ -51,7 +51,7 @@ export function MayorView({ townId, agentId, mayor }: { townId: string; agentId:
 }
 
 function Conversation({ townId, agentId }: { townId: string; agentId: string }) {
-  const events = useAgentEvents(townId, agentId, { limit: RECENT_EVENTS });
+  const events = useLiveAgentEvents(townId, agentId, { limit: RECENT_EVENTS });
   return (
     <section className="panel" aria-labelledby="conversation-title">
       <h2 id="conversation-title">Recent conversation</h2>

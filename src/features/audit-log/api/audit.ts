@@ -1,11 +1,18 @@
 import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { apiClient, endpoints, queryKeys, type AuditQuery } from '../../../api';
+import { LIVE_QUERY, useRefetchInterval } from '../../../lib/live-refresh';
 
 const PAGE = 200;
 
-/** Audit entries newest first, across towns or for one town, paged by cursor. */
+/**
+ * Audit entries newest first, across towns or for one town, paged by cursor. A town's log is live while
+ * one page is loaded (recovery verdicts appear beside their entries); older pages are never refetched
+ * under the reader.
+ */
 export function useAuditEntries(query: AuditQuery, townId?: string) {
+  const interval = useRefetchInterval(5_000);
   return useInfiniteQuery({
+    ...LIVE_QUERY,
     queryKey: townId ? queryKeys.townAudit(townId, query) : queryKeys.audit(query),
     queryFn: ({ signal, pageParam }) => {
       const q = { ...query, limit: PAGE, before: pageParam };
@@ -13,6 +20,7 @@ export function useAuditEntries(query: AuditQuery, townId?: string) {
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
+    refetchInterval: (q) => (townId && interval && (q.state.data?.pages.length ?? 0) <= 1 ? interval : false),
   });
 }
 

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiClient, endpoints, queryKeys, type BeadListQuery } from '../../../api';
-import { useRefetchInterval } from '../model/live-refresh';
+import { LIVE_QUERY, useRefetchInterval } from '../../../lib/live-refresh';
 
 /** 1000 is the API's page cap: a 10k-bead town loads in ~10 requests. */
 export const BEAD_PAGE_SIZE = 1000;
@@ -18,9 +18,10 @@ export const allBeadsQuery = (townId: string) =>
 
 /** Every bead of the town: pages through the list until all are loaded, and polls while live refresh is on. */
 export function useAllBeads(townId: string) {
-  // A full reload of a 10k-bead town is ~10 requests: poll it less often than the small tabs.
-  const interval = useRefetchInterval(30_000);
-  const query = useInfiniteQuery({ ...allBeadsQuery(townId), refetchInterval: interval });
+  // A 10k-bead town is ~10 pages, asked again one by one (each a 304 while nothing changed): poll it
+  // less often than the small tabs.
+  const interval = useRefetchInterval(5_000);
+  const query = useInfiniteQuery({ ...allBeadsQuery(townId), ...LIVE_QUERY, refetchInterval: interval });
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiClient, endpoints, queryKeys } from '../../../api';
-import { useRefetchInterval } from '../model/live-refresh';
+import { LIVE_QUERY, useRefetchInterval } from '../../../lib/live-refresh';
 
 export const agentsQuery = (townId: string) =>
   queryOptions({ queryKey: queryKeys.agents(townId), queryFn: ({ signal }) => apiClient.get(endpoints.agents(townId), signal) });
@@ -12,7 +12,9 @@ export const configQuery = (townId: string) =>
   queryOptions({ queryKey: queryKeys.config(townId), queryFn: ({ signal }) => apiClient.get(endpoints.config(townId), signal) });
 
 /** The tab queries poll while live refresh is on. */
-export const useAgents = (townId: string) => useQuery({ ...agentsQuery(townId), refetchInterval: useRefetchInterval() });
-export const useReviewQueue = (townId: string) => useQuery({ ...reviewQueueQuery(townId), refetchInterval: useRefetchInterval() });
-export const useContainer = (townId: string) => useQuery({ ...containerQuery(townId), refetchInterval: useRefetchInterval() });
-export const useTownConfig = (townId: string) => useQuery({ ...configQuery(townId), refetchInterval: useRefetchInterval() });
+export const useAgents = (townId: string) => useQuery({ ...agentsQuery(townId), ...LIVE_QUERY, refetchInterval: useRefetchInterval() });
+export const useReviewQueue = (townId: string) =>
+  useQuery({ ...reviewQueueQuery(townId), ...LIVE_QUERY, refetchInterval: useRefetchInterval() });
+export const useContainer = (townId: string) =>
+  useQuery({ ...containerQuery(townId), ...LIVE_QUERY, refetchInterval: useRefetchInterval() });
+export const useTownConfig = (townId: string) => useQuery({ ...configQuery(townId), ...LIVE_QUERY, refetchInterval: useRefetchInterval() });

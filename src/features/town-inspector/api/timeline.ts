@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient, endpoints, queryKeys, type TimelineQuery } from '../../../api';
-import { useRefetchInterval } from '../model/live-refresh';
+import { LIVE_QUERY, useRefetchInterval } from '../../../lib/live-refresh';
 
 /** Rows per "load older" page (the API's cap). */
 export const TIMELINE_PAGE_SIZE = 1000;
@@ -18,6 +18,7 @@ export function useTimeline(townId: string, query: TimelineQuery) {
   const interval = useRefetchInterval();
   return useInfiniteQuery({
     ...timelineQuery(townId, query),
+    ...LIVE_QUERY,
     refetchInterval: (q) => (interval && (q.state.data?.pages.length ?? 0) <= 1 ? interval : false),
   });
 }

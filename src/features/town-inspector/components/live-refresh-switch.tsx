@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../api';
-import { LIVE_REFRESH_MS, setLiveRefreshPaused, useLiveRefreshPaused } from '../model/live-refresh';
+import { LIVE_REFRESH_MS, setLiveRefreshPaused, useLiveRefreshPaused } from '../../../lib/live-refresh';
 
 /** The visible switch for polling, and a manual refresh of everything under the town. */
 export function LiveRefreshSwitch({ townId }: { townId: string }) {

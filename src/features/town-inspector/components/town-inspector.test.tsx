@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LARGE_TOWN_ID } from '../../../mocks/host';
 import { failWith } from '../../../mocks/handlers';
 import { renderApp, scenarioTown } from '../../../test/render-app';
-import { setLiveRefreshPaused } from '../model/live-refresh';
+import { setLiveRefreshPaused } from '../../../lib/live-refresh';
 
 const tab = (name: string, tabName: string, query = '') => `/towns/${scenarioTown(name).town.id}/${tabName}${query}`;
 

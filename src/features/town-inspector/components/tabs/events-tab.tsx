@@ -9,7 +9,7 @@ import { CSV_TYPE, download, JSON_TYPE } from '../../../../lib/export';
 import { formatNumber } from '../../../../lib/format';
 import { formatExact } from '../../../../lib/time';
 import { TIMELINE_PAGE_SIZE, timelineQuery, useTimeline } from '../../api/timeline';
-import { useLiveRefreshPaused } from '../../model/live-refresh';
+import { useLiveRefreshPaused } from '../../../../lib/live-refresh';
 import { useAgents } from '../../api/tabs';
 import {
   exportFileName,

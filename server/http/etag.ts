@@ -1,0 +1,15 @@
+/**
+ * `If-None-Match` names the tag: weak comparison, as RFC 9110 asks for GET. `*` is not honoured: the
+ * tag is computed before the route validates its ids, so "any version exists" cannot be promised.
+ */
+export function matchesTag(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  const want = opaque(etag);
+  return header.split(',').some((t) => opaque(t) === want);
+}
+
+/** 304: no body; the tag again, and no caching by the browser (the client keeps the last body itself). */
+export function notModified(etag: string): Response {
+  return new Response(null, { status: 304, headers: { etag, 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,55 @@
+import { sha256Hex } from '../engine/sha256';
+import { userIdParam } from '../http/params';
+import type { AdminContext } from './context';
+
+/**
+ * The ETags of the live views (docs/admin-api.md, "Live views"), chosen by path so every read under a
+ * town is tagged without each route saying so. A tag is computed before the body (a write racing the
+ * build can only make the tag older than the body, never newer, so the next poll fetches again). Null
+ * for anything the route would refuse (bad id, unknown town, unknown agent): the route's own 400/404
+ * answers, untagged.
+ */
+const AGENT_PATH = /^\/towns\/([0-9a-f-]{36})\/agents\/([^/]+)(?:\/|$)/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TOWN_PATH = /^\/towns\/([0-9a-f-]{36})(?:\/|$)/i;
+const USER_TOWNS_PATH = /^\/users\/([^/]+)\/towns\/?$/;
+
+export async function readTag(ctx: AdminContext, path: string): Promise<string | null> {
+  const agent = AGENT_PATH.exec(path);
+  if (agent) return agentTag(ctx, agent[1]!.toLowerCase(), agent[2]!.toLowerCase());
+  const town = TOWN_PATH.exec(path);
+  if (town) return townTag(ctx, town[1]!.toLowerCase());
+  const user = USER_TOWNS_PATH.exec(path);
+  if (user) return userTownsTag(ctx, user[1]!);
+  return null;
+}
+
+/** A town-scoped read: the town's change counter and time slot (server/town/changes.ts). */
+async function townTag(ctx: AdminContext, townId: string): Promise<string | null> {
+  return ctx.townOwner === null ? null : ctx.host.objects.town(townId).readTag();
+}
+
+/**
+ * An agent's reads also follow its AgentDO: the stream is appended after the town's commit (outbox),
+ * so the town's counter alone could name a body that lacks the newest events.
+ */
+async function agentTag(ctx: AdminContext, townId: string, agentId: string): Promise<string | null> {
+  const town = await townTag(ctx, townId);
+  if (!town || !UUID.test(agentId) || !(await ctx.host.objects.town(townId).hasAgent(agentId))) return null;
+  const stats = await ctx.host.objects.agent(agentId).stats();
+  return town.replace(/"$/, `.a${stats.last_id}"`);
+}
+
+/** A user's towns with their health: every town's tag, hashed into one. */
+async function userTownsTag(ctx: AdminContext, raw: string): Promise<string | null> {
+  let userId: string;
+  try {
+    userId = userIdParam(decodeURIComponent(raw));
+  } catch {
+    return null;
+  }
+  if (!(await ctx.host.objects.directory().getUser(userId))) return null;
+  const towns = await ctx.host.objects.user(userId).towns();
+  const tags = await Promise.all(towns.map((t) => ctx.host.objects.town(t.id).readTag()));
+  return `W/"u${sha256Hex(towns.map((t, i) => `${t.id}=${tags[i] ?? '-'}`).join(',')).slice(0, 24)}"`;
+}
