@@ -100,7 +100,7 @@ export function describeLiveContract(backend: string, target: () => LiveTarget) 
       const first = await get(`/towns/${town.id}/agents`);
       const res = await t.fetch(`${t.baseUrl}/api/dev/clock`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
         body: JSON.stringify({ advanceMs: 20_000, town_id: town.id }),
       });
       expect(res.status).toBe(200);
