@@ -22,7 +22,7 @@ describe('EventColumns', () => {
     const all = rows(10);
     c.appendOlder(all.slice(5));
     c.appendOlder(all.slice(0, 5));
-    expect(Array.from(c.ids.slice(0, c.length))).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(Array.from({ length: c.length }, (_, p) => c.id(p))).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
     expect(c.positionOf(7)).toBe(3);
     expect(c.positionOf(42)).toBe(-1);
     expect(c.positionAtOrBefore(6_500)).toBe(4);
@@ -31,12 +31,49 @@ describe('EventColumns', () => {
   });
 });
 
+describe('EventColumns with a live tail', () => {
+  it('puts newer rows in front without disturbing the loaded ones, and finds them by id and time', () => {
+    const c = new EventColumns(4);
+    const all = rows(12);
+    c.appendOlder(all.slice(4, 8));
+    c.appendOlder(all.slice(0, 4));
+    c.prependNewer(all.slice(8, 10));
+    c.prependNewer(all.slice(10));
+    expect(Array.from({ length: c.length }, (_, p) => c.id(p))).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(c.newerCount).toBe(4);
+    expect(c.newestId).toBe(12);
+    expect(c.positionOf(10)).toBe(2);
+    expect(c.positionOf(5)).toBe(7);
+    expect(c.time(0)).toBe(12_000);
+    expect(c.positionAtOrBefore(9_500)).toBe(3);
+    expect(c.summary(0)).toBe(all[11]![3]);
+    expect(c.filterPositions(new Set([c.typeNames.indexOf('server.heartbeat')]))).toEqual([2, 5, 8, 11]);
+  });
+
+  it('a search run before the tail added rows reports how many were in front, so positions can be shifted', () => {
+    const c = new EventColumns();
+    const index = new SearchIndex();
+    const all = rows(30);
+    const older = c.appendOlder(all.slice(0, 20));
+    index.appendOlder(older.codes, older.summaries, c.typeNames);
+    const before = index.search('heartbeat', null);
+    const newer = c.prependNewer(all.slice(20));
+    index.prependNewer(newer.codes, newer.summaries, c.typeNames);
+    const after = index.search('heartbeat', null);
+    expect(after.newer - before.newer).toBe(10);
+    // Every match names a heartbeat row, newest first, across both runs.
+    expect(Array.from(after.matches).every((p) => c.typeOf(p) === 'server.heartbeat')).toBe(true);
+    expect(Array.from(after.matches)).toEqual(c.filterPositions(new Set([c.typeNames.indexOf('server.heartbeat')])));
+    expect(Array.from(before.matches, (p) => p + 10)).toEqual(Array.from(after.matches).filter((p) => p >= 10));
+  });
+});
+
 describe('SearchIndex', () => {
   it('counts rows whose type or summary contains the query, case-insensitively, and interns repeated texts', () => {
     const c = new EventColumns();
     const index = new SearchIndex();
     const page = c.appendOlder(rows(300));
-    index.append(page.start, page.codes, page.summaries, c.typeNames);
+    index.appendOlder(page.codes, page.summaries, c.typeNames);
     expect(index.distinct).toBeLessThan(10);
     expect(index.search('HEARTBEAT', null).matches.length).toBe(100);
     expect(index.search('file-3', null).matches.length).toBe(rows(300).filter((r) => r[3].includes('file-3')).length);

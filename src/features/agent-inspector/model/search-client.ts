@@ -1,15 +1,24 @@
 import { SearchIndex, type SearchResult } from './search-index';
 
+/** Which end of the loaded rows a batch joins: history pages after the oldest, the live tail before the newest. */
+export type SearchEnd = 'older' | 'newer';
+
 export type SearchRequest =
-  | { kind: 'append'; start: number; codes: Uint16Array; summaries: string[]; typeNames: string[] }
+  | { kind: 'add'; end: SearchEnd; codes: Uint16Array; summaries: string[]; typeNames: string[] }
   | { kind: 'search'; seq: number; query: string; allowedTypes: number[] | null };
 export type SearchResponse = SearchResult & { seq: number };
 
 /** Search over loaded events, in a Web Worker when the platform has them, inline otherwise (jsdom). */
 export interface SearchClient {
-  append(start: number, codes: Uint16Array, summaries: string[], typeNames: string[]): void;
+  /** `older`: rows newest first, after the oldest loaded; `newer`: rows oldest first, before the newest. */
+  add(end: SearchEnd, codes: Uint16Array, summaries: string[], typeNames: string[]): void;
   search(query: string, allowedTypes: number[] | null): Promise<SearchResult>;
   dispose(): void;
+}
+
+export function addTo(index: SearchIndex, end: SearchEnd, codes: Uint16Array, summaries: string[], typeNames: string[]) {
+  if (end === 'older') index.appendOlder(codes, summaries, typeNames);
+  else index.prependNewer(codes, summaries, typeNames);
 }
 
 export function createSearchClient(): SearchClient {
@@ -23,8 +32,8 @@ export function createSearchClient(): SearchClient {
     resolve?.(event.data);
   };
   return {
-    append(start, codes, summaries, typeNames) {
-      const msg: SearchRequest = { kind: 'append', start, codes, summaries, typeNames };
+    add(end, codes, summaries, typeNames) {
+      const msg: SearchRequest = { kind: 'add', end, codes, summaries, typeNames };
       worker.postMessage(msg, [codes.buffer]);
     },
     search(query, allowedTypes) {
@@ -38,7 +47,7 @@ export function createSearchClient(): SearchClient {
     dispose() {
       worker.terminate();
       // Nobody waits forever on a terminated worker.
-      for (const resolve of pending.values()) resolve({ query: '', matches: new Int32Array(0), searched: 0, ms: 0 });
+      for (const resolve of pending.values()) resolve({ query: '', matches: new Int32Array(0), searched: 0, newer: 0, ms: 0 });
       pending.clear();
     },
   };
@@ -47,7 +56,7 @@ export function createSearchClient(): SearchClient {
 export function createInlineSearchClient(): SearchClient {
   const index = new SearchIndex();
   return {
-    append: (start, codes, summaries, typeNames) => index.append(start, codes, summaries, typeNames),
+    add: (end, codes, summaries, typeNames) => addTo(index, end, codes, summaries, typeNames),
     search: (query, allowedTypes) => Promise.resolve(index.search(query, allowedTypes)),
     dispose: () => undefined,
   };

@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 import { SearchIndex } from '../model/search-index';
-import type { SearchRequest, SearchResponse } from '../model/search-client';
+import { addTo, type SearchRequest, type SearchResponse } from '../model/search-client';
 
 /** The search worker: holds the stream's search text and answers queries off the main thread. */
 const index = new SearchIndex();
 
 self.onmessage = (event: MessageEvent<SearchRequest>) => {
   const msg = event.data;
-  if (msg.kind === 'append') {
-    index.append(msg.start, msg.codes, msg.summaries, msg.typeNames);
+  if (msg.kind === 'add') {
+    addTo(index, msg.end, msg.codes, msg.summaries, msg.typeNames);
     return;
   }
   const result = index.search(msg.query, msg.allowedTypes);

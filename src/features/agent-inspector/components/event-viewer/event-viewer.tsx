@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type RefObject } from 'react';
 import { ErrorState } from '../../../../components/error-state';
 import { useSearchState } from '../../../../components/use-search-state';
 import { formatNumber } from '../../../../lib/format';
@@ -61,7 +61,7 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
   const positionAt = (index: number) => (view ? view[index]! : index);
   const indexOfPosition = (position: number) => (view ? Math.min(lowerBound(view, position), view.length - 1) : position);
 
-  const search = useEventSearch(loader.search, query, allowed, stream.loaded);
+  const search = useEventSearch(loader.search, query, allowed, stream.loaded, cols.newerCount);
   const matches = search.result?.matches ?? null;
   const selectedPos = selectedId === null ? -1 : cols.positionOf(selectedId);
 
@@ -73,7 +73,8 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => positionAt(index),
+    // Keyed by event id: when the live tail puts rows in front, every row keeps its element.
+    getItemKey: (index) => cols.id(positionAt(index)),
   });
 
   // The expanded row's measured height must not stick to it once another row is selected.
@@ -102,11 +103,13 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, pending.position, pending.needsMore, count, view, virtualizer, loader]);
 
+  const tail = useLiveTail(loader, stream, parentRef, selectedId !== null || target !== null);
+
   const select = (id: number | null) => setView({ event: id });
   const goToMatch = (direction: 1 | -1) => {
     if (!matches || matches.length === 0) return;
     const i = neighbourMatch(matches, selectedPos >= 0 ? selectedPos : null, direction);
-    const id = cols.ids[matches[i]!]!;
+    const id = cols.id(matches[i]!);
     select(id);
     setTarget({ kind: 'event', id });
   };
@@ -265,6 +268,20 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
         <span>type</span>
         <span>summary</span>
       </div>
+      <div className="ev-tail" aria-live="polite">
+        {stream.pending > 0 ? (
+          <button
+            type="button"
+            className="button button-small ev-new-pill"
+            onClick={() => {
+              loader.admitPending();
+              setTarget({ kind: 'newest' });
+            }}
+          >
+            ↑ {formatNumber(stream.pending)} new {stream.pending === 1 ? 'event' : 'events'}
+          </button>
+        ) : null}
+      </div>
       <div ref={parentRef} className="ev-scroll" role="list" aria-label="SDK events, newest first" aria-busy={!stream.done}>
         {count === 0 ? (
           <p className="ev-empty muted">
@@ -278,19 +295,21 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
           {items.map((item) => {
             const position = positionAt(item.index);
-            const id = cols.ids[position]!;
+            const id = cols.id(position);
             const selected = id === selectedId;
             return (
               <div
                 key={item.key}
                 data-index={item.index}
                 ref={selected ? virtualizer.measureElement : undefined}
-                className={`ev-item${selected ? ' ev-item-selected' : ''}`}
+                className={`ev-item${selected ? ' ev-item-selected' : ''}${id >= tail.freshFrom ? ' ev-item-fresh' : ''}`}
+                data-fresh={id >= tail.freshFrom || undefined}
                 style={{ transform: `translateY(${item.start}px)` }}
                 role="listitem"
               >
                 <EventRow
                   cols={cols}
+                  id={id}
                   position={position}
                   query={q}
                   match={matches ? matchIndexOf(matches, position) >= 0 : false}
@@ -309,6 +328,7 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
 
 const EventRow = memo(function EventRow({
   cols,
+  id,
   position,
   query,
   match,
@@ -316,14 +336,15 @@ const EventRow = memo(function EventRow({
   onToggle,
 }: {
   cols: EventColumns;
+  /** The row's event (a position holds another event once the live tail puts rows in front). */
+  id: number;
   position: number;
   query: string;
   match: boolean;
   selected: boolean;
   onToggle: (id: number | null) => void;
 }) {
-  const id = cols.ids[position]!;
-  const at = cols.times[position]!;
+  const at = cols.time(position);
   const type = cols.typeOf(position);
   const iso = new Date(at).toISOString();
   return (
@@ -343,7 +364,7 @@ const EventRow = memo(function EventRow({
         <Highlighted text={type} query={query} />
       </span>
       <span className="ev-summary">
-        <Highlighted text={cols.summaries[position]!} query={query} />
+        <Highlighted text={cols.summary(position)} query={query} />
       </span>
     </button>
   );
@@ -378,4 +399,44 @@ function resolveTarget(
       return { position: null, needsMore: !stream.done };
     }
   }
+}
+
+/** Within this many pixels of the top (the newest end), the viewer follows new events. */
+const EDGE_PX = ROW_HEIGHT / 2;
+
+/**
+ * The live tail's policy. New events arrive in the loader's waiting list; they go into the list at once
+ * only while the reader is at the newest end with nothing open (following), so the rows being read
+ * never move. Otherwise they wait behind the "N new events" pill. Returns the id from which rows are
+ * marked fresh (Infinity once the mark has run out).
+ */
+function useLiveTail(
+  loader: EventStreamLoader,
+  stream: StreamState,
+  scrollRef: RefObject<HTMLDivElement | null>,
+  reading: boolean,
+): { freshFrom: number } {
+  const [atEdge, setAtEdge] = useState(true);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onScroll = () => setAtEdge(el.scrollTop <= EDGE_PX);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, [scrollRef]);
+
+  const following = atEdge && !reading;
+  useEffect(() => {
+    if (following && stream.pending > 0) loader.admitPending();
+  }, [following, stream.pending, loader]);
+
+  // Re-render once the fresh mark runs out, so it does not come back on rows scrolled out and in.
+  const [expired, setExpired] = useState(0);
+  useEffect(() => {
+    const left = stream.freshUntil - Date.now();
+    if (left <= 0) return;
+    const timer = setTimeout(() => setExpired(stream.freshUntil), left);
+    return () => clearTimeout(timer);
+  }, [stream.freshUntil]);
+  return { freshFrom: expired >= stream.freshUntil ? Number.POSITIVE_INFINITY : stream.freshFrom };
 }

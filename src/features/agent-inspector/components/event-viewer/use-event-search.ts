@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchClient } from '../../model/search-client';
 import { normalizeQuery, type SearchResult } from '../../model/search-index';
 
@@ -12,7 +12,14 @@ export interface SearchState {
  * Runs the search in the worker whenever the query, the type filter or the loaded count changes.
  * Latest wins: while one search runs, newer inputs wait and only the newest is sent next.
  */
-export function useEventSearch(client: SearchClient, query: string, allowedTypes: number[] | null, loaded: number): SearchState {
+export function useEventSearch(
+  client: SearchClient,
+  query: string,
+  allowedTypes: number[] | null,
+  loaded: number,
+  /** Rows the live tail has added in front so far: a result from before them is shifted by the difference. */
+  newer = 0,
+): SearchState {
   const [done, setDone] = useState<{ key: string; result: SearchResult } | null>(null);
   const running = useRef(false);
   const mounted = useRef(true);
@@ -49,9 +56,16 @@ export function useEventSearch(client: SearchClient, query: string, allowedTypes
     })();
   }, [client, key, active, query, allowedKey]);
 
+  // Keep showing the previous result (e.g. while more events load) until the new one arrives; rows the
+  // live tail added since it ran sit in front, so its positions move down by that many.
+  const shown = useMemo(() => {
+    const result = done?.result ?? null;
+    if (!result || result.newer === newer) return result;
+    const shift = newer - result.newer;
+    return { ...result, matches: result.matches.map((p) => p + shift), newer };
+  }, [done, newer]);
   if (!active) return { result: null, busy: false };
-  // Keep showing the previous result (e.g. while more events load) until the new one arrives.
-  return { result: done?.result ?? null, busy: done?.key !== key };
+  return { result: shown, busy: done?.key !== key };
 }
 
 /** Index in `matches` (ascending positions) of the first match after / before `position`, wrapping. */
