@@ -4,6 +4,7 @@ import type { PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { seedTown, seedWorld } from '../seed/seed-world';
 import { guardDevRequest } from './dev-gate';
+import { devSdkEvents } from './dev-events';
 
 /** Whether dev routes answer at all (never in a deploy), and the host's instance id for /api/dev/status. */
 export interface DevOptions {
@@ -55,6 +56,11 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
     if (url.pathname === '/api/dev/clock') return json(await devClock(request, host, url));
     if (url.pathname === '/api/dev/patrol' && request.method === 'POST') return json(await devPatrol(request, host));
     if (url.pathname === '/api/dev/interventions' && request.method === 'GET') return json(await interventions(host));
+    if (url.pathname === '/api/dev/sdk-events' && request.method === 'POST') {
+      if (!options.testHooks)
+        throw new HttpError(404, 'not_found', 'No such route: SDK event writes exist only under the test harness (TEST_HOOKS).');
+      return json(await devSdkEvents(host, await readBody(request)));
+    }
     if (url.pathname.startsWith('/api/dev/audit/') && request.method === 'POST') {
       if (!options.testHooks)
         throw new HttpError(404, 'not_found', 'No such route: audit test hooks exist only under the test harness (TEST_HOOKS).');

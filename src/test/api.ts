@@ -44,3 +44,14 @@ export async function truncateAudit(townId: string, keep: number) {
   });
   if (!res.ok) throw new Error(`truncate: ${res.status} ${await res.text()}`);
 }
+
+/** Writes SDK events to an agent's stream at the town's time, as the container's event relay does. */
+export async function writeSdkEvents(townId: string, agentId: string, events: { type: string; properties?: Record<string, unknown> }[]) {
+  const res = await fetch('http://localhost/api/dev/sdk-events', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' },
+    body: JSON.stringify({ town_id: townId, agent_id: agentId, events }),
+  });
+  if (!res.ok) throw new Error(`sdk-events: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { appended: number; last_id: number };
+}
