@@ -29,8 +29,8 @@ const renderedRows = (list: HTMLElement) =>
 describe('the event viewer live tail', () => {
   it('at the newest end, a new SDK event goes in at the top, briefly marked, without a reload', async () => {
     const { townId, agentId } = openToast();
-    const list = await screen.findByRole('list', { name: 'SDK events, newest first' });
-    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5));
+    const list = await screen.findByRole('list', { name: 'SDK events, newest first' }, { timeout: 8000 });
+    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5), { timeout: 8000 });
     const { last_id } = await writeSdkEvents(townId, agentId, [say('retrying the refund migration after the restart')]);
 
     const row = await within(list).findByText('retrying the refund migration after the restart', {}, { timeout: 4000 });
@@ -44,8 +44,8 @@ describe('the event viewer live tail', () => {
   it('while you read further down, new events wait behind a pill and the rows you see stay where they are', async () => {
     const user = userEvent.setup();
     const { townId, agentId } = openToast();
-    const list = await screen.findByRole('list', { name: 'SDK events, newest first' });
-    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5));
+    const list = await screen.findByRole('list', { name: 'SDK events, newest first' }, { timeout: 8000 });
+    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5), { timeout: 8000 });
     list.scrollTop = 28 * 40;
     fireEvent.scroll(list);
     await waitFor(() => expect(renderedRows(list)[0]).not.toMatch(/@translateY\(0px\)$/));
@@ -68,8 +68,8 @@ describe('the event viewer live tail', () => {
 
   it('a search already typed finds the new events too', async () => {
     const { townId, agentId } = openToast();
-    const list = await screen.findByRole('list', { name: 'SDK events, newest first' });
-    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5));
+    const list = await screen.findByRole('list', { name: 'SDK events, newest first' }, { timeout: 8000 });
+    await waitFor(() => expect(within(list).getAllByRole('listitem').length).toBeGreaterThan(5), { timeout: 8000 });
     await userEvent.type(screen.getByLabelText('Search loaded events'), 'zebra-striped');
     await waitFor(() => expect(screen.getByText(/^No matches in/)).toBeInTheDocument());
     await writeSdkEvents(townId, agentId, [say('a zebra-striped log line')]);
