@@ -91,7 +91,9 @@ export function truncateAuditLog(storage: Storage, keep: number): { deleted: num
   const sql = storage.sql;
   return storage.transactionSync(() => {
     sql.exec('DROP TRIGGER admin_audit_log_no_delete');
-    const deleted = sql.exec('DELETE FROM admin_audit_log WHERE seq > ?', keep).rowsWritten;
+    // Counted first: workerd's rowsWritten also counts what triggers write (the change counter's bump).
+    const deleted = Number(first(sql, 'SELECT count(*) AS n FROM admin_audit_log WHERE seq > ?', keep)?.n ?? 0);
+    sql.exec('DELETE FROM admin_audit_log WHERE seq > ?', keep);
     sql.exec(NO_DELETE_TRIGGER);
     return { deleted };
   });
