@@ -124,6 +124,8 @@ export const mayorHandlers: FamilyHandlers<'mayor'> = {
       changes: moved(
         change('agent', agent.id, 'Mayor', 'session_state', mayor.session_state, 'active'),
         change('agent', agent.id, 'Mayor', 'status', agent.status, 'working'),
+        // An answered message sent again waits for its answer again.
+        change('agent', agent.id, 'Mayor', 'pending_message', message.answered ? null : message.text, message.text),
       ),
       warnings:
         mayor.session_state === 'errored' ? ['The session is errored: restart the Mayor first or the message will fail again.'] : [],
