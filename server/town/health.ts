@@ -99,6 +99,7 @@ function reviewInputs(sql: SqlPort): H['reviews'] {
     `SELECT count(*) AS depth, min(CASE WHEN review_state = 'pending' THEN enqueued_at END) AS oldest
      FROM reviews WHERE review_state IN ('pending', 'running')`,
   );
+  // A merge request closed by hand (force-close, or its source closed) is settled, not failing.
   const troubled = all(
     sql,
     `SELECT r.bead_id, b.title, r.review_state, r.retry_count, r.failure_reason,

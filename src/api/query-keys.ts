@@ -12,6 +12,7 @@ export const queryKeys = {
   user: (userId: string) => [...queryKeys.all, 'user', userId] as const,
   userTowns: (userId: string) => [...queryKeys.user(userId), 'towns'] as const,
   userRigs: (userId: string) => [...queryKeys.user(userId), 'rigs'] as const,
+  userIntegrations: (userId: string) => [...queryKeys.user(userId), 'integrations'] as const,
   town: (townId: string) => [...queryKeys.all, 'town', townId] as const,
   townSummary: (townId: string) => [...queryKeys.town(townId), 'summary'] as const,
   beads: (townId: string, query?: BeadListQuery) =>

@@ -79,8 +79,7 @@ async function candidates(town: TownSummary, action: ActionName): Promise<Candid
             return {};
           },
         }));
-    case 'rig':
-    case 'credential': {
+    case 'rig': {
       const config = await api.get(endpoints.config(town.id));
       return config.rigs.map((r) => ({
         id: r.rig.id,

@@ -45,6 +45,24 @@ describe('health rules', () => {
   });
 });
 
+describe('the Mayor owes the user an answer', () => {
+  it('a town whose Mayor has an unanswered message is not healthy, even in the first minutes', async () => {
+    const town = worldTown('healthy');
+    const mayor = town.agents.find((a) => a.role === 'mayor')!;
+    const resent = await testApi.act(
+      town.town.id,
+      'mayor.resend_last_message',
+      { target: { kind: 'agent', id: mayor.id }, params: {}, reason: 'Support: the user asked again', dryRun: false },
+      { idempotencyKey: crypto.randomUUID(), ifMatch: mayor.version },
+    );
+    expect(resent.audit_entry).not.toBeNull();
+    const d = await diagnose(town.town.name);
+    expect(d.health).toBe('yellow');
+    expect(d.findings).toEqual([expect.objectContaining({ rule: 'mayor-dysfunction', severity: 'yellow' })]);
+    expect(d.findings[0]!.reason).toMatch(/^Mayor has a user message waiting for an answer \(/);
+  });
+});
+
 describe('each scenario town', () => {
   it.each(RULES.map((r) => r.id))('is flagged by no rule about zombies unless it is the silent-consumption town (%s)', async (scenario) => {
     const d = await diagnose(scenario);

@@ -251,7 +251,8 @@ export const RULES: Rule[] = [
   {
     id: 'mayor-dysfunction',
     title: 'Mayor dysfunction',
-    description: "The Mayor's session errored, the Mayor is stalled or dead, or a user message has gone unanswered for 10 min (red).",
+    description:
+      "The Mayor's session errored, the Mayor is stalled or dead, or a user message has gone unanswered for 10 min (red); a user message waiting for an answer (yellow).",
     evaluate(inputs, now) {
       const m = inputs.mayor;
       const agent = m ? inputs.agents.find((a) => a.agent_id === m.agent_id) : inputs.agents.find((a) => a.role === 'mayor');
@@ -261,6 +262,16 @@ export const RULES: Rule[] = [
       if (agent.status === 'stalled' || agent.status === 'dead') parts.push(`${agent.status} ${since(agent.status_since, now)}`);
       const unanswered = m && !m.last_user_message_answered ? msSince(m.last_user_message_at, now) : null;
       if (unanswered !== null && unanswered > MAYOR_UNANSWERED_MS) parts.push(`user message unanswered for ${formatDuration(unanswered)}`);
+      // A user waiting on the Mayor is never a healthy town, even before the 10 minutes make it red.
+      if (!parts.length && unanswered !== null)
+        return [
+          {
+            rule: 'mayor-dysfunction',
+            severity: 'yellow',
+            reason: `Mayor has a user message waiting for an answer (${formatDuration(unanswered)})`,
+            target: { kind: 'agent', id: agent.agent_id, tab: 'agents' },
+          },
+        ];
       if (!parts.length) return [];
       return [
         {

@@ -1,4 +1,5 @@
-import type { FieldSpec } from '../model/registry';
+import { useState } from 'react';
+import { pickText, resolvePick, type FieldSpec, type PickOption } from '../model/registry';
 
 export interface ParamFieldsProps {
   fields: FieldSpec[];
@@ -8,7 +9,61 @@ export interface ParamFieldsProps {
   errors?: Record<string, string>;
 }
 
-/** The few parameter inputs actions take (select, number, text, write-only secret, checklist). */
+/**
+ * Type-ahead over many options: the browser's list filters as one types a name, title or short id; the
+ * field holds an id only once the text names exactly one option, and says which (or that none matches).
+ */
+function PickField({
+  id,
+  options,
+  placeholder,
+  onPick,
+  described,
+}: {
+  id: string;
+  options: PickOption[];
+  placeholder?: string;
+  onPick: (value: string | undefined) => void;
+  described: object;
+}) {
+  const [text, setText] = useState('');
+  const picked = resolvePick(options, text);
+  return (
+    <>
+      <input
+        id={id}
+        className="input"
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={placeholder ?? 'Type a name, title or short id'}
+        list={`${id}-options`}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          onPick(resolvePick(options, e.target.value)?.value);
+        }}
+        {...described}
+      />
+      <datalist id={`${id}-options`}>
+        {options.map((o) => (
+          <option key={o.value} value={pickText(o)} />
+        ))}
+      </datalist>
+      {picked ? (
+        <p className="muted small" data-testid={`${id}-picked`}>
+          Picked: {picked.label} <code>{picked.value}</code>
+        </p>
+      ) : text.trim() ? (
+        <p className="field-error small">
+          No single match for “{text.trim()}”: pick one from the list ({options.length} to choose from).
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The few parameter inputs actions take (select, number, text, write-only secret, checklist, type-ahead pick). */
 export function ParamFields({ fields, values, onChange, errors = {} }: ParamFieldsProps) {
   const set = (name: string, value: unknown) => onChange({ ...values, [name]: value });
   return (
@@ -47,7 +102,9 @@ export function ParamFields({ fields, values, onChange, errors = {} }: ParamFiel
             <label className="label" htmlFor={id}>
               {f.label}
             </label>
-            {f.kind === 'select' ? (
+            {f.kind === 'pick' ? (
+              <PickField id={id} options={f.options} placeholder={f.placeholder} onPick={(v) => set(f.name, v)} described={described} />
+            ) : f.kind === 'select' ? (
               <select
                 id={id}
                 className="input"

@@ -12,6 +12,14 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
     queryFn: ({ signal }) => apiClient.get(endpoints.bead(townId, beadId), signal),
   });
   const agents = useQuery({ queryKey: queryKeys.agents(townId), queryFn: ({ signal }) => apiClient.get(endpoints.agents(townId), signal) });
+  // A convoy's "add tracked bead" picks from the town's issues by title or short id.
+  const isConvoy = Boolean(detail.data?.convoy);
+  const beadQuery = { type: ['issue'], limit: 1000 } as const;
+  const townBeads = useQuery({
+    queryKey: queryKeys.beads(townId, beadQuery),
+    queryFn: ({ signal }) => apiClient.get(endpoints.beads(townId, beadQuery), signal),
+    enabled: isConvoy,
+  });
   if (!detail.data) return null;
   const { bead, hooked_agent, convoy } = detail.data;
   const final = FINAL.has(bead.status);
@@ -26,10 +34,12 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
         {
           name: 'agent_id',
           label: 'New polecat',
-          kind: 'select',
+          kind: 'pick',
+          placeholder: 'Type a polecat’s name or short id',
           options: polecats.map((a) => ({
             value: a.id,
-            label: `${a.name} — ${a.status}${a.current_hook_bead_id ? ' (hooked elsewhere)' : ''}`,
+            label: a.name,
+            detail: `${a.status}${a.current_hook_bead_id ? ', hooked elsewhere' : ''}`,
           })),
         },
       ],
@@ -68,7 +78,17 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
         },
         {
           action: 'convoy.add_tracked',
-          fields: [{ name: 'bead_id', label: 'Bead id to track', kind: 'text', placeholder: 'UUID of the bead' }],
+          fields: [
+            {
+              name: 'bead_id',
+              label: 'Bead to track',
+              kind: 'pick',
+              placeholder: 'Type a title or short id',
+              options: (townBeads.data?.items ?? [])
+                .filter((b) => b.id !== bead.id && !convoy.tracked.some((t) => t.bead_id === b.id))
+                .map((b) => ({ value: b.id, label: b.title, detail: b.status })),
+            },
+          ],
         },
         {
           action: 'convoy.force_close_children',
@@ -272,6 +292,19 @@ export function EnvVarActions({ townId, variable }: { townId: string; variable: 
 
 /** Credential actions for one rig. */
 export function RigCredentialActions({ townId, rigId, version }: { townId: string; rigId: string; version: number }) {
+  // Re-link offers the town owner's own integrations (the server refuses any other with 422).
+  const town = useQuery({
+    queryKey: queryKeys.townSummary(townId),
+    queryFn: ({ signal }) => apiClient.get(endpoints.town(townId), signal),
+  });
+  const owner = town.data?.owner_user_id ?? null;
+  const integrations = useQuery({
+    queryKey: queryKeys.userIntegrations(owner ?? ''),
+    queryFn: ({ signal }) => apiClient.get(endpoints.userIntegrations(owner!), signal),
+    enabled: owner !== null,
+  });
+  const linked = integrations.data?.items ?? [];
+  const active = linked.filter((i) => i.status === 'active');
   return (
     <ActionBar
       townId={townId}
@@ -285,7 +318,19 @@ export function RigCredentialActions({ townId, rigId, version }: { townId: strin
         },
         {
           action: 'credential.relink_integration',
-          fields: [{ name: 'integration_id', label: 'Integration id', kind: 'text', placeholder: 'ghi_…' }],
+          disabled: integrations.isSuccess && active.length === 0,
+          title: integrations.isSuccess && active.length === 0 ? 'The town owner has no active integration to link' : undefined,
+          fields: [
+            {
+              name: 'integration_id',
+              label: `Integration (the owner’s active ones: ${active.length} of ${linked.length})`,
+              kind: 'select',
+              options: active.map((i) => ({
+                value: i.id,
+                label: `${i.id} — ${i.provider} ${i.account} (${i.repositories === 'all' ? 'all repositories' : `${i.repositories.length} repositories`})`,
+              })),
+            },
+          ],
         },
       ]}
     />

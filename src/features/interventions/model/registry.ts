@@ -22,7 +22,34 @@ export type FieldSpec = FieldBase &
         suggestions?: string[];
       }
     | { kind: 'checklist'; options: { value: string; label: string }[] }
+    /** One of many (beads, agents, integrations), found by typing its name, title or short id. */
+    | { kind: 'pick'; options: PickOption[]; placeholder?: string }
   );
+
+export interface PickOption {
+  /** The id sent. */
+  value: string;
+  /** A name or title. */
+  label: string;
+  /** State shown beside it (status, provider). */
+  detail?: string;
+}
+
+/** The option some typed text names: its id, an id prefix of 6+ characters, its label, or the list's own entry text; null unless exactly one. */
+export function resolvePick(options: PickOption[], text: string): PickOption | null {
+  const t = text.trim().toLowerCase();
+  if (!t) return null;
+  const exact = options.filter((o) => pickText(o).toLowerCase() === t || o.value.toLowerCase() === t || o.label.toLowerCase() === t);
+  if (exact.length === 1) return exact[0]!;
+  if (exact.length > 1) return null;
+  const prefix = t.length >= 6 ? options.filter((o) => o.value.toLowerCase().startsWith(t)) : [];
+  return prefix.length === 1 ? prefix[0]! : null;
+}
+
+/** How an option reads in the type-ahead list: label, short id, detail. */
+export function pickText(o: PickOption): string {
+  return `${o.label} · ${o.value.slice(0, 8)}${o.detail ? ` · ${o.detail}` : ''}`;
+}
 
 /** The fields an admin sees for these values. */
 export function visibleFields(fields: FieldSpec[], values: FieldValues): FieldSpec[] {
