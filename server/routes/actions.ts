@@ -38,7 +38,7 @@ export function actionRoutes(router: Router<AdminContext>): void {
   });
 }
 
-async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request): Promise<unknown> {
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES)
     throw new HttpError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB.`, { parameter: 'body' });

@@ -8,6 +8,7 @@ import { Router } from '../http/router';
 import { actionRoutes } from './actions';
 import { agentEventRoutes } from './agent-events';
 import { auditRoutes } from './audit';
+import { batchRoutes } from './batches';
 import type { AdminContext } from './context';
 import { readTag } from './tags';
 import { townRoutes } from './towns';
@@ -19,6 +20,7 @@ townRoutes(router);
 agentEventRoutes(router);
 auditRoutes(router);
 actionRoutes(router);
+batchRoutes(router);
 
 const TOWN_IN_PATH = /^\/towns\/([0-9a-fA-F-]{36})(?:\/|$)/;
 

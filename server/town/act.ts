@@ -14,6 +14,8 @@ export interface ActInput {
   ifMatch: string | null;
   idempotencyKey: string;
   admin: User;
+  /** The audit entry's request id; a bulk run gives every target's entry its batch id. */
+  requestId?: string;
   /** The town owner's linked integrations, for the actions that link one (the route reads them from the directory). */
   integrations?: LinkedIntegration[];
 }
@@ -57,7 +59,7 @@ export function act(storage: Storage, townId: string, input: ActInput, at: { now
           body: input.body,
           ifMatch: input.ifMatch,
           admin: input.admin,
-          requestId: at.ids.uuid(),
+          requestId: input.requestId ?? at.ids.uuid(),
           now: at.now,
           newId: () => at.ids.uuid(),
           integrations: input.integrations ?? [],

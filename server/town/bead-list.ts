@@ -39,21 +39,7 @@ const COLUMNS = `b.id, b.type, b.status, b.title, '' AS body, b.rig_id, b.parent
  * show what each choice would give.
  */
 export function listBeads(sql: SqlPort, params: BeadListParams): BeadPage {
-  const where: string[] = [];
-  const bindings: unknown[] = [];
-  if (params.type?.length) {
-    where.push('b.type IN (SELECT value FROM json_each(?))');
-    bindings.push(JSON.stringify(params.type));
-  }
-  if (params.label) {
-    where.push('EXISTS (SELECT 1 FROM bead_labels l WHERE l.label = ? AND l.bead_id = b.id)');
-    bindings.push(params.label);
-  }
-  if (params.q) {
-    // A title anywhere, or an id by its start: tables show the first 8 characters, and that finds it.
-    where.push(`(b.title LIKE ? ESCAPE '\\' OR b.id LIKE ? ESCAPE '\\')`);
-    bindings.push(likePattern(params.q), prefixPattern(params.q.toLowerCase()));
-  }
+  const { where, bindings } = beadFilterWhere(params);
   const countRows = all(sql, `SELECT b.status, count(*) AS n FROM beads b ${whereClause(where)} GROUP BY b.status`, ...bindings);
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<BeadStatus, number>;
   for (const row of countRows) counts[row.status as BeadStatus] = num(row.n);
@@ -96,4 +82,27 @@ function toListItem(row: Row): BeadListItem {
   return { ...bead, assignee_name: strOrNull(row.assignee_name), last_event_at: strOrNull(row.last_event_at) };
 }
 
-const whereClause = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+/**
+ * The type, label and text conditions of the beads table (not status: the chips' counts ignore it),
+ * over `beads b`. Bulk actions resolve "all matching this filter" with the same conditions.
+ */
+export function beadFilterWhere(params: Pick<BeadListParams, 'type' | 'label' | 'q'>): { where: string[]; bindings: unknown[] } {
+  const where: string[] = [];
+  const bindings: unknown[] = [];
+  if (params.type?.length) {
+    where.push('b.type IN (SELECT value FROM json_each(?))');
+    bindings.push(JSON.stringify(params.type));
+  }
+  if (params.label) {
+    where.push('EXISTS (SELECT 1 FROM bead_labels l WHERE l.label = ? AND l.bead_id = b.id)');
+    bindings.push(params.label);
+  }
+  if (params.q) {
+    // A title anywhere, or an id by its start: tables show the first 8 characters, and that finds it.
+    where.push(`(b.title LIKE ? ESCAPE '\\' OR b.id LIKE ? ESCAPE '\\')`);
+    bindings.push(likePattern(params.q), prefixPattern(params.q.toLowerCase()));
+  }
+  return { where, bindings };
+}
+
+export const whereClause = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');

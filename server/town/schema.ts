@@ -349,6 +349,33 @@ export const TOWN_MIGRATIONS = [
   // bump it in the writing transaction (server/town/changes.ts keeps them in step with the tables).
   `CREATE TABLE town_changes (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
    INSERT INTO town_changes (id, seq) VALUES (1, 0);`,
+
+  // v6 (issue 15): bulk actions. A batch keeps the targets its filter resolved to when it was previewed,
+  // so a run acts on exactly those (never on an id list a client built), and each target's outcome,
+  // so progress, failures and retries survive a reload. Not the audit: each applied target also has
+  // its own entry in admin_audit_log (request_id = the batch id).
+  `CREATE TABLE batches (
+     key TEXT PRIMARY KEY,
+     id TEXT NOT NULL,
+     fingerprint TEXT NOT NULL,
+     action TEXT NOT NULL,
+     target_kind TEXT NOT NULL,
+     params TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     admin_id TEXT NOT NULL,
+     count INTEGER NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE batch_targets (
+     batch_key TEXT NOT NULL,
+     idx INTEGER NOT NULL,
+     target_id TEXT NOT NULL,
+     label TEXT NOT NULL,
+     status TEXT NOT NULL,
+     error TEXT,
+     audit_seq INTEGER,
+     PRIMARY KEY (batch_key, idx)
+   );`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

@@ -28,6 +28,7 @@ import { all, first, num } from '../db/sql';
 import { toRig } from '../user/rig-row';
 import { getAgentDetail, listAgents, noteSdkEvents } from './agents';
 import { act, type ActInput, type ActOutcome } from './act';
+import { prepareBatch, runBatch, type BatchInput } from './batches';
 import { listAudit, verifyAudit, type AuditFilter } from './audit';
 import { probeAuditTriggers, seedAuditEntries, tamperAuditEntry, truncateAuditLog } from './audit-dev';
 import { getBeadGraph } from './bead-graph';
@@ -218,6 +219,26 @@ export class Town {
     if (outcome.status === 200 && !('error' in outcome.body) && !outcome.body.dry_run) await this.kickPatrol();
     const changed = new Set(outcome.changedRigIds);
     return { ...outcome, changedRigs: changed.size ? this.rigs().filter((r) => changed.has(r.id)) : [] };
+  }
+
+  // ── Bulk actions (issue 15): one action over many targets, each through act() ──
+
+  /** Previews a batch (resolves its selection once, dry-runs every target) and keeps it under its key. */
+  async prepareBatch(input: BatchInput): Promise<{ status: number; body: unknown }> {
+    const townId = this.townId();
+    if (!townId) return { status: 404, body: { error: { code: 'not_found', message: 'No such town.', details: { resource: 'town' } } } };
+    const result = prepareBatch(this.storage, townId, input, { now: new Date(this.now()).toISOString(), ids: this.ids });
+    return 'status' in result ? result : { status: 200, body: result };
+  }
+
+  /** Runs the next targets of a batch, each in its own transaction with its own audit entry. */
+  async runBatch(batchKey: string, input: BatchInput): Promise<{ status: number; body: unknown }> {
+    const townId = this.townId();
+    if (!townId) return { status: 404, body: { error: { code: 'not_found', message: 'No such town.', details: { resource: 'town' } } } };
+    const result = runBatch(this.storage, townId, batchKey, input, { now: new Date(this.now()).toISOString(), ids: this.ids });
+    if ('status' in result) return result;
+    if (result.applied > 0) await this.kickPatrol();
+    return { status: 200, body: result.page };
   }
 
   // ── The patrol (issue 13): Gastown's alarm loop, in server/patrol/ ──

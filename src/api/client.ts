@@ -169,6 +169,11 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
       });
       return parse(ActionResult, body, endpoint, false);
     },
+    /** POSTs a JSON body to a non-action endpoint (bulk batches) and parses the whole answer with `schema`. */
+    async post<T extends z.ZodType>(path: string, request: unknown, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
+      const { body, endpoint } = await send('POST', path, { body: request, ...(signal ? { signal } : {}) });
+      return parse(schema, body, endpoint, false);
+    },
   };
 }
 

@@ -111,6 +111,16 @@ export function actionPath(townId: string, action: S.ActionName): string {
   return `${API_PREFIX}/towns/${e(townId)}/actions/${e(action)}`;
 }
 
+/** `POST /towns/:townId/batches` — previews a bulk action and keeps the batch (issue 15). */
+export function batchesPath(townId: string): string {
+  return `${API_PREFIX}/towns/${e(townId)}/batches`;
+}
+
+/** `POST /towns/:townId/batches/:batchKey/run` — acts on the batch's next targets. */
+export function batchRunPath(townId: string, batchKey: string): string {
+  return `${API_PREFIX}/towns/${e(townId)}/batches/${e(batchKey)}/run`;
+}
+
 /** Serializes a query object: arrays become comma lists; empty values are dropped. */
 export function toSearchParams(query: Query | undefined): string {
   if (!query) return '';

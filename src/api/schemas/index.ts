@@ -11,3 +11,4 @@ export * from './audit';
 export * from './timeline';
 export * from './actions';
 export * from './detail';
+export * from './bulk';

@@ -14,3 +14,4 @@ export {
   EnvVarActions,
 } from './components/target-actions';
 export { TownConfigEditor, RigConfigEditor } from './components/config-editors';
+export { BulkBeadsButton } from './components/bulk-dialog';

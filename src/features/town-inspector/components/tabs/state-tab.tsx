@@ -16,6 +16,7 @@ import {
 } from '../../model/bead-view';
 import { BeadsTable } from '../beads-table';
 import { InvalidRows } from '../../../../components/invalid-rows';
+import { BulkBeadsButton } from '../../../interventions';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
 
 const STATUS_LABEL: Record<BeadStatus, string> = {
@@ -107,6 +108,16 @@ export function StateTab({ townId }: { townId: string }) {
             Clear filters
           </button>
         ) : null}
+        <BulkBeadsButton
+          townId={townId}
+          filter={{
+            ...(view.status.length ? { status: view.status } : {}),
+            ...(view.type.length ? { type: view.type } : {}),
+            ...(view.label ? { label: view.label } : {}),
+            ...(view.q.trim() ? { q: view.q.trim() } : {}),
+          }}
+          shown={visible.length}
+        />
         <span className="spacer" />
         <span className="muted small" role="status" aria-live="polite" data-testid="beads-progress">
           {loading && total !== null

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../client';
+import { batchesPath, batchRunPath, endpoints } from '../endpoints';
+import { isApiError } from '../errors';
+import { BulkPreview, BulkRunPage, type BulkPrepareRequest } from '../schemas';
+import { getStore } from '../../mocks/handlers';
+
+const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
+
+function town(name: string) {
+  return getStore().world.towns.find((t) => t.town.name === name)!;
+}
+
+const prepare = (townId: string, body: BulkPrepareRequest) => admin.post(batchesPath(townId), body, BulkPreview);
+const run = (townId: string, key: string, body: object) => admin.post(batchRunPath(townId, key), body, BulkRunPage);
+
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isApiError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+async function auditOf(townId: string) {
+  return (await admin.get(endpoints.townAudit(townId, { limit: 1000 }))).items;
+}
+
+describe('bulk actions (MSW host)', () => {
+  it('refuses an empty filter: a batch never takes a whole town by omission', async () => {
+    const t = town('docs-site');
+    const error = await refusal(
+      prepare(t.town.id, {
+        batch_key: crypto.randomUUID(),
+        action: 'bead.force_close',
+        selection: { by: 'filter', kind: 'bead', filter: {} },
+        reason: 'cleanup after the incident',
+      }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.details).toMatchObject({ parameter: 'selection.filter' });
+    expect(error.message).toMatch(/needs a filter/);
+  });
+
+  it('previews all beads matching a filter (count, sample, warnings by kind), asks for the count, acts once per bead with one audit entry each under one batch id', async () => {
+    const t = town('docs-site');
+    const matching = t.beads.filter((b) => ['open', 'in_progress', 'in_review'].includes(b.status));
+    const key = crypto.randomUUID();
+    const request: BulkPrepareRequest = {
+      batch_key: key,
+      action: 'bead.change_priority',
+      selection: { by: 'filter', kind: 'bead', filter: { status: ['open', 'in_progress', 'in_review'] } },
+      params: { priority: 'critical' },
+      reason: 'release freeze: everything in flight is critical',
+    };
+    const preview = await prepare(t.town.id, request);
+    expect(preview.count).toBe(matching.length);
+    expect(preview.confirm_required).toBe(matching.length > 10);
+    expect(preview.sample.length).toBe(Math.min(10, matching.length));
+    const inProgress = matching.filter((b) => b.status === 'in_progress').length;
+    expect(preview.warnings).toContainEqual({
+      kind: 'status:in_progress',
+      count: inProgress,
+      message: `${inProgress} of them are in progress`,
+    });
+    // A preview writes nothing but the batch.
+    expect(await auditOf(t.town.id)).toHaveLength(0);
+
+    const unconfirmed = await refusal(run(t.town.id, key, { limit: 5 }));
+    expect(unconfirmed.details).toMatchObject({ parameter: 'confirm_count', expected: matching.length });
+
+    let page = await run(t.town.id, key, { confirm_count: matching.length, limit: 7 });
+    expect(page.results).toHaveLength(7);
+    while (page.pending > 0) page = await run(t.town.id, key, { confirm_count: matching.length, limit: 7 });
+    const alreadyCritical = matching.filter((b) => b.priority === 'critical').length;
+    expect(page.applied + page.failed).toBe(matching.length);
+    expect(page.failed).toBe(page.failures.length);
+    expect(page.applied).toBe(matching.length - alreadyCritical);
+
+    const entries = (await auditOf(t.town.id)).filter((e) => e.request_id === preview.batch_id);
+    expect(entries).toHaveLength(page.applied);
+    expect(new Set(entries.map((e) => e.target.id)).size).toBe(page.applied);
+    for (const bead of matching) {
+      const detail = await admin.get(endpoints.bead(t.town.id, bead.id));
+      expect(detail.bead.priority).toBe('critical');
+    }
+
+    // The same batch again: nothing pending, nothing new in the log; the same key for another batch: refused.
+    const again = await run(t.town.id, key, { confirm_count: matching.length });
+    expect(again.results).toHaveLength(0);
+    expect((await auditOf(t.town.id)).filter((e) => e.request_id === preview.batch_id)).toHaveLength(page.applied);
+    const reused = await refusal(prepare(t.town.id, { ...request, reason: 'another batch under the same key' }));
+    expect(reused.status).toBe(422);
+  });
+
+  it('lists partial failures with their reasons; retrying them runs only those', async () => {
+    const t = town('mobile-app');
+    const key = crypto.randomUUID();
+    const preview = await prepare(t.town.id, {
+      batch_key: key,
+      action: 'bead.unhook',
+      selection: { by: 'filter', kind: 'bead', filter: { status: ['open', 'in_progress'] } },
+      reason: 'release every hooked polecat',
+    });
+    // Open beads hold no agent: the engine refuses to unhook them, and the preview says how many.
+    const refused = preview.refusals.find((r) => r.kind === 'invalid_state')!;
+    expect(refused.count).toBeGreaterThanOrEqual(t.beads.filter((b) => b.status === 'open' && !b.assignee_agent_bead_id).length);
+    expect(preview.count - refused.count).toBeGreaterThan(0);
+    const confirm = preview.count;
+    const page = await run(t.town.id, key, { confirm_count: confirm, limit: 100 });
+    expect(page.pending).toBe(0);
+    expect(page.failed).toBe(refused.count);
+    expect(page.applied).toBe(preview.count - refused.count);
+    expect(page.failures.every((f) => f.error?.code === 'invalid_state' && f.error.message.length > 0)).toBe(true);
+
+    const retry = await run(t.town.id, key, { confirm_count: confirm, retry_failed: true, limit: 100 });
+    expect(retry.results.map((r) => r.target_id).sort()).toEqual(page.failures.map((f) => f.target_id).sort());
+    // Still refused (they hold no agent), and the applied ones were not run twice.
+    expect(retry.failed).toBe(page.failed);
+    expect(retry.applied).toBe(page.applied);
+    expect((await auditOf(t.town.id)).filter((e) => e.request_id === preview.batch_id)).toHaveLength(page.applied);
+  });
+
+  it('takes ticked rows by id, and refuses ids that are not in the town', async () => {
+    const t = town('storefront');
+    const [a, b] = t.beads.filter((x) => x.status === 'closed');
+    const preview = await prepare(t.town.id, {
+      batch_key: crypto.randomUUID(),
+      action: 'bead.force_fail',
+      selection: { by: 'ids', kind: 'bead', ids: [a!.id, b!.id] },
+      reason: 'mark these failed for the report',
+    });
+    expect(preview.count).toBe(2);
+    expect(preview.confirm_required).toBe(false);
+    const error = await refusal(
+      prepare(t.town.id, {
+        batch_key: crypto.randomUUID(),
+        action: 'bead.force_fail',
+        selection: { by: 'ids', kind: 'bead', ids: [a!.id, crypto.randomUUID()] },
+        reason: 'mark these failed for the report',
+      }),
+    );
+    expect(error.status).toBe(404);
+  });
+});

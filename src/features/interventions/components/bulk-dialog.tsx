@@ -1,0 +1,322 @@
+import { Dialog } from 'radix-ui';
+import { useRef, useState } from 'react';
+import type { BulkBeadFilter, BulkPreview, BulkRunPage, BulkSelection } from '../../../api';
+import { explainError } from '../../../components/error-state';
+import { usePortalContainer } from '../../../components/portal-container';
+import { formatNumber } from '../../../lib/format';
+import { prepareBatch, useRunBatch } from '../api/bulk';
+import { ACTION_META } from '../model/registry';
+import '../interventions.css';
+
+/** The bead actions a batch can take, with the one parameter some of them need. */
+const BEAD_BULK_ACTIONS = ['bead.force_close', 'bead.force_fail', 'bead.change_priority', 'bead.unhook'] as const;
+type BulkAction = (typeof BEAD_BULK_ACTIONS)[number];
+const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+const hasFilter = (f: BulkBeadFilter) => Boolean(f.status?.length || f.type?.length || f.label || f.q);
+
+/**
+ * "Act on all matching": one bead action over every bead of the filter. The server receives the
+ * filter (never an id list built here), answers the count, a sample with each target's effect and
+ * the warnings by kind; above 10 targets the admin types the count. The run goes target by target
+ * through the one engine, each with its own audit entry under the batch's id.
+ */
+export function BulkBeadsButton({ townId, filter, shown }: { townId: string; filter: BulkBeadFilter; shown: number }) {
+  const [open, setOpen] = useState(false);
+  const enabled = hasFilter(filter);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={!enabled}
+        title={
+          enabled ? 'Preview one action over every bead this filter matches' : 'Set a filter first: a bulk action never takes a whole town'
+        }
+        onClick={() => setOpen(true)}
+      >
+        Act on all matching…
+      </button>
+      {open ? (
+        <BulkDialog townId={townId} selection={{ by: 'filter', kind: 'bead', filter }} shown={shown} onClose={() => setOpen(false)} />
+      ) : null}
+    </>
+  );
+}
+
+function describeFilter(f: BulkBeadFilter): string {
+  const parts = [
+    f.status?.length ? `status ${f.status.join(' or ').replace(/_/g, ' ')}` : null,
+    f.type?.length ? `type ${f.type.join(' or ')}` : null,
+    f.label ? `label “${f.label}”` : null,
+    f.q ? `title or id “${f.q}”` : null,
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+function BulkDialog({
+  townId,
+  selection,
+  shown,
+  onClose,
+}: {
+  townId: string;
+  selection: BulkSelection;
+  shown: number;
+  onClose: () => void;
+}) {
+  const container = usePortalContainer();
+  // One key for this dialog's batch: a second preview or run under it is the same batch.
+  const [batchKey, setBatchKey] = useState(() => crypto.randomUUID());
+  const [action, setAction] = useState<BulkAction>('bead.force_close');
+  const [priority, setPriority] = useState<(typeof PRIORITIES)[number]>('high');
+  const [reason, setReason] = useState('');
+  const [preview, setPreview] = useState<BulkPreview | null>(null);
+  const [typed, setTyped] = useState('');
+  const [page, setPage] = useState<BulkRunPage | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'run' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const abort = useRef<AbortController | null>(null);
+  const runBatch = useRunBatch(townId);
+
+  const params = action === 'bead.change_priority' ? { priority } : {};
+  const edit = (change: () => void) => {
+    change();
+    // A different batch: a new key, and the old preview no longer applies.
+    setPreview(null);
+    setBatchKey(crypto.randomUUID());
+  };
+
+  const doPreview = async () => {
+    setBusy('preview');
+    setError(null);
+    try {
+      setPreview(await prepareBatch(townId, { batch_key: batchKey, action, selection, params, reason: reason.trim() }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const doRun = async (retryFailed: boolean) => {
+    if (!preview) return;
+    setBusy('run');
+    setError(null);
+    abort.current = new AbortController();
+    try {
+      await runBatch(batchKey, { confirmCount: preview.count, retryFailed, onStep: setPage, signal: abort.current.signal });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirmed = !preview?.confirm_required || typed.trim() === String(preview.count);
+  const done = page !== null && page.pending === 0;
+  const filterText = selection.by === 'filter' ? describeFilter(selection.filter) : `${selection.ids.length} selected`;
+  const explained = error ? explainError(error) : null;
+
+  return (
+    <Dialog.Root open onOpenChange={(o) => (o || busy === 'run' ? undefined : onClose())}>
+      <Dialog.Portal container={container}>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog bulk-dialog" aria-describedby="bulk-what">
+          <div className="dialog-body">
+            <Dialog.Title className="dialog-title">Act on all matching beads</Dialog.Title>
+            <p id="bulk-what" className="muted small">
+              Filter: {filterText}. The server resolves it; the table shows {formatNumber(shown)}.
+            </p>
+
+            <fieldset className="bulk-fields" disabled={busy !== null || page !== null}>
+              <label className="label" htmlFor="bulk-action">
+                Action
+              </label>
+              <select
+                id="bulk-action"
+                className="input"
+                value={action}
+                onChange={(e) => edit(() => setAction(e.target.value as BulkAction))}
+              >
+                {BEAD_BULK_ACTIONS.map((a) => (
+                  <option key={a} value={a}>
+                    {ACTION_META[a].label}
+                  </option>
+                ))}
+              </select>
+              {action === 'bead.change_priority' ? (
+                <>
+                  <label className="label" htmlFor="bulk-priority">
+                    Priority
+                  </label>
+                  <select
+                    id="bulk-priority"
+                    className="input"
+                    value={priority}
+                    onChange={(e) => edit(() => setPriority(e.target.value as (typeof PRIORITIES)[number]))}
+                  >
+                    {PRIORITIES.map((p) => (
+                      <option key={p} value={p}>
+                        {p}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              ) : null}
+              <label className="label" htmlFor="bulk-reason">
+                Reason (goes into every bead’s audit entry)
+              </label>
+              <textarea
+                id="bulk-reason"
+                className="input"
+                rows={2}
+                value={reason}
+                onChange={(e) => edit(() => setReason(e.target.value))}
+              />
+            </fieldset>
+
+            {preview ? <PreviewSummary preview={preview} /> : null}
+
+            {preview && preview.confirm_required && !page ? (
+              <div>
+                <label className="label" htmlFor="bulk-confirm">
+                  Type {preview.count} to confirm
+                </label>
+                <input
+                  id="bulk-confirm"
+                  className="input"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                />
+              </div>
+            ) : null}
+
+            {page ? <RunProgress page={page} /> : null}
+
+            {explained ? (
+              <div className="bulk-error" role="alert">
+                <strong>{explained.title}</strong> {explained.message}
+              </div>
+            ) : null}
+
+            <div className="dialog-actions">
+              {busy === 'run' ? (
+                <button type="button" className="button" onClick={() => abort.current?.abort()}>
+                  Stop after this step
+                </button>
+              ) : (
+                <Dialog.Close className="button">{done ? 'Close' : 'Cancel'}</Dialog.Close>
+              )}
+              {!preview ? (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  disabled={reason.trim().length < 3 || busy !== null}
+                  onClick={() => void doPreview()}
+                >
+                  {busy === 'preview' ? 'Counting…' : 'Preview'}
+                </button>
+              ) : page && page.failed > 0 && busy === null ? (
+                <button type="button" className="button" onClick={() => void doRun(true)}>
+                  Retry {page.failed} failed
+                </button>
+              ) : !done ? (
+                <button
+                  type="button"
+                  className={`button ${ACTION_META[action].danger ? 'button-danger' : 'button-primary'}`}
+                  disabled={!confirmed || busy !== null || preview.count === 0}
+                  onClick={() => void doRun(false)}
+                >
+                  {busy === 'run' ? 'Running…' : page ? `Continue (${page.pending} left)` : `Run on ${formatNumber(preview.count)} beads`}
+                </button>
+              ) : null}
+            </div>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+function PreviewSummary({ preview }: { preview: BulkPreview }) {
+  return (
+    <section className="bulk-preview" aria-label="Dry run">
+      <p className="strong" data-testid="bulk-count">
+        {preview.count === 0 ? 'No bead matches this filter.' : `${formatNumber(preview.count)} beads would be affected.`}
+      </p>
+      {preview.warnings.length || preview.refusals.length ? (
+        <ul className="bulk-warnings" aria-label="Warnings">
+          {preview.refusals.map((r) => (
+            <li key={r.kind} className="bulk-refusal">
+              {r.message}
+            </li>
+          ))}
+          {preview.warnings.map((w) => (
+            <li key={w.kind}>{w.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {preview.sample.length ? (
+        <table className="table" aria-label="Sample of the targets">
+          <thead>
+            <tr>
+              <th>Bead</th>
+              <th>Effect</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sample.map((t) => (
+              <tr key={t.target_id}>
+                <td className="bulk-label" title={t.target_id}>
+                  {t.label}
+                </td>
+                <td className={t.refused ? 'bulk-refusal' : undefined}>{t.refused ? t.refused.message : t.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {preview.count > preview.sample.length ? (
+        <p className="muted small">
+          The first {preview.sample.length} of {formatNumber(preview.count)}.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function RunProgress({ page }: { page: BulkRunPage }) {
+  const finished = page.applied + page.failed;
+  return (
+    <section className="bulk-progress" aria-label="Progress">
+      <progress max={page.total} value={finished} aria-label="Targets done" />
+      <p role="status" aria-live="polite" data-testid="bulk-progress">
+        {formatNumber(finished)} of {formatNumber(page.total)} done: {formatNumber(page.applied)} applied, {formatNumber(page.failed)}{' '}
+        failed
+        {page.pending ? `, ${formatNumber(page.pending)} to go` : ''}.
+      </p>
+      {page.failures.length ? (
+        <table className="table" aria-label="Failed targets">
+          <thead>
+            <tr>
+              <th>Bead</th>
+              <th>Why it failed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.failures.slice(0, 50).map((f) => (
+              <tr key={f.target_id}>
+                <td className="bulk-label" title={f.target_id}>
+                  {f.label}
+                </td>
+                <td className="bulk-refusal">{f.error?.message ?? 'unknown'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
