@@ -43,7 +43,8 @@ export const dispatchStep: PatrolStep = {
     const waiting = agentsWhere(tick, `role = 'polecat' AND status = 'working' AND current_hook_bead_id IS NOT NULL`).filter(
       (a) => !liveProcess(tick, a.id),
     );
-    const open = openBeads(tick);
+    // Only look for open beads while some rig has room for another polecat at work.
+    const open = hasRoom(tick) ? openBeads(tick) : [];
     if (!waiting.length && !open.length) return;
     if (!containerReady(tick)) return;
     for (const agent of waiting) dispatch(tick, agent);
@@ -66,6 +67,13 @@ function openBeads(tick: Tick): Bead[] {
                        WHERE d.bead_id = b.id AND d.dependency_type = 'blocks' AND t.status != 'closed')
      ORDER BY b.priority_rank DESC, b.created_at, b.id LIMIT 20`,
   ).map(toBead);
+}
+
+function hasRoom(tick: Tick): boolean {
+  const busy = new Map<string | null, number>();
+  for (const a of agentsWhere(tick, `role = 'polecat' AND (current_hook_bead_id IS NOT NULL OR status = 'working')`))
+    busy.set(a.rig_id, (busy.get(a.rig_id) ?? 0) + 1);
+  return all(tick.sql, 'SELECT id FROM rigs').some((r) => (busy.get(str(r.id)) ?? 0) < rigCapacity(tick, str(r.id)));
 }
 
 function rigCapacity(tick: Tick, rigId: string | null): number {

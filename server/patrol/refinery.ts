@@ -152,16 +152,24 @@ function merged(tick: Tick, r: ReviewRow, refineryId: string, sourceId: string |
 export const convoyStep: PatrolStep = {
   name: 'convoys',
   run(tick) {
-    for (const row of all(
+    // Only the convoys the schema's triggers marked (a tracked bead changed status, an edge came or
+    // went): the 10k-bead town has hundreds of convoys and 20k edges.
+    const changed = all(
       tick.sql,
-      `SELECT c.bead_id, c.total_beads, c.closed_beads,
-         (SELECT count(*) FROM bead_dependencies d WHERE d.bead_id = c.bead_id AND d.dependency_type = 'tracks') AS total,
-         (SELECT count(t.id) FROM bead_dependencies d LEFT JOIN beads t ON t.id = d.depends_on_bead_id
-           WHERE d.bead_id = c.bead_id AND d.dependency_type = 'tracks') AS present,
-         (SELECT count(*) FROM bead_dependencies d JOIN beads t ON t.id = d.depends_on_bead_id
-           WHERE d.bead_id = c.bead_id AND d.dependency_type = 'tracks' AND t.status = 'closed') AS closed
-       FROM convoys c WHERE c.landed_at IS NULL ORDER BY c.bead_id`,
-    )) {
+      `SELECT x.bead_id FROM convoys_dirty x JOIN convoys c ON c.bead_id = x.bead_id WHERE c.landed_at IS NULL ORDER BY x.bead_id`,
+    );
+    tick.sql.exec('DELETE FROM convoys_dirty');
+    for (const { bead_id } of changed) {
+      const row = first(
+        tick.sql,
+        `SELECT c.bead_id, c.total_beads, c.closed_beads, count(d.bead_id) AS total, count(t.id) AS present,
+           coalesce(sum(t.status = 'closed'), 0) AS closed
+         FROM convoys c
+         LEFT JOIN bead_dependencies d ON d.bead_id = c.bead_id AND d.dependency_type = 'tracks'
+         LEFT JOIN beads t ON t.id = d.depends_on_bead_id
+         WHERE c.bead_id = ? GROUP BY c.bead_id`,
+        bead_id,
+      )!;
       const id = String(row.bead_id);
       const [total, present, closed] = [Number(row.total), Number(row.present), Number(row.closed)];
       if (total !== Number(row.total_beads) || closed !== Number(row.closed_beads))

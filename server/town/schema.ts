@@ -376,6 +376,30 @@ export const TOWN_MIGRATIONS = [
      audit_seq INTEGER,
      PRIMARY KEY (batch_key, idx)
    );`,
+
+  // v7 (issue 13): the patrol's dispatch walks open beads most urgent first and stops at the first few
+  // it can take. Convoys whose tracked beads changed status (or whose tracked set changed) are marked by
+  // triggers, so a tick recounts those only, not 20k edges; every convoy starts marked.
+  `CREATE INDEX beads_dispatch ON beads (status, priority_rank DESC, created_at, id);
+   CREATE TABLE convoys_dirty (bead_id TEXT PRIMARY KEY);
+   CREATE TRIGGER convoys_dirty_status AFTER UPDATE OF status ON beads BEGIN
+     INSERT OR IGNORE INTO convoys_dirty (bead_id)
+       SELECT d.bead_id FROM bead_dependencies d WHERE d.depends_on_bead_id = NEW.id AND d.dependency_type = 'tracks';
+   END;
+   CREATE TRIGGER convoys_dirty_track AFTER INSERT ON bead_dependencies WHEN NEW.dependency_type = 'tracks' BEGIN
+     INSERT OR IGNORE INTO convoys_dirty (bead_id) VALUES (NEW.bead_id);
+   END;
+   CREATE TRIGGER convoys_dirty_untrack AFTER DELETE ON bead_dependencies WHEN OLD.dependency_type = 'tracks' BEGIN
+     INSERT OR IGNORE INTO convoys_dirty (bead_id) VALUES (OLD.bead_id);
+   END;
+   CREATE TRIGGER convoys_dirty_deleted AFTER DELETE ON beads BEGIN
+     INSERT OR IGNORE INTO convoys_dirty (bead_id)
+       SELECT d.bead_id FROM bead_dependencies d WHERE d.depends_on_bead_id = OLD.id AND d.dependency_type = 'tracks';
+   END;
+   CREATE TRIGGER convoys_dirty_new AFTER INSERT ON convoys BEGIN
+     INSERT OR IGNORE INTO convoys_dirty (bead_id) VALUES (NEW.bead_id);
+   END;
+   INSERT OR IGNORE INTO convoys_dirty (bead_id) SELECT bead_id FROM convoys;`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

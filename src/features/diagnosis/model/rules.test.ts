@@ -72,3 +72,55 @@ describe('each scenario town', () => {
     else expect(zombie).toBeUndefined();
   });
 });
+
+describe('a finding whose cause was superseded', () => {
+  const MIN = 60_000;
+  async function unstable() {
+    const inputs = (await testApi.get(endpoints.town(worldTown('container-instability').town.id))).health_inputs;
+    return { inputs, now: getStore().clock.now() };
+  }
+  const at = (now: number, minutesAgo: number) => new Date(now - minutesAgo * MIN).toISOString();
+
+  it('reads resolved once the container has run clean for 30 min since its last OOM, and no longer counts', async () => {
+    const { inputs, now } = await unstable();
+    const container = {
+      ...inputs.container,
+      status: 'running' as const,
+      health: 'ok' as const,
+      unstable_at: at(now, 50),
+      started_at: at(now, 40),
+    };
+    const d = diagnoseTown({ ...inputs, container }, now);
+    const f = d.findings.find((x) => x.rule === 'container-instability')!;
+    expect(f.reason).toContain('OOM-killed 4× in 24 h');
+    expect(f.resolved_at).toBe(at(now, 10));
+    expect(d.findings.at(-1)).toBe(f);
+    expect(d.health).not.toBe('red');
+  });
+
+  it('stays unresolved while the container has not run clean for 30 min', async () => {
+    const { inputs, now } = await unstable();
+    const container = {
+      ...inputs.container,
+      status: 'running' as const,
+      health: 'ok' as const,
+      unstable_at: at(now, 20),
+      started_at: at(now, 19),
+    };
+    const f = diagnoseTown({ ...inputs, container }, now).findings.find((x) => x.rule === 'container-instability')!;
+    expect(f.resolved_at).toBeUndefined();
+    expect(f.severity).toBe('red');
+  });
+
+  it('clears 30 min after it was resolved', async () => {
+    const { inputs, now } = await unstable();
+    const container = {
+      ...inputs.container,
+      status: 'running' as const,
+      health: 'ok' as const,
+      unstable_at: at(now, 100),
+      started_at: at(now, 95),
+    };
+    expect(diagnoseTown({ ...inputs, container }, now).findings.filter((x) => x.rule === 'container-instability')).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@ import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { useNow } from '../../../components/use-now';
 import { paths, TOWN_TABS, type TownTab } from '../../../lib/paths';
-import { diagnoseTown, HealthBadge, type Finding } from '../../diagnosis';
+import { diagnoseTown, FindingItem, HealthBadge, type Finding } from '../../diagnosis';
 import { useContainer } from '../api/tabs';
 import { PlatformLinks } from './platform-links';
 
@@ -63,9 +63,7 @@ export function TownHeader({ town }: { town: TownDetail }) {
       {diagnosis.findings.length > 0 ? (
         <ul className="findings findings-banner" aria-label="Health findings">
           {diagnosis.findings.map((f, i) => (
-            <li key={i} className={`finding finding-${f.severity}`}>
-              <Link to={findingHref(town.id, f)}>{f.reason}</Link>
-            </li>
+            <FindingItem key={i} finding={f} href={findingHref(town.id, f)} />
           ))}
         </ul>
       ) : null}

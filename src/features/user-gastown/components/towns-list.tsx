@@ -5,7 +5,7 @@ import { RelativeTime } from '../../../components/relative-time';
 import { StatusBadge } from '../../../components/status-badge';
 import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
-import { HealthBadge, type Finding } from '../../diagnosis';
+import { FindingItem, HealthBadge, type Finding } from '../../diagnosis';
 import { toTownRows } from '../model/town-rows';
 import { RestartContainer } from './restart-container';
 
@@ -40,9 +40,7 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
           {diagnosis.findings.length > 0 ? (
             <ul className="findings">
               {diagnosis.findings.slice(0, 3).map((f, i) => (
-                <li key={i} className={`finding finding-${f.severity}`}>
-                  <Link to={findingLink(town.id, f)}>{f.reason}</Link>
-                </li>
+                <FindingItem key={i} finding={f} href={findingLink(town.id, f)} />
               ))}
               {diagnosis.findings.length > 3 ? (
                 <li className="muted small">+{diagnosis.findings.length - 3} more findings in the inspector</li>
