@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../mocks/node';
@@ -23,6 +23,22 @@ function countDryRuns() {
 }
 const stop: (() => void)[] = [];
 afterEach(() => stop.splice(0).forEach((f) => f()));
+
+/** Counts the real (not dry-run) action requests the dialog sends, and every request after a point. */
+function countApplies() {
+  const seen = { applies: 0, after: [] as string[], watching: false };
+  const listener = ({ request }: { request: Request }) => {
+    if (seen.watching) seen.after.push(`${request.method} ${new URL(request.url).pathname}`);
+    if (request.method === 'POST' && request.url.includes('/actions/'))
+      void request
+        .clone()
+        .json()
+        .then((body: { dryRun?: boolean }) => (seen.applies += body.dryRun ? 0 : 1));
+  };
+  server.events.on('request:start', listener);
+  stop.push(() => server.events.removeListener('request:start', listener));
+  return seen;
+}
 
 function toastOf(name: string) {
   const town = scenarioTown(name);
@@ -135,5 +151,43 @@ describe('the intervention dialog', () => {
     expect(within(dialog).queryByText('At least 8 characters.')).not.toBeInTheDocument();
     await new Promise((r) => setTimeout(r, PARAM_DEBOUNCE_MS + 100));
     expect(dryRuns.count).toBe(2);
+  });
+
+  it('sends one request when submitted twice before it re-renders, and after success runs no preview again', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('ml-pipeline');
+    const container = await testApi.get(endpoints.container(town.town.id));
+    renderApp('/', {
+      element: (
+        <ActionButton
+          townId={town.town.id}
+          action="container.force_restart"
+          target={{ kind: 'container', id: town.town.id }}
+          version={container.version}
+        />
+      ),
+    });
+    const seen = countApplies();
+    const dryRuns = countDryRuns();
+    await user.click(screen.getByRole('button', { name: 'Force-restart container' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/Restart the town's container/);
+    await user.type(within(dialog).getByLabelText(/Reason/), 'Support case #4812: OOM loop, restart once');
+    const confirm = within(dialog).getByRole('button', { name: 'Force-restart container' });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    const previews = dryRuns.count;
+    seen.watching = true;
+    // Two submits before React re-renders (a double click, Enter held down): the form must act once.
+    const form = confirm.closest('form')!;
+    act(() => {
+      form.requestSubmit(confirm);
+      form.requestSubmit(confirm);
+    });
+    expect(await within(dialog).findByRole('status')).toHaveTextContent('Verified');
+    await new Promise((r) => setTimeout(r, PARAM_DEBOUNCE_MS * 2));
+    expect(seen.applies).toBe(1);
+    expect(dryRuns.count).toBe(previews);
+    expect(seen.after.filter((r) => r.startsWith('POST'))).toHaveLength(1);
+    expect(await auditOf(town.town.id)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Dialog } from 'radix-ui';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { isApiError, queryKeys, type ActionName, type ActionResult, type ActionTarget } from '../../../api';
 import { explainError } from '../../../components/error-state';
 import { usePortalContainer } from '../../../components/portal-container';
@@ -122,7 +122,18 @@ function ActionDialogBody({ request, onClose }: { request: ActionDialogRequest; 
   const ready =
     reasonOk && complete && debounced.settled && preview.isSuccess && !preview.isPlaceholderData && !mutation.isPending && !conflict;
 
+  // A double click fires two submits before React re-renders `ready`: the ref lets only the first through.
+  const submitting = useRef(false);
   const submit = async () => {
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await apply();
+    } finally {
+      submitting.current = false;
+    }
+  };
+  const apply = async () => {
     const result = await mutation.mutateAsync({
       townId,
       action,
