@@ -6,6 +6,7 @@ import { dispatchStep } from './dispatch';
 import { guppStep } from './gupp';
 import { mayorStep } from './mayor';
 import { convoyStep, refineryStep } from './refinery';
+import { recoveryStep } from './recovery';
 import type { PatrolStep, Tick } from './tick';
 import { workStep } from './work';
 
@@ -15,7 +16,17 @@ import { workStep } from './work';
  * meeting (a credential without access, a heap larger than the container, a looping Mayor), so its
  * symptoms recur until an intervention removes the condition.
  */
-export const STEPS: PatrolStep[] = [credentialsStep, containerStep, dispatchStep, workStep, guppStep, refineryStep, convoyStep, mayorStep];
+export const STEPS: PatrolStep[] = [
+  credentialsStep,
+  containerStep,
+  dispatchStep,
+  workStep,
+  guppStep,
+  refineryStep,
+  convoyStep,
+  mayorStep,
+  recoveryStep,
+];
 
 export function runTick(tick: Tick): void {
   for (const step of STEPS) step.run(tick);

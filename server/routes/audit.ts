@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditPage, AuditVerification, AuditVerificationList } from '../../src/api/schemas';
 import type { Host } from '../host';
 import { found } from '../http/errors';
-import { decodeCursor, type QueryParams } from '../http/params';
+import { decodeCursor, uuidParam, type QueryParams } from '../http/params';
 import type { Router } from '../http/router';
 import { auditCursor, type AuditFilter } from '../town/audit';
 import { requireTown, type AdminContext } from './context';
@@ -33,6 +33,12 @@ async function verifyTown(host: Host, townId: string): Promise<AuditVerification
 export function auditRoutes(router: Router<AdminContext>): void {
   router
     .get('/towns/:townId/audit', async (ctx, p) => ctx.host.objects.town(requireTown(ctx, p.townId!)).audit(auditFilter(ctx.query)))
+    .get('/towns/:townId/recovery', async (ctx, p) => ctx.host.objects.town(requireTown(ctx, p.townId!)).recoveryObservations())
+    .get('/towns/:townId/recovery/:auditId', async (ctx, p) => {
+      const townId = requireTown(ctx, p.townId!);
+      const auditId = uuidParam('auditId', p.auditId!);
+      return found(await ctx.host.objects.town(townId).recovery(auditId), 'audit entry', auditId);
+    })
     .get('/towns/:townId/audit/verify', async (ctx, p): Promise<AuditVerification> => {
       const townId = requireTown(ctx, p.townId!);
       return found(await verifyTown(ctx.host, townId), 'town', townId);

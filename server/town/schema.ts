@@ -400,6 +400,30 @@ export const TOWN_MIGRATIONS = [
      INSERT OR IGNORE INTO convoys_dirty (bead_id) VALUES (NEW.bead_id);
    END;
    INSERT OR IGNORE INTO convoys_dirty (bead_id) SELECT bead_id FROM convoys;`,
+
+  // v8 (issue 13): following the recovery after an intervention (server/recovery/). When the patrol
+  // first saw each declared expectation hold, and the verdict: appended once beside the audit entry it
+  // judges (the entry is never changed), and refused any UPDATE or DELETE like the log itself.
+  `CREATE TABLE recovery_checks (
+     audit_id TEXT NOT NULL,
+     check_id TEXT NOT NULL,
+     met_at TEXT NOT NULL,
+     PRIMARY KEY (audit_id, check_id)
+   );
+   CREATE TABLE recovery_observations (
+     id TEXT PRIMARY KEY,
+     audit_id TEXT NOT NULL UNIQUE,
+     audit_seq INTEGER NOT NULL,
+     at TEXT NOT NULL,
+     verdict TEXT NOT NULL,
+     summary TEXT NOT NULL,
+     checks TEXT NOT NULL
+   );
+   CREATE INDEX recovery_observations_seq ON recovery_observations (audit_seq);
+   CREATE TRIGGER recovery_observations_no_update BEFORE UPDATE ON recovery_observations
+     BEGIN SELECT RAISE(ABORT, 'recovery_observations is append-only'); END;
+   CREATE TRIGGER recovery_observations_no_delete BEFORE DELETE ON recovery_observations
+     BEGIN SELECT RAISE(ABORT, 'recovery_observations is append-only'); END;`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

@@ -12,6 +12,8 @@ import type {
   CredentialEvent,
   DispatchAttempt,
   GitOperation,
+  RecoveryObservationList,
+  RecoveryWatch,
   ReviewQueue,
   Rig,
   TimelinePage,
@@ -51,6 +53,7 @@ import { TownIds } from './ids';
 import { readMeta, readMetaNumber, writeMeta } from './meta';
 import { deliver } from './outbox';
 import { ensureChangeTriggers, townTag } from './changes';
+import { listObservations, readRecovery } from '../recovery/watch';
 
 /** Rows in the dispatch and git lists; the timeline pages further back. */
 const LIST_CAP = 500;
@@ -182,6 +185,15 @@ export class Town {
 
   timeline(params: TimelineParams): TimelinePage {
     return getTimeline(this.sql, params);
+  }
+
+  /** How the town is recovering after the intervention of audit entry `auditId` (null: no such entry). */
+  recovery(auditId: string): RecoveryWatch | null {
+    return readRecovery(this.sql, auditId, this.now());
+  }
+
+  recoveryObservations(): RecoveryObservationList {
+    return { items: listObservations(this.sql) };
   }
 
   audit(filter: AuditFilter): AuditPage {

@@ -102,6 +102,10 @@ export const endpoints = {
   timeline: (townId: string, query: TimelineQuery = {}) => get(`${API_PREFIX}/towns/${e(townId)}/timeline`, S.TimelinePage, { ...query }),
   townAudit: (townId: string, query: AuditQuery = {}) => get(`${API_PREFIX}/towns/${e(townId)}/audit`, S.AuditPage, { ...query }),
   verifyAudit: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/audit/verify`, S.AuditVerification),
+  /** How the town is recovering after one intervention (its audit entry), evaluated now. */
+  recovery: (townId: string, auditId: string) => get(`${API_PREFIX}/towns/${e(townId)}/recovery/${e(auditId)}`, S.RecoveryWatch),
+  /** The recovery verdicts appended beside the town's audit entries, newest first. */
+  recoveryObservations: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/recovery`, S.RecoveryObservationList),
   audit: (query: AuditQuery = {}) => get(`${API_PREFIX}/audit`, S.AuditPage, { ...query }),
   verifyAllAudit: () => get(`${API_PREFIX}/audit/verify`, S.AuditVerificationList),
 } as const;

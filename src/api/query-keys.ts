@@ -38,6 +38,8 @@ export const queryKeys = {
   townAudit: (townId: string, query?: AuditQuery) =>
     query ? ([...queryKeys.town(townId), 'audit', query] as const) : ([...queryKeys.town(townId), 'audit'] as const),
   auditVerify: (townId: string) => [...queryKeys.town(townId), 'audit-verify'] as const,
+  recovery: (townId: string, auditId: string) => [...queryKeys.town(townId), 'recovery', auditId] as const,
+  recoveryObservations: (townId: string) => [...queryKeys.town(townId), 'recovery'] as const,
   auditVerifyAll: () => [...queryKeys.all, 'audit-verify'] as const,
   audit: (query?: AuditQuery) => (query ? ([...queryKeys.all, 'audit', query] as const) : ([...queryKeys.all, 'audit'] as const)),
 };

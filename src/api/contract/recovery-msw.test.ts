@@ -1,14 +1,15 @@
 // @vitest-environment node
 import { MockBackend } from '../../mocks/host';
 import { createApiClient } from '../client';
-import { describeRecoveryContract } from './recovery.contract';
+import { describeRecoveryContract, type RecoveryBackend } from './recovery.contract';
+import { describeRecoveryWatch } from './recovery-watch.contract';
 
 /** The recovery table on the MSW host: the server core in-process over sql.js, a fresh backend per case. */
 let backend = new MockBackend();
 const fetchBackend = ((input: RequestInfo | URL, init?: RequestInit) => backend.handle(new Request(input, init))) as typeof fetch;
 const headers = { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' };
 
-describeRecoveryContract('MSW', {
+const msw: RecoveryBackend = {
   api: () => createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token', fetch: fetchBackend }),
   advance: async (townId, ms) => {
     const res = await fetchBackend('http://localhost/api/dev/clock', {
@@ -22,4 +23,7 @@ describeRecoveryContract('MSW', {
   reset: async () => {
     backend = new MockBackend();
   },
-});
+};
+
+describeRecoveryContract('MSW', msw);
+describeRecoveryWatch('MSW', msw);

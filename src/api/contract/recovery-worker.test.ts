@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { DEV_TOKENS } from '../../../scenarios';
 import { createApiClient } from '../client';
-import { describeRecoveryContract } from './recovery.contract';
+import { describeRecoveryContract, type RecoveryBackend } from './recovery.contract';
+import { describeRecoveryWatch } from './recovery-watch.contract';
 import { runSeededWorker } from './seeded-worker';
 
 /**
@@ -11,7 +12,7 @@ import { runSeededWorker } from './seeded-worker';
 const worker = runSeededWorker('gastown-recovery-');
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` };
 
-describeRecoveryContract('reference worker', {
+const backend: RecoveryBackend = {
   api: () => createApiClient({ baseUrl: worker.base(), getToken: () => DEV_TOKENS.admin, fetch: worker.fetch }),
   advance: async (townId, ms) => {
     const res = await worker.fetch(`${worker.base()}/api/dev/clock`, {
@@ -23,4 +24,7 @@ describeRecoveryContract('reference worker', {
     return (await res.json()) as { now: string; ticks: number };
   },
   reset: () => worker.reseed(),
-});
+};
+
+describeRecoveryContract('reference worker', backend);
+describeRecoveryWatch('reference worker', backend);

@@ -12,3 +12,4 @@ export * from './timeline';
 export * from './actions';
 export * from './detail';
 export * from './bulk';
+export * from './recovery';
