@@ -36,29 +36,50 @@ export function pendingCount(sql: SqlPort): number {
   return Number(all(sql, 'SELECT count(*) AS n FROM outbox')[0]?.n ?? 0);
 }
 
-/** Delivers what is pending, oldest first; stops at the first failure (the next alarm retries). */
+/** Delivers what is pending, each receiver oldest first; a failure stops that receiver (the next alarm retries). */
 export async function deliver(storage: Storage, objects: Objects, townId: string): Promise<{ delivered: number; failed: boolean }> {
   let delivered = 0;
   for (;;) {
     const rows = all(storage.sql, 'SELECT id, target_kind, target_name, method, args FROM outbox ORDER BY id LIMIT ?', ROUND);
     if (!rows.length) return { delivered, failed: false };
+    // Each receiver gets its messages in order; different receivers are reached concurrently (a tick
+    // with ten agents at work is ten RPCs, not ten round trips in a row).
+    const byTarget = new Map<string, typeof rows>();
     for (const row of rows) {
-      const messageId = `${townId}:${String(row.id)}`;
-      const args = JSON.parse(String(row.args)) as unknown[];
-      const target =
-        row.target_kind === 'agent'
-          ? objects.agent(String(row.target_name))
-          : row.target_kind === 'directory'
-            ? objects.directory()
-            : objects.user(String(row.target_name));
-      try {
-        await (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[String(row.method)]!(messageId, ...args);
-      } catch (error) {
-        console.error(`outbox: delivering ${messageId} to ${String(row.target_kind)} ${String(row.target_name)} failed`, error);
-        return { delivered, failed: true };
-      }
-      storage.sql.exec('DELETE FROM outbox WHERE id = ?', row.id);
-      delivered++;
+      const key = `${String(row.target_kind)}:${String(row.target_name)}`;
+      byTarget.set(key, [...(byTarget.get(key) ?? []), row]);
     }
+    const outcomes = await Promise.all([...byTarget.values()].map((queue) => deliverInOrder(storage, objects, townId, queue)));
+    delivered += outcomes.reduce((n, o) => n + o.delivered, 0);
+    if (outcomes.some((o) => o.failed)) return { delivered, failed: true };
   }
+}
+
+/** One receiver's messages, oldest first; stops at its first failure (the next alarm retries from there). */
+async function deliverInOrder(
+  storage: Storage,
+  objects: Objects,
+  townId: string,
+  queue: Record<string, unknown>[],
+): Promise<{ delivered: number; failed: boolean }> {
+  let delivered = 0;
+  for (const row of queue) {
+    const messageId = `${townId}:${String(row.id)}`;
+    const args = JSON.parse(String(row.args)) as unknown[];
+    const target =
+      row.target_kind === 'agent'
+        ? objects.agent(String(row.target_name))
+        : row.target_kind === 'directory'
+          ? objects.directory()
+          : objects.user(String(row.target_name));
+    try {
+      await (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[String(row.method)]!(messageId, ...args);
+    } catch (error) {
+      console.error(`outbox: delivering ${messageId} to ${String(row.target_kind)} ${String(row.target_name)} failed`, error);
+      return { delivered, failed: true };
+    }
+    storage.sql.exec('DELETE FROM outbox WHERE id = ?', row.id);
+    delivered++;
+  }
+  return { delivered, failed: false };
 }
