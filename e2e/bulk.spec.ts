@@ -35,12 +35,12 @@ test('all beads matching a filter: count, typed confirmation, progress, one audi
   expect(applied).toBeGreaterThan(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
 
-  // The town's log holds one entry per applied bead, all from this batch.
-  await page
-    .getByRole('tab', { name: 'Audit' })
-    .or(page.getByRole('link', { name: 'Audit', exact: true }))
-    .first()
-    .click();
+  // The town's log shows the batch as one row that opens into one entry per applied bead.
+  await inspector.openTab('Audit');
+  const batch = page.getByTestId('audit-batch');
+  await expect(batch).toContainText(`Batch of ${applied} beads`);
+  await expect(page.getByTestId('audit-row')).toHaveCount(0);
+  await batch.getByRole('button', { name: `${applied} entries` }).click();
   await expect(page.getByTestId('audit-row')).toHaveCount(applied);
   await expect(page.getByTestId('audit-row').first()).toContainText('bead.change_priority');
 });

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { createApiClient, endpoints } from '../../../api';
+import { batchesPath, batchRunPath, BulkPreview, BulkRunPage, createApiClient, endpoints } from '../../../api';
 import { tamperAudit, truncateAudit } from '../../../test/api';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 
@@ -78,5 +79,34 @@ describe('the intervention log', () => {
   it('says so when nothing matches', async () => {
     renderApp('/audit?admin=nobody@example.com');
     expect(await screen.findByText('No intervention matches these filters')).toBeInTheDocument();
+  });
+
+  it('shows a bulk action as one row that opens into its entries, one per target', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('storefront');
+    const [a, b, c] = town.beads.filter((x) => x.status === 'closed');
+    const key = crypto.randomUUID();
+    await admin.post(
+      batchesPath(town.town.id),
+      {
+        batch_key: key,
+        action: 'bead.force_fail',
+        selection: { by: 'ids', kind: 'bead', ids: [a!.id, b!.id, c!.id] },
+        reason: 'report cleanup',
+      },
+      BulkPreview,
+    );
+    await admin.post(batchRunPath(town.town.id, key), { limit: 10 }, BulkRunPage);
+    await restartContainer('storefront', 'a single restart, not part of the batch');
+
+    renderApp(`/towns/${town.town.id}/audit`);
+    const batch = await screen.findByTestId('audit-batch');
+    expect(batch).toHaveTextContent('Batch of 3 beads');
+    expect(batch).toHaveTextContent('report cleanup');
+    expect(screen.getAllByTestId('audit-row')).toHaveLength(1);
+    await user.click(within(batch).getByRole('button', { name: '3 entries' }));
+    const rows = screen.getAllByTestId('audit-row');
+    expect(rows).toHaveLength(4);
+    expect(rows.slice(1).every((r) => r.textContent?.includes('bead.force_fail'))).toBe(true);
   });
 });

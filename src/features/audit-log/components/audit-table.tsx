@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../../api';
 import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { paths } from '../../../lib/paths';
+import { groupBatches } from '../model/batches';
 
 function targetHref(e: AuditEntry): string {
   switch (e.target.kind) {
@@ -45,6 +46,7 @@ export function AuditTable({
   brokenAt?: ReadonlyMap<string, number>;
 }) {
   const [open, setOpen] = useState<string | null>(null);
+  const rowProps: RowProps = { showTown, brokenAt, open, setOpen };
   return (
     <div className="table-scroll">
       <table className="table audit-table" aria-label="Interventions">
@@ -63,88 +65,159 @@ export function AuditTable({
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
-            <Fragment key={e.id}>
-              <tr data-testid="audit-row" className={brokenAt?.get(e.town_id) === e.seq ? 'audit-row-broken' : undefined}>
-                <td className="mono small">
-                  {e.seq}
-                  {brokenAt?.get(e.town_id) === e.seq ? (
-                    <span className="audit-broken-mark" data-testid="chain-break">
-                      chain breaks here
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <RelativeTime iso={e.at} />
-                </td>
-                {showTown ? (
-                  <td>
-                    <Link className="mono small" to={paths.town.getHref(e.town_id, 'audit')} title={e.town_id}>
-                      {e.town_id.slice(0, 8)}
-                    </Link>
-                  </td>
-                ) : null}
-                <td>{e.admin_email}</td>
-                <td className="mono small">{e.action}</td>
-                <td>
-                  <Link className="mono small" to={targetHref(e)} title={e.target.id}>
-                    {label(e)}
-                  </Link>
-                </td>
-                <td className="small audit-change">{changeSummary(e)}</td>
-                <td className="audit-reason">{e.reason}</td>
-                <td>
-                  <StatusBadge kind="audit" status={e.outcome} />
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="button button-small button-ghost"
-                    aria-expanded={open === e.id}
-                    onClick={() => setOpen(open === e.id ? null : e.id)}
-                  >
-                    {open === e.id ? 'Hide' : 'Details'}
-                  </button>
-                </td>
-              </tr>
-              {open === e.id ? (
-                <tr className="audit-details">
-                  <td colSpan={showTown ? 10 : 9}>
-                    <dl className="kv">
-                      <dt>Before</dt>
-                      <dd>
-                        <pre className="text-block">{JSON.stringify(e.before, null, 2)}</pre>
-                      </dd>
-                      <dt>After</dt>
-                      <dd>
-                        <pre className="text-block">{JSON.stringify(e.after, null, 2)}</pre>
-                      </dd>
-                      <dt>Parameters</dt>
-                      <dd>
-                        <pre className="text-block">{JSON.stringify(e.params, null, 2)}</pre>
-                      </dd>
-                      {e.error ? (
-                        <>
-                          <dt>Error</dt>
-                          <dd>{e.error}</dd>
-                        </>
-                      ) : null}
-                      <dt>Admin id</dt>
-                      <dd className="mono small">{e.admin_id}</dd>
-                      <dt>Request</dt>
-                      <dd className="mono small">{e.request_id}</dd>
-                      <dt>Hash</dt>
-                      <dd className="mono small hash">{e.hash}</dd>
-                      <dt>Previous</dt>
-                      <dd className="mono small hash">{e.prev_hash}</dd>
-                    </dl>
-                  </td>
-                </tr>
-              ) : null}
-            </Fragment>
-          ))}
+          {groupBatches(entries).map((item) =>
+            item.kind === 'entry' ? (
+              <EntryRows key={item.entry.id} e={item.entry} {...rowProps} />
+            ) : (
+              <BatchRows key={`${item.entries[0]!.town_id}:${item.id}`} entries={item.entries} showTown={showTown} rowProps={rowProps} />
+            ),
+          )}
         </tbody>
       </table>
     </div>
+  );
+}
+
+interface RowProps {
+  showTown: boolean;
+  brokenAt: ReadonlyMap<string, number> | undefined;
+  open: string | null;
+  setOpen: (id: string | null) => void;
+}
+
+/** One entry's row, and its full record when open. */
+function EntryRows({ e, showTown, brokenAt, open, setOpen }: RowProps & { e: AuditEntry }) {
+  return (
+    <Fragment>
+      <tr data-testid="audit-row" className={brokenAt?.get(e.town_id) === e.seq ? 'audit-row-broken' : undefined}>
+        <td className="mono small">
+          {e.seq}
+          {brokenAt?.get(e.town_id) === e.seq ? (
+            <span className="audit-broken-mark" data-testid="chain-break">
+              chain breaks here
+            </span>
+          ) : null}
+        </td>
+        <td>
+          <RelativeTime iso={e.at} />
+        </td>
+        {showTown ? (
+          <td>
+            <Link className="mono small" to={paths.town.getHref(e.town_id, 'audit')} title={e.town_id}>
+              {e.town_id.slice(0, 8)}
+            </Link>
+          </td>
+        ) : null}
+        <td>{e.admin_email}</td>
+        <td className="mono small">{e.action}</td>
+        <td>
+          <Link className="mono small" to={targetHref(e)} title={e.target.id}>
+            {label(e)}
+          </Link>
+        </td>
+        <td className="small audit-change">{changeSummary(e)}</td>
+        <td className="audit-reason">{e.reason}</td>
+        <td>
+          <StatusBadge kind="audit" status={e.outcome} />
+        </td>
+        <td>
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            aria-expanded={open === e.id}
+            onClick={() => setOpen(open === e.id ? null : e.id)}
+          >
+            {open === e.id ? 'Hide' : 'Details'}
+          </button>
+        </td>
+      </tr>
+      {open === e.id ? (
+        <tr className="audit-details">
+          <td colSpan={showTown ? 10 : 9}>
+            <dl className="kv">
+              <dt>Before</dt>
+              <dd>
+                <pre className="text-block">{JSON.stringify(e.before, null, 2)}</pre>
+              </dd>
+              <dt>After</dt>
+              <dd>
+                <pre className="text-block">{JSON.stringify(e.after, null, 2)}</pre>
+              </dd>
+              <dt>Parameters</dt>
+              <dd>
+                <pre className="text-block">{JSON.stringify(e.params, null, 2)}</pre>
+              </dd>
+              {e.error ? (
+                <>
+                  <dt>Error</dt>
+                  <dd>{e.error}</dd>
+                </>
+              ) : null}
+              <dt>Admin id</dt>
+              <dd className="mono small">{e.admin_id}</dd>
+              <dt>Request</dt>
+              <dd className="mono small">{e.request_id}</dd>
+              <dt>Hash</dt>
+              <dd className="mono small hash">{e.hash}</dd>
+              <dt>Previous</dt>
+              <dd className="mono small hash">{e.prev_hash}</dd>
+            </dl>
+          </td>
+        </tr>
+      ) : null}
+    </Fragment>
+  );
+}
+
+/**
+ * A bulk action's entries as one row (what, how many, why, who), opening into its entries. Every
+ * entry stays a row of its own, hash-chained like any other; this only folds them on screen.
+ */
+function BatchRows({ entries, showTown, rowProps }: { entries: AuditEntry[]; showTown: boolean; rowProps: RowProps }) {
+  // A break in the chain inside the batch must be seen: the batch opens by itself.
+  const [expanded, setExpanded] = useState(() => entries.some((e) => rowProps.brokenAt?.get(e.town_id) === e.seq));
+  const first = entries[0]!;
+  const last = entries.at(-1)!;
+  const failed = entries.filter((e) => e.outcome !== 'success').length;
+  const actions = [...new Set(entries.map((e) => e.action))].join(', ');
+  return (
+    <>
+      <tr data-testid="audit-batch" className="audit-batch">
+        <td className="mono small">
+          {last.seq}–{first.seq}
+        </td>
+        <td>
+          <RelativeTime iso={first.at} />
+        </td>
+        {showTown ? (
+          <td>
+            <Link className="mono small" to={paths.town.getHref(first.town_id, 'audit')} title={first.town_id}>
+              {first.town_id.slice(0, 8)}
+            </Link>
+          </td>
+        ) : null}
+        <td>{first.admin_email}</td>
+        <td className="mono small">{actions}</td>
+        <td className="strong">
+          Batch of {entries.length} {first.target.kind}s
+        </td>
+        <td className="small muted mono" title="Batch id (each entry's request id)">
+          {first.request_id.slice(0, 8)}
+        </td>
+        <td className="audit-reason">{first.reason}</td>
+        <td>{failed ? `${failed} failed` : <StatusBadge kind="audit" status="success" />}</td>
+        <td>
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            aria-expanded={expanded}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Fold' : `${entries.length} entries`}
+          </button>
+        </td>
+      </tr>
+      {expanded ? entries.map((e) => <EntryRows key={e.id} e={e} {...rowProps} showTown={showTown} />) : null}
+    </>
   );
 }
