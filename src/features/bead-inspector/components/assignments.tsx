@@ -5,6 +5,7 @@ import { OpenValue } from '../../../components/open-value';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
+import { pluralize } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
 import { ConversationReplay } from './conversation-replay';
@@ -20,7 +21,7 @@ export function Assignments({ townId, assignments, now }: { townId: string; assi
     <section className="panel" aria-labelledby="assignments-heading">
       <div className="panel-head">
         <h2 id="assignments-heading">Assignments and conversation replay</h2>
-        <span className="muted small">{assignments.length} assignments</span>
+        <span className="muted small">{pluralize(assignments.length, 'assignment')}</span>
       </div>
       {assignments.length === 0 ? (
         <EmptyState title="No agent has been hooked to this bead">Dispatch attempts below show whether any agent was tried.</EmptyState>

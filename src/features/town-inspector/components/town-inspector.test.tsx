@@ -156,6 +156,16 @@ describe('Container tab', () => {
     expect(screen.getByText('4 OOM')).toBeInTheDocument();
   });
 
+  it('flags a heap asked for above the memory limit beside NODE_OPTIONS', async () => {
+    renderApp(tab('ml-pipeline', 'container'));
+    const env = await screen.findByRole('table', { name: 'Container environment variables' });
+    const row = within(env)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.startsWith('NODE_OPTIONS'))!;
+    expect(row).toHaveTextContent('--max-old-space-size=8192 heap 8192 MB > memory limit 4096 MB');
+    expect(within(env).getAllByText(/> memory limit/)).toHaveLength(1);
+  });
+
   it('masks secret env values and shows uptime with no dispatched agent', async () => {
     renderApp(tab('data-warehouse', 'container'));
     const env = await screen.findByRole('table', { name: 'Container environment variables' });
@@ -164,6 +174,8 @@ describe('Container tab', () => {
     for (const s of secrets) expect(env).not.toHaveTextContent(s.value);
     expect(within(env).getAllByLabelText('masked secret')).toHaveLength(secrets.length);
     expect(screen.getByTestId('idle-uptime')).toHaveTextContent(/1[34] h/);
+    // The label says what the figure is: idle time, not "up".
+    expect(screen.getByText('Idle (running, no agent dispatched)')).toBeInTheDocument();
   });
 });
 

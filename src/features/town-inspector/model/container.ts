@@ -17,3 +17,14 @@ export function countLifecycle(events: readonly ContainerEvent[], sinceMs: numbe
   }
   return counts;
 }
+
+/**
+ * The V8 heap an env var asks for (`--max-old-space-size=8192` in NODE_OPTIONS), when it is more than
+ * the container's memory limit: such a process is killed for memory before its heap is ever full.
+ */
+export function heapOverLimit(key: string, value: string, limitMb: number): number | null {
+  if (key !== 'NODE_OPTIONS') return null;
+  const m = /--max-old-space-size=(\d+)/.exec(value);
+  const heap = m ? Number(m[1]) : null;
+  return heap !== null && heap > limitMb ? heap : null;
+}

@@ -5,6 +5,7 @@ import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
 import { StatusBadge } from '../../../../components/status-badge';
 import { useNow } from '../../../../components/use-now';
+import { pluralize } from '../../../../lib/format';
 import { paths } from '../../../../lib/paths';
 import { DAY_MS, formatDuration } from '../../../../lib/time';
 import { useContainer } from '../../api/tabs';
@@ -50,12 +51,12 @@ export function ContainerTab({ townId }: { townId: string }) {
             </dd>
           </div>
           <div>
-            <dt>Up with no dispatched agent</dt>
+            <dt>Idle (running, no agent dispatched)</dt>
             <dd data-testid="idle-uptime" className={c.idle_since && now - Date.parse(c.idle_since) > 3600_000 ? 'text-yellow' : undefined}>
               {c.idle_since ? (
                 <span title={c.idle_since}>{formatDuration(now - Date.parse(c.idle_since))}</span>
               ) : (
-                <span className="muted">an agent is dispatched</span>
+                <span className="muted">not idle: an agent is dispatched</span>
               )}
             </dd>
           </div>
@@ -73,7 +74,7 @@ export function ContainerTab({ townId }: { townId: string }) {
             <dt>Last 24 h</dt>
             <dd>
               {day.oom > 0 ? <Badge tone="red">{day.oom} OOM</Badge> : null}
-              {day.exits > 0 ? <Badge tone="red">{day.exits} non-zero exits</Badge> : null}
+              {day.exits > 0 ? <Badge tone="red">{pluralize(day.exits, 'non-zero exit')}</Badge> : null}
               <span className="small">
                 {day.start} starts · {day.sleep} sleeps
               </span>
@@ -185,6 +186,7 @@ export function ContainerTab({ townId }: { townId: string }) {
         </h2>
         <EnvTable
           vars={c.env_vars}
+          memoryLimitMb={c.memory_limit_mb}
           label="Container environment variables"
           actions={(v) => <EnvVarActions townId={townId} variable={v} />}
         />
