@@ -98,8 +98,11 @@ function anchorKey(persistTo) {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Whether the process has ended: a signal's end leaves `exitCode` null and sets `signalCode`. */
+const hasExited = (child) => child.exitCode !== null || child.signalCode !== null;
+
 async function stopChild(child) {
-  if (child.exitCode !== null) return;
+  if (hasExited(child)) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
   await exited;
@@ -107,7 +110,7 @@ async function stopChild(child) {
 
 /** Stops wrangler and the workerd it started (they share the detached process group). */
 export async function stopProcessGroup(child) {
-  if (child.exitCode !== null || child.pid === undefined) return;
+  if (hasExited(child) || child.pid === undefined) return;
   const exited = new Promise((r) => child.once('exit', r));
   try {
     process.kill(-child.pid, 'SIGTERM');

@@ -31,9 +31,8 @@ export function actionRoutes(router: Router<AdminContext>): void {
       admin: ctx.admin,
       integrations,
     });
-    // The user's GastownUserDO keeps its own copy of the rigs (the user's rig list reads it): mirror
-    // what the action changed. A second object cannot join the town's transaction; the town stays the truth.
-    if (outcome.changedRigs.length && ctx.townOwner) await ctx.host.objects.user(ctx.townOwner).updateRigs(outcome.changedRigs);
+    // The user's GastownUserDO keeps its own copy of the rigs (the user's rig list reads it): the town
+    // queued what the action changed in its outbox, in the action's transaction, and delivers it.
     return json(outcome.body, outcome.status);
   });
 }

@@ -1,6 +1,6 @@
 import { buildIntegrations, buildLargeTown, buildWorld, USERS } from '../../scenarios';
 import type { Host } from '../host';
-import type { PatrolMode } from '../town/town';
+import { TOWN_FAULTS, type PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { seedTown, seedWorld } from '../seed/seed-world';
 import { guardDevRequest } from './dev-gate';
@@ -60,6 +60,11 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
       if (!options.testHooks)
         throw new HttpError(404, 'not_found', 'No such route: SDK event writes exist only under the test harness (TEST_HOOKS).');
       return json(await devSdkEvents(host, await readBody(request)));
+    }
+    if (url.pathname === '/api/dev/fault' && request.method === 'POST') {
+      if (!options.testHooks)
+        throw new HttpError(404, 'not_found', 'No such route: fault injection exists only under the test harness (TEST_HOOKS).');
+      return json(await devFault(host, await readBody(request)));
     }
     if (url.pathname.startsWith('/api/dev/audit/') && request.method === 'POST') {
       if (!options.testHooks)
@@ -181,6 +186,16 @@ async function devAudit(host: Host, op: string, body: AuditDevRequest): Promise<
     return town.devTruncateAudit(keep);
   }
   throw new HttpError(404, 'not_found', 'No such route.');
+}
+
+/** `POST /api/dev/fault` with `{ town_id, fault }`: the town crashes the next time it reaches that point (test hook). */
+async function devFault(host: Host, body: Record<string, unknown>): Promise<unknown> {
+  const townId = String(body.town_id ?? '');
+  if (!(await host.objects.directory().townIds()).includes(townId))
+    throw new HttpError(404, 'not_found', `No town ${townId.slice(0, 80)}.`);
+  const fault = TOWN_FAULTS.find((f) => f === body.fault);
+  if (!fault) throw new HttpError(400, 'bad_request', `fault: one of ${TOWN_FAULTS.join(', ')}`, { parameter: 'fault' });
+  return host.objects.town(townId).devArmFault(fault);
 }
 
 /** The deployment-wide dev clock offset, kept by the directory (each town keeps its own copy). */

@@ -1,8 +1,10 @@
 import type { Ids, Storage } from '../ports';
 import type { ActionResult, LinkedIntegration, User } from '../../src/api/schemas';
-import { EngineError, runAction, sha256Hex } from '../engine';
-import { first, insert, num, str } from '../db/sql';
+import { canonicalJson, EngineError, runAction, sha256Hex } from '../engine';
+import { all, first, insert, num, str } from '../db/sql';
+import { toRig } from '../user/rig-row';
 import { sqlAccess, sqlAuditLog } from './access';
+import { enqueue } from './outbox';
 
 /** How long a used Idempotency-Key is remembered (a client retries within minutes, not days). */
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
@@ -24,7 +26,7 @@ export interface ActOutcome {
   status: number;
   /** An ActionResult, or the API's `{ error }` body. */
   body: ActionResult | { error: { code: string; message: string; details: Record<string, unknown> } };
-  /** Rig ids whose rows changed (the caller mirrors them into the owner's GastownUserDO). */
+  /** Rig ids whose rows changed (their new rows are in the outbox for the owner's GastownUserDO). */
   changedRigIds: string[];
 }
 
@@ -33,12 +35,15 @@ export interface ActOutcome {
  * plan and writes, the audit append and the idempotency record commit together or not at all. An
  * EngineError rolls the transaction back and becomes the answer; any other error rolls back and throws.
  * Only applied (non-dry-run) successes are remembered, as MSW does: a refused request may be retried
- * with the same key once its cause is fixed.
+ * with the same key once its cause is fixed. Rigs the action changed go to the owner's GastownUserDO
+ * (the user's rig list) through the outbox, in the same transaction: delivered after the commit and
+ * by alarm until acknowledged, so a crash between the two objects cannot leave the copy stale.
  */
 export function act(storage: Storage, townId: string, input: ActInput, at: { now: string; ids: Ids }): ActOutcome {
   const sql = storage.sql;
-  // Hashed: a body may carry a git token, which must not rest in clear outside town_secrets.
-  const fingerprint = sha256Hex(`${input.action} ${JSON.stringify(input.body)}`);
+  // Hashed: a body may carry a git token, which must not rest in clear outside town_secrets. Over
+  // canonical JSON: the same body with its keys in another order is the same request.
+  const fingerprint = sha256Hex(`${input.action} ${canonicalJson(input.body)}`);
   const changedRigIds = new Set<string>();
   try {
     return storage.transactionSync((): ActOutcome => {
@@ -65,6 +70,12 @@ export function act(storage: Storage, townId: string, input: ActInput, at: { now
           integrations: input.integrations ?? [],
         },
       );
+      if (!result.dry_run && changedRigIds.size) {
+        const owner = str(first(sql, 'SELECT owner_user_id FROM town LIMIT 1')?.owner_user_id ?? '');
+        const ids = [...changedRigIds];
+        const rigs = all(sql, `SELECT * FROM rigs WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, ...ids).map(toRig);
+        if (owner) enqueue(sql, { kind: 'user', name: owner, method: 'updateRigsOnce' }, [rigs], at.now);
+      }
       if (!result.dry_run) {
         sql.exec('DELETE FROM idempotency_keys WHERE created_at < ?', new Date(Date.parse(at.now) - IDEMPOTENCY_TTL_MS).toISOString());
         insert(sql, 'idempotency_keys', {

@@ -37,7 +37,13 @@ export function pendingCount(sql: SqlPort): number {
 }
 
 /** Delivers what is pending, each receiver oldest first; a failure stops that receiver (the next alarm retries). */
-export async function deliver(storage: Storage, objects: Objects, townId: string): Promise<{ delivered: number; failed: boolean }> {
+export async function deliver(
+  storage: Storage,
+  objects: Objects,
+  townId: string,
+  /** Runs between a receiver's answer and the acknowledgement (a test's crash point). */
+  beforeAck: () => void = () => {},
+): Promise<{ delivered: number; failed: boolean }> {
   let delivered = 0;
   for (;;) {
     const rows = all(storage.sql, 'SELECT id, target_kind, target_name, method, args FROM outbox ORDER BY id LIMIT ?', ROUND);
@@ -49,7 +55,7 @@ export async function deliver(storage: Storage, objects: Objects, townId: string
       const key = `${String(row.target_kind)}:${String(row.target_name)}`;
       byTarget.set(key, [...(byTarget.get(key) ?? []), row]);
     }
-    const outcomes = await Promise.all([...byTarget.values()].map((queue) => deliverInOrder(storage, objects, townId, queue)));
+    const outcomes = await Promise.all([...byTarget.values()].map((queue) => deliverInOrder(storage, objects, townId, queue, beforeAck)));
     delivered += outcomes.reduce((n, o) => n + o.delivered, 0);
     if (outcomes.some((o) => o.failed)) return { delivered, failed: true };
   }
@@ -61,10 +67,12 @@ async function deliverInOrder(
   objects: Objects,
   townId: string,
   queue: Record<string, unknown>[],
+  beforeAck: () => void,
 ): Promise<{ delivered: number; failed: boolean }> {
   let delivered = 0;
   for (const row of queue) {
-    const messageId = `${townId}:${String(row.id)}`;
+    // `o9`: ids from the never-reused sequence (schema v9); older ids were `${townId}:${id}`.
+    const messageId = `${townId}:o9:${String(row.id)}`;
     const args = JSON.parse(String(row.args)) as unknown[];
     const target =
       row.target_kind === 'agent'
@@ -78,6 +86,7 @@ async function deliverInOrder(
       console.error(`outbox: delivering ${messageId} to ${String(row.target_kind)} ${String(row.target_name)} failed`, error);
       return { delivered, failed: true };
     }
+    beforeAck();
     storage.sql.exec('DELETE FROM outbox WHERE id = ?', row.id);
     delivered++;
   }

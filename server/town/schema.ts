@@ -424,6 +424,23 @@ export const TOWN_MIGRATIONS = [
      BEGIN SELECT RAISE(ABORT, 'recovery_observations is append-only'); END;
    CREATE TRIGGER recovery_observations_no_delete BEFORE DELETE ON recovery_observations
      BEGIN SELECT RAISE(ABORT, 'recovery_observations is append-only'); END;`,
+
+  // v9 (issue 17): outbox ids are never reused. A plain INTEGER PRIMARY KEY starts again at 1 once the
+  // table is empty, so a later message got an id its receiver had already seen and was dropped as a
+  // redelivery (a relinked rig never reached the user's list). Message ids also gain a version prefix
+  // (outbox.ts), so none can meet an id handed out before this migration.
+  `CREATE TABLE outbox_v9 (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     target_kind TEXT NOT NULL,
+     target_name TEXT NOT NULL,
+     method TEXT NOT NULL,
+     args TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   INSERT INTO outbox_v9 (target_kind, target_name, method, args, created_at)
+     SELECT target_kind, target_name, method, args, created_at FROM outbox ORDER BY id;
+   DROP TABLE outbox;
+   ALTER TABLE outbox_v9 RENAME TO outbox;`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

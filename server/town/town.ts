@@ -51,7 +51,7 @@ import { createTick } from '../patrol/tick';
 import { TownClock } from './clock';
 import { TownIds } from './ids';
 import { readMeta, readMetaNumber, writeMeta } from './meta';
-import { deliver } from './outbox';
+import { deliver, pendingCount } from './outbox';
 import { ensureChangeTriggers, townTag } from './changes';
 import { listObservations, readRecovery } from '../recovery/watch';
 
@@ -64,6 +64,13 @@ const LIST_CAP = 500;
  * writes run inside `transactionSync`; an intervention changes state, appends its audit row and records
  * its idempotency key in one transaction (`act`).
  */
+/** Faults a test can arm (devArmFault): where a simulated crash happens. */
+export type TownFault = 'crash_after_commit' | 'crash_before_ack';
+export const TOWN_FAULTS: readonly TownFault[] = ['crash_after_commit', 'crash_before_ack'];
+
+/** Real ms before undelivered outbox messages are tried again by alarm. */
+const OUTBOX_RETRY_MS = 2_000;
+
 /** How the patrol is driven: by the host's alarm in real time (`npm start`), or only by the dev clock (tests). */
 export type PatrolMode = 'live' | 'manual';
 
@@ -85,6 +92,8 @@ export class Town {
     storage.transactionSync(() => ensureChangeTriggers(this.sql));
     this.clock = new TownClock(this.sql, host.clock);
     this.ids = new TownIds(this.sql, () => this.townId() ?? 'unseeded');
+    // Woken after a crash with messages still undelivered: make sure an alarm will retry them.
+    if (pendingCount(this.sql) > 0) void storage.setAlarm(host.clock.now() + OUTBOX_RETRY_MS);
   }
 
   private now(): number {
@@ -228,7 +237,13 @@ export class Town {
       };
     }
     const outcome = act(this.storage, townId, input, { now: new Date(this.now()).toISOString(), ids: this.ids });
+    // Committed with the outbox rows it queued: the retry alarm goes with them (no await in between),
+    // so a crash from here on still gets them delivered.
+    if (pendingCount(this.sql) > 0) await this.storage.setAlarm(this.host.clock.now() + OUTBOX_RETRY_MS);
+    this.crashIfArmed('crash_after_commit');
     if (outcome.status === 200 && !('error' in outcome.body) && !outcome.body.dry_run) await this.kickPatrol();
+    // Also on a replay (same Idempotency-Key): what an earlier, cut-short attempt left undelivered goes now.
+    else await this.settle();
     const changed = new Set(outcome.changedRigIds);
     return { ...outcome, changedRigs: changed.size ? this.rigs().filter((r) => changed.has(r.id)) : [] };
   }
@@ -257,7 +272,8 @@ export class Town {
 
   /** The host's alarm: every tick that has fallen due, then what the ticks must tell other objects. */
   async alarm(): Promise<void> {
-    if (readMeta(this.sql, 'patrol_mode') !== 'live') return;
+    // Undelivered outbox messages are retried whatever the patrol mode.
+    if (readMeta(this.sql, 'patrol_mode') !== 'live') return this.settle();
     const rate = readMetaNumber(this.sql, 'clock_rate', 1);
     const lastReal = readMetaNumber(this.sql, 'clock_rate_since', this.host.clock.now());
     // A sped-up town (`npm start -- --speed N`) gains (N - 1) × the real time since the last alarm.
@@ -325,11 +341,14 @@ export class Town {
   private async settle(): Promise<void> {
     const townId = this.townId();
     if (!townId) return;
-    await deliver(this.storage, this.host.objects, townId);
+    const { failed } = await deliver(this.storage, this.host.objects, townId, () => this.crashIfArmed('crash_before_ack'));
     const next = readMetaNumber(this.sql, 'patrol_next_at', Number.POSITIVE_INFINITY);
     const live = readMeta(this.sql, 'patrol_mode') === 'live';
     const rate = readMetaNumber(this.sql, 'clock_rate', 1);
-    await this.storage.setAlarm(live && Number.isFinite(next) ? this.host.clock.now() + Math.max(0, next - this.now()) / rate : null);
+    const patrolAt = live && Number.isFinite(next) ? this.host.clock.now() + Math.max(0, next - this.now()) / rate : null;
+    // A receiver that failed is asked again by alarm until it acknowledges.
+    const retryAt = failed || pendingCount(this.sql) > 0 ? this.host.clock.now() + OUTBOX_RETRY_MS : null;
+    await this.storage.setAlarm(patrolAt === null ? retryAt : retryAt === null ? patrolAt : Math.min(patrolAt, retryAt));
   }
 
   // ── Dev-only (reached through /api/dev/audit/* when DEV_ROUTES=on) ──
@@ -340,6 +359,22 @@ export class Town {
     const result = seedAuditEntries(this.storage, townId, count, Date.parse('2026-01-01T00:00:00.000Z'), this.ids);
     await this.settle();
     return result;
+  }
+
+  /**
+   * Test hook: the next time the town reaches `fault`, it throws as if the process died there —
+   * `crash_after_commit` (an action committed, nothing delivered yet) or `crash_before_ack` (a receiver
+   * applied a message the town has not yet marked delivered).
+   */
+  devArmFault(fault: TownFault): { armed: TownFault } {
+    this.storage.transactionSync(() => writeMeta(this.sql, 'dev_fault', fault));
+    return { armed: fault };
+  }
+
+  private crashIfArmed(fault: TownFault): void {
+    if (readMeta(this.sql, 'dev_fault') !== fault) return;
+    this.storage.transactionSync(() => this.sql.exec(`DELETE FROM town_meta WHERE key = 'dev_fault'`));
+    throw new Error(`test hook: the town crashed (${fault})`);
   }
 
   devTruncateAudit(keep: number): { deleted: number } {
