@@ -26,6 +26,8 @@ const KIND_ENUMS: Record<StatusKind, readonly string[] | null> = {
   assignment: s.Assignment.shape.outcome.options,
   session: s.MayorSessionState.options,
   severity: s.TimelineEvent.shape.severity.options,
+  bulkTarget: s.BulkTargetStatus.options,
+  recovery: s.RecoveryVerdict.options,
   // The SDK's tool-call states, the diagnosis rules' grades and the chain check are not contract enums.
   tool: null,
   townHealth: null,
@@ -48,6 +50,9 @@ const NOT_STATUSES: readonly (readonly string[])[] = [
   s.CredentialEvent.shape.kind.options,
   s.TargetKind.options,
   s.ActionName.options,
+  // What a bulk run selects by, and the names of the recovery checks an action declares.
+  s.BulkSelection.options[1].shape.kind.options,
+  s.RecoveryCheckId.options,
   // Timeline kinds are categories: their badge colours group rows, they say nothing about health.
   s.TimelineKind.options,
 ];

@@ -3,6 +3,7 @@ import type {
   Assignment,
   AuditEntry,
   BeadPriority,
+  BulkTargetStatus,
   BeadStatus,
   ContainerEventType,
   ContainerHealth,
@@ -15,6 +16,7 @@ import type {
   IntegrationStatus,
   MayorSessionState,
   ProcessStatus,
+  RecoveryVerdict,
   ReviewEntry,
   ReviewState,
   TimelineEvent,
@@ -78,6 +80,10 @@ export const STATUS_TONES = {
   /** The Mayor's session. */
   session: { starting: 'blue', active: 'blue', idle: 'neutral', errored: 'red' } satisfies Record<MayorSessionState, Tone>,
   severity: { info: 'neutral', warn: 'yellow', error: 'red' } satisfies Record<TimelineEvent['severity'], Tone>,
+  /** One target of a bulk run. */
+  bulkTarget: { pending: 'neutral', applied: 'green', failed: 'red' } satisfies Record<BulkTargetStatus, Tone>,
+  /** What the patrol saw after an intervention (an observation beside its audit entry). */
+  recovery: { recovered: 'green', did_not_recover: 'red' } satisfies Record<RecoveryVerdict, Tone>,
   /** A tool call inside an SDK event stream (the SDK's words, not the contract's: anything else is unknown). */
   tool: { pending: 'yellow', running: 'blue', completed: 'green', error: 'red' },
   /** A town's health as the diagnosis rules grade it. */

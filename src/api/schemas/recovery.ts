@@ -80,6 +80,7 @@ export const RecoveryCheck = z.object({
 export type RecoveryCheck = z.infer<typeof RecoveryCheck>;
 
 export const RecoveryVerdict = z.enum(['recovered', 'did_not_recover']);
+export type RecoveryVerdict = z.infer<typeof RecoveryVerdict>;
 
 /** The verdict, appended once beside the audit entry it judges (the entry itself is never changed). */
 export const RecoveryObservation = z.object({
