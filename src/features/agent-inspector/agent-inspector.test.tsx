@@ -70,6 +70,14 @@ describe('Agent Inspector on the mayor-dysfunction town (support-bot, Mayor)', (
     expect(within(prompt).getByLabelText('Rendered system prompt')).not.toHaveTextContent('{{rigs}}');
     expect(within(prompt).getByText('looks stale or failed')).toBeInTheDocument();
   });
+
+  it('the header reads the errored, looping session beside the agent status that still says working', async () => {
+    const { url, view } = agentIn('support-bot', 'Mayor');
+    renderApp(url, view);
+    const badge = await screen.findByTestId('mayor-session-badge', {}, { timeout: 5000 });
+    expect(badge).toHaveTextContent('session errored tool-call loop');
+    expect(within(badge).getByText('errored')).toHaveClass('badge-red');
+  });
 });
 
 describe('Agent Inspector on the silent-consumption town (data-warehouse)', () => {

@@ -6,6 +6,7 @@ import { OpenValue } from '../../../components/open-value';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { Loading } from '../../../components/states';
+import { Badge } from '../../../components/badge';
 import { StatusBadge } from '../../../components/status-badge';
 import { useSearchState } from '../../../components/use-search-state';
 import { useNow } from '../../../components/use-now';
@@ -59,6 +60,18 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
       >
         <StatusBadge kind="agent" status={a.status} />
         <span className="muted">for {formatDuration(now - Date.parse(a.status_since))}</span>
+        {detail.mayor && detail.mayor.session_state !== 'active' ? (
+          // The agent row can still say working while the Mayor's session is dead: the header shows both.
+          <span data-testid="mayor-session-badge">
+            <span className="muted">session</span> <StatusBadge kind="session" status={detail.mayor.session_state} />
+            {detail.mayor.session_error && /loop/i.test(detail.mayor.session_error) ? (
+              <>
+                {' '}
+                <Badge tone="red">tool-call loop</Badge>
+              </>
+            ) : null}
+          </span>
+        ) : null}
         <code className="small">{a.identity}</code>
         <span className="muted">
           last activity <RelativeTime iso={a.last_activity_at} />
