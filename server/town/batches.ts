@@ -1,6 +1,7 @@
 import {
   ACTIONS,
   BULK_CONFIRM_ABOVE,
+  BULK_PRESET_ACTIONS,
   BULK_MAX_TARGETS,
   BulkPrepareRequest,
   BulkRunRequest,
@@ -86,6 +87,12 @@ function resolveTargets(storage: Storage, selection: BulkSelection): Target[] {
     }
     return rows.map((r) => ({ id: str(r.id), label: str(r.label), status: str(r.status) }));
   }
+  if (selection.by === 'preset') {
+    const rows = all(sql, `${PRESET_SQL[selection.preset]} LIMIT ?`, BULK_MAX_TARGETS + 1);
+    if (rows.length > BULK_MAX_TARGETS)
+      throw bad('selection.preset', `More than ${BULK_MAX_TARGETS.toLocaleString('en')} targets: act on them with a narrower filter.`);
+    return rows.map((r) => ({ id: str(r.id), label: str(r.label), status: str(r.status) }));
+  }
   const ids = [...new Set(selection.ids)];
   const table = selection.kind === 'agent' ? 'agents' : 'beads';
   const labelColumn = selection.kind === 'agent' ? 'name' : 'title';
@@ -111,6 +118,19 @@ function resolveTargets(storage: Storage, selection: BulkSelection): Target[] {
     return { id, label: str(r.label), status: str(r.status) };
   });
 }
+
+/** What each ready-made batch takes, as the town stands: the patrol's own readings of these states. */
+const PRESET_SQL: Record<keyof typeof BULK_PRESET_ACTIONS, string> = {
+  stalled_agents: `SELECT id, name AS label, status FROM agents WHERE status = 'stalled' ORDER BY name, id`,
+  agents_hooked_to_closed_beads: `SELECT a.id, a.name AS label, a.status FROM agents a JOIN beads b ON b.id = a.current_hook_bead_id
+    WHERE b.status = 'closed' ORDER BY a.name, a.id`,
+  failed_reviews: `SELECT r.bead_id AS id, b.title AS label, r.review_state AS status FROM reviews r JOIN beads b ON b.id = r.bead_id
+    WHERE r.review_state = 'failed' ORDER BY r.enqueued_at, r.bead_id`,
+  // An agent whose hooked bead's latest dispatch attempt failed.
+  failed_dispatches: `SELECT a.id, a.name AS label, a.status FROM agents a
+    WHERE a.current_hook_bead_id IS NOT NULL AND (SELECT d.outcome FROM dispatch_attempts d WHERE d.bead_id = a.current_hook_bead_id
+      ORDER BY d.created_at DESC, d.id DESC LIMIT 1) = 'failed' ORDER BY a.name, a.id`,
+};
 
 /** Counts by kind, largest first, at most MAX_KINDS (the rest summed as "other"). */
 function byKind(items: { kind: string; message: string }[], word: (n: number, message: string) => string): BulkWarning[] {
@@ -140,7 +160,10 @@ export function prepareBatch(storage: Storage, townId: string, input: BatchInput
   try {
     const request = parse(BulkPrepareRequest, input.body);
     const spec = ACTIONS[request.action];
-    if (spec.target !== request.selection.kind)
+    if (request.selection.by === 'preset') {
+      if (BULK_PRESET_ACTIONS[request.selection.preset] !== request.action)
+        throw bad('action', `The ready-made batch ${request.selection.preset} takes ${BULK_PRESET_ACTIONS[request.selection.preset]}.`);
+    } else if (spec.target !== request.selection.kind)
       throw bad('selection.kind', `${request.action} acts on a ${spec.target}; the selection holds ${request.selection.kind}s.`);
     const fingerprint = sha256Hex(JSON.stringify([request.action, request.selection, request.params, request.reason]));
     const sql = storage.sql;
@@ -157,7 +180,7 @@ export function prepareBatch(storage: Storage, townId: string, input: BatchInput
       const kept = all(sql, 'SELECT target_id, label FROM batch_targets WHERE batch_key = ? ORDER BY idx', request.batch_key);
       const statuses = resolveStatuses(
         storage,
-        request.selection.kind,
+        spec.target,
         kept.map((r) => str(r.target_id)),
       );
       targets = kept.map((r) => ({ id: str(r.target_id), label: str(r.label), status: statuses.get(str(r.target_id)) ?? 'missing' }));

@@ -145,3 +145,33 @@ describe('bulk actions (MSW host)', () => {
     expect(error.status).toBe(404);
   });
 });
+
+describe('ready-made batches (MSW host)', () => {
+  it('resets every stalled agent: the server finds them, the action is fixed', async () => {
+    const t = town('payments-api');
+    const stalled = t.agents.filter((a) => a.status === 'stalled');
+    expect(stalled.length).toBeGreaterThan(0);
+    const key = crypto.randomUUID();
+    const wrong = await refusal(
+      prepare(t.town.id, {
+        batch_key: key,
+        action: 'agent.delete',
+        selection: { by: 'preset', preset: 'stalled_agents' },
+        reason: 'unstick',
+      }),
+    );
+    expect(wrong.details).toMatchObject({ parameter: 'action' });
+    const preview = await prepare(t.town.id, {
+      batch_key: key,
+      action: 'agent.force_reset',
+      selection: { by: 'preset', preset: 'stalled_agents' },
+      reason: 'unstick every stalled polecat',
+    });
+    expect(preview.count).toBe(stalled.length);
+    expect(preview.sample.map((s) => s.label).sort()).toEqual(stalled.map((a) => a.name).sort());
+    const page = await run(t.town.id, key, { confirm_count: preview.count });
+    expect(page.applied).toBe(stalled.length);
+    const agents = await admin.get(endpoints.agents(t.town.id));
+    expect(agents.items.filter((a) => a.status === 'stalled')).toHaveLength(0);
+  });
+});

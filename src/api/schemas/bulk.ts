@@ -25,7 +25,21 @@ export const BulkBeadFilter = z
   .strict();
 export type BulkBeadFilter = z.infer<typeof BulkBeadFilter>;
 
+/**
+ * Ready-made batches for what the seed's scenarios need, each resolved by the server from the town's
+ * state: the action they take is fixed beside them (`BULK_PRESET_ACTIONS`).
+ */
+export const BulkPreset = z.enum(['stalled_agents', 'agents_hooked_to_closed_beads', 'failed_reviews', 'failed_dispatches']);
+export type BulkPreset = z.infer<typeof BulkPreset>;
+export const BULK_PRESET_ACTIONS = {
+  stalled_agents: 'agent.force_reset',
+  agents_hooked_to_closed_beads: 'agent.force_unhook',
+  failed_reviews: 'review.force_retry',
+  failed_dispatches: 'agent.retry_dispatch',
+} as const satisfies Record<BulkPreset, string>;
+
 export const BulkSelection = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('preset'), preset: BulkPreset }),
   z.object({ by: z.literal('filter'), kind: z.literal('bead'), filter: BulkBeadFilter }),
   /** Rows the admin ticked one by one (what they saw), for beads, agents or reviews. */
   z.object({ by: z.literal('ids'), kind: z.enum(['bead', 'agent', 'review']), ids: z.array(Id).min(1).max(BULK_MAX_TARGETS) }),

@@ -1,6 +1,14 @@
 import { Dialog } from 'radix-ui';
 import { useRef, useState } from 'react';
-import type { BulkBeadFilter, BulkPreview, BulkRunPage, BulkSelection } from '../../../api';
+import {
+  BULK_PRESET_ACTIONS,
+  type ActionName,
+  type BulkBeadFilter,
+  type BulkPreset,
+  type BulkPreview,
+  type BulkRunPage,
+  type BulkSelection,
+} from '../../../api';
 import { explainError } from '../../../components/error-state';
 import { usePortalContainer } from '../../../components/portal-container';
 import { formatNumber } from '../../../lib/format';
@@ -9,8 +17,7 @@ import { ACTION_META } from '../model/registry';
 import '../interventions.css';
 
 /** The bead actions a batch can take, with the one parameter some of them need. */
-const BEAD_BULK_ACTIONS = ['bead.force_close', 'bead.force_fail', 'bead.change_priority', 'bead.unhook'] as const;
-type BulkAction = (typeof BEAD_BULK_ACTIONS)[number];
+const BEAD_BULK_ACTIONS: readonly ActionName[] = ['bead.force_close', 'bead.force_fail', 'bead.change_priority', 'bead.unhook'];
 const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 
 const hasFilter = (f: BulkBeadFilter) => Boolean(f.status?.length || f.type?.length || f.label || f.q);
@@ -38,7 +45,54 @@ export function BulkBeadsButton({ townId, filter, shown }: { townId: string; fil
         Act on all matching…
       </button>
       {open ? (
-        <BulkDialog townId={townId} selection={{ by: 'filter', kind: 'bead', filter }} shown={shown} onClose={() => setOpen(false)} />
+        <BulkDialog
+          townId={townId}
+          selection={{ by: 'filter', kind: 'bead', filter }}
+          actions={BEAD_BULK_ACTIONS}
+          title="Act on all matching beads"
+          noun="beads"
+          what={`Filter: ${describeFilter(filter)}. The server resolves it; the table shows ${formatNumber(shown)}.`}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+const PRESETS: Record<BulkPreset, { label: string; noun: string; what: string }> = {
+  stalled_agents: { label: 'Reset every stalled agent', noun: 'agents', what: 'Every agent of the town that is stalled now.' },
+  agents_hooked_to_closed_beads: {
+    label: 'Unhook agents hooked to closed beads',
+    noun: 'agents',
+    what: 'Every agent still hooked to a bead that is closed.',
+  },
+  failed_reviews: { label: 'Retry every failed review', noun: 'merge requests', what: 'Every merge request whose review failed.' },
+  failed_dispatches: {
+    label: 'Retry every failed dispatch',
+    noun: 'agents',
+    what: 'Every agent whose hooked bead’s latest dispatch attempt failed.',
+  },
+};
+
+/** A ready-made batch: the server resolves its targets from the town's state; its action is fixed. */
+export function ReadyBatchButton({ townId, preset }: { townId: string; preset: BulkPreset }) {
+  const [open, setOpen] = useState(false);
+  const p = PRESETS[preset];
+  return (
+    <>
+      <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+        {p.label}…
+      </button>
+      {open ? (
+        <BulkDialog
+          townId={townId}
+          selection={{ by: 'preset', preset }}
+          actions={[BULK_PRESET_ACTIONS[preset]]}
+          title={p.label}
+          noun={p.noun}
+          what={p.what}
+          onClose={() => setOpen(false)}
+        />
       ) : null}
     </>
   );
@@ -57,18 +111,24 @@ function describeFilter(f: BulkBeadFilter): string {
 function BulkDialog({
   townId,
   selection,
-  shown,
+  actions,
+  title,
+  noun,
+  what,
   onClose,
 }: {
   townId: string;
   selection: BulkSelection;
-  shown: number;
+  actions: readonly ActionName[];
+  title: string;
+  noun: string;
+  what: string;
   onClose: () => void;
 }) {
   const container = usePortalContainer();
   // One key for this dialog's batch: a second preview or run under it is the same batch.
   const [batchKey, setBatchKey] = useState(() => crypto.randomUUID());
-  const [action, setAction] = useState<BulkAction>('bead.force_close');
+  const [action, setAction] = useState<ActionName>(actions[0]!);
   const [priority, setPriority] = useState<(typeof PRIORITIES)[number]>('high');
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<BulkPreview | null>(null);
@@ -114,7 +174,6 @@ function BulkDialog({
 
   const confirmed = !preview?.confirm_required || typed.trim() === String(preview.count);
   const done = page !== null && page.pending === 0;
-  const filterText = selection.by === 'filter' ? describeFilter(selection.filter) : `${selection.ids.length} selected`;
   const explained = error ? explainError(error) : null;
 
   return (
@@ -123,9 +182,9 @@ function BulkDialog({
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog bulk-dialog" aria-describedby="bulk-what">
           <div className="dialog-body">
-            <Dialog.Title className="dialog-title">Act on all matching beads</Dialog.Title>
+            <Dialog.Title className="dialog-title">{title}</Dialog.Title>
             <p id="bulk-what" className="muted small">
-              Filter: {filterText}. The server resolves it; the table shows {formatNumber(shown)}.
+              {what}
             </p>
 
             <fieldset className="bulk-fields" disabled={busy !== null || page !== null}>
@@ -136,9 +195,9 @@ function BulkDialog({
                 id="bulk-action"
                 className="input"
                 value={action}
-                onChange={(e) => edit(() => setAction(e.target.value as BulkAction))}
+                onChange={(e) => edit(() => setAction(e.target.value as ActionName))}
               >
-                {BEAD_BULK_ACTIONS.map((a) => (
+                {actions.map((a) => (
                   <option key={a} value={a}>
                     {ACTION_META[a].label}
                   </option>
@@ -164,7 +223,7 @@ function BulkDialog({
                 </>
               ) : null}
               <label className="label" htmlFor="bulk-reason">
-                Reason (goes into every bead’s audit entry)
+                Reason (goes into every target’s audit entry)
               </label>
               <textarea
                 id="bulk-reason"
@@ -175,7 +234,7 @@ function BulkDialog({
               />
             </fieldset>
 
-            {preview ? <PreviewSummary preview={preview} /> : null}
+            {preview ? <PreviewSummary preview={preview} noun={noun} /> : null}
 
             {preview && preview.confirm_required && !page ? (
               <div>
@@ -229,7 +288,7 @@ function BulkDialog({
                   disabled={!confirmed || busy !== null || preview.count === 0}
                   onClick={() => void doRun(false)}
                 >
-                  {busy === 'run' ? 'Running…' : page ? `Continue (${page.pending} left)` : `Run on ${formatNumber(preview.count)} beads`}
+                  {busy === 'run' ? 'Running…' : page ? `Continue (${page.pending} left)` : `Run on ${formatNumber(preview.count)} ${noun}`}
                 </button>
               ) : null}
             </div>
@@ -240,11 +299,11 @@ function BulkDialog({
   );
 }
 
-function PreviewSummary({ preview }: { preview: BulkPreview }) {
+function PreviewSummary({ preview, noun }: { preview: BulkPreview; noun: string }) {
   return (
     <section className="bulk-preview" aria-label="Dry run">
       <p className="strong" data-testid="bulk-count">
-        {preview.count === 0 ? 'No bead matches this filter.' : `${formatNumber(preview.count)} beads would be affected.`}
+        {preview.count === 0 ? `No ${noun} to act on.` : `${formatNumber(preview.count)} ${noun} would be affected.`}
       </p>
       {preview.warnings.length || preview.refusals.length ? (
         <ul className="bulk-warnings" aria-label="Warnings">
@@ -262,7 +321,7 @@ function PreviewSummary({ preview }: { preview: BulkPreview }) {
         <table className="table" aria-label="Sample of the targets">
           <thead>
             <tr>
-              <th>Bead</th>
+              <th>Target</th>
               <th>Effect</th>
             </tr>
           </thead>
@@ -301,7 +360,7 @@ function RunProgress({ page }: { page: BulkRunPage }) {
         <table className="table" aria-label="Failed targets">
           <thead>
             <tr>
-              <th>Bead</th>
+              <th>Target</th>
               <th>Why it failed</th>
             </tr>
           </thead>

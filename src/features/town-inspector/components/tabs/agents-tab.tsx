@@ -13,6 +13,7 @@ import { paths } from '../../../../lib/paths';
 import { formatDuration } from '../../../../lib/time';
 import { useAgents } from '../../api/tabs';
 import { getWorkVerdict, isTroubled, sortAgents, summarizeAgents } from '../../model/agent-rows';
+import { ReadyBatchButton } from '../../../interventions';
 
 function StatusCell({ agent, now }: { agent: AgentListItem; now: number }) {
   const since = agent.stalled_at && agent.status === 'stalled' ? agent.stalled_at : agent.status_since;
@@ -56,6 +57,12 @@ export function AgentsTab({ townId }: { townId: string }) {
           )}{' '}
           · {summary.total} in total
         </span>
+      </div>
+      <div className="action-bar" role="group" aria-label="Ready-made batches">
+        <ReadyBatchButton townId={townId} preset="stalled_agents" />
+        <ReadyBatchButton townId={townId} preset="agents_hooked_to_closed_beads" />
+        <ReadyBatchButton townId={townId} preset="failed_dispatches" />
+        <ReadyBatchButton townId={townId} preset="failed_reviews" />
       </div>
       <InvalidRows rows={invalid} noun="agent" />
       <p className="muted small">
