@@ -3,7 +3,9 @@ import { createApiClient } from './client';
 import { endpoints } from './endpoints';
 import { failure } from './contract/lookups';
 import { TownSummary } from './schemas';
+import { http, HttpResponse } from 'msw';
 import { failWith, getStore } from '../mocks/handlers';
+import { server } from '../mocks/node';
 
 const client = (token: string | null = 'dev-admin-token', timeoutMs = 2000) =>
   createApiClient({ baseUrl: 'http://localhost', getToken: () => token, timeoutMs });
@@ -22,6 +24,16 @@ describe('the typed client', () => {
     expect(error.retryable).toBe(false);
     expect(error.message).toContain('GET /api/admin/users/usr_2b7f1c9e4a/towns');
     expect(error.message).toMatch(/items: /);
+  });
+
+  it.each([
+    ['JSON cut off mid-body', '{"items": [{"id": "tw', 'application/json', /cut off before its end/],
+    ['an HTML page with 200', '<!doctype html><title>502 Bad Gateway</title>', 'text/html', /HTML page instead of JSON/],
+  ])('offers a retry for %s (a transient-looking failure)', async (_name, body, type, message) => {
+    server.use(http.get(/\/api\/admin\/session$/, () => new HttpResponse(body, { status: 200, headers: { 'content-type': type } })));
+    const error = await failure(client().get(endpoints.session()));
+    expect(error).toMatchObject({ code: 'invalid_response', retryable: true });
+    expect(error.message).toMatch(message);
   });
 
   it.each([

@@ -84,9 +84,7 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
       try {
         body = JSON.parse(text);
       } catch {
-        if (response.ok) {
-          throw new ApiError(0, 'invalid_response', `${endpoint} returned a body that is not JSON.`, false, endpoint);
-        }
+        if (response.ok) throw unreadableBody(endpoint, text, response.headers.get('content-type'));
       }
     }
     if (response.status === 304) return { body: undefined, endpoint, status: 304, etag: response.headers.get('etag') };
@@ -181,3 +179,22 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** The app's client; the app shell configures its base URL and token source at start-up. */
 export const apiClient = createApiClient();
+
+/**
+ * A 200 whose body is not JSON. An HTML page (a proxy's or gateway's error page) or JSON cut off before
+ * its end is usually a hiccup on the way, so it is retryable; any other text is a contract problem.
+ */
+function unreadableBody(endpoint: string, text: string, contentType: string | null): ApiError {
+  const start = text.trimStart().charAt(0);
+  if ((contentType ?? '').includes('text/html') || start === '<')
+    return new ApiError(
+      0,
+      'invalid_response',
+      `${endpoint} answered with an HTML page instead of JSON (usually a proxy in the way for a moment).`,
+      true,
+      endpoint,
+    );
+  if (start === '{' || start === '[')
+    return new ApiError(0, 'invalid_response', `${endpoint} sent an answer that was cut off before its end.`, true, endpoint);
+  return new ApiError(0, 'invalid_response', `${endpoint} returned a body that is not JSON.`, false, endpoint);
+}

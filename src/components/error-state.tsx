@@ -54,6 +54,12 @@ export function explainError(error: unknown, what?: string): Explained {
     case 'network':
       return { title: 'Cannot reach the admin API', message: error.message, hint: 'Check your connection or VPN, then retry.' };
     case 'invalid_response':
+      if (error.retryable)
+        return {
+          title: 'The admin API’s answer did not arrive whole',
+          message: error.message,
+          hint: 'This is usually a hiccup between the panel and the API: retry.',
+        };
       return {
         title: 'The admin API sent data this panel does not understand',
         message: error.message,
