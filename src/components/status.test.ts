@@ -51,7 +51,8 @@ const NOT_STATUSES: readonly (readonly string[])[] = [
   s.TargetKind.options,
   s.ActionName.options,
   // What a bulk run selects by, and the names of the recovery checks an action declares.
-  s.BulkSelection.options[1].shape.kind.options,
+  s.BulkSelection.options[2].shape.kind.options,
+  s.BulkPreset.options,
   s.RecoveryCheckId.options,
   // Timeline kinds are categories: their badge colours group rows, they say nothing about health.
   s.TimelineKind.options,
