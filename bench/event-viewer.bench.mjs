@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { adminPage, launchBrowser, measureFrames, percentile, startMockApp } from './lib.mjs';
 import { startSeededWorker } from './worker.mjs';
+import { DEV_TOKENS } from '../scripts/lib/tokens.mjs';
 
 const QUERIES = [
   'bash',
@@ -55,13 +56,13 @@ export default async function run() {
         if (attempt >= 5) throw error;
       }
     }
-    const ids = await page.evaluate(async () => {
-      const h = { authorization: 'Bearer dev-admin-token' };
+    const ids = await page.evaluate(async (token) => {
+      const h = { authorization: `Bearer ${token}` };
       const towns = await (await fetch('/api/admin/users/usr_be9c400000/towns', { headers: h })).json();
       const town = towns.items[0];
       const agents = await (await fetch(`/api/admin/towns/${town.id}/agents`, { headers: h })).json();
       return { town: town.id, agent: agents.items.find((a) => a.name === 'Toast').id };
-    });
+    }, DEV_TOKENS.admin);
     const url = `${backend.baseURL}/towns/${ids.town}/agents/${ids.agent}`;
     // Warm navigation (caches, lazy town build in MSW), then the measured one.
     await page.goto(url);

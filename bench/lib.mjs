@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { chromium } from '@playwright/test';
+import { DEV_TOKENS } from '../scripts/lib/tokens.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -25,7 +26,7 @@ export function launchBrowser() {
 /** A page signed in with the dev admin token. */
 export async function adminPage(browser, viewport = { width: 1440, height: 900 }) {
   const context = await browser.newContext({ viewport });
-  await context.addInitScript(() => sessionStorage.setItem('gastown-admin.token', 'dev-admin-token'));
+  await context.addInitScript((t) => sessionStorage.setItem('gastown-admin.token', t), DEV_TOKENS.admin);
   return context.newPage();
 }
 

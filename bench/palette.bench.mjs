@@ -52,13 +52,15 @@ export default async function run() {
     // Beads spread over the town, read from the API the page talks to (MSW's service worker).
     const beads = await page.evaluate(async (townId) => {
       const res = await fetch(`/api/admin/towns/${townId}/beads?limit=1000&sort=title`, {
-        headers: { authorization: 'Bearer dev-admin-token' },
+        headers: { authorization: `Bearer ${sessionStorage.getItem('gastown-admin.token')}` },
       });
       const body = await res.json();
       return body.items.filter((_, i) => i % 40 === 7).map((b) => ({ id: b.id, title: b.title }));
     }, townId);
     const total = await page.evaluate(async (townId) => {
-      const res = await fetch(`/api/admin/towns/${townId}/beads?limit=1`, { headers: { authorization: 'Bearer dev-admin-token' } });
+      const res = await fetch(`/api/admin/towns/${townId}/beads?limit=1`, {
+        headers: { authorization: `Bearer ${sessionStorage.getItem('gastown-admin.token')}` },
+      });
       return (await res.json()).total;
     }, townId);
 

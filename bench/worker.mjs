@@ -2,11 +2,13 @@
 // (the million-event town is written once), an admin GET, and a timing sampler. Browser benches pass
 // `app: true` to serve the built SPA (./dist) from the same origin and drive it with bench/lib.mjs.
 import { join } from 'node:path';
+import { DEV_TOKENS } from '../scripts/lib/tokens.mjs';
 import { emptyAssetsDir, ROOT, seed, startWranglerInRange } from '../scripts/lib/wrangler.mjs';
 
 /** Bench state lives apart from `npm start`'s, so benches never disturb a demo (and vice versa). */
 export const BENCH_STATE = join(ROOT, '.wrangler/bench-state');
-export const ADMIN_TOKEN = 'dev-admin-token';
+/** A signed dev admin token (12 h), minted for this bench run. */
+export const ADMIN_TOKEN = DEV_TOKENS.admin;
 
 /** Starts the worker on a free port in 8796–8799 with the scenario world and, when `large`, the bench town. */
 export async function startSeededWorker({ large = false, app = false } = {}) {

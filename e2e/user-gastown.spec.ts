@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './pages/app';
+import { DEV_NON_ADMIN_TOKEN, signIn } from './pages/app';
 import { UserPages } from './pages/user-pages';
 
 test.beforeEach(async ({ page }) => signIn(page));
@@ -34,7 +34,7 @@ test('an unknown user id in the URL names what was looked up', async ({ page }) 
 });
 
 test('a non-admin token sees "admins only" and no data', async ({ page }) => {
-  await page.addInitScript(() => sessionStorage.setItem('gastown-admin.token', 'dev-support-token'));
+  await signIn(page, DEV_NON_ADMIN_TOKEN);
   await page.goto('/users/usr_2b7f1c9e4a');
   await expect(page.getByRole('heading', { name: 'Admins only' })).toBeVisible();
   await expect(page.getByText('Dana Whitfield')).toHaveCount(0);

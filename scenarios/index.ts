@@ -3,7 +3,7 @@ import { TownBuilder, type TownOptions } from './town-builder';
 import { addSdkStreams } from './town/history';
 import { populate } from './town/populate';
 import * as failures from './failures';
-import { DEV_TOKENS, USERS } from './users';
+import { USERS } from './users';
 import type { ScenarioKind, TownSeed, WorldSeed } from './types';
 import { buildIntegrations } from './integrations';
 
@@ -11,7 +11,7 @@ export type * from './types';
 export { sdkEventAt } from './sdk-stream';
 export { buildLargeTown, LARGE_AGENT_EVENTS } from './large-town';
 export { buildTownGraph } from './town-graph';
-export { USERS, DEV_TOKENS } from './users';
+export { USERS } from './users';
 export { TownBuilder } from './town-builder';
 export { createRng, hashString } from './random';
 export { buildIntegrations, repositoryOf } from './integrations';
@@ -168,10 +168,6 @@ export function buildWorld(options: { now: number }): WorldSeed {
   return {
     now: new Date(now).toISOString(),
     users: Object.values(USERS),
-    tokens: [
-      { token: DEV_TOKENS.admin, user_id: USERS.admin.id },
-      { token: DEV_TOKENS.nonAdmin, user_id: USERS.support.id },
-    ],
     towns,
     integrations: buildIntegrations(towns),
   };

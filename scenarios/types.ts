@@ -32,8 +32,6 @@ export interface WorldSeed {
   /** The instant the scenario was built for; every timestamp is relative to it. */
   now: string;
   users: User[];
-  /** Dev bearer tokens and whom they belong to. */
-  tokens: { token: string; user_id: string }[];
   towns: TownSeed[];
   /** The platform integrations users have installed (the platform's records, not a town's). */
   integrations: LinkedIntegration[];

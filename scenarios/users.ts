@@ -39,9 +39,3 @@ export const USERS = {
     created_at: '2026-02-11T13:30:00.000Z',
   },
 } satisfies Record<string, User>;
-
-/** Dev bearer tokens (local only): printed by `npm start` and documented in the README. */
-export const DEV_TOKENS = {
-  admin: 'dev-admin-token',
-  nonAdmin: 'dev-support-token',
-} as const;

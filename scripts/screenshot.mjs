@@ -1,7 +1,8 @@
 // Takes a screenshot of a page in Debian's Chromium: node scripts/screenshot.mjs <url> <out.png> [width] [token]
 import { chromium } from '@playwright/test';
+import { DEV_TOKENS } from './lib/tokens.mjs';
 
-const [url, out, width = '1280', token = 'dev-admin-token'] = process.argv.slice(2);
+const [url, out, width = '1280', token = DEV_TOKENS.admin] = process.argv.slice(2);
 if (!url || !out) {
   console.error('usage: node scripts/screenshot.mjs <url> <out.png> [width] [token]');
   process.exit(2);

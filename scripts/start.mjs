@@ -4,7 +4,7 @@
 // The towns live: their patrol runs on the worker's alarms in real time; `--speed N` (or GASTOWN_SPEED=N)
 // runs their clocks N times faster (`npm start -- --speed 10`: a 60-s patrol tick every 6 s).
 import { spawnSync } from 'node:child_process';
-import { DEV_TOKENS } from './lib/tokens.mjs';
+import { mintDevToken } from './lib/tokens.mjs';
 import { emptyAssetsDir, seed, setPatrol, startWrangler, ROOT } from './lib/wrangler.mjs';
 
 const PORT = 8787;
@@ -49,13 +49,18 @@ console.log(
   `The ${patrol.towns} towns patrol live${speed > 1 ? `, ${speed}× faster than real time` : ' (npm start -- --speed 10 runs them 10× faster)'}.`,
 );
 
+// Short-lived like production's: the panel asks for a fresh one when it expires (the sign-in screen's
+// dev buttons mint one through POST /api/dev/token), and npm run mint-token prints more.
+const DEV_TOKENS = { admin: await mintDevToken({ expiresInS: 3600 }), nonAdmin: await mintDevToken({ admin: false, expiresInS: 3600 }) };
 // The SPA takes a dev token from the URL fragment (never sent to the server), so the link signs in.
 const appUrl = `${apiOnly ? 'http://127.0.0.1:5173' : server.base}/#token=${DEV_TOKENS.admin}${apiOnly ? '  (npm run dev)' : ''}`;
 console.log(`
   Gastown Admin   ${appUrl}
   Admin API       ${server.base}/api/admin
   Admin token     ${DEV_TOKENS.admin}
-  Non-admin token ${DEV_TOKENS.nonAdmin}   (gets 403)
+                  (signed JWT for Alex Ops, valid 1 h; npm run mint-token -- --help for more)
+  Non-admin token ${DEV_TOKENS.nonAdmin}
+                  (Jamie Ortega, is_admin false: gets 403)
 
   curl -H 'Authorization: Bearer ${DEV_TOKENS.admin}' ${server.base}/api/admin/session
   Ctrl-C stops the server; state stays in .wrangler/state.

@@ -1,4 +1,5 @@
 import { API_PREFIX } from '../src/api/endpoints';
+import type { AdminTokenConfig } from './auth/admin-token';
 import type { Host } from './host';
 import { json } from './http/errors';
 import { handleAdmin } from './routes/admin';
@@ -7,6 +8,8 @@ import { handleDev, type DevOptions } from './routes/dev';
 export interface AdminApiOptions {
   /** The dev-only routes under `/api/dev/` (seeding, audit bench and probes); off in any deploy. */
   dev: DevOptions;
+  /** How admin tokens are verified: issuer, audience, keys by kid, wall clock (server/auth/admin-token.ts). */
+  auth: AdminTokenConfig;
 }
 
 /**
@@ -16,8 +19,8 @@ export interface AdminApiOptions {
 export function createAdminApi(host: Host, options: AdminApiOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
-    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) return handleAdmin(request, host, url);
-    if (url.pathname.startsWith('/api/dev/')) return handleDev(request, host, url, options.dev);
+    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) return handleAdmin(request, host, url, options.auth);
+    if (url.pathname.startsWith('/api/dev/')) return handleDev(request, host, url, options.dev, options.auth);
     return json({ error: { code: 'not_found', message: `No API route ${url.pathname.slice(0, 200)}.` } }, 404);
   };
 }

@@ -1,3 +1,4 @@
+import type { AdminTokenConfig } from '../server/auth/admin-token';
 import type { Host, ObjectKind, Objects } from '../server/host';
 import type { Remote } from '../server/ports';
 
@@ -14,6 +15,31 @@ export interface Env {
   AUDIT_ANCHOR_KEY?: string;
   /** Set by the local scripts: which `wrangler dev` answers (so a run never talks to another run's server). */
   DEV_INSTANCE?: string;
+  /** The admin-token verification keys, `kid=base64url-secret` pairs, comma-separated (two during a rotation). A secret, never in wrangler.jsonc. */
+  ADMIN_TOKEN_KEYS?: string;
+  /** Expected `iss` and `aud` of admin tokens. */
+  ADMIN_TOKEN_ISSUER?: string;
+  ADMIN_TOKEN_AUDIENCE?: string;
+  /** Local only: the key `POST /api/dev/token` signs with (the local scripts set it; a deploy never does). */
+  ADMIN_TOKEN_SIGNING_KID?: string;
+}
+
+/**
+ * The admin-token check from the Worker's vars. Without keys every admin route answers 401: a
+ * deployment that forgot its keys is closed, not open.
+ */
+export function authOf(env: Env): AdminTokenConfig {
+  const keys: Record<string, string> = {};
+  for (const pair of (env.ADMIN_TOKEN_KEYS ?? '').split(',')) {
+    const at = pair.indexOf('=');
+    if (at > 0) keys[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+  }
+  return {
+    issuer: env.ADMIN_TOKEN_ISSUER ?? 'https://app.kilo.ai',
+    audience: env.ADMIN_TOKEN_AUDIENCE ?? 'gastown-admin',
+    keys,
+    now: () => Date.now(),
+  };
 }
 
 /** The one RPC method every host object has (see objects.ts): a core method by name. */

@@ -1,5 +1,5 @@
 import { createAdminApi } from '../server/api';
-import { hostOf, type Env } from './env';
+import { authOf, hostOf, type Env } from './env';
 
 export { AgentDO, DirectoryDO, GastownUserDO, TownDO } from './objects';
 
@@ -10,7 +10,13 @@ export { AgentDO, DirectoryDO, GastownUserDO, TownDO } from './objects';
 export default {
   async fetch(request, env): Promise<Response> {
     const api = createAdminApi(hostOf(env), {
-      dev: { enabled: env.DEV_ROUTES === 'on', instance: env.DEV_INSTANCE, testHooks: env.TEST_HOOKS === 'on' },
+      dev: {
+        enabled: env.DEV_ROUTES === 'on',
+        instance: env.DEV_INSTANCE,
+        testHooks: env.TEST_HOOKS === 'on',
+        signingKid: env.DEV_ROUTES === 'on' ? env.ADMIN_TOKEN_SIGNING_KID : undefined,
+      },
+      auth: authOf(env),
     });
     return api(request);
   },

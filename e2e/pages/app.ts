@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 
-export const DEV_ADMIN_TOKEN = 'dev-admin-token';
-export const DEV_NON_ADMIN_TOKEN = 'dev-support-token';
+/** Signed dev tokens minted by the global setup (e2e/global-setup.ts) for this run. */
+export const DEV_ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? '';
+export const DEV_NON_ADMIN_TOKEN = process.env.E2E_NON_ADMIN_TOKEN ?? '';
 
 /** Signs the tab in with a token before any page script runs (as the sign-in screen would). */
 export async function signIn(page: Page, token: string = DEV_ADMIN_TOKEN) {

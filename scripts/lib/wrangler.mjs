@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEV_TOKENS } from './tokens.mjs';
+import { DEV_AUTH_VARS, DEV_TOKENS } from './tokens.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Where `npm start` keeps its state (wrangler's default, so `wrangler dev` by hand sees the same data). */
@@ -46,6 +46,8 @@ export async function startWrangler({
     'DEV_ROUTES:on',
     '--var',
     `DEV_INSTANCE:${instance}`,
+    // The dev token keys: wrangler dev verifies (and its dev route mints) the tokens scripts/lib/tokens.mjs signs.
+    ...Object.entries(DEV_AUTH_VARS).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ...(testHooks ? ['--var', 'TEST_HOOKS:on'] : []),
     '--var',
     `AUDIT_ANCHOR_KEY:${anchorKey(persistTo)}`,

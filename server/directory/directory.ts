@@ -24,11 +24,6 @@ const toUser = (row: Row): User => ({
   created_at: String(row.created_at),
 });
 
-export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The user directory: who may sign in, who is an admin, and which towns exist. */
 export class Directory {
   private readonly sql: SqlPort;
@@ -43,10 +38,12 @@ export class Directory {
     migrate(storage, DIRECTORY_MIGRATIONS);
   }
 
-  /** The token's user and, when asked, the owner of a town — one round trip per request. */
-  async authenticate(token: string, townId?: string): Promise<{ user: User | null; townOwner: string | null }> {
-    const hash = await hashToken(token);
-    const row = first(this.sql, 'SELECT u.* FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?', hash);
+  /**
+   * The directory's row for a verified token's user (null when the directory has none) and, when asked,
+   * the owner of a town — one round trip per request.
+   */
+  authenticate(userId: string, townId?: string): { user: User | null; townOwner: string | null } {
+    const row = first(this.sql, 'SELECT * FROM users WHERE id = ?', userId);
     const town = townId ? first(this.sql, 'SELECT owner_user_id FROM towns WHERE id = ?', townId) : null;
     return { user: row ? toUser(row) : null, townOwner: town ? String(town.owner_user_id) : null };
   }
@@ -113,17 +110,10 @@ export class Directory {
     return row ? toIntegration(row) : null;
   }
 
-  /** Adds (or replaces) users, dev tokens, town ownership rows and integrations. */
-  async upsert(input: {
-    users: User[];
-    tokens: { token: string; user_id: string }[];
-    towns: { id: string; owner_user_id: string }[];
-    integrations?: LinkedIntegration[];
-  }) {
-    const hashes = await Promise.all(input.tokens.map((t) => hashToken(t.token)));
+  /** Adds (or replaces) users, town ownership rows and integrations. */
+  upsert(input: { users: User[]; towns: { id: string; owner_user_id: string }[]; integrations?: LinkedIntegration[] }) {
     this.storage.transactionSync(() => {
       for (const user of input.users) insert(this.sql, 'users', { ...user, is_admin: user.is_admin ? 1 : 0 }, 'INSERT OR REPLACE');
-      input.tokens.forEach((t, i) => insert(this.sql, 'tokens', { token_hash: hashes[i], user_id: t.user_id }, 'INSERT OR REPLACE'));
       for (const town of input.towns) insert(this.sql, 'towns', town, 'INSERT OR REPLACE');
       for (const integration of input.integrations ?? [])
         insert(this.sql, 'integrations', { ...integration, repositories: JSON.stringify(integration.repositories) }, 'INSERT OR REPLACE');

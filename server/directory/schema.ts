@@ -33,4 +33,6 @@ export const DIRECTORY_MIGRATIONS = [
      at TEXT NOT NULL,
      signature TEXT NOT NULL
    );`,
+  // v4: sessions are signed admin tokens (server/auth), verified by signature: no token is stored.
+  `DROP TABLE tokens;`,
 ] as const;

@@ -1,4 +1,5 @@
 import { API_PREFIX } from '../../src/api/endpoints';
+import type { AdminTokenConfig } from '../auth/admin-token';
 import type { Host } from '../host';
 import { authenticateAdmin } from '../http/auth';
 import { errorResponse, json } from '../http/errors';
@@ -28,11 +29,11 @@ const TOWN_IN_PATH = /^\/towns\/([0-9a-fA-F-]{36})(?:\/|$)/;
  * `/api/admin/*`: bearer token → admin check → route. Authentication comes before routing, so an
  * unauthenticated caller learns nothing about which paths or ids exist.
  */
-export async function handleAdmin(request: Request, host: Host, url: URL): Promise<Response> {
+export async function handleAdmin(request: Request, host: Host, url: URL, auth: AdminTokenConfig): Promise<Response> {
   try {
     const path = url.pathname.slice(API_PREFIX.length) || '/';
     const townId = TOWN_IN_PATH.exec(path)?.[1]?.toLowerCase();
-    const { admin, townOwner } = await authenticateAdmin(request, host, townId);
+    const { admin, townOwner } = await authenticateAdmin(request, host, auth, townId);
     const query = new QueryParams(url);
     const { handler, params } = router.match(request.method, path);
     const ctx = { host, url, request, query, admin, townOwner };

@@ -1,4 +1,4 @@
-import { DEV_TOKENS } from '../../scenarios';
+import type { AdminTokenConfig } from '../auth/admin-token';
 import type { Host } from '../host';
 import { authenticateAdmin } from '../http/auth';
 import { HttpError } from '../http/errors';
@@ -12,7 +12,13 @@ import { HttpError } from '../http/errors';
  *   cannot send without a CORS preflight (the API answers none);
  * - **the admin token**, through the same check the admin API uses (`authenticateAdmin`).
  */
-export async function guardDevRequest(request: Request, host: Host, url: URL): Promise<void> {
+export async function guardDevRequest(request: Request, host: Host, url: URL, auth: AdminTokenConfig): Promise<void> {
+  checkDevOrigin(request, url);
+  await authenticateAdmin(request, host, auth);
+}
+
+/** The same-origin and JSON-only half of the gate (the dev token route has only this half: it is how a session starts). */
+export function checkDevOrigin(request: Request, url: URL): void {
   const site = request.headers.get('sec-fetch-site');
   if (site !== null && site !== 'same-origin' && site !== 'none')
     throw new HttpError(403, 'cross_origin', `Dev routes refuse requests from another site (Sec-Fetch-Site: ${site.slice(0, 40)}).`);
@@ -26,18 +32,6 @@ export async function guardDevRequest(request: Request, host: Host, url: URL): P
         content_type: type.slice(0, 80) || null,
       });
   }
-  try {
-    await authenticateAdmin(request, host);
-  } catch (error) {
-    // Before the first seed the directory knows no token: the scenario admin's (the one that seed is
-    // about to install) is the only one accepted, so the very first seed is gated too.
-    if (!(error instanceof HttpError) || error.status !== 401 || !(await isBootstrap(request, host))) throw error;
-  }
-}
-
-async function isBootstrap(request: Request, host: Host): Promise<boolean> {
-  if ((request.headers.get('authorization') ?? '').trim() !== `Bearer ${DEV_TOKENS.admin}`) return false;
-  return (await host.objects.directory().getMeta('seeded:world')) === null;
 }
 
 function originOf(value: string): string | null {

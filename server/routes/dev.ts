@@ -3,8 +3,9 @@ import type { Host } from '../host';
 import { TOWN_FAULTS, type PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { seedTown, seedWorld } from '../seed/seed-world';
-import { guardDevRequest } from './dev-gate';
+import { checkDevOrigin, guardDevRequest } from './dev-gate';
 import { devSdkEvents } from './dev-events';
+import { mintAdminToken, MAX_LIFETIME_S, type AdminTokenConfig } from '../auth/admin-token';
 
 /** Whether dev routes answer at all (never in a deploy), and the host's instance id for /api/dev/status. */
 export interface DevOptions {
@@ -15,6 +16,11 @@ export interface DevOptions {
    * rewriting or bulk-appending audit entries, and reseeding towns that hold interventions.
    */
   testHooks?: boolean | undefined;
+  /**
+   * The key (`kid`, one of the auth keys) `POST /api/dev/token` signs with, standing in for the
+   * dashboard that mints admin tokens in production; without it that route does not exist.
+   */
+  signingKid?: string | undefined;
 }
 
 interface SeedRequest {
@@ -41,10 +47,14 @@ interface SeedRequest {
  * a stale seed nobody has acted on is re-anchored to now), and it never replaces a town that holds
  * interventions: that is `npm run reset-data`'s job, which says what it wipes.
  */
-export async function handleDev(request: Request, host: Host, url: URL, options: DevOptions): Promise<Response> {
+export async function handleDev(request: Request, host: Host, url: URL, options: DevOptions, auth: AdminTokenConfig): Promise<Response> {
   try {
     if (!options.enabled) throw new HttpError(404, 'not_found', 'No such route.');
-    await guardDevRequest(request, host, url);
+    if (url.pathname === '/api/dev/token' && request.method === 'POST') {
+      checkDevOrigin(request, url);
+      return json(await devToken(request, options, auth));
+    }
+    await guardDevRequest(request, host, url, auth);
     if (url.pathname === '/api/dev/status' && request.method === 'GET') {
       const directory = host.objects.directory();
       return json({
@@ -104,7 +114,7 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
       result = await seedWorld(host, world, body.patrol ?? 'manual');
       await directory.setMeta(CLOCK_OFFSET, '0');
     } else {
-      await directory.upsert({ users: world.users, tokens: world.tokens, towns: [], integrations: buildIntegrations([large]) });
+      await directory.upsert({ users: world.users, towns: [], integrations: buildIntegrations([large]) });
       result = { towns: 1, ...(await seedTown(host, large, body.patrol ?? 'manual')) };
     }
     const record = {
@@ -251,4 +261,39 @@ async function devPatrol(request: Request, host: Host): Promise<{ towns: number;
   const towns = await host.objects.directory().townIds();
   for (const townId of towns) await host.objects.town(townId).setPatrol(mode, rate);
   return { towns: towns.length, mode, rate };
+}
+
+/**
+ * `POST /api/dev/token` `{ admin?: boolean, expires_in_s?: number }`: a signed token for the scenario
+ * admin (Alex Ops) or, with `admin: false`, the support operator (Jamie Ortega, 403 everywhere) — the
+ * dev stand-in for the dashboard that mints admin tokens, so the sign-in screen and a renewal after
+ * expiry need no secret in the page. Same origin and JSON only, like every dev route; no token needed.
+ */
+async function devToken(request: Request, options: DevOptions, auth: AdminTokenConfig) {
+  const kid = options.signingKid;
+  const secret = kid === undefined ? undefined : auth.keys[kid];
+  if (kid === undefined || secret === undefined)
+    throw new HttpError(404, 'not_found', 'No such route: this deployment has no dev signing key.');
+  const body = ((await readBody(request)) ?? {}) as { admin?: unknown; expires_in_s?: unknown };
+  const admin = body.admin !== false;
+  const expiresInS = typeof body.expires_in_s === 'number' ? body.expires_in_s : 60 * 60;
+  if (!Number.isInteger(expiresInS) || expiresInS < 1 || expiresInS > MAX_LIFETIME_S)
+    throw new HttpError(400, 'bad_request', `expires_in_s: a whole number of seconds from 1 to ${MAX_LIFETIME_S}`, {
+      parameter: 'expires_in_s',
+    });
+  const user = admin ? USERS.admin : USERS.support;
+  const now = auth.now();
+  const token = await mintAdminToken({
+    user_id: user.id,
+    email: user.email,
+    name: user.name,
+    is_admin: admin,
+    kid,
+    secret,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    now,
+    expiresInS,
+  });
+  return { token, user_id: user.id, is_admin: admin, expires_at: new Date(now + expiresInS * 1000).toISOString() };
 }

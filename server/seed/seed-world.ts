@@ -15,13 +15,13 @@ export async function seedTown(host: Host, town: TownSeed, patrol: PatrolMode = 
     await townDo.noteSdkEvents(spec.agent_id, stats.total, stats.last_at);
     events += stats.total;
   }
-  await host.objects.directory().upsert({ users: [], tokens: [], towns: [{ id: town.town.id, owner_user_id: town.town.owner_user_id }] });
+  await host.objects.directory().upsert({ users: [], towns: [{ id: town.town.id, owner_user_id: town.town.owner_user_id }] });
   return { events };
 }
 
 /** Writes the user directory, then every town of the world. */
 export async function seedWorld(host: Host, world: WorldSeed, patrol: PatrolMode = 'manual'): Promise<{ towns: number; events: number }> {
-  await host.objects.directory().upsert({ users: world.users, tokens: world.tokens, towns: [], integrations: world.integrations });
+  await host.objects.directory().upsert({ users: world.users, towns: [], integrations: world.integrations });
   let events = 0;
   for (const town of world.towns) events += (await seedTown(host, town, patrol)).events;
   return { towns: world.towns.length, events };

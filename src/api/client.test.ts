@@ -6,8 +6,9 @@ import { TownSummary } from './schemas';
 import { http, HttpResponse } from 'msw';
 import { failWith, getStore } from '../mocks/handlers';
 import { server } from '../mocks/node';
+import { DEV_TOKENS } from '../test/tokens';
 
-const client = (token: string | null = 'dev-admin-token', timeoutMs = 2000) =>
+const client = (token: string | null = DEV_TOKENS.admin, timeoutMs = 2000) =>
   createApiClient({ baseUrl: 'http://localhost', getToken: () => token, timeoutMs });
 
 describe('the typed client', () => {
@@ -38,7 +39,7 @@ describe('the typed client', () => {
 
   it.each([
     [null, 401, 'unauthorized'],
-    ['dev-support-token', 403, 'forbidden'],
+    [DEV_TOKENS.nonAdmin, 403, 'forbidden'],
     ['not-a-token', 401, 'unauthorized'],
   ] as const)('token %s → HTTP %s as a typed ApiError (%s)', async (token, status, code) => {
     const error = await failure(client(token).get(endpoints.session()));
@@ -57,7 +58,7 @@ describe('the typed client', () => {
     failWith('/session', 'offline');
     expect(await failure(client().get(endpoints.session()))).toMatchObject({ status: 0, code: 'network', retryable: true });
     failWith('/users', 'slow');
-    const timeout = await failure(client('dev-admin-token', 150).get(endpoints.searchUsers('dana')));
+    const timeout = await failure(client(DEV_TOKENS.admin, 150).get(endpoints.searchUsers('dana')));
     expect(timeout).toMatchObject({ code: 'timeout', retryable: true });
   });
 
@@ -97,7 +98,7 @@ describe('the typed client', () => {
 
 /** A town summary as the server answers it, unparsed. */
 async function rawSummary(townId: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`http://localhost/api/admin/towns/${townId}`, { headers: { authorization: 'Bearer dev-admin-token' } });
+  const res = await fetch(`http://localhost/api/admin/towns/${townId}`, { headers: { authorization: `Bearer ${DEV_TOKENS.admin}` } });
   return (await res.json()) as Record<string, unknown>;
 }
 

@@ -6,3 +6,4 @@ export * from './client';
 export * from './salvage';
 export * from './query-keys';
 export * from './session';
+export * from './dev-token';

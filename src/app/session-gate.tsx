@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { apiClient, clearSession, endpoints, isApiError, queryKeys, sessionStore, type User } from '../api';
 import { ErrorState } from '../components/error-state';
@@ -7,11 +7,15 @@ import { Loading } from '../components/states';
 import { EmbedRenewal, EmbedWaiting } from './embed/embed-gate';
 import { useEmbedHost } from './embed/embed-host';
 import { sessionAskStore } from './session-share';
+import { SessionExpiredPrompt } from './session-expired';
 import { SignIn } from './sign-in';
 
 /**
  * Shows the app only to a signed-in admin: sign-in, "session expired" and "admins only" otherwise.
  * Embedded, the host owns the session: no sign-in form; a 401 asks the host for a fresh token.
+ * When a session that was showing the app expires (admin tokens are short-lived), the page stays
+ * mounted under the renewal — the prompt standalone, the host's renewal embedded — so nothing the
+ * admin was typing is lost; a fresh token for a non-admin still gets "admins only" and no page.
  */
 export function SessionGate({ children }: { children: (admin: User) => ReactNode }) {
   const embed = useEmbedHost();
@@ -24,6 +28,28 @@ export function SessionGate({ children }: { children: (admin: User) => ReactNode
     staleTime: 5 * 60_000,
     retry: (count, error) => isApiError(error) && error.retryable && count < 2,
   });
+  // The admin the page was last shown to (adjusted during render, React's pattern for derived state).
+  const [shownTo, setShownTo] = useState<User | null>(null);
+  if (session.data && session.data.user !== shownTo) setShownTo(session.data.user);
+  if (!token && shownTo) setShownTo(null);
+  const expired = isApiError(session.error) && session.error.status === 401;
+  if (token && shownTo && (expired || (session.isPending && !session.data))) {
+    const message = expired ? (session.error?.message ?? '') : '';
+    return (
+      <>
+        {children(shownTo)}
+        {embed ? (
+          expired ? (
+            <div className="session-renewal-overlay">
+              <EmbedRenewal host={embed} token={token} message={message} />
+            </div>
+          ) : null
+        ) : (
+          <SessionExpiredPrompt message={message} checking={!expired} />
+        )}
+      </>
+    );
+  }
 
   if (!token && !embed && asking)
     return (
@@ -40,7 +66,7 @@ export function SessionGate({ children }: { children: (admin: User) => ReactNode
     );
   if (session.isError) {
     const error = session.error;
-    if (isApiError(error) && error.code === 'unauthorized') {
+    if (isApiError(error) && error.status === 401) {
       return embed ? <EmbedRenewal host={embed} token={token} message={error.message} /> : <SignIn expired message={error.message} />;
     }
     if (isApiError(error) && error.code === 'forbidden') {

@@ -22,6 +22,11 @@ export function failWith(path: string | RegExp, mode: FailureMode) {
   failures.push({ path, mode });
 }
 
+/** Drops the test switches only, keeping the backend's state (a failure that ends mid-test). */
+export function clearFailures() {
+  failures = [];
+}
+
 /** Drops test switches and starts a fresh backend (called after each test). */
 export function resetMockState() {
   failures = [];

@@ -1,5 +1,6 @@
 import { AgentStream } from '../../server/agent/agent-stream';
 import { createAdminApi } from '../../server/api';
+import { DEV_KEYS, devTokenConfig } from '../../server/auth/dev-tokens';
 import { Directory } from '../../server/directory/directory';
 import { invoke, type Host, type ObjectKind, type Objects } from '../../server/host';
 import type { Clock, Remote, Storage } from '../../server/ports';
@@ -78,7 +79,11 @@ export class MockBackend {
       agent: (id) => this.remote('agent', id),
     };
     this.host = { objects, clock: this.clock, ids: { uuid: () => crypto.randomUUID() } };
-    const api = createAdminApi(this.host, { dev: { enabled: true, instance: 'msw', testHooks: options.testHooks ?? false } });
+    // The MSW host is a dev stand-in running in the page or the test process: it holds the dev keys (mock builds only).
+    const api = createAdminApi(this.host, {
+      dev: { enabled: true, instance: 'msw', testHooks: options.testHooks ?? false, signingKid: DEV_KEYS.current_kid },
+      auth: devTokenConfig(() => Date.now()),
+    });
     this.handle = async (request) => {
       if (request.url.includes(LARGE_TOWN_ID) || request.url.includes(USERS.bench.id)) await this.registerLargeTown();
       return api(request);
@@ -92,7 +97,7 @@ export class MockBackend {
   private registerLargeTown(): Promise<void> {
     return (this.largeRegistered ??= this.host.objects
       .directory()
-      .upsert({ users: [], tokens: [], towns: [{ id: LARGE_TOWN_ID, owner_user_id: USERS.bench.id }] }));
+      .upsert({ users: [], towns: [{ id: LARGE_TOWN_ID, owner_user_id: USERS.bench.id }] }));
   }
 
   /** The benchmark town (10,000 beads), built the first time anything asks for it. */
@@ -198,7 +203,7 @@ export class MockBackend {
       case 'directory': {
         const directory = new Directory(storage, this.host);
         const towns = this.world.towns.map(({ town }) => ({ id: town.id, owner_user_id: town.owner_user_id }));
-        await directory.upsert({ users: this.world.users, tokens: this.world.tokens, towns, integrations: this.world.integrations });
+        await directory.upsert({ users: this.world.users, towns, integrations: this.world.integrations });
         return directory;
       }
       case 'user': {

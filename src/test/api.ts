@@ -1,11 +1,12 @@
 import { createApiClient, endpoints } from '../api';
 import { getStore } from '../mocks/handlers';
+import { DEV_TOKENS } from './tokens';
 
 /**
  * The typed client against the MSW host (the reference admin API in-process): model tests read what the
  * server answers instead of re-deriving it, so there is one reading of each fact.
  */
-export const testApi = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token', timeoutMs: 10_000 });
+export const testApi = createApiClient({ baseUrl: 'http://localhost', getToken: () => DEV_TOKENS.admin, timeoutMs: 10_000 });
 
 export { endpoints };
 
@@ -29,7 +30,7 @@ export async function auditOf(townId: string) {
 export async function tamperAudit(townId: string, seq: number, reason: string) {
   const res = await fetch('http://localhost/api/dev/audit/tamper', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` },
     body: JSON.stringify({ town_id: townId, seq, reason }),
   });
   if (!res.ok) throw new Error(`tamper: ${res.status} ${await res.text()}`);
@@ -39,7 +40,7 @@ export async function tamperAudit(townId: string, seq: number, reason: string) {
 export async function truncateAudit(townId: string, keep: number) {
   const res = await fetch('http://localhost/api/dev/audit/truncate', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` },
     body: JSON.stringify({ town_id: townId, keep }),
   });
   if (!res.ok) throw new Error(`truncate: ${res.status} ${await res.text()}`);

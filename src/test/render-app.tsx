@@ -6,15 +6,17 @@ import { onTestFinished } from 'vitest';
 import { apiClient, sessionStore, setSessionToken } from '../api';
 import { App } from '../app/app';
 import type { EmbedHost } from '../app/embed/embed-host';
+import { createQueryClient } from '../app/query-client';
 import { routes } from '../app/router';
 import { ActionDialogHost } from '../features/interventions';
 import { USERS } from '../../scenarios/users';
 import { getStore } from '../mocks/handlers';
+import { DEV_TOKENS } from './tokens';
 
 export const TEST_API_BASE = 'http://localhost';
 
 /** Points the app's client at MSW with a token (the dev admin's unless told otherwise). */
-export function configureTestApi(token: string | null = 'dev-admin-token') {
+export function configureTestApi(token: string | null = DEV_TOKENS.admin) {
   // Build MSW's world before the UI mounts: its anchor time (whole seconds) then never lies after
   // the UI's clock, which would make "stalled 47 min" read "46 min" when a second ticks in between.
   getStore();
@@ -67,6 +69,11 @@ export interface RenderAppOptions {
    * router at `url`, and the token handed over by the host (`token`, or none).
    */
   embed?: EmbedHost;
+  /**
+   * Renders the whole app as `main.tsx` starts it standalone: the app's own query client, session
+   * gate and browser router at `url`, the session token read from the session store per request.
+   */
+  standalone?: boolean;
 }
 
 /**
@@ -75,12 +82,17 @@ export interface RenderAppOptions {
  * Component tests assert what an operator sees, not implementation details.
  */
 export function renderApp(url: string, options: RenderAppOptions & { embed: EmbedHost }): RenderResult & { queryClient: QueryClient };
-export function renderApp(url: string, options?: RenderAppOptions & { embed?: undefined }): ReturnType<typeof renderInRouter>;
+export function renderApp(url: string, options: RenderAppOptions & { standalone: true }): RenderResult & { queryClient: QueryClient };
+export function renderApp(
+  url: string,
+  options?: RenderAppOptions & { embed?: undefined; standalone?: false },
+): ReturnType<typeof renderInRouter>;
 export function renderApp(url: string, options: RenderAppOptions = {}) {
   if (options.layout) onTestFinished(stubLayout());
   const queryClient = createTestQueryClient();
   if (options.embed) return { ...renderEmbedded(url, options.embed, options.token ?? null, queryClient), queryClient };
-  configureTestApi(options.token === undefined ? 'dev-admin-token' : options.token);
+  if (options.standalone) return renderStandalone(url, options.token === undefined ? DEV_TOKENS.admin : options.token);
+  configureTestApi(options.token === undefined ? DEV_TOKENS.admin : options.token);
   const routeObjects = options.element
     ? [{ path: options.path ?? '*', element: <ActionDialogHost>{options.element}</ActionDialogHost> }]
     : (options.routes ?? routes(USERS.admin));
@@ -106,6 +118,15 @@ function renderEmbedded(url: string, host: EmbedHost, token: string | null, quer
   sessionStore.setState({ token, source: token ? 'host' : 'none' });
   window.history.replaceState(null, '', url);
   return render(<App queryClient={queryClient} basename="/" embed={host} />);
+}
+
+function renderStandalone(url: string, token: string | null) {
+  configureTestApi(null);
+  apiClient.configure({ getToken: () => sessionStore.getState().token });
+  if (token) setSessionToken(token);
+  window.history.replaceState(null, '', url);
+  const queryClient = createQueryClient();
+  return { ...render(<App queryClient={queryClient} basename="/" />), queryClient };
 }
 
 /** Scenario town by name from the MSW store (ids are stable for the store's anchor time). */

@@ -50,12 +50,12 @@ export function IframePanel({
         case 'ready':
           setReady(true);
           setHandovers((n) => n + 1);
-          post({ type: 'session', token: nextToken(), user });
+          void nextToken().then((token) => post({ type: 'session', token, user }));
           post({ type: 'theme', theme: latest.current.theme });
           break;
         case 'token-request':
           setHandovers((n) => n + 1);
-          post({ type: 'session', token: nextToken(), user, requestId: message.requestId });
+          void nextToken().then((token) => post({ type: 'session', token, user, requestId: message.requestId }));
           break;
         case 'route':
           latest.current.onRoute(message.path);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../client';
 import { endpoints } from '../endpoints';
 import { runSeededWorker } from './seeded-worker';
-import { DEV_TOKENS } from '../../../scenarios';
+import { DEV_TOKENS } from '../../test/tokens';
 
 /**
  * The reference worker's dev routes exactly as `npm start` serves them (no test hooks): the gate in

@@ -6,16 +6,17 @@ import { tamperAudit } from '../../test/api';
 import { describeInterventionContract } from './interventions.contract';
 import { describeEveryAction } from './actions.contract';
 import { describeLiveContract } from './live.contract';
+import { DEV_TOKENS } from '../../test/tokens';
 
 const client = (token: string) => createApiClient({ baseUrl: 'http://localhost', getToken: () => token });
-const clients = () => ({ admin: client('dev-admin-token'), nonAdmin: client('dev-support-token') });
+const clients = () => ({ admin: client(DEV_TOKENS.admin), nonAdmin: client(DEV_TOKENS.nonAdmin) });
 
 describeInterventionContract('MSW', clients);
 describeEveryAction('MSW', clients);
 describeLiveContract('MSW', () => ({
   baseUrl: 'http://localhost',
   fetch: (...args) => globalThis.fetch(...args),
-  adminToken: 'dev-admin-token',
+  adminToken: DEV_TOKENS.admin,
   admin: clients().admin,
 }));
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DEV_TOKENS } from '../../../scenarios';
+import { DEV_TOKENS } from '../../test/tokens';
 import { runSeededWorker } from './seeded-worker';
 import { auditHash } from '../../../server/engine';
 import { createApiClient } from '../client';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { getStore } from '../../mocks/handlers';
-import { DEV_TOKENS } from '../../../scenarios';
+import { DEV_TOKENS } from '../../test/tokens';
 import { defineContractSuite } from './suite';
 
 /** The contract against the MSW handlers (vitest.setup.ts has the MSW server listening). */

@@ -3,14 +3,15 @@ import { MockBackend } from '../../mocks/host';
 import { createApiClient } from '../client';
 import { describeRecoveryContract, type RecoveryBackend } from './recovery.contract';
 import { describeRecoveryWatch } from './recovery-watch.contract';
+import { DEV_TOKENS } from '../../test/tokens';
 
 /** The recovery table on the MSW host: the server core in-process over sql.js, a fresh backend per case. */
 let backend = new MockBackend();
 const fetchBackend = ((input: RequestInfo | URL, init?: RequestInit) => backend.handle(new Request(input, init))) as typeof fetch;
-const headers = { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' };
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` };
 
 const msw: RecoveryBackend = {
-  api: () => createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token', fetch: fetchBackend }),
+  api: () => createApiClient({ baseUrl: 'http://localhost', getToken: () => DEV_TOKENS.admin, fetch: fetchBackend }),
   advance: async (townId, ms) => {
     const res = await fetchBackend('http://localhost/api/dev/clock', {
       method: 'POST',

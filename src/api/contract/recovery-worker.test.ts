@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { DEV_TOKENS } from '../../../scenarios';
+import { DEV_TOKENS } from '../../test/tokens';
 import { createApiClient } from '../client';
 import { describeRecoveryContract, type RecoveryBackend } from './recovery.contract';
 import { describeRecoveryWatch } from './recovery-watch.contract';

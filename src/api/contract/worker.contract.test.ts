@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { DEV_TOKENS } from '../../../scenarios';
+import { DEV_TOKENS } from '../../test/tokens';
 import { runSeededWorker } from './seeded-worker';
 import { defineContractSuite } from './suite';
 

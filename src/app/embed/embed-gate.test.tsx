@@ -4,6 +4,7 @@ import { clearSession } from '../../api';
 import { paths } from '../../lib/paths';
 import { renderApp } from '../../test/render-app';
 import type { EmbedHost } from './embed-host';
+import { DEV_TOKENS } from '../../test/tokens';
 
 function fakeHost(renewed: string | null): EmbedHost {
   return {
@@ -27,7 +28,7 @@ describe('the session gate, embedded', () => {
   });
 
   it('on 401 asks the dashboard for a fresh token and carries on with it', async () => {
-    const host = fakeHost('dev-admin-token');
+    const host = fakeHost(DEV_TOKENS.admin);
     renderApp(USER_PAGE, { embed: host, token: 'dev-expired-token' });
     expect(await screen.findByRole('list', { name: 'Towns' }, { timeout: 5000 })).toBeInTheDocument();
     expect(host.renewSession).toHaveBeenCalledTimes(1);
@@ -43,7 +44,7 @@ describe('the session gate, embedded', () => {
   });
 
   it('shows "Admins only" for a non-admin token, with no way to switch accounts here', async () => {
-    renderApp(USER_PAGE, { embed: fakeHost(null), token: 'dev-support-token' });
+    renderApp(USER_PAGE, { embed: fakeHost(null), token: DEV_TOKENS.nonAdmin });
     expect(await screen.findByRole('heading', { name: 'Admins only' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Use another account' })).not.toBeInTheDocument();
   });

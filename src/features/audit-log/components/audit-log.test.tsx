@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { batchesPath, batchRunPath, BulkPreview, BulkRunPage, createApiClient, endpoints } from '../../../api';
 import { tamperAudit, truncateAudit } from '../../../test/api';
 import { renderApp, scenarioTown } from '../../../test/render-app';
+import { DEV_TOKENS } from '../../../test/tokens';
 
-const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
+const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => DEV_TOKENS.admin });
 
 async function restartContainer(townName: string, reason: string) {
   const town = scenarioTown(townName);

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { failWith } from '../../../mocks/handlers';
@@ -7,6 +7,9 @@ import { auditOf } from '../../../test/api';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 
 const DANA = `/users/${USERS.dana.id}`;
+
+// The first render seeds the world and verifies the first signed token; two cores run several files at once.
+configure({ asyncUtilTimeout: 5000 });
 
 async function townRows() {
   const list = await screen.findByRole('list', { name: 'Towns' });
