@@ -12,7 +12,16 @@ import prettier from 'eslint-config-prettier';
  * - `api/` imports nothing of the UI; `worker/` imports only `src/api` and the scenario builders;
  * - no import cycles.
  */
-const FEATURES = ['user-gastown', 'town-inspector', 'bead-inspector', 'agent-inspector', 'interventions', 'audit-log', 'diagnosis'];
+const FEATURES = [
+  'user-gastown',
+  'town-inspector',
+  'bead-inspector',
+  'agent-inspector',
+  'interventions',
+  'audit-log',
+  'diagnosis',
+  'deployment',
+];
 
 const otherFeature = (feature) => ({
   regex: `^(\\.\\./)+(features/)?(${FEATURES.filter((f) => f !== feature).join('|')})/(?!index$).+`,

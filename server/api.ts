@@ -1,5 +1,6 @@
 import { API_PREFIX } from '../src/api/endpoints';
 import type { AdminTokenConfig } from './auth/admin-token';
+import { capabilitiesOf, type Profile } from './capabilities';
 import type { Host } from './host';
 import { json } from './http/errors';
 import { handleAdmin } from './routes/admin';
@@ -10,6 +11,8 @@ export interface AdminApiOptions {
   dev: DevOptions;
   /** How admin tokens are verified: issuer, audience, keys by kid, wall clock (server/auth/admin-token.ts). */
   auth: AdminTokenConfig;
+  /** Which deployment this backend plays (server/capabilities.ts); `reference` unless told. */
+  profile?: Profile;
 }
 
 /**
@@ -17,9 +20,11 @@ export interface AdminApiOptions {
  * docs/admin-api.md) and, when enabled, `/api/dev/*`.
  */
 export function createAdminApi(host: Host, options: AdminApiOptions): (request: Request) => Promise<Response> {
+  const capabilities = capabilitiesOf(options.profile ?? 'reference');
   return async (request) => {
     const url = new URL(request.url);
-    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) return handleAdmin(request, host, url, options.auth);
+    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`))
+      return handleAdmin(request, host, url, options.auth, capabilities);
     if (url.pathname.startsWith('/api/dev/')) return handleDev(request, host, url, options.dev, options.auth);
     return json({ error: { code: 'not_found', message: `No API route ${url.pathname.slice(0, 200)}.` } }, 404);
   };

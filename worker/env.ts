@@ -22,6 +22,8 @@ export interface Env {
   ADMIN_TOKEN_AUDIENCE?: string;
   /** Local only: the key `POST /api/dev/token` signs with (the local scripts set it; a deploy never does). */
   ADMIN_TOKEN_SIGNING_KID?: string;
+  /** `production-today` plays production as it records today (server/capabilities.ts); `reference` otherwise. */
+  PROFILE?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createAdminApi } from '../server/api';
+import { parseProfile } from '../server/capabilities';
 import { authOf, hostOf, type Env } from './env';
 
 export { AgentDO, DirectoryDO, GastownUserDO, TownDO } from './objects';
@@ -17,6 +18,7 @@ export default {
         signingKid: env.DEV_ROUTES === 'on' ? env.ADMIN_TOKEN_SIGNING_KID : undefined,
       },
       auth: authOf(env),
+      profile: parseProfile(env.PROFILE),
     });
     return api(request);
   },

@@ -1,5 +1,7 @@
 import { API_PREFIX } from '../../src/api/endpoints';
+import type { Capabilities } from '../../src/api/schemas';
 import type { AdminTokenConfig } from '../auth/admin-token';
+import { checkCapability, withoutUnrecorded } from '../capabilities';
 import type { Host } from '../host';
 import { authenticateAdmin } from '../http/auth';
 import { errorResponse, json } from '../http/errors';
@@ -22,6 +24,7 @@ agentEventRoutes(router);
 auditRoutes(router);
 actionRoutes(router);
 batchRoutes(router);
+router.get('/capabilities', async (ctx) => ctx.capabilities);
 
 const TOWN_IN_PATH = /^\/towns\/([0-9a-fA-F-]{36})(?:\/|$)/;
 
@@ -29,20 +32,28 @@ const TOWN_IN_PATH = /^\/towns\/([0-9a-fA-F-]{36})(?:\/|$)/;
  * `/api/admin/*`: bearer token → admin check → route. Authentication comes before routing, so an
  * unauthenticated caller learns nothing about which paths or ids exist.
  */
-export async function handleAdmin(request: Request, host: Host, url: URL, auth: AdminTokenConfig): Promise<Response> {
+export async function handleAdmin(
+  request: Request,
+  host: Host,
+  url: URL,
+  auth: AdminTokenConfig,
+  capabilities: Capabilities,
+): Promise<Response> {
   try {
     const path = url.pathname.slice(API_PREFIX.length) || '/';
     const townId = TOWN_IN_PATH.exec(path)?.[1]?.toLowerCase();
     const { admin, townOwner } = await authenticateAdmin(request, host, auth, townId);
     const query = new QueryParams(url);
     const { handler, params } = router.match(request.method, path);
-    const ctx = { host, url, request, query, admin, townOwner };
+    checkCapability(capabilities, request.method, path);
+    const ctx = { host, url, request, query, admin, townOwner, capabilities };
     // Live views poll: the version comes first, so an unchanged view costs a counter read, not its body.
     const etag = request.method === 'GET' ? await readTag(ctx, path) : null;
     if (etag && matchesTag(request.headers.get('if-none-match'), etag)) return notModified(etag);
     const body = await handler(ctx, params);
     if (body instanceof Response) return body;
-    return etag ? json(body, 200, { etag }) : json(body);
+    const shown = withoutUnrecorded(capabilities, path, body);
+    return etag ? json(shown, 200, { etag }) : json(shown);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,4 +1,4 @@
-import type { User } from '../../src/api/schemas';
+import type { Capabilities, User } from '../../src/api/schemas';
 import type { Host } from '../host';
 import { notFound } from '../http/errors';
 import { uuidParam, type QueryParams } from '../http/params';
@@ -12,6 +12,8 @@ export interface AdminContext {
   admin: User;
   /** Owner of the town named in the path, looked up with the token (null: no such town). */
   townOwner: string | null;
+  /** What this deployment records and supports (server/capabilities.ts). */
+  capabilities: Capabilities;
 }
 
 /** Validates the town id and checks the town exists (no TownDO is touched for an unknown id). */

@@ -72,6 +72,7 @@ export interface AuditQuery {
 /** Every read endpoint of the admin API, with the schema its answer must satisfy. */
 export const endpoints = {
   session: () => get(`${API_PREFIX}/session`, S.Session),
+  capabilities: () => get(`${API_PREFIX}/capabilities`, S.Capabilities),
   searchUsers: (q: string) => get(`${API_PREFIX}/users`, S.UserSearchResult, { q }),
   user: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}`, S.UserDetail),
   userTowns: (userId: string) => get(`${API_PREFIX}/users/${e(userId)}/towns`, S.TownList),

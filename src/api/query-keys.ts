@@ -8,6 +8,7 @@ import type { AuditQuery, BeadListQuery, SdkEventQuery, TimelineQuery } from './
 export const queryKeys = {
   all: ['admin'] as const,
   session: () => [...queryKeys.all, 'session'] as const,
+  capabilities: () => [...queryKeys.all, 'capabilities'] as const,
   userSearch: (q: string) => [...queryKeys.all, 'user-search', q] as const,
   user: (userId: string) => [...queryKeys.all, 'user', userId] as const,
   userTowns: (userId: string) => [...queryKeys.user(userId), 'towns'] as const,

@@ -37,6 +37,18 @@ export function explainError(error: unknown, what?: string): Explained {
         message: error.message,
         hint: 'Check the link; the item may have been deleted or belong to another town.',
       };
+    case 'not_recorded':
+      return {
+        title: `${what ? `${what[0]!.toUpperCase()}${what.slice(1)}: n` : 'N'}ot recorded by this deployment`,
+        message: error.message,
+        hint: 'This backend does not keep this data (production does not record it yet), so there is nothing to show — not an empty history. See docs/production-mapping.md.',
+      };
+    case 'not_supported':
+      return {
+        title: 'Not supported by this deployment',
+        message: error.message,
+        hint: 'This backend does not have this admin procedure. Nothing was changed.',
+      };
     case 'conflict':
       return { title: 'Changed since you loaded it', message: error.message, hint: 'Reload to see the current state, then try again.' };
     case 'invalid_state':

@@ -56,6 +56,8 @@ const NOT_STATUSES: readonly (readonly string[])[] = [
   s.RecoveryCheckId.options,
   // Timeline kinds are categories: their badge colours group rows, they say nothing about health.
   s.TimelineKind.options,
+  // Data feeds a deployment declares: recorded or not is said in words ("not recorded by this deployment").
+  s.Feed.options,
 ];
 
 const vocabulary = (options: readonly string[]) => [...options].sort().join(',');

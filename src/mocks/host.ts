@@ -1,5 +1,6 @@
 import { AgentStream } from '../../server/agent/agent-stream';
 import { createAdminApi } from '../../server/api';
+import type { Profile } from '../../server/capabilities';
 import { DEV_KEYS, devTokenConfig } from '../../server/auth/dev-tokens';
 import { Directory } from '../../server/directory/directory';
 import { invoke, type Host, type ObjectKind, type Objects } from '../../server/host';
@@ -63,7 +64,8 @@ export class MockBackend {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   /** `testHooks`: the test-only dev hooks (audit tamper and bulk append), for Vitest only, never in a browser. */
-  constructor(options: { now?: number; live?: boolean; testHooks?: boolean } = {}) {
+  /** `profile`: which deployment the backend plays (server/capabilities.ts; `production-today` for dev:mock with VITE_PROFILE). */
+  constructor(options: { now?: number; live?: boolean; testHooks?: boolean; profile?: Profile } = {}) {
     const now = options.now ?? Date.now();
     this.live = options.live ?? false;
     if (!seeded || now - seeded.anchor > REANCHOR_MS || now < seeded.anchor) {
@@ -83,6 +85,7 @@ export class MockBackend {
     const api = createAdminApi(this.host, {
       dev: { enabled: true, instance: 'msw', testHooks: options.testHooks ?? false, signingKid: DEV_KEYS.current_kid },
       auth: devTokenConfig(() => Date.now()),
+      profile: options.profile ?? 'reference',
     });
     this.handle = async (request) => {
       if (request.url.includes(LARGE_TOWN_ID) || request.url.includes(USERS.bench.id)) await this.registerLargeTown();

@@ -10,6 +10,7 @@ export * from './town';
 export * from './audit';
 export * from './timeline';
 export * from './actions';
+export * from './capabilities';
 export * from './detail';
 export * from './bulk';
 export * from './recovery';

@@ -5,12 +5,16 @@ import { RelativeTime } from '../../../components/relative-time';
 import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
+import { NotRecorded, useFeedRecorded } from '../../deployment';
 
 export function DispatchAttempts({ townId, items }: { townId: string; items: AgentDetail['dispatch_attempts'] }) {
+  const recorded = useFeedRecorded('dispatch_attempts');
   return (
     <section className="panel" aria-labelledby="dispatch-title">
       <h2 id="dispatch-title">Dispatch attempts</h2>
-      {items.length === 0 ? (
+      {!recorded ? (
+        <NotRecorded what="Dispatch attempts" />
+      ) : items.length === 0 ? (
         <p className="muted">No dispatch attempts recorded for this agent.</p>
       ) : (
         <DispatchAttemptsTable townId={townId} attempts={items} beads label="Dispatch attempts by this agent" />
@@ -20,10 +24,13 @@ export function DispatchAttempts({ townId, items }: { townId: string; items: Age
 }
 
 export function GitOperations({ townId, items }: { townId: string; items: AgentDetail['git_operations'] }) {
+  const recorded = useFeedRecorded('git_operations');
   return (
     <section className="panel" aria-labelledby="git-title">
       <h2 id="git-title">Git operations</h2>
-      {items.length === 0 ? (
+      {!recorded ? (
+        <NotRecorded what="Git operations" />
+      ) : items.length === 0 ? (
         <p className="muted">No git operations recorded for this agent.</p>
       ) : (
         <GitOperationsTable townId={townId} operations={items} beads label="Git operations by this agent" />

@@ -1,6 +1,7 @@
 import { DISPATCH_CAP, type DispatchAttempt } from '../../../api';
 import { DispatchAttemptsTable } from '../../../components/history-tables';
 import { EmptyState } from '../../../components/states';
+import { NotRecorded, useFeedRecorded } from '../../deployment';
 
 /** Every dispatch against this bead with the container's answer and the error, as text. */
 export function DispatchAttempts({
@@ -12,13 +13,16 @@ export function DispatchAttempts({
   attempts: DispatchAttempt[];
   agentNames: ReadonlyMap<string, string>;
 }) {
+  const recorded = useFeedRecorded('dispatch_attempts');
   return (
     <section className="panel" aria-labelledby="dispatch-heading">
       <div className="panel-head">
         <h2 id="dispatch-heading">Dispatch attempts</h2>
         <span className="muted small">cap {DISPATCH_CAP}; backoff 2, 2, 5, 10, 30 min</span>
       </div>
-      {attempts.length === 0 ? (
+      {!recorded ? (
+        <NotRecorded what="Dispatch attempts" />
+      ) : attempts.length === 0 ? (
         <EmptyState title="No dispatch attempts against this bead" />
       ) : (
         <DispatchAttemptsTable townId={townId} attempts={attempts} agents={agentNames} label="Dispatch attempts against this bead" />

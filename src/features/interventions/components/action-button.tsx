@@ -2,6 +2,7 @@ import type { ActionName, ActionResult, ActionTarget } from '../../../api';
 import { ACTION_META, type FieldSpec } from '../model/registry';
 import { useActionDialog } from './action-dialog-host';
 import { useRegisterActions } from './mounted-actions';
+import { useActionUnsupported } from '../../deployment';
 
 export interface ActionButtonProps {
   townId: string;
@@ -25,13 +26,15 @@ export interface ActionButtonProps {
 export function ActionButton({ label, small = true, disabled, title, ...dialog }: ActionButtonProps) {
   const open = useActionDialog(dialog);
   const meta = ACTION_META[dialog.action];
+  // An action the deployment does not have stays visible, disabled, saying why.
+  const unsupported = useActionUnsupported(dialog.action);
   return (
     <button
       type="button"
       className={`button ${small ? 'button-small' : ''} ${meta.danger ? 'button-danger-outline' : ''}`}
       onClick={() => open()}
-      disabled={disabled}
-      title={title ?? meta.description}
+      disabled={disabled || unsupported !== null}
+      title={unsupported ? `${meta.label}: ${unsupported}` : (title ?? meta.description)}
     >
       {label ?? meta.label}
     </button>

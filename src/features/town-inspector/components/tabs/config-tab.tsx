@@ -10,6 +10,7 @@ import { useAgents, useTownConfig } from '../../api/tabs';
 import { repoWebUrl } from '../../../../lib/urls';
 import { EnvTable } from '../env-table';
 import { RigCredentialActions, RigConfigEditor, TownConfigEditor } from '../../../interventions';
+import { NotRecorded, useFeedRecorded } from '../../../deployment';
 
 function TownSettings({ townId, config }: { townId: string; config: TownConfigResponse['config'] }) {
   const roles = (['mayor', 'refinery', 'polecat'] as const).filter((r) => config.role_models[r] || config.custom_instructions[r]);
@@ -92,6 +93,8 @@ function TownSettings({ townId, config }: { townId: string; config: TownConfigRe
 export function ConfigTab({ townId }: { townId: string }) {
   const config = useTownConfig(townId);
   const agents = useAgents(townId);
+  const gitRecorded = useFeedRecorded('git_operations');
+  const credentialsRecorded = useFeedRecorded('credential_events');
   if (config.isPending) return <Loading label="Loading the town config" />;
   if (config.isError) return <ErrorState error={config.error} what="config" onRetry={() => void config.refetch()} />;
   const { rigs, credentials, credential_events, git_failures } = config.data;
@@ -163,7 +166,9 @@ export function ConfigTab({ townId }: { townId: string }) {
             </table>
           </div>
         )}
-        {credential_events.length ? (
+        {!credentialsRecorded ? (
+          <NotRecorded what="Credential resolutions" />
+        ) : credential_events.length ? (
           <details>
             <summary>Recent credential resolutions ({credential_events.length})</summary>
             <ul className="plain-list small">
@@ -183,7 +188,9 @@ export function ConfigTab({ townId }: { townId: string }) {
         <h2>
           Git push/pull failures <span className="muted small">across agents, newest first</span>
         </h2>
-        {git_failures.length === 0 ? (
+        {!gitRecorded ? (
+          <NotRecorded what="Git operations" />
+        ) : git_failures.length === 0 ? (
           <EmptyState title="No failed git operations" />
         ) : (
           <GitOperationsTable townId={townId} operations={git_failures} agents={agentName} beads label="Git failures" />

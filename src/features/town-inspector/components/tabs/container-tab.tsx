@@ -13,10 +13,12 @@ import { countLifecycle, isCrash } from '../../model/container';
 import { EnvTable } from '../env-table';
 import { CpuChart, MemoryChart } from '../lazy-charts';
 import { ContainerActions, EnvVarActions } from '../../../interventions';
+import { NotRecorded, useFeedRecorded } from '../../../deployment';
 
 /** The town's container: health, uptime, processes, env, lifecycle and resources. */
 export function ContainerTab({ townId }: { townId: string }) {
   const container = useContainer(townId);
+  const lifecycleRecorded = useFeedRecorded('container_events');
   const now = useNow();
   if (container.isPending) return <Loading label="Loading the container state" />;
   if (container.isError) return <ErrorState error={container.error} what="container" onRetry={() => void container.refetch()} />;
@@ -72,13 +74,17 @@ export function ContainerTab({ townId }: { townId: string }) {
           </div>
           <div>
             <dt>Last 24 h</dt>
-            <dd>
-              {day.oom > 0 ? <Badge tone="red">{day.oom} OOM</Badge> : null}
-              {day.exits > 0 ? <Badge tone="red">{pluralize(day.exits, 'non-zero exit')}</Badge> : null}
-              <span className="small">
-                {day.start} starts · {day.sleep} sleeps
-              </span>
-            </dd>
+            {lifecycleRecorded ? (
+              <dd>
+                {day.oom > 0 ? <Badge tone="red">{day.oom} OOM</Badge> : null}
+                {day.exits > 0 ? <Badge tone="red">{pluralize(day.exits, 'non-zero exit')}</Badge> : null}
+                <span className="small">
+                  {day.start} starts · {day.sleep} sleeps
+                </span>
+              </dd>
+            ) : (
+              <dd className="muted small">lifecycle not recorded by this deployment</dd>
+            )}
           </div>
           <div>
             <dt>Memory limit</dt>
@@ -163,7 +169,9 @@ export function ContainerTab({ townId }: { townId: string }) {
         <h2>
           Lifecycle <span className="muted small">newest first</span>
         </h2>
-        {c.events.length === 0 ? (
+        {!lifecycleRecorded ? (
+          <NotRecorded what="Container lifecycle events" />
+        ) : c.events.length === 0 ? (
           <EmptyState title="No lifecycle events recorded" />
         ) : (
           <ol className="lifecycle" aria-label="Lifecycle events">
