@@ -68,7 +68,7 @@ describe('the typed client', () => {
     const statuses: number[] = [];
     const api = createApiClient({
       baseUrl: 'http://localhost',
-      getToken: () => 'dev-admin-token',
+      getToken: () => DEV_TOKENS.admin,
       fetch: async (input, init) => {
         sent.push(new Headers(init?.headers).get('if-none-match'));
         const res = await fetch(input, init);

@@ -50,7 +50,7 @@ export async function truncateAudit(townId: string, keep: number) {
 export async function writeSdkEvents(townId: string, agentId: string, events: { type: string; properties?: Record<string, unknown> }[]) {
   const res = await fetch('http://localhost/api/dev/sdk-events', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` },
     body: JSON.stringify({ town_id: townId, agent_id: agentId, events }),
   });
   if (!res.ok) throw new Error(`sdk-events: ${res.status} ${await res.text()}`);

@@ -6,6 +6,7 @@ import { ACTIONS, type ActionName, type TownSummary } from '../schemas';
 import { SCENARIO_TOWNS } from '../../../scenarios';
 import { auditMismatches, dryRunMismatches, previewMismatches, readFacts } from './town-facts';
 import { townNamed, versionOf } from './lookups';
+import { DEV_TOKENS } from '../../test/tokens';
 
 /**
  * The preview is the result, over every target an action applies to in every failure town (MSW; the
@@ -17,7 +18,7 @@ import { townNamed, versionOf } from './lookups';
  * apply somewhere. Targets act in turn on one world, so later ones see earlier changes: the property
  * holds in any state.
  */
-const api = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
+const api = createApiClient({ baseUrl: 'http://localhost', getToken: () => DEV_TOKENS.admin });
 const REASON = 'Property check: the preview is the result';
 
 interface Candidate {
