@@ -9,6 +9,14 @@ import { emptyAssetsDir, seed, setPatrol, startWrangler, ROOT } from './lib/wran
 
 const PORT = 8787;
 const apiOnly = process.argv.includes('--api-only');
+// `--profile production-today`: the backend records only what production's Gastown records today and
+// supports only its admin procedures (server/capabilities.ts, docs/production-mapping.md).
+const profileArg = process.argv.indexOf('--profile');
+const profile = profileArg > 0 ? process.argv[profileArg + 1] : 'reference';
+if (profile !== 'reference' && profile !== 'production-today') {
+  console.error('--profile takes reference (default) or production-today.');
+  process.exit(2);
+}
 const speedArg = process.argv.indexOf('--speed');
 const speed = Number(speedArg > 0 ? process.argv[speedArg + 1] : (process.env.GASTOWN_SPEED ?? 1));
 if (!(speed >= 1 && speed <= 600)) {
@@ -23,7 +31,7 @@ if (!apiOnly) {
 }
 
 console.log('Starting the reference admin API (wrangler dev, local mode)…');
-const server = await startWrangler({ port: PORT, quiet: false, ...(apiOnly ? { assets: emptyAssetsDir() } : {}) });
+const server = await startWrangler({ port: PORT, quiet: false, profile, ...(apiOnly ? { assets: emptyAssetsDir() } : {}) });
 // The scenario evidence is relative to its seed time: a seed older than this is re-anchored to now,
 // unless an admin has acted on it (the worker keeps any state with audit entries).
 const REFRESH_AFTER_MS = 30 * 60_000;

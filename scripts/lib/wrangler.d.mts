@@ -15,6 +15,7 @@ export declare function startWrangler(options: {
   timeoutMs?: number;
   detached?: boolean;
   testHooks?: boolean;
+  profile?: 'reference' | 'production-today';
 }): Promise<LocalServer>;
 export declare function stopProcessGroup(child: ChildProcess): Promise<void>;
 export declare function seed(

@@ -28,6 +28,7 @@ export async function startWrangler({
   timeoutMs = 60_000,
   detached = true,
   testHooks = false,
+  profile = 'reference',
 }) {
   // Our own id, answered by /api/dev/status: a server some other run left on this port is never
   // mistaken for ours.
@@ -49,6 +50,8 @@ export async function startWrangler({
     // The dev token keys: wrangler dev verifies (and its dev route mints) the tokens scripts/lib/tokens.mjs signs.
     ...Object.entries(DEV_AUTH_VARS).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ...(testHooks ? ['--var', 'TEST_HOOKS:on'] : []),
+    // Which deployment the backend plays (server/capabilities.ts): `production-today` records only what production records.
+    ...(profile !== 'reference' ? ['--var', `PROFILE:${profile}`] : []),
     '--var',
     `AUDIT_ANCHOR_KEY:${anchorKey(persistTo)}`,
     '--show-interactive-dev-session=false',

@@ -103,6 +103,14 @@ export function ErrorState({
   const { title, message, hint } = explainError(error, what);
   const code = isApiError(error) ? error.code : null;
   const canRetry = onRetry && (!isApiError(error) || error.retryable || error.code === 'conflict');
+  // A feed the deployment does not record is a fact about the backend, not a failure: said calmly.
+  if (code === 'not_recorded')
+    return (
+      <div className="state state-empty not-recorded" data-testid="not-recorded">
+        <strong>{title}</strong>
+        {hint ? <div className="muted">{hint}</div> : null}
+      </div>
+    );
   return (
     <div className="state state-error" role="alert">
       <strong className="state-title">{title}</strong>

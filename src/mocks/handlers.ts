@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
+import type { Profile } from '../../server/capabilities';
 import { MockBackend } from './host';
 
 /**
@@ -32,6 +33,16 @@ export function resetMockState() {
   failures = [];
   backend?.dispose();
   backend = null;
+  profile = 'reference';
+}
+
+/** Which deployment the next backend plays (server/capabilities.ts); a test sets it before the first request. */
+let profile: Profile = 'reference';
+
+export function setMockProfile(value: Profile) {
+  profile = value;
+  backend?.dispose();
+  backend = null;
 }
 
 /** Vitest (src/mocks/node.ts) turns on the dev test hooks (audit tamper); the browser never does. */
@@ -48,7 +59,7 @@ export function setMockLive(value: boolean) {
 
 /** The running MSW backend: its scenario world (ids, names, secrets to look for), its clock. */
 export function getStore(): MockBackend {
-  return (backend ??= new MockBackend({ live, testHooks }));
+  return (backend ??= new MockBackend({ live, testHooks, profile }));
 }
 
 const FAILURE_BODIES = {

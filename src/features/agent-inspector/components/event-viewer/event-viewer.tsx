@@ -10,6 +10,7 @@ import { Highlighted } from '../highlighted';
 import { EventDetail } from './event-detail';
 import { ServerSearch } from './server-search';
 import { matchIndexOf, neighbourMatch, useEventSearch } from './use-event-search';
+import { useFeedRetention } from '../../../deployment';
 
 const ROW_HEIGHT = 28;
 /** URL writes of the search text wait for a pause in typing (the search itself does not). */
@@ -127,6 +128,7 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
   };
 
   const matchIndex = matches ? matchIndexOf(matches, selectedPos) : -1;
+  const retention = useFeedRetention('sdk_events');
   const total = stream.total ?? eventCount;
   const q = query.trim();
 
@@ -146,6 +148,11 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
             ? `All ${formatNumber(stream.loaded)} events loaded`
             : `Loaded ${formatNumber(stream.loaded)} of ${formatNumber(total)} events (newest first)`}
         </span>
+        {retention ? (
+          <span className="muted small" data-testid="sdk-retention" title="What this deployment keeps of an agent's SDK events">
+            this deployment keeps the {retention}: older ones are gone
+          </span>
+        ) : null}
         {!stream.done && total > 0 ? (
           <progress className="ev-progress" max={total} value={stream.loaded} aria-label="Events loaded" />
         ) : null}

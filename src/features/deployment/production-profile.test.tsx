@@ -1,0 +1,69 @@
+import { configure, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setMockProfile } from '../../mocks/handlers';
+import { renderApp, scenarioTown } from '../../test/render-app';
+
+/**
+ * The panel against the backend's production-today profile (server/capabilities.ts): every view loads
+ * (no error page), and each view whose feed production does not record says so instead of showing an
+ * empty list; actions production's worker lacks are disabled with the reason.
+ */
+configure({ asyncUtilTimeout: 5000 });
+beforeEach(() => setMockProfile('production-today'));
+
+const payments = () => scenarioTown('payments-api');
+const notRecorded = async (what: RegExp) => {
+  const notices = await screen.findAllByTestId('not-recorded');
+  expect(notices.map((n) => n.textContent).join(' | ')).toMatch(what);
+};
+
+describe('the panel in the production-today profile', () => {
+  it('Agent Inspector: dispatch and git history are "not recorded", and only production’s actions can run', async () => {
+    const town = payments();
+    const toast = town.agents.find((a) => a.name === 'Toast')!;
+    renderApp(`/towns/${town.town.id}/agents/${toast.id}`);
+    await notRecorded(/Dispatch attempts: not recorded by this deployment/);
+    await notRecorded(/Git operations: not recorded by this deployment/);
+    expect(screen.queryByText(/No dispatch attempts recorded/)).not.toBeInTheDocument();
+    const kill = await screen.findByRole('button', { name: 'Force-kill process' });
+    expect(kill).toBeDisabled();
+    expect(kill).toHaveAttribute('title', 'Force-kill process: not supported by this deployment');
+    expect(screen.getByRole('button', { name: 'Force-reset to idle' })).toBeEnabled();
+    expect(await screen.findByTestId('sdk-retention')).toHaveTextContent('this deployment keeps the newest 10,000 events per agent');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('Bead Inspector: the stuck bead’s dispatch attempts are "not recorded", its history shows', async () => {
+    const town = payments();
+    const bead = town.beads.find((b) => b.title === 'Add idempotency keys to the refund endpoint')!;
+    renderApp(`/towns/${town.town.id}/beads/${bead.id}`);
+    await notRecorded(/Dispatch attempts: not recorded by this deployment/);
+    expect(await screen.findByRole('heading', { name: 'State history' })).toBeInTheDocument();
+    expect(screen.queryByText('No dispatch attempts against this bead')).not.toBeInTheDocument();
+  });
+
+  it('Container and config tabs say which histories are not recorded', async () => {
+    const town = scenarioTown('ml-pipeline');
+    const { unmount } = renderApp(`/towns/${town.town.id}/container`);
+    await notRecorded(/Container lifecycle events: not recorded by this deployment/);
+    expect(screen.getByText('lifecycle not recorded by this deployment')).toBeInTheDocument();
+    expect(screen.queryByText('No lifecycle events recorded')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Force-stop container' })).toBeDisabled();
+    unmount();
+    renderApp(`/towns/${scenarioTown('infra-terraform').town.id}/config`);
+    await notRecorded(/Credential resolutions: not recorded by this deployment/);
+    await notRecorded(/Git operations: not recorded by this deployment/);
+    expect(screen.queryByText('No failed git operations')).not.toBeInTheDocument();
+  });
+
+  it('the audit log, town and global, is "not recorded", not an empty log and not an error', async () => {
+    const { unmount } = renderApp(`/towns/${payments().town.id}/audit`);
+    await notRecorded(/not recorded by this deployment/i);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    unmount();
+    renderApp('/audit');
+    const notice = (await screen.findAllByTestId('not-recorded'))[0]!;
+    expect(within(notice).getByText(/not recorded by this deployment/i)).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});
