@@ -4,8 +4,9 @@ import { batchesPath, batchRunPath, endpoints } from '../endpoints';
 import { isApiError } from '../errors';
 import { BulkPreview, BulkRunPage, type BulkPrepareRequest } from '../schemas';
 import { getStore } from '../../mocks/handlers';
+import { DEV_TOKENS } from '../../test/tokens';
 
-const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
+const admin = createApiClient({ baseUrl: 'http://localhost', getToken: () => DEV_TOKENS.admin });
 
 function town(name: string) {
   return getStore().world.towns.find((t) => t.town.name === name)!;
