@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_HEADERS, emptyAssetsDir, seed, startWranglerInRange, type LocalServer } from '../../../scripts/lib/wrangler.mjs';
-import { DEV_TOKENS } from '../../../scenarios';
+import { DEV_TOKENS } from '../../test/tokens';
 import { server as mswServer } from '../../mocks/node';
 import { createApiClient } from '../client';
 import { ApiError } from '../errors';
