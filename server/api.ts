@@ -2,6 +2,7 @@ import { API_PREFIX } from '../src/api/endpoints';
 import type { AdminTokenConfig } from './auth/admin-token';
 import { capabilitiesOf, type Profile } from './capabilities';
 import type { Host } from './host';
+import { preflight, withCors } from './http/cors';
 import { json } from './http/errors';
 import { handleAdmin } from './routes/admin';
 import { handleDev, type DevOptions } from './routes/dev';
@@ -13,6 +14,8 @@ export interface AdminApiOptions {
   auth: AdminTokenConfig;
   /** Which deployment this backend plays (server/capabilities.ts); `reference` unless told. */
   profile?: Profile;
+  /** Dashboard origins that may call the admin API from their page (CORS, server/http/cors.ts); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -21,10 +24,15 @@ export interface AdminApiOptions {
  */
 export function createAdminApi(host: Host, options: AdminApiOptions): (request: Request) => Promise<Response> {
   const capabilities = capabilitiesOf(options.profile ?? 'reference');
+  const origins = options.corsOrigins ?? [];
   return async (request) => {
     const url = new URL(request.url);
-    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`))
-      return handleAdmin(request, host, url, options.auth, capabilities);
+    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
+      // Only the admin API answers other origins; the dev routes stay same-origin (dev-gate.ts).
+      if (!origins.length) return handleAdmin(request, host, url, options.auth, capabilities);
+      const answer = preflight(request, origins) ?? (await handleAdmin(request, host, url, options.auth, capabilities));
+      return withCors(request, answer, origins);
+    }
     if (url.pathname.startsWith('/api/dev/')) return handleDev(request, host, url, options.dev, options.auth);
     return json({ error: { code: 'not_found', message: `No API route ${url.pathname.slice(0, 200)}.` } }, 404);
   };

@@ -24,6 +24,8 @@ export interface Env {
   ADMIN_TOKEN_SIGNING_KID?: string;
   /** `production-today` plays production as it records today (server/capabilities.ts); `reference` otherwise. */
   PROFILE?: string;
+  /** The dashboards that embed the panel (same list as the build's VITE_EMBED_ALLOWED_ORIGINS): CORS for exactly these. */
+  EMBED_ALLOWED_ORIGINS?: string;
 }
 
 /**

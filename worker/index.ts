@@ -1,5 +1,6 @@
 import { createAdminApi } from '../server/api';
 import { parseProfile } from '../server/capabilities';
+import { parseOrigins } from '../server/http/cors';
 import { authOf, hostOf, type Env } from './env';
 
 export { AgentDO, DirectoryDO, GastownUserDO, TownDO } from './objects';
@@ -19,6 +20,7 @@ export default {
       },
       auth: authOf(env),
       profile: parseProfile(env.PROFILE),
+      corsOrigins: parseOrigins(env.EMBED_ALLOWED_ORIGINS),
     });
     return api(request);
   },

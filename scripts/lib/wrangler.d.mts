@@ -16,6 +16,7 @@ export declare function startWrangler(options: {
   detached?: boolean;
   testHooks?: boolean;
   profile?: 'reference' | 'production-today';
+  corsOrigins?: string;
 }): Promise<LocalServer>;
 export declare function stopProcessGroup(child: ChildProcess): Promise<void>;
 export declare function seed(
@@ -31,5 +32,13 @@ export declare function releasePort(port: number): void;
 export declare function startWranglerInRange(
   from: number,
   to: number,
-  options?: { persistTo?: string; assets?: string; quiet?: boolean; timeoutMs?: number; detached?: boolean; testHooks?: boolean },
+  options?: {
+    persistTo?: string;
+    assets?: string;
+    quiet?: boolean;
+    timeoutMs?: number;
+    detached?: boolean;
+    testHooks?: boolean;
+    corsOrigins?: string;
+  },
 ): Promise<LocalServer>;

@@ -29,6 +29,7 @@ export async function startWrangler({
   detached = true,
   testHooks = false,
   profile = 'reference',
+  corsOrigins = process.env.VITE_EMBED_ALLOWED_ORIGINS ?? '',
 }) {
   // Our own id, answered by /api/dev/status: a server some other run left on this port is never
   // mistaken for ours.
@@ -52,6 +53,16 @@ export async function startWrangler({
     ...(testHooks ? ['--var', 'TEST_HOOKS:on'] : []),
     // Which deployment the backend plays (server/capabilities.ts): `production-today` records only what production records.
     ...(profile !== 'reference' ? ['--var', `PROFILE:${profile}`] : []),
+    // The dashboards that embed the panel get CORS on the admin API (server/http/cors.ts).
+    ...(corsOrigins
+      ? [
+          '--var',
+          `EMBED_ALLOWED_ORIGINS:${corsOrigins
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .join(',')}`,
+        ]
+      : []),
     '--var',
     `AUDIT_ANCHOR_KEY:${anchorKey(persistTo)}`,
     '--show-interactive-dev-session=false',

@@ -13,7 +13,10 @@ import { buildWorld, type WorldSeed } from '../../../scenarios';
  * (TEST_HOOKS: audit tamper, reseeding intervened towns) are on unless `testHooks: false` asks for the
  * worker exactly as `npm start` runs it.
  */
-export function runSeededWorker(stateFolderPrefix: string, { testHooks = true }: { testHooks?: boolean } = {}) {
+export function runSeededWorker(
+  stateFolderPrefix: string,
+  { testHooks = true, corsOrigins = '' }: { testHooks?: boolean; corsOrigins?: string } = {},
+) {
   let local: LocalServer | null = null;
   let stateDir = '';
   let world: WorldSeed | null = null;
@@ -24,7 +27,7 @@ export function runSeededWorker(stateFolderPrefix: string, { testHooks = true }:
   beforeAll(async () => {
     mswServer.close();
     stateDir = mkdtempSync(join(tmpdir(), stateFolderPrefix));
-    local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir(), testHooks });
+    local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir(), testHooks, corsOrigins });
     now = Date.now();
     await seed(local.base, { now });
     world = buildWorld({ now });
