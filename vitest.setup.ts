@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { server } from './src/mocks/node';
 import { resetMockState } from './src/mocks/handlers';
+
+// findBy*/waitFor wait up to 5 s, not 1: a view that seeds its town in sql.js first is slow on a loaded 2-core
+// machine, and a view that never shows the text still fails.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {

@@ -35,7 +35,7 @@ export function describeRecoveryWatch(name: string, backend: RecoveryBackend) {
     throw new Error(`no verdict within ${limit} simulated minutes`);
   }
 
-  describe(`recovery watch (${name})`, () => {
+  describe(`recovery watch (${name})`, { timeout: 60_000 }, () => {
     it('retry dispatch on the stuck agent: attempt, process and work turn ✓ with their times, then "recovered" beside the untouched entry', async () => {
       await backend.reset();
       const { api, townId, entry } = await act(
