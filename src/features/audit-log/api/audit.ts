@@ -27,6 +27,18 @@ export function useAuditEntries(query: AuditQuery, townId?: string) {
 export const auditVerifyQuery = (townId: string) =>
   queryOptions({ queryKey: queryKeys.auditVerify(townId), queryFn: ({ signal }) => apiClient.get(endpoints.verifyAudit(townId), signal) });
 
+/** The recovery verdicts of a town's entries (each appended beside its entry), live like the log. */
+export function useRecoveryObservations(townId: string | undefined) {
+  const interval = useRefetchInterval(5_000);
+  return useQuery({
+    queryKey: queryKeys.recoveryObservations(townId ?? ''),
+    queryFn: ({ signal }) => apiClient.get(endpoints.recoveryObservations(townId!), signal),
+    enabled: Boolean(townId),
+    ...LIVE_QUERY,
+    refetchInterval: interval,
+  });
+}
+
 export const useAuditVerify = (townId: string) => useQuery({ ...auditVerifyQuery(townId), enabled: townId !== '' });
 
 /** Every town's chain, verified against its signed head (`/audit` across towns). */

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../../api';
 import { ErrorState } from '../../../components/error-state';
 import { EmptyState, Loading } from '../../../components/states';
 import { formatNumber } from '../../../lib/format';
-import { useAuditEntries, useAuditVerify, useAuditVerifyAll } from '../api/audit';
+import { useAuditEntries, useAuditVerify, useAuditVerifyAll, useRecoveryObservations } from '../api/audit';
 import { CSV_TYPE, download, JSON_TYPE } from '../../../lib/export';
 import { toAuditCsv, toAuditJson } from '../model/export';
 import { AuditFilters, useAuditFilters } from './audit-filters';
@@ -25,6 +25,8 @@ export function AuditLog({ townId }: { townId?: string }) {
   const every = useAuditVerifyAll(!verifyTown);
   const verifications = verifyTown ? (one.data ? [one.data] : []) : (every.data?.items ?? []);
   const brokenAt = new Map(verifications.flatMap((v) => (v.broken_at === null ? [] : [[v.town_id, v.broken_at] as const])));
+  const observations = useRecoveryObservations(townId);
+  const verdicts = new Map((observations.data?.items ?? []).map((o) => [o.audit_id, o] as const));
   const rows: AuditEntry[] = entries.data?.pages.flatMap((p) => p.items) ?? [];
   const total = entries.data?.pages[0]?.total ?? null;
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -55,7 +57,7 @@ export function AuditLog({ townId }: { townId?: string }) {
               Export CSV
             </button>
           </div>
-          <AuditTable entries={rows} showTown={!townId} brokenAt={brokenAt} />
+          <AuditTable entries={rows} showTown={!townId} brokenAt={brokenAt} verdicts={verdicts} />
           {entries.hasNextPage ? (
             <button type="button" className="button" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>
               {entries.isFetchingNextPage ? 'Loading older entries…' : 'Load older entries'}

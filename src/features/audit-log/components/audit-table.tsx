@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
-import type { AuditEntry } from '../../../api';
+import type { AuditEntry, RecoveryObservation } from '../../../api';
 import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { paths } from '../../../lib/paths';
@@ -39,14 +39,17 @@ export function AuditTable({
   entries,
   showTown,
   brokenAt,
+  verdicts,
 }: {
   entries: AuditEntry[];
   showTown: boolean;
   /** Per town, the entry where its chain breaks (from verification): that row is marked. */
   brokenAt?: ReadonlyMap<string, number>;
+  /** Recovery verdicts by audit entry id: each is its own append-only record, shown beside the entry. */
+  verdicts?: ReadonlyMap<string, RecoveryObservation>;
 }) {
   const [open, setOpen] = useState<string | null>(null);
-  const rowProps: RowProps = { showTown, brokenAt, open, setOpen };
+  const rowProps: RowProps = { showTown, brokenAt, verdicts, open, setOpen };
   return (
     <div className="table-scroll">
       <table className="table audit-table" aria-label="Interventions">
@@ -79,6 +82,7 @@ export function AuditTable({
 }
 
 interface RowProps {
+  verdicts: ReadonlyMap<string, RecoveryObservation> | undefined;
   showTown: boolean;
   brokenAt: ReadonlyMap<string, number> | undefined;
   open: string | null;
@@ -86,7 +90,7 @@ interface RowProps {
 }
 
 /** One entry's row, and its full record when open. */
-function EntryRows({ e, showTown, brokenAt, open, setOpen }: RowProps & { e: AuditEntry }) {
+function EntryRows({ e, showTown, brokenAt, verdicts, open, setOpen }: RowProps & { e: AuditEntry }) {
   return (
     <Fragment>
       <tr data-testid="audit-row" className={brokenAt?.get(e.town_id) === e.seq ? 'audit-row-broken' : undefined}>
@@ -119,6 +123,7 @@ function EntryRows({ e, showTown, brokenAt, open, setOpen }: RowProps & { e: Aud
         <td className="audit-reason">{e.reason}</td>
         <td>
           <StatusBadge kind="audit" status={e.outcome} />
+          <RecoveryVerdict observation={verdicts?.get(e.id)} />
         </td>
         <td>
           <button

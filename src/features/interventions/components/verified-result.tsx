@@ -4,6 +4,7 @@ import type { ActionName, ActionResult } from '../../../api';
 import { paths } from '../../../lib/paths';
 import { ACTION_META } from '../model/registry';
 import { Warnings } from './effect-preview';
+import { RecoveryWatchPanel } from './recovery-watch';
 
 export interface VerifiedResultProps {
   townId: string;
@@ -35,6 +36,7 @@ export function VerifiedResult({ townId, action, result, text, onClose }: Verifi
         </div>
       )}
       <Warnings warnings={result.effect.warnings} />
+      {entry && !failed ? <RecoveryWatchPanel townId={townId} auditId={entry.id} /> : null}
       {entry ? (
         <p className="muted small">
           Recorded as audit entry #{entry.seq} ({entry.outcome}) —{' '}

@@ -1,0 +1,65 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../api/client';
+import { agentNamed, versionOf } from '../../../api/contract/lookups';
+import { getStore } from '../../../mocks/handlers';
+import { renderApp } from '../../../test/render-app';
+import { RecoveryWatchPanel } from './recovery-watch';
+
+const api = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
+
+async function advance(townId: string, minutes: number) {
+  const res = await fetch('http://localhost/api/dev/clock', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' },
+    body: JSON.stringify({ advanceMs: minutes * 60_000, town_id: townId }),
+  });
+  if (!res.ok) throw new Error(`clock: ${res.status}`);
+}
+
+async function act(
+  townName: string,
+  action: 'agent.retry_dispatch' | 'container.force_restart',
+  kind: 'agent' | 'container',
+  agent?: string,
+) {
+  const townId = getStore().world.towns.find((t) => t.town.name === townName)!.town.id;
+  const id = agent ? (await agentNamed(api, townId, agent)).id : townId;
+  const result = await api.act(
+    townId,
+    action,
+    { target: { kind, id }, params: {}, reason: 'recovery watch test', dryRun: false },
+    { idempotencyKey: crypto.randomUUID(), ifMatch: await versionOf(api, townId, kind, id) },
+  );
+  return { townId, auditId: result.audit_entry!.id };
+}
+
+describe('the recovery watch in the result panel', () => {
+  it('lists what recovery looks like as "not yet", turns each ✓ with the time it took as the town moves, then says recovered', async () => {
+    const { townId, auditId } = await act('payments-api', 'agent.retry_dispatch', 'agent', 'Toast');
+    renderApp('/', { element: <RecoveryWatchPanel townId={townId} auditId={auditId} /> });
+    const panel = await screen.findByRole('region', { name: 'Recovery' }, { timeout: 8000 });
+    expect(within(panel).getByText('A dispatch attempt recorded')).toBeInTheDocument();
+    expect(within(panel).getByText(/watching until/)).toBeInTheDocument();
+
+    await advance(townId, 2);
+    await waitFor(() => expect(within(panel).getAllByText(/— took \d+ (s|min)/)).toHaveLength(3), { timeout: 6000 });
+    await advance(townId, 10);
+    expect(await within(panel).findByText(/^Recovered in \d+ (s|min)$/, {}, { timeout: 6000 })).toHaveAttribute(
+      'data-verdict',
+      'recovered',
+    );
+  });
+
+  it('past the deadline a wrong fix reads "did not recover" with the newest evidence and a link to it', async () => {
+    const { townId, auditId } = await act('ml-pipeline', 'container.force_restart', 'container');
+    renderApp('/', { element: <RecoveryWatchPanel townId={townId} auditId={auditId} /> });
+    const panel = await screen.findByRole('region', { name: 'Recovery' }, { timeout: 8000 });
+    await advance(townId, 12);
+    expect(await within(panel).findByText('Did not recover', {}, { timeout: 6000 })).toBeInTheDocument();
+    const container = panel.querySelector('[data-check="container_running"]') as HTMLElement;
+    expect(container).toHaveAttribute('data-met', 'false');
+    expect(within(container).getByText(/OOM-killed at \d\d:\d\d:\d\d after the restart/)).toBeInTheDocument();
+    expect(within(container).getByRole('link', { name: 'see it' })).toHaveAttribute('href', `/towns/${townId}/container`);
+  });
+});
