@@ -226,3 +226,18 @@ function BatchRows({ entries, showTown, rowProps }: { entries: AuditEntry[]; sho
     </>
   );
 }
+
+/** The patrol's verdict on what the action was for, beside (never inside) the audit record. */
+function RecoveryVerdict({ observation }: { observation: RecoveryObservation | undefined }) {
+  if (!observation) return null;
+  const recovered = observation.verdict === 'recovered';
+  return (
+    <div
+      className={`small audit-verdict ${recovered ? 'audit-verdict-ok' : 'audit-verdict-bad'}`}
+      data-verdict={observation.verdict}
+      title={observation.summary}
+    >
+      {recovered ? observation.summary : 'Did not recover'}
+    </div>
+  );
+}
