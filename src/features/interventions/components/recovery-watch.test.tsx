@@ -4,14 +4,15 @@ import { createApiClient } from '../../../api/client';
 import { agentNamed, versionOf } from '../../../api/contract/lookups';
 import { getStore } from '../../../mocks/handlers';
 import { renderApp } from '../../../test/render-app';
+import { DEV_TOKENS } from '../../../test/tokens';
 import { RecoveryWatchPanel } from './recovery-watch';
 
-const api = createApiClient({ baseUrl: 'http://localhost', getToken: () => 'dev-admin-token' });
+const api = createApiClient({ baseUrl: 'http://localhost', getToken: () => DEV_TOKENS.admin });
 
 async function advance(townId: string, minutes: number) {
   const res = await fetch('http://localhost/api/dev/clock', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer dev-admin-token' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` },
     body: JSON.stringify({ advanceMs: minutes * 60_000, town_id: townId }),
   });
   if (!res.ok) throw new Error(`clock: ${res.status}`);
