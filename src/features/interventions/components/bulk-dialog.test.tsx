@@ -64,7 +64,9 @@ describe('bulk actions on the State tab', () => {
     expect(await within(dialog).findByRole('list', { name: 'Warnings' })).toHaveTextContent(/would be refused/);
     await user.click(within(dialog).getByRole('button', { name: /^Run on \d+ beads$/ }));
 
-    const failed = await within(dialog).findByRole('table', { name: 'Failed targets' });
+    // The failed list grows step by step: count it once the run has gone through every target.
+    await waitFor(() => expect(within(dialog).getByTestId('bulk-progress').textContent).toMatch(/^(\S+) of \1 done/), { timeout: 15_000 });
+    const failed = within(dialog).getByRole('table', { name: 'Failed targets' });
     const failures = within(failed).getAllByRole('row').length - 1;
     expect(failures).toBeGreaterThan(0);
     await user.click(within(dialog).getByRole('button', { name: `Retry ${failures} failed` }));
