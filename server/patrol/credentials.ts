@@ -1,12 +1,12 @@
 import { first, str } from '../db/sql';
 import { all } from '../db/sql';
+import { recordTokenRefresh, TOKEN_TTL_MS } from '../engine/token-refresh';
 import { toCredentialStatus } from '../town/rows';
 import { clearCondition, conditions } from './conditions';
 import type { PatrolStep } from './tick';
 import { MINUTE, minutesSince } from './world';
 
-/** Production mints installation tokens for an hour and refreshes them 5 min before they expire. */
-const TOKEN_MINUTES = 60;
+/** Production refreshes installation tokens 5 min before they expire. */
 const REFRESH_AHEAD_MINUTES = 5;
 /** A failing refresh is tried again every 20 min. */
 const RETRY_MINUTES = 20;
@@ -37,38 +37,19 @@ export const credentialsStep: PatrolStep = {
       const rig = tick.town.rig(cred.rig_id);
       const integration = rig?.integration ?? null;
       const ok = integration?.status === 'active';
-      const expires = new Date(tick.at + TOKEN_MINUTES * MINUTE).toISOString();
+      const expires = new Date(tick.at + TOKEN_TTL_MS).toISOString();
       const error = ok
         ? null
         : `GitHub App installation token refresh failed: integration ${integration?.id ?? '(none)'} is ${integration?.status ?? 'missing'}`;
-      tick.town.addCredentialEvent({
+      recordTokenRefresh(tick.town, {
         id: tick.ids.uuid(),
-        rig_id: cred.rig_id,
-        integration_id: cred.integration_id,
-        kind: 'refresh',
-        outcome: ok ? 'success' : 'failure',
+        rigId: cred.rig_id,
+        integrationId: cred.integration_id,
+        at: tick.iso,
         error,
-        token_expires_at: ok ? expires : null,
-        created_at: tick.iso,
+        expires,
+        statusOnFailure: Date.parse(cred.token_expires_at) <= tick.at ? 'expired' : cred.status,
       });
-      tick.town.updateCredential(
-        cred.rig_id,
-        ok
-          ? {
-              status: 'valid',
-              last_resolved_at: tick.iso,
-              token_expires_at: expires,
-              last_error: null,
-              last_verified_at: tick.iso,
-              verification: 'ok',
-            }
-          : {
-              status: Date.parse(cred.token_expires_at) <= tick.at ? 'expired' : cred.status,
-              last_error: error,
-              last_verified_at: tick.iso,
-              verification: 'failed',
-            },
-      );
     }
   },
 };

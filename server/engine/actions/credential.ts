@@ -1,9 +1,9 @@
 import { EngineError } from '../engine-error';
 import { MASK } from '../masking';
 import { change, moved, rigTarget, type Ctx, type FamilyHandlers, type Plan } from '../plan';
+import { recordTokenRefresh, TOKEN_TTL_MS } from '../token-refresh';
 
 /** An installation token lives an hour. */
-const TOKEN_TTL_MS = 60 * 60_000;
 
 /**
  * An integration the town's owner installed and that can mint tokens. Anything else is refused with 422
@@ -54,29 +54,14 @@ export const credentialHandlers: FamilyHandlers<'credential'> = {
         // What happened, in the audit's words: the integration refused, not "it will fail".
         plan.failure = error ? `Refresh failed: ${error}.` : null;
         if (error) plan.summary = `Refreshing rig ${rig.name}'s token failed: ${error}.`;
-        ctx.town.addCredentialEvent({
+        recordTokenRefresh(ctx.town, {
           id: ctx.newId(),
-          rig_id: rig.id,
-          integration_id: integration?.id ?? null,
-          kind: 'refresh',
-          outcome: ok ? 'success' : 'failure',
+          rigId: rig.id,
+          integrationId: integration?.id ?? null,
+          at: ctx.now,
           error,
-          token_expires_at: ok ? expires : null,
-          created_at: ctx.now,
+          expires,
         });
-        ctx.town.updateCredential(
-          rig.id,
-          ok
-            ? {
-                status: 'valid',
-                last_resolved_at: ctx.now,
-                token_expires_at: expires,
-                last_error: null,
-                last_verified_at: ctx.now,
-                verification: 'ok',
-              }
-            : { last_error: error, last_verified_at: ctx.now, verification: 'failed' },
-        );
         ctx.town.updateRigConfig(rig.id, { version: version + 1 });
         return version + 1;
       },
