@@ -1,3 +1,4 @@
+import { BoundedText } from './bounded-text';
 import { Link } from 'react-router';
 import { DISPATCH_CAP, type DispatchAttempt, type GitOperation } from '../api';
 import { formatDuration } from '../lib/time';
@@ -72,10 +73,16 @@ export function DispatchAttemptsTable({ townId, attempts, agents, beads, label }
               </td>
               <td className="history-text">
                 <span className="mono small">{a.container_status !== null ? `HTTP ${a.container_status}` : 'no answer'}</span>
-                {a.container_response ? <pre className="history-excerpt">{a.container_response}</pre> : null}
+                {a.container_response ? (
+                  <BoundedText text={a.container_response} size="block" pre className="history-excerpt" label="container answer" />
+                ) : null}
               </td>
               <td className="history-text">
-                {a.error_message ? <span className="mono small">{a.error_message}</span> : <span className="muted">—</span>}
+                {a.error_message ? (
+                  <BoundedText text={a.error_message} className="mono small" label="error" />
+                ) : (
+                  <span className="muted">—</span>
+                )}
               </td>
             </tr>
           ))}
@@ -114,9 +121,15 @@ export function GitOperationsTable({ townId, operations, agents, beads, label }:
                 {g.exit_code !== null ? <div className="small muted">exit {g.exit_code}</div> : null}
               </td>
               <td className="history-text">
-                <code className="small">{g.command}</code>
+                <BoundedText text={g.command} className="mono small" label="command" />
                 {g.stderr_excerpt ? (
-                  <pre className={`history-excerpt${g.outcome === 'failure' ? ' history-excerpt-error' : ''}`}>{g.stderr_excerpt}</pre>
+                  <BoundedText
+                    text={g.stderr_excerpt}
+                    size="block"
+                    pre
+                    className={`history-excerpt${g.outcome === 'failure' ? ' history-excerpt-error' : ''}`}
+                    label="stderr"
+                  />
                 ) : null}
               </td>
             </tr>

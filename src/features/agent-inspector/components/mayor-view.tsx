@@ -1,3 +1,4 @@
+import { BoundedText } from '../../../components/bounded-text';
 import { useEffect, useRef } from 'react';
 import type { MayorState } from '../../../api';
 import { Badge } from '../../../components/badge';
@@ -38,7 +39,9 @@ export function MayorView({ townId, agentId, mayor }: { townId: string; agentId:
               Last user message <RelativeTime iso={mayor.last_user_message.at} /> ·{' '}
               {mayor.last_user_message.answered ? <Badge tone="green">answered</Badge> : <Badge tone="red">unanswered</Badge>}
             </div>
-            <p className="ai-text">{mayor.last_user_message.text}</p>
+            <p className="ai-text">
+              <BoundedText text={mayor.last_user_message.text} size="block" label="message" />
+            </p>
           </div>
         ) : null}
       </section>
@@ -82,14 +85,17 @@ function ConversationList({ townId, agentId, items }: { townId: string; agentId:
           </div>
           {item.kind === 'tool' ? (
             <div>
-              <code className="ai-text">{item.argument || '(no input)'}</code> <StatusBadge kind="tool" status={item.status} />
+              <BoundedText text={item.argument || '(no input)'} className="ai-text mono" label="input" />{' '}
+              <StatusBadge kind="tool" status={item.status} />
               {item.repeats > 1 ? <Badge tone={item.repeats >= 5 ? 'red' : 'yellow'}>×{item.repeats} identical calls</Badge> : null}
               {item.output ? (
                 <pre className="ai-excerpt">{item.output.length > 600 ? `${item.output.slice(0, 600)}…` : item.output}</pre>
               ) : null}
             </div>
           ) : (
-            <p className="ai-text">{item.text}</p>
+            <p className="ai-text">
+              <BoundedText text={item.text} size="block" label="message" />
+            </p>
           )}
         </li>
       ))}

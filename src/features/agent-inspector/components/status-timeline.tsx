@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { AgentStatus, type AgentStatusChange } from '../../../api';
 import { formatDuration, formatExact, DAY_MS } from '../../../lib/time';
 import { timePerStatus, toStatusBands } from '../model/status-bands';
@@ -59,7 +60,7 @@ export function StatusTimeline({
                   width: `${Math.max(0.3, ((b.to - b.from) / span) * 100)}%`,
                   background: TONE_FILL[statusTone('agent', b.status)],
                 }}
-                title={`${b.status} from ${formatExact(new Date(b.from).toISOString())} for ${formatDuration(b.to - b.from)}${b.reason ? ` — ${b.reason}` : ''}`}
+                title={`${b.status} from ${formatExact(new Date(b.from).toISOString())} for ${formatDuration(b.to - b.from)}${b.reason ? ` — ${clipLine(b.reason)}` : ''}`}
               />
             ))}
           </div>
@@ -84,7 +85,7 @@ export function StatusTimeline({
               {[...history].reverse().map((h, i) => (
                 <li key={i}>
                   <span className="mono muted">{formatExact(h.at)}</span> <strong>{h.status}</strong>
-                  {h.reason ? <span className="muted"> — {h.reason}</span> : null}
+                  {h.reason ? <span className="muted"> — {clipLine(h.reason)}</span> : null}
                 </li>
               ))}
             </ol>

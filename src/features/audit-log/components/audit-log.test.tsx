@@ -77,6 +77,20 @@ describe('the intervention log', () => {
     expect(row).toHaveTextContent('rewritten history');
   });
 
+  it('shows a 10 MB reason as a bounded head with "show all (10.0 MB)" in the town’s audit tab, and all of it on demand', async () => {
+    const user = userEvent.setup();
+    const town = await restartContainer('mobile-app', 'a short reason, rewritten below');
+    const huge = `restart ${'x'.repeat(10_000_000 - 8)}`;
+    await tamperAudit(town.town.id, 1, huge);
+    renderApp(`/towns/${town.town.id}/audit`);
+    const [row] = await screen.findAllByTestId('audit-row', {}, { timeout: 10_000 });
+    // The row holds the head of the reason, not the string: the browser lays out only that.
+    expect(row!.textContent!.length).toBeLessThan(2_000);
+    expect(row).toHaveTextContent(/^.*restart x+/);
+    await user.click(within(row!).getByRole('button', { name: 'Show all of the reason (10.0 MB)' }));
+    expect(row!.textContent).toContain(huge);
+  });
+
   it('says so when nothing matches', async () => {
     renderApp('/audit?admin=nobody@example.com');
     expect(await screen.findByText('No intervention matches these filters')).toBeInTheDocument();

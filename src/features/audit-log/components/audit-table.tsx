@@ -1,8 +1,10 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { AuditEntry, RecoveryObservation } from '../../../api';
+import { BoundedJson, BoundedText } from '../../../components/bounded-text';
 import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
+import { previewJson } from '../../../lib/bounded-text';
 import { paths } from '../../../lib/paths';
 import { groupBatches } from '../model/batches';
 
@@ -25,7 +27,13 @@ function label(e: AuditEntry): string {
   return `${e.target.kind} ${e.target.id.slice(0, 8)}`;
 }
 
-const show = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v));
+// Each value's head only: a huge before/after is never serialized whole for the row's summary.
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '∅';
+  if (typeof v === 'string') return v.length > 120 ? `${v.slice(0, 120)}…` : v;
+  const head = previewJson(v, 120, 0);
+  return head.complete ? head.text : `${head.text}…`;
+}
 
 /** "Toast.status: stalled → idle" for the first changes, so the row says what the action did. */
 function changeSummary(e: AuditEntry): string {
@@ -119,8 +127,12 @@ function EntryRows({ e, showTown, brokenAt, verdicts, open, setOpen }: RowProps 
             {label(e)}
           </Link>
         </td>
-        <td className="small audit-change">{changeSummary(e)}</td>
-        <td className="audit-reason">{e.reason}</td>
+        <td className="small audit-change">
+          <BoundedText text={changeSummary(e)} label="change" />
+        </td>
+        <td className="audit-reason">
+          <BoundedText text={e.reason} label="reason" />
+        </td>
         <td>
           <StatusBadge kind="audit" status={e.outcome} />
           <RecoveryVerdict observation={verdicts?.get(e.id)} />
@@ -142,20 +154,22 @@ function EntryRows({ e, showTown, brokenAt, verdicts, open, setOpen }: RowProps 
             <dl className="kv">
               <dt>Before</dt>
               <dd>
-                <pre className="text-block">{JSON.stringify(e.before, null, 2)}</pre>
+                <BoundedJson value={e.before} label="before" />
               </dd>
               <dt>After</dt>
               <dd>
-                <pre className="text-block">{JSON.stringify(e.after, null, 2)}</pre>
+                <BoundedJson value={e.after} label="after" />
               </dd>
               <dt>Parameters</dt>
               <dd>
-                <pre className="text-block">{JSON.stringify(e.params, null, 2)}</pre>
+                <BoundedJson value={e.params} label="parameters" />
               </dd>
               {e.error ? (
                 <>
                   <dt>Error</dt>
-                  <dd>{e.error}</dd>
+                  <dd>
+                    <BoundedText text={e.error} size="block" label="error" />
+                  </dd>
                 </>
               ) : null}
               <dt>Admin id</dt>
@@ -209,7 +223,9 @@ function BatchRows({ entries, showTown, rowProps }: { entries: AuditEntry[]; sho
         <td className="small muted mono" title="Batch id (each entry's request id)">
           {first.request_id.slice(0, 8)}
         </td>
-        <td className="audit-reason">{first.reason}</td>
+        <td className="audit-reason">
+          <BoundedText text={first.reason} label="reason" />
+        </td>
         <td>{failed ? `${failed} failed` : <StatusBadge kind="audit" status="success" />}</td>
         <td>
           <button

@@ -1,3 +1,4 @@
+import { BoundedText } from '../../../components/bounded-text';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
@@ -54,7 +55,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
             ))}
           </>
         }
-        title={b.title}
+        title={<BoundedText text={b.title} label="title" />}
         actions={actions}
       >
         <StatusBadge kind="bead" status={b.status} />

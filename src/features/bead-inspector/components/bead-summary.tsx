@@ -1,3 +1,4 @@
+import { BoundedText } from '../../../components/bounded-text';
 import { Link } from 'react-router';
 import { BeadType, DISPATCH_CAP, type BeadDetail, type TownDetail } from '../../../api';
 import { OpenValue } from '../../../components/open-value';
@@ -127,12 +128,12 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
       </dl>
       {lastError ? (
         <p className="last-error">
-          <span className="label">Last dispatch error</span> <span className="mono">{lastError}</span>
+          <span className="label">Last dispatch error</span> <BoundedText text={lastError} className="mono" label="error" />
         </p>
       ) : null}
       <div>
         <span className="label">Body</span>
-        {bead.body ? <pre className="text-block">{bead.body}</pre> : <p className="muted">(empty)</p>}
+        {bead.body ? <BoundedText text={bead.body} size="block" pre label="body" /> : <p className="muted">(empty)</p>}
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { BoundedText } from '../../../components/bounded-text';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Assignment } from '../../../api';
@@ -36,25 +37,31 @@ export function ConversationReplay({ townId, assignment }: { townId: string; ass
               {item.kind === 'message' ? (
                 <div>
                   <span className="conv-role">{item.role}</span>
-                  <pre className="conv-text">{item.text}</pre>
+                  <BoundedText text={item.text} size="block" pre className="conv-text" label="message" />
                 </div>
               ) : item.kind === 'error' ? (
                 <div>
                   <span className="conv-role status-text tone-text-red">error</span>
-                  <pre className="conv-text">{item.text}</pre>
+                  <BoundedText text={item.text} size="block" pre className="conv-text" label="message" />
                 </div>
               ) : (
                 <details className="conv-tool">
                   <summary>
                     <span className="mono">{item.tool}</span>{' '}
                     <span className={`status-text ${toneTextClass(statusTone('tool', item.status))}`}>{item.status}</span>{' '}
-                    <span className="muted mono small conv-tool-preview">{item.input.replace(/\s+/g, ' ').slice(0, 120)}</span>
+                    <span className="muted mono small conv-tool-preview">
+                      {item.input.slice(0, 240).replace(/\s+/g, ' ').slice(0, 120)}
+                    </span>
                   </summary>
                   <div className="conv-tool-body">
                     <span className="label">Input</span>
-                    <pre className="text-block">{item.input}</pre>
+                    <BoundedText text={item.input} size="block" pre label="input" />
                     <span className="label">Output</span>
-                    {item.output !== null ? <pre className="text-block">{item.output}</pre> : <p className="muted">(no output yet)</p>}
+                    {item.output !== null ? (
+                      <BoundedText text={item.output} size="block" pre label="output" />
+                    ) : (
+                      <p className="muted">(no output yet)</p>
+                    )}
                   </div>
                 </details>
               )}

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import {
   createColumnHelper,
   createSortedRowModel,
@@ -32,8 +33,8 @@ const by = (key: (b: BeadListItem) => string | number) => (ra: { original: BeadL
 
 function BeadLink({ townId, bead }: { townId: string; bead: BeadListItem }) {
   return (
-    <Link to={paths.bead.getHref(townId, bead.id)} className="bead-title" title={bead.title}>
-      {bead.title || <span className="muted">(untitled)</span>}
+    <Link to={paths.bead.getHref(townId, bead.id)} className="bead-title" title={clipLine(bead.title)}>
+      {clipLine(bead.title) || <span className="muted">(untitled)</span>}
     </Link>
   );
 }

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { memo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { TimelineEvent, TimelineKind } from '../../../api';
@@ -104,7 +105,7 @@ const TimelineRow = memo(function TimelineRow({ townId, row: r, index, agentName
       <td className="mono small ellipsis" title={r.type}>
         {r.type}
       </td>
-      <td className="ellipsis" title={r.summary}>
+      <td className="ellipsis" title={clipLine(r.summary)}>
         <button
           type="button"
           className="link-button"
@@ -112,12 +113,12 @@ const TimelineRow = memo(function TimelineRow({ townId, row: r, index, agentName
             e.stopPropagation();
             onSelect(r.id);
           }}
-          aria-label={`Details of ${r.summary}`}
+          aria-label={`Details of ${clipLine(r.summary)}`}
         >
           {r.severity !== 'info' ? (
             <span className={`${toneTextClass(statusTone('severity', r.severity))} strong`}>{r.severity} · </span>
           ) : null}
-          {r.summary}
+          {clipLine(r.summary)}
         </button>
       </td>
       <td>

@@ -1,3 +1,4 @@
+import { BoundedJson } from '../../../../components/bounded-text';
 import { useState } from 'react';
 import { useHref } from 'react-router';
 import { ErrorState } from '../../../../components/error-state';
@@ -42,9 +43,14 @@ export function EventDetail({ townId, agentId, eventId, query }: { townId: strin
       {event.isPending ? <Loading label={`Loading event #${eventId}`} /> : null}
       {event.isError ? <ErrorState error={event.error} what={`event ${eventId}`} onRetry={() => void event.refetch()} /> : null}
       {event.data ? (
-        <pre className="ev-payload" aria-label={`Payload of event ${eventId}`}>
-          <Highlighted text={JSON.stringify(event.data.data, null, 2)} query={query} />
-        </pre>
+        <div aria-label={`Payload of event ${eventId}`} role="group">
+          <BoundedJson
+            value={event.data.data}
+            className="ev-payload"
+            label="payload"
+            render={(text) => <Highlighted text={text} query={query} />}
+          />
+        </div>
       ) : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { BoundedText } from '../../../../components/bounded-text';
 import type { TownConfigResponse } from '../../../../api';
 import { Badge } from '../../../../components/badge';
 import { ErrorState } from '../../../../components/error-state';
@@ -78,7 +79,9 @@ function TownSettings({ townId, config }: { townId: string; config: TownConfigRe
               <div className="strong">
                 {r} {config.role_models[r] ? <span className="mono small muted">{config.role_models[r]}</span> : null}
               </div>
-              {config.custom_instructions[r] ? <pre className="text-block">{config.custom_instructions[r]}</pre> : null}
+              {config.custom_instructions[r] ? (
+                <BoundedText text={config.custom_instructions[r]} size="block" pre label="instructions" />
+              ) : null}
             </div>
           ))}
         </details>
@@ -152,7 +155,9 @@ export function ConfigTab({ townId }: { townId: string }) {
                         </span>
                       ) : null}
                     </td>
-                    <td className="message-cell small">{c.last_error ?? <span className="muted">—</span>}</td>
+                    <td className="message-cell small">
+                      {c.last_error ? <BoundedText text={c.last_error} label="error" /> : <span className="muted">—</span>}
+                    </td>
                     <td>
                       <RigCredentialActions
                         townId={townId}
@@ -176,7 +181,12 @@ export function ConfigTab({ townId }: { townId: string }) {
                 <li key={e.id}>
                   <RelativeTime iso={e.created_at} /> · {rigName.get(e.rig_id) ?? shortId(e.rig_id)} · {e.kind}{' '}
                   <StatusBadge kind="credentialEvent" status={e.outcome} />
-                  {e.error ? <span className="message-cell"> {e.error}</span> : null}
+                  {e.error ? (
+                    <span className="message-cell">
+                      {' '}
+                      <BoundedText text={e.error} label="error" />
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -242,7 +252,13 @@ export function ConfigTab({ townId }: { townId: string }) {
                     </td>
                     <td className="num">{max_polecats ?? <span className="muted">town default</span>}</td>
                     <td className="mono small">{model_override ?? <span className="muted">—</span>}</td>
-                    <td className="message-cell small">{custom_instructions ?? <span className="muted">—</span>}</td>
+                    <td className="message-cell small">
+                      {custom_instructions ? (
+                        <BoundedText text={custom_instructions} label="instructions" />
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                   </tr>
                 );
               })}

@@ -1,3 +1,4 @@
+import { BoundedText } from '../../../../components/bounded-text';
 import { Link } from 'react-router';
 import { Badge } from '../../../../components/badge';
 import { ErrorState } from '../../../../components/error-state';
@@ -141,7 +142,9 @@ export function ContainerTab({ townId }: { townId: string }) {
                       ) : null}
                     </td>
                     <td className="num">{p.memory_mb !== null ? `${Math.round(p.memory_mb)} MB` : '—'}</td>
-                    <td className="mono small message-cell">{p.command}</td>
+                    <td className="mono small message-cell">
+                      <BoundedText text={p.command} label="command" />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -180,8 +183,8 @@ export function ContainerTab({ townId }: { townId: string }) {
                 <RelativeTime iso={e.created_at} />
                 <StatusBadge kind="containerEvent" status={e.event_type} />
                 {e.exit_code !== null ? <span className="strong">exit code {e.exit_code}</span> : null}
-                {e.reason ? <span>{e.reason}</span> : null}
-                {e.message ? <span className="muted message-cell">{e.message}</span> : null}
+                {e.reason ? <BoundedText text={e.reason} label="reason" /> : null}
+                {e.message ? <BoundedText text={e.message} className="muted message-cell" label="message" /> : null}
               </li>
             ))}
           </ol>

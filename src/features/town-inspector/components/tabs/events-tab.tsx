@@ -1,3 +1,4 @@
+import { BoundedJson, BoundedText } from '../../../../components/bounded-text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import type { TimelineEvent, TimelineKind } from '../../../../api';
@@ -47,7 +48,9 @@ function EventDetails({ event, onClose, onFilter }: { event: TimelineEvent; onCl
           Close
         </button>
       </div>
-      <p className="message-cell">{event.summary}</p>
+      <p className="message-cell">
+        <BoundedText text={event.summary} size="block" label="summary" />
+      </p>
       <div className="page-header-meta small">
         <CopyId id={event.id} full label="event id" />
         {event.bead_id ? (
@@ -61,7 +64,7 @@ function EventDetails({ event, onClose, onFilter }: { event: TimelineEvent; onCl
           </button>
         ) : null}
       </div>
-      <pre className="text-block small">{JSON.stringify(event.details, null, 2)}</pre>
+      <BoundedJson value={event.details} className="text-block small" label="details" />
     </section>
   );
 }
