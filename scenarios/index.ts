@@ -6,12 +6,14 @@ import * as failures from './failures';
 import { USERS } from './users';
 import type { ScenarioKind, TownSeed, WorldSeed } from './types';
 import { buildIntegrations } from './integrations';
+import { ORGS } from './orgs';
 
 export type * from './types';
 export { sdkEventAt } from './sdk-stream';
 export { buildLargeTown, LARGE_AGENT_EVENTS } from './large-town';
 export { buildTownGraph } from './town-graph';
 export { USERS } from './users';
+export { ORGS } from './orgs';
 export { TownBuilder } from './town-builder';
 export { createRng, hashString } from './random';
 export { buildIntegrations, repositoryOf } from './integrations';
@@ -21,13 +23,18 @@ interface TownPlan {
   owner: string;
   scenario: ScenarioKind;
   org: string;
+  /** The organization that owns the town (scenarios/orgs.ts); `owner` is then the member who created it. */
+  ownerOrg?: string;
   rigs: string[];
   polecats: number;
   closedBeads: number;
   breaker?: failures.Scenario;
 }
 
-/** Dana owns the healthy town and one town per failure scenario of the seed; Priya has two healthy ones. */
+/**
+ * Dana owns the healthy town and one town per failure scenario of the seed; Priya has two healthy ones,
+ * one of them owned by her organization.
+ */
 const PLANS: TownPlan[] = [
   {
     name: 'storefront',
@@ -130,6 +137,7 @@ const PLANS: TownPlan[] = [
   {
     name: 'marketing-site',
     owner: USERS.priya.id,
+    ownerOrg: ORGS.northwind.org.id,
     scenario: 'healthy',
     org: 'northwind',
     rigs: ['marketing'],
@@ -154,7 +162,9 @@ export function buildTown(plan: TownPlan, now: number): TownSeed {
   populate(b, plan.breaker?.populate);
   const tails = plan.breaker ? plan.breaker.apply(b) : {};
   addSdkStreams(b, {}, tails);
-  return b.build();
+  const seed = b.build();
+  if (plan.ownerOrg) seed.town.owner_org_id = plan.ownerOrg;
+  return seed;
 }
 
 /**
@@ -170,6 +180,7 @@ export function buildWorld(options: { now: number }): WorldSeed {
     users: Object.values(USERS),
     towns,
     integrations: buildIntegrations(towns),
+    orgs: Object.values(ORGS),
   };
 }
 

@@ -21,6 +21,7 @@ import type {
   TownConfig,
   User,
   LinkedIntegration,
+  Org,
 } from '../src/api/schemas';
 
 /**
@@ -35,6 +36,14 @@ export interface WorldSeed {
   towns: TownSeed[];
   /** The platform integrations users have installed (the platform's records, not a town's). */
   integrations: LinkedIntegration[];
+  /** Organizations and their members (the dashboard's records); their towns are in `towns` with `owner_org_id`. */
+  orgs: OrgSeed[];
+}
+
+/** An organization with its members. */
+export interface OrgSeed {
+  org: Org;
+  members: { user_id: string; role: string }[];
 }
 
 export type ScenarioKind =
@@ -105,7 +114,8 @@ export interface SdkStreamSpec {
 
 export interface TownSeed {
   scenario: ScenarioKind;
-  town: { id: string; name: string; owner_user_id: string; created_at: string; updated_at: string };
+  /** `owner_user_id` is the creator; `owner_org_id` is set when an organization owns the town (GastownOrgDO). */
+  town: { id: string; name: string; owner_user_id: string; owner_org_id?: string | null; created_at: string; updated_at: string };
   rigs: Rig[];
   beads: Bead[];
   bead_events: BeadEvent[];

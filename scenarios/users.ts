@@ -1,6 +1,9 @@
 import type { User } from '../src/api/schemas';
 
-/** The dashboard's users in the scenarios: three Gastown customers, an admin and a non-admin operator. */
+/**
+ * The dashboard's users in the scenarios: four Gastown customers (Tomas owns no town, but belongs to the
+ * organization that owns one: scenarios/orgs.ts), an admin and a non-admin operator.
+ */
 export const USERS = {
   dana: {
     id: 'usr_2b7f1c9e4a',
@@ -22,6 +25,13 @@ export const USERS = {
     name: 'Marco Bellini',
     is_admin: false,
     created_at: '2026-10-29T11:02:33.675Z',
+  },
+  tomas: {
+    id: 'usr_3e61b0d2f8',
+    email: 'tomas.lindqvist@northwind.io',
+    name: 'Tomas Lindqvist',
+    is_admin: false,
+    created_at: '2026-06-18T07:40:12.204Z',
   },
   bench: {
     id: 'usr_be9c400000',

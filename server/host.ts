@@ -1,6 +1,7 @@
 import type { AgentStream } from './agent/agent-stream';
 import type { Directory } from './directory/directory';
 import type { Clock, Ids, Remote } from './ports';
+import type { GastownOrg } from './org/gastown-org';
 import type { Town } from './town/town';
 import type { GastownUser } from './user/gastown-user';
 
@@ -12,6 +13,8 @@ export interface Objects {
   /** The one user directory (stand-in for the dashboard's Postgres `kilocode_users`). */
   directory(): Remote<Directory>;
   user(userId: string): Remote<GastownUser>;
+  /** An organization's towns and rigs (production's GastownOrgDO). */
+  org(orgId: string): Remote<GastownOrg>;
   town(townId: string): Remote<Town>;
   agent(agentId: string): Remote<AgentStream>;
 }
@@ -26,7 +29,7 @@ export interface Host {
 }
 
 /** The object kinds a host keeps, one SQLite database each. */
-export type ObjectKind = 'directory' | 'user' | 'town' | 'agent';
+export type ObjectKind = 'directory' | 'user' | 'org' | 'town' | 'agent';
 
 /**
  * Calls a public method of a core object by name: how a thin host object (a Durable Object's RPC

@@ -5,6 +5,7 @@ import type { Remote } from '../server/ports';
 export interface Env {
   DIRECTORY: DurableObjectNamespace;
   USERS: DurableObjectNamespace;
+  ORGS: DurableObjectNamespace;
   TOWNS: DurableObjectNamespace;
   AGENTS: DurableObjectNamespace;
   /** `on` enables the dev-only routes (`/api/dev/*`); set only by the local scripts. */
@@ -51,9 +52,10 @@ interface Invokable {
   invoke(method: string, args: unknown[]): Promise<unknown>;
 }
 
-const NAMESPACE: Record<ObjectKind, keyof Pick<Env, 'DIRECTORY' | 'USERS' | 'TOWNS' | 'AGENTS'>> = {
+const NAMESPACE: Record<ObjectKind, keyof Pick<Env, 'DIRECTORY' | 'USERS' | 'ORGS' | 'TOWNS' | 'AGENTS'>> = {
   directory: 'DIRECTORY',
   user: 'USERS',
+  org: 'ORGS',
   town: 'TOWNS',
   agent: 'AGENTS',
 };
@@ -74,6 +76,7 @@ export function objectsOf(env: Env): Objects {
   return {
     directory: () => remote(env, 'directory', 'directory'),
     user: (userId) => remote(env, 'user', userId),
+    org: (orgId) => remote(env, 'org', orgId),
     town: (townId) => remote(env, 'town', townId),
     agent: (agentId) => remote(env, 'agent', agentId),
   };

@@ -3,7 +3,7 @@ import { parseProfile } from '../server/capabilities';
 import { parseOrigins } from '../server/http/cors';
 import { authOf, hostOf, type Env } from './env';
 
-export { AgentDO, DirectoryDO, GastownUserDO, TownDO } from './objects';
+export { AgentDO, DirectoryDO, GastownOrgDO, GastownUserDO, TownDO } from './objects';
 
 /**
  * The reference admin API on Cloudflare. Static assets (the SPA) are served by the platform before this

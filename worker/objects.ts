@@ -2,6 +2,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { AgentStream } from '../server/agent/agent-stream';
 import { Directory } from '../server/directory/directory';
 import { invoke } from '../server/host';
+import { GastownOrg } from '../server/org/gastown-org';
 import type { Row, SqlCursor, Storage } from '../server/ports';
 import { Town } from '../server/town/town';
 import { GastownUser } from '../server/user/gastown-user';
@@ -21,7 +22,7 @@ function storageOf(ctx: DurableObjectState): Storage {
 }
 
 /**
- * The four Durable Object classes, each a thin shell around its core in `server/`: the core owns the
+ * The five Durable Object classes, each a thin shell around its core in `server/`: the core owns the
  * schema, the reads and the writes; the shell only hands it storage and the host, and answers RPC.
  */
 abstract class HostedObject<Core extends object> extends DurableObject<Env> {
@@ -53,6 +54,12 @@ export class DirectoryDO extends HostedObject<Directory> {
 export class GastownUserDO extends HostedObject<GastownUser> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env, (storage, host) => new GastownUser(storage, host));
+  }
+}
+
+export class GastownOrgDO extends HostedObject<GastownOrg> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env, (storage, host) => new GastownOrg(storage, host));
   }
 }
 

@@ -1,4 +1,5 @@
-import type { AuditAnchor, LinkedIntegration, User } from '../../src/api/schemas';
+import type { AuditAnchor, LinkedIntegration, Org, OrgMembership, User } from '../../src/api/schemas';
+import type { OrgSeed } from '../../scenarios/types';
 import { migrate } from '../db/migrate';
 import type { Host } from '../host';
 import type { SqlPort, Storage } from '../ports';
@@ -24,7 +25,16 @@ const toUser = (row: Row): User => ({
   created_at: String(row.created_at),
 });
 
-/** The user directory: who may sign in, who is an admin, and which towns exist. */
+const toOrg = (row: Row): Org => ({ id: String(row.id), name: String(row.name), created_at: String(row.created_at) });
+
+/** A town's ownership row: the creating user, and the owning organization if one owns it. */
+export interface TownOwnership {
+  id: string;
+  owner_user_id: string;
+  owner_org_id?: string | null | undefined;
+}
+
+/** The user directory: who may sign in, who is an admin, which organizations they belong to, and which towns exist. */
 export class Directory {
   private readonly sql: SqlPort;
   private readonly anchorKey: string;
@@ -65,6 +75,26 @@ export class Directory {
       pattern,
     );
     return { items: rows.map(toUser), total: scalar(this.sql, `SELECT count(*) FROM users WHERE ${where}`, q, pattern) };
+  }
+
+  /** The organizations a user belongs to, by name. */
+  membershipsOf(userId: string): OrgMembership[] {
+    return all(
+      this.sql,
+      `SELECT o.*, m.role FROM org_members m JOIN orgs o ON o.id = m.org_id WHERE m.user_id = ? ORDER BY o.name, o.id`,
+      userId,
+    ).map((row) => ({ org: toOrg(row), role: String(row.role) }));
+  }
+
+  getOrg(orgId: string): Org | null {
+    const row = first(this.sql, 'SELECT * FROM orgs WHERE id = ?', orgId);
+    return row ? toOrg(row) : null;
+  }
+
+  /** The organization that owns a town, or null for a user's own town (and for an unknown town). */
+  townOrg(townId: string): Org | null {
+    const row = first(this.sql, 'SELECT o.* FROM towns t JOIN orgs o ON o.id = t.owner_org_id WHERE t.id = ?', townId);
+    return row ? toOrg(row) : null;
   }
 
   townIds(): string[] {
@@ -110,11 +140,22 @@ export class Directory {
     return row ? toIntegration(row) : null;
   }
 
-  /** Adds (or replaces) users, town ownership rows and integrations. */
-  upsert(input: { users: User[]; towns: { id: string; owner_user_id: string }[]; integrations?: LinkedIntegration[] }) {
+  /** Adds (or replaces) users, organizations with their members, town ownership rows and integrations. */
+  upsert(input: { users: User[]; towns: TownOwnership[]; integrations?: LinkedIntegration[]; orgs?: OrgSeed[] }) {
     this.storage.transactionSync(() => {
       for (const user of input.users) insert(this.sql, 'users', { ...user, is_admin: user.is_admin ? 1 : 0 }, 'INSERT OR REPLACE');
-      for (const town of input.towns) insert(this.sql, 'towns', town, 'INSERT OR REPLACE');
+      for (const { org, members } of input.orgs ?? []) {
+        insert(this.sql, 'orgs', { ...org }, 'INSERT OR REPLACE');
+        this.sql.exec('DELETE FROM org_members WHERE org_id = ?', org.id);
+        for (const member of members) insert(this.sql, 'org_members', { org_id: org.id, ...member });
+      }
+      for (const town of input.towns)
+        insert(
+          this.sql,
+          'towns',
+          { id: town.id, owner_user_id: town.owner_user_id, owner_org_id: town.owner_org_id ?? null },
+          'INSERT OR REPLACE',
+        );
       for (const integration of input.integrations ?? [])
         insert(this.sql, 'integrations', { ...integration, repositories: JSON.stringify(integration.repositories) }, 'INSERT OR REPLACE');
     });

@@ -35,4 +35,16 @@ export const DIRECTORY_MIGRATIONS = [
    );`,
   // v4: sessions are signed admin tokens (server/auth), verified by signature: no token is stored.
   `DROP TABLE tokens;`,
+  // v5 (issue 16): organizations and their members (stand-in for the dashboard's Postgres organizations and
+  // memberships). An organization's towns live in its GastownOrgDO; `owner_org_id` marks them here so a
+  // town id still resolves (404, access) without waking any owner object. `owner_user_id` stays the creator.
+  `CREATE TABLE orgs (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
+   CREATE TABLE org_members (
+     org_id TEXT NOT NULL REFERENCES orgs (id),
+     user_id TEXT NOT NULL,
+     role TEXT NOT NULL,
+     PRIMARY KEY (org_id, user_id)
+   );
+   CREATE INDEX org_members_user ON org_members (user_id, org_id);
+   ALTER TABLE towns ADD COLUMN owner_org_id TEXT;`,
 ] as const;

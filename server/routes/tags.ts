@@ -1,6 +1,7 @@
 import { sha256Hex } from '../engine/sha256';
 import { userIdParam } from '../http/params';
 import type { AdminContext } from './context';
+import { userShares } from './user-towns';
 
 /**
  * The ETags of the live views (docs/admin-api.md, "Live views"), chosen by path so every read under a
@@ -48,8 +49,10 @@ async function userTownsTag(ctx: AdminContext, raw: string): Promise<string | nu
   } catch {
     return null;
   }
-  if (!(await ctx.host.objects.directory().getUser(userId))) return null;
-  const towns = await ctx.host.objects.user(userId).towns();
+  const user = await ctx.host.objects.directory().getUser(userId);
+  if (!user) return null;
+  // Own and organization towns, as the list shows them (a membership change changes the list).
+  const towns = (await userShares(ctx.host, user)).shares.flatMap((s) => s.towns.map((t) => ({ id: t.id, owner: s.owned_by.id })));
   const tags = await Promise.all(towns.map((t) => ctx.host.objects.town(t.id).readTag()));
-  return `W/"u${sha256Hex(towns.map((t, i) => `${t.id}=${tags[i] ?? '-'}`).join(',')).slice(0, 24)}"`;
+  return `W/"u${sha256Hex(towns.map((t, i) => `${t.owner}:${t.id}=${tags[i] ?? '-'}`).join(',')).slice(0, 24)}"`;
 }

@@ -11,10 +11,19 @@ export function townRoutes(router: Router<AdminContext>): void {
     .get('/towns/:townId', async (ctx, p): Promise<TownDetail> => {
       const townId = requireTown(ctx, p.townId!);
       const town = ctx.host.objects.town(townId);
-      const [summary, rigs, owner] = await Promise.all([town.summary(), town.rigs(), ctx.host.objects.directory().getUser(ctx.townOwner!)]);
+      const directory = ctx.host.objects.directory();
+      const [summary, rigs, owner, org] = await Promise.all([
+        town.summary(),
+        town.rigs(),
+        directory.getUser(ctx.townOwner!),
+        directory.townOrg(townId),
+      ]);
       if (!summary) throw notFound('town', townId);
       if (!owner) throw new HttpError(500, 'server_error', `The town's owner ${summary.owner_user_id} is not in the user directory.`);
-      return { ...summary, owner, rigs };
+      const owned_by = org
+        ? { kind: 'org' as const, id: org.id, name: org.name }
+        : { kind: 'user' as const, id: owner.id, name: owner.name };
+      return { ...summary, owner, owned_by, rigs };
     })
     .get('/towns/:townId/beads', async (ctx, p) => {
       const townId = requireTown(ctx, p.townId!);

@@ -1,9 +1,10 @@
-import type { LinkedIntegrationList, UserDetail, UserSearchResult } from '../../src/api/schemas';
+import type { LinkedIntegrationList, User, UserDetail, UserSearchResult } from '../../src/api/schemas';
 import type { RigList, TownList } from '../contract-types';
 import { notFound } from '../http/errors';
 import { userIdParam } from '../http/params';
 import type { Router } from '../http/router';
 import type { AdminContext } from './context';
+import { userShares } from './user-towns';
 
 export function userRoutes(router: Router<AdminContext>): void {
   router
@@ -16,27 +17,36 @@ export function userRoutes(router: Router<AdminContext>): void {
       const userId = userIdParam(p.userId!);
       const user = await ctx.host.objects.directory().getUser(userId);
       if (!user) throw notFound('user', userId);
-      return { user, ...(await ctx.host.objects.user(userId).counts()) };
+      const { memberships, shares } = await userShares(ctx.host, user);
+      return {
+        user,
+        town_count: shares.reduce((n, s) => n + s.towns.length, 0),
+        rig_count: shares.reduce((n, s) => n + s.rigs.length, 0),
+        organizations: memberships,
+      };
     })
     .get('/users/:userId/towns', async (ctx, p): Promise<TownList> => {
-      const userId = await requireUser(ctx, p.userId!);
-      const towns = await ctx.host.objects.user(userId).towns();
+      const user = await requireUser(ctx, p.userId!);
+      const { shares } = await userShares(ctx.host, user);
+      const towns = shares.flatMap((s) => s.towns.map((t) => ({ id: t.id, owned_by: s.owned_by })));
       // One TownDO per town, asked in parallel; a user has a handful of towns.
       const summaries = await Promise.all(towns.map((t) => ctx.host.objects.town(t.id).summary()));
-      return { items: summaries.filter((s) => s !== null) };
+      return { items: summaries.flatMap((s, i) => (s === null ? [] : [{ ...s, owned_by: towns[i]!.owned_by }])) };
     })
     .get('/users/:userId/integrations', async (ctx, p): Promise<LinkedIntegrationList> => {
-      const userId = await requireUser(ctx, p.userId!);
-      return { items: await ctx.host.objects.directory().integrationsOf(userId) };
+      const user = await requireUser(ctx, p.userId!);
+      return { items: await ctx.host.objects.directory().integrationsOf(user.id) };
     })
     .get('/users/:userId/rigs', async (ctx, p): Promise<RigList> => {
-      const userId = await requireUser(ctx, p.userId!);
-      return { items: await ctx.host.objects.user(userId).rigs() };
+      const user = await requireUser(ctx, p.userId!);
+      const { shares } = await userShares(ctx.host, user);
+      return { items: shares.flatMap((s) => s.rigs) };
     });
 }
 
-async function requireUser(ctx: AdminContext, raw: string): Promise<string> {
+async function requireUser(ctx: AdminContext, raw: string): Promise<User> {
   const userId = userIdParam(raw);
-  if (!(await ctx.host.objects.directory().getUser(userId))) throw notFound('user', userId);
-  return userId;
+  const user = await ctx.host.objects.directory().getUser(userId);
+  if (!user) throw notFound('user', userId);
+  return user;
 }

@@ -71,10 +71,14 @@ export function act(storage: Storage, townId: string, input: ActInput, at: { now
         },
       );
       if (!result.dry_run && changedRigIds.size) {
-        const owner = str(first(sql, 'SELECT owner_user_id FROM town LIMIT 1')?.owner_user_id ?? '');
+        // The rig mirror lives with the town's owner: the organization's GastownOrgDO, else the user's.
+        const row = first(sql, 'SELECT owner_user_id, owner_org_id FROM town LIMIT 1');
+        const owner = row?.owner_org_id
+          ? { kind: 'org' as const, name: str(row.owner_org_id) }
+          : { kind: 'user' as const, name: str(row?.owner_user_id ?? '') };
         const ids = [...changedRigIds];
         const rigs = all(sql, `SELECT * FROM rigs WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`, ...ids).map(toRig);
-        if (owner) enqueue(sql, { kind: 'user', name: owner, method: 'updateRigsOnce' }, [rigs], at.now);
+        if (owner.name) enqueue(sql, { ...owner, method: 'updateRigsOnce' }, [rigs], at.now);
       }
       if (!result.dry_run) {
         sql.exec('DELETE FROM idempotency_keys WHERE created_at < ?', new Date(Date.parse(at.now) - IDEMPOTENCY_TTL_MS).toISOString());

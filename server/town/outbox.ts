@@ -4,7 +4,7 @@ import { all, insert } from '../db/sql';
 
 /** Where an outbox message goes: another object, by kind and name, and the method it receives there. */
 export interface OutboxTarget {
-  kind: 'agent' | 'user' | 'directory';
+  kind: 'agent' | 'user' | 'org' | 'directory';
   name: string;
   /** A receiver method taking `(messageId, ...args)` and idempotent by message id. */
   method: 'appendOnce' | 'updateRigsOnce' | 'anchorAuditOnce';
@@ -79,7 +79,9 @@ async function deliverInOrder(
         ? objects.agent(String(row.target_name))
         : row.target_kind === 'directory'
           ? objects.directory()
-          : objects.user(String(row.target_name));
+          : row.target_kind === 'org'
+            ? objects.org(String(row.target_name))
+            : objects.user(String(row.target_name));
     try {
       await (target as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[String(row.method)]!(messageId, ...args);
     } catch (error) {

@@ -441,6 +441,9 @@ export const TOWN_MIGRATIONS = [
      SELECT target_kind, target_name, method, args, created_at FROM outbox ORDER BY id;
    DROP TABLE outbox;
    ALTER TABLE outbox_v9 RENAME TO outbox;`,
+
+  // v10 (issue 16): a town an organization owns names it (its rig mirror goes to the GastownOrgDO).
+  `ALTER TABLE town ADD COLUMN owner_org_id TEXT;`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

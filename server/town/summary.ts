@@ -28,6 +28,7 @@ export function getTownSummary(sql: SqlPort, now: number): TownSummary | null {
     id: str(town.id),
     name: str(town.name),
     owner_user_id: str(town.owner_user_id),
+    owner_org_id: strOrNull(town.owner_org_id ?? null),
     created_at: str(town.created_at),
     updated_at: str(town.updated_at),
     last_activity_at: strOrNull(lastActivity?.at || null),

@@ -5,6 +5,7 @@ import { DEV_KEYS, devTokenConfig } from '../../server/auth/dev-tokens';
 import { Directory } from '../../server/directory/directory';
 import { invoke, type Host, type ObjectKind, type Objects } from '../../server/host';
 import type { Clock, Remote, Storage } from '../../server/ports';
+import { GastownOrg } from '../../server/org/gastown-org';
 import { lastStreamEventAt } from '../../server/seed/seed-world';
 import { Town } from '../../server/town/town';
 import { GastownUser } from '../../server/user/gastown-user';
@@ -28,7 +29,7 @@ export class MockClock implements Clock {
   }
 }
 
-type Core = Directory | GastownUser | Town | AgentStream;
+type Core = Directory | GastownUser | GastownOrg | Town | AgentStream;
 
 /**
  * Seeded objects, as bytes, for the current anchor: the next backend of the same test file restores
@@ -77,6 +78,7 @@ export class MockBackend {
     const objects: Objects = {
       directory: () => this.remote('directory', 'directory'),
       user: (id) => this.remote('user', id),
+      org: (id) => this.remote('org', id),
       town: (id) => this.remote('town', id),
       agent: (id) => this.remote('agent', id),
     };
@@ -126,8 +128,11 @@ export class MockBackend {
     return id === LARGE_TOWN_ID ? this.largeTown() : this.world.towns.find((t) => t.town.id === id);
   }
 
+  /** A user's own towns: an organization's towns are in its GastownOrg, in no user's. */
   private townsOf(userId: string): TownSeed[] {
-    return userId === USERS.bench.id ? [this.largeTown()] : this.world.towns.filter((t) => t.town.owner_user_id === userId);
+    return userId === USERS.bench.id
+      ? [this.largeTown()]
+      : this.world.towns.filter((t) => t.town.owner_user_id === userId && !t.town.owner_org_id);
   }
 
   private remote<T>(kind: ObjectKind, name: string): Remote<T> {
@@ -193,6 +198,8 @@ export class MockBackend {
         return new Directory(storage, this.host);
       case 'user':
         return new GastownUser(storage, this.host);
+      case 'org':
+        return new GastownOrg(storage, this.host);
       case 'town':
         return new Town(storage, this.host);
       case 'agent':
@@ -205,14 +212,23 @@ export class MockBackend {
     switch (kind) {
       case 'directory': {
         const directory = new Directory(storage, this.host);
-        const towns = this.world.towns.map(({ town }) => ({ id: town.id, owner_user_id: town.owner_user_id }));
-        await directory.upsert({ users: this.world.users, towns, integrations: this.world.integrations });
+        const towns = this.world.towns.map(({ town }) => ({
+          id: town.id,
+          owner_user_id: town.owner_user_id,
+          owner_org_id: town.owner_org_id ?? null,
+        }));
+        await directory.upsert({ users: this.world.users, towns, integrations: this.world.integrations, orgs: this.world.orgs });
         return directory;
       }
       case 'user': {
         const user = new GastownUser(storage, this.host);
         for (const town of this.townsOf(name)) user.addTown(town.town, town.rigs);
         return user;
+      }
+      case 'org': {
+        const org = new GastownOrg(storage, this.host);
+        for (const town of this.world.towns.filter((t) => t.town.owner_org_id === name)) org.addTown(town.town, town.rigs);
+        return org;
       }
       case 'town': {
         const town = new Town(storage, this.host);

@@ -63,6 +63,49 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
         expect(rigs.items).toHaveLength(detail.rig_count);
       });
 
+      it("lists an organization's towns on each member's page, labelled with the organization, and in no user's own list", async () => {
+        const world = t().world;
+        const { org, members } = world.orgs[0]!;
+        const orgTowns = world.towns.filter((w) => w.town.owner_org_id === org.id);
+        expect(orgTowns.length).toBeGreaterThan(0);
+        for (const { user_id, role } of members) {
+          const user = world.users.find((u) => u.id === user_id)!;
+          const own = world.towns.filter((w) => w.town.owner_user_id === user_id && !w.town.owner_org_id);
+          const detail = await getOk(t(), `/users/${user_id}`, S.UserDetail);
+          expect(detail.organizations).toEqual([{ org, role }]);
+          expect(detail.town_count).toBe(own.length + orgTowns.length);
+          const towns = await getOk(t(), `/users/${user_id}/towns`, S.TownList);
+          expect(towns.items.map((x) => [x.id, x.owned_by]).sort()).toEqual(
+            [
+              ...own.map((w) => [w.town.id, { kind: 'user', id: user_id, name: user.name }]),
+              ...orgTowns.map((w) => [w.town.id, { kind: 'org', id: org.id, name: org.name }]),
+            ].sort(),
+          );
+          const rigs = await getOk(t(), `/users/${user_id}/rigs`, S.RigList);
+          expect(rigs.items.map((r) => r.id).sort()).toEqual([...own, ...orgTowns].flatMap((w) => w.rigs.map((r) => r.id)).sort());
+        }
+        // Someone outside the organization does not see its towns; a user's own towns are labelled with the user.
+        const danaTowns = await getOk(t(), `/users/${dana()}/towns`, S.TownList);
+        expect(danaTowns.items.some((x) => orgTowns.some((w) => w.town.id === x.id))).toBe(false);
+        expect(danaTowns.items.every((x) => x.owned_by.kind === 'user' && x.owned_by.id === dana())).toBe(true);
+      });
+
+      it("an organization's town answers its deep links, naming the organization and the member who created it", async () => {
+        const { org } = t().world.orgs[0]!;
+        const seed = t().world.towns.find((w) => w.town.owner_org_id === org.id)!;
+        const town = await getOk(t(), `/towns/${seed.town.id}`, S.TownDetail);
+        expect(town.owned_by).toEqual({ kind: 'org', id: org.id, name: org.name });
+        expect(town.owner_org_id).toBe(org.id);
+        expect(town.owner.id).toBe(seed.town.owner_user_id);
+        expect(town.rigs.map((r) => r.id).sort()).toEqual(seed.rigs.map((r) => r.id).sort());
+        const beads = await getOk(t(), `/towns/${seed.town.id}/beads?limit=5`, S.BeadPage);
+        expect(beads.items.length).toBeGreaterThan(0);
+        const bead = await getOk(t(), `/towns/${seed.town.id}/beads/${beads.items[0]!.id}`, S.BeadDetail);
+        expect(bead.bead.id).toBe(beads.items[0]!.id);
+        const agent = seed.agents[0]!;
+        expect((await getOk(t(), `/towns/${seed.town.id}/agents/${agent.id}`, S.AgentDetail)).agent.id).toBe(agent.id);
+      });
+
       it("lists the user's linked integrations: each rig's own, and one that reaches every repository", async () => {
         const id = dana();
         const rigIntegrations = t()

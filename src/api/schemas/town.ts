@@ -5,7 +5,7 @@ import { AgentRole, AgentStatus, MayorSessionState } from './agent';
 import { ContainerHealth, ContainerStatus, ProcessStatus } from './container';
 import { CredentialState } from './config';
 import { ReviewState } from './review';
-import { Rig, User } from './user';
+import { Rig, TownOwner, User } from './user';
 import { openEnum } from './tolerant';
 
 /**
@@ -121,7 +121,13 @@ export type HealthInputs = z.infer<typeof HealthInputs>;
 export const TownSummary = z.object({
   id: Id,
   name: z.string(),
+  /** The user who created the town (its owner, unless an organization owns it). */
   owner_user_id: z.string(),
+  /** The owning organization, when an organization owns the town (absent from towns production created before orgs). */
+  owner_org_id: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   created_at: Timestamp,
   updated_at: Timestamp,
   last_activity_at: Timestamp.nullable(),
@@ -145,10 +151,15 @@ export const TownSummary = z.object({
   health_inputs: HealthInputs,
 });
 export type TownSummary = z.infer<typeof TownSummary>;
-export const TownList = z.object({ items: z.array(TownSummary) });
+/** A town on a user's page: the user's own, or one of their organizations' — labelled with its owner. */
+export const UserTownSummary = TownSummary.extend({ owned_by: TownOwner });
+export type UserTownSummary = z.infer<typeof UserTownSummary>;
+export const TownList = z.object({ items: z.array(UserTownSummary) });
 
 export const TownDetail = TownSummary.extend({
+  /** The user who created the town. */
   owner: User,
+  owned_by: TownOwner,
   rigs: z.array(Rig),
 });
 export type TownDetail = z.infer<typeof TownDetail>;

@@ -14,10 +14,24 @@ export type User = z.infer<typeof User>;
 export const UserSearchResult = z.object({ items: z.array(User), total: z.number().int().nonnegative() });
 export type UserSearchResult = z.infer<typeof UserSearchResult>;
 
+/** An organization (production's organizations; its towns live in a GastownOrgDO, in no user's GastownUserDO). */
+export const Org = z.object({ id: z.string().min(1), name: z.string(), created_at: Timestamp });
+export type Org = z.infer<typeof Org>;
+
+/** A user's membership of an organization: the user reaches the organization's towns through it. */
+export const OrgMembership = z.object({ org: Org, role: z.string() });
+export type OrgMembership = z.infer<typeof OrgMembership>;
+
+/** Who owns a town: a user (their GastownUserDO) or an organization (its GastownOrgDO), with the name to show. */
+export const TownOwner = z.object({ kind: z.enum(['user', 'org']), id: z.string().min(1), name: z.string() });
+export type TownOwner = z.infer<typeof TownOwner>;
+
 export const UserDetail = z.object({
   user: User,
+  /** The user's own towns plus their organizations' towns (the towns the user page lists). */
   town_count: z.number().int().nonnegative(),
   rig_count: z.number().int().nonnegative(),
+  organizations: z.array(OrgMembership),
 });
 export type UserDetail = z.infer<typeof UserDetail>;
 

@@ -34,9 +34,20 @@ export function TownHeader({ town }: { town: TownDetail }) {
     <>
       <PageHeader
         eyebrow={
-          <>
-            <Link to={paths.user.getHref(town.owner.id)}>{town.owner.name || town.owner.email}</Link> <span className="muted">/ town</span>
-          </>
+          town.owned_by.kind === 'org' ? (
+            // An organization's town: the organization owns it; the link is to the member who created it.
+            <>
+              <span title={town.owned_by.id}>{town.owned_by.name || town.owned_by.id}</span>{' '}
+              <span className="muted">organization · created by</span>{' '}
+              <Link to={paths.user.getHref(town.owner.id)}>{town.owner.name || town.owner.email}</Link>{' '}
+              <span className="muted">/ town</span>
+            </>
+          ) : (
+            <>
+              <Link to={paths.user.getHref(town.owner.id)}>{town.owner.name || town.owner.email}</Link>{' '}
+              <span className="muted">/ town</span>
+            </>
+          )
         }
         title={town.name}
         actions={

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { TownSummary } from '../../../api';
+import type { UserTownSummary } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { StatusBadge } from '../../../components/status-badge';
@@ -7,6 +7,7 @@ import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
 import { FindingItem, HealthBadge, type Finding } from '../../diagnosis';
 import { toTownRows } from '../model/town-rows';
+import { OwnerLabel } from './owner-label';
 import { RestartContainer } from './restart-container';
 
 function findingLink(townId: string, f: Finding): string {
@@ -15,8 +16,8 @@ function findingLink(townId: string, f: Finding): string {
   return paths.town.getHref(townId, f.target.tab);
 }
 
-/** The user's towns with health (colour and reason) and the per-town summary. */
-export function TownsList({ towns }: { towns: TownSummary[] }) {
+/** The user's towns (own and their organizations') with owner, health (colour and reason) and the per-town summary. */
+export function TownsList({ towns }: { towns: UserTownSummary[] }) {
   const now = useNow();
   const rows = toTownRows(towns, now);
   return (
@@ -31,6 +32,7 @@ export function TownsList({ towns }: { towns: TownSummary[] }) {
             <span className="muted mono small" title={town.id}>
               {town.id.slice(0, 8)}
             </span>
+            <OwnerLabel owner={town.owned_by} />
             <span className="spacer" />
             <RestartContainer town={town} />
             <Link className="button button-small" to={paths.town.getHref(town.id)} aria-label={`Open ${town.name} in the Town Inspector`}>

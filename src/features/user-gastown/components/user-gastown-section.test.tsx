@@ -2,6 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { failWith } from '../../../mocks/handlers';
+import { ORGS } from '../../../../scenarios/orgs';
 import { USERS } from '../../../../scenarios/users';
 import { auditOf } from '../../../test/api';
 import { renderApp, scenarioTown } from '../../../test/render-app';
@@ -79,6 +80,27 @@ describe('the user’s Gastown section', () => {
     const rigs = await screen.findByRole('table', { name: 'Rigs' });
     expect(within(rigs).getByText('https://github.com/acme-robotics/infra-terraform.git')).toBeInTheDocument();
     expect(within(rigs).getAllByText('active').length).toBeGreaterThan(0);
+  });
+
+  it('labels each town with its owner: the user’s own, and their organization’s (name and id)', async () => {
+    renderApp(`/users/${USERS.priya.id}`);
+    const rows = await townRows();
+    const owner = (name: string) => within(rows.find((r) => within(r).queryByRole('link', { name }))!).getByTestId('town-owner');
+    expect(owner('checkout-service')).toHaveTextContent(`Owner: Priya Raman ${USERS.priya.id}`);
+    expect(owner('marketing-site')).toHaveTextContent(`Organization: Northwind Labs ${ORGS.northwind.org.id}`);
+    expect(screen.getByText('2 towns · 1 own (GastownUserDO) · 1 from Northwind Labs (GastownOrgDO)')).toBeInTheDocument();
+    expect(screen.getByText('Member of', { exact: false })).toHaveTextContent('Member of Northwind Labs (owner)');
+  });
+
+  it('a member with no towns of their own sees their organization’s town, and it opens in the Town Inspector', async () => {
+    renderApp(`/users/${USERS.tomas.id}`);
+    const [row, ...rest] = await townRows();
+    expect(rest).toHaveLength(0);
+    expect(within(row!).getByTestId('town-owner')).toHaveTextContent('Organization: Northwind Labs');
+    await userEvent.click(within(row!).getByRole('link', { name: 'Open marketing-site in the Town Inspector' }));
+    expect(await screen.findByRole('heading', { name: 'marketing-site' })).toBeInTheDocument();
+    expect(screen.getByText('organization · created by')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Priya Raman' })).toHaveAttribute('href', `/users/${USERS.priya.id}`);
   });
 
   it('says plainly when a user has no towns', async () => {

@@ -1,3 +1,4 @@
+import type { UserTownSummary } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { CopyId } from '../../../components/copy-id';
 import { ErrorState } from '../../../components/error-state';
@@ -11,7 +12,17 @@ import { RigsTable } from './rigs-table';
 import { TownsList } from './towns-list';
 import { InvalidRows } from '../../../components/invalid-rows';
 
-/** The "Gastown" section of the admin user-detail page: towns with health, and rigs. */
+/** Where the listed towns come from: "2 towns · 1 own (GastownUserDO) · 1 from Northwind Labs (GastownOrgDO)". */
+function townSources(towns: UserTownSummary[]): string {
+  const own = towns.filter((t) => t.owned_by.kind === 'user').length;
+  const orgs = new Map<string, { name: string; n: number }>();
+  for (const { owned_by: o } of towns) if (o.kind === 'org') orgs.set(o.id, { name: o.name || o.id, n: (orgs.get(o.id)?.n ?? 0) + 1 });
+  if (orgs.size === 0) return `${pluralize(towns.length, 'town')} · from GastownUserDO`;
+  const parts = [`${own} own (GastownUserDO)`, ...[...orgs.values()].map((o) => `${o.n} from ${o.name} (GastownOrgDO)`)];
+  return [pluralize(towns.length, 'town'), ...parts].join(' · ');
+}
+
+/** The "Gastown" section of the admin user-detail page: own and organization towns with health, and rigs. */
 export function UserGastownSection({ userId }: { userId: string }) {
   const user = useUser(userId);
   const towns = useUserTowns(userId);
@@ -29,12 +40,23 @@ export function UserGastownSection({ userId }: { userId: string }) {
         <span className="muted">
           joined <RelativeTime iso={u.created_at} />
         </span>
+        {user.data.organizations.length > 0 ? (
+          <span>
+            Member of{' '}
+            {user.data.organizations.map(({ org, role }, i) => (
+              <span key={org.id}>
+                {i > 0 ? ', ' : null}
+                {org.name} <span className="muted">({role})</span>
+              </span>
+            ))}
+          </span>
+        ) : null}
       </PageHeader>
 
       <section className="panel" aria-labelledby="gastown-towns">
         <div className="panel-head">
           <h2 id="gastown-towns">Gastown towns</h2>
-          {towns.data ? <span className="muted">{pluralize(towns.data.items.length, 'town')} · from GastownUserDO</span> : null}
+          {towns.data ? <span className="muted">{townSources(towns.data.items)}</span> : null}
           <span className="spacer" />
           {towns.isFetching && !towns.isPending ? <span className="muted small">refreshing…</span> : null}
         </div>
@@ -44,7 +66,8 @@ export function UserGastownSection({ userId }: { userId: string }) {
           <ErrorState error={towns.error} onRetry={() => void towns.refetch()} />
         ) : towns.data.items.length === 0 && !towns.data.invalid_rows?.length ? (
           <EmptyState title={`${u.name || u.email} has no Gastown towns`}>
-            GastownUserDO lists no towns for this user: they have not created one yet, or deleted them all.
+            GastownUserDO lists no towns for this user (they have not created one yet, or deleted them all)
+            {user.data.organizations.length > 0 ? ', and none of their organizations owns one' : ''}.
           </EmptyState>
         ) : (
           <>
