@@ -58,6 +58,8 @@ const NOT_STATUSES: readonly (readonly string[])[] = [
   s.TimelineKind.options,
   // Data feeds a deployment declares: recorded or not is said in words ("not recorded by this deployment").
   s.Feed.options,
+  // Who owns a town (a user or an organization) is a label beside its name.
+  s.TownOwner.shape.kind.options,
 ];
 
 const vocabulary = (options: readonly string[]) => [...options].sort().join(',');

@@ -13,7 +13,9 @@ const worker = runSeededWorker('gastown-recovery-');
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` };
 
 const backend: RecoveryBackend = {
-  api: () => createApiClient({ baseUrl: worker.base(), getToken: () => DEV_TOKENS.admin, fetch: worker.fetch }),
+  // The worker shares a loaded 2-core machine with other suites: one read once took longer than the
+  // panel's 20 s limit, which says nothing about recovery.
+  api: () => createApiClient({ baseUrl: worker.base(), getToken: () => DEV_TOKENS.admin, fetch: worker.fetch, timeoutMs: 60_000 }),
   advance: async (townId, ms) => {
     const res = await worker.fetch(`${worker.base()}/api/dev/clock`, {
       method: 'POST',
