@@ -1,14 +1,48 @@
 import type { ReactNode } from 'react';
+import { useWaiting, type WaitingQuery } from './waiting';
 
-/** A loading placeholder that says what is loading (and how far, when known). */
-export function Loading({ label, progress }: { label: string; progress?: string }) {
+/**
+ * A loading placeholder that says what is loading (and how far, when known). Given its `query`, a
+ * request that hangs says "Still waiting (20 s)…" with Cancel and Retry (components/waiting.tsx).
+ */
+export function Loading({ label, progress, query }: { label: string; progress?: string; query?: WaitingQuery }) {
+  const waiting = useWaiting(query);
+  if (waiting?.cancelled)
+    return (
+      <div className="state state-loading state-cancelled" role="status" aria-live="polite">
+        <span>
+          Cancelled while {label[0]!.toLowerCase()}
+          {label.slice(1)}; the rest of the page is as it was.
+        </span>
+        <button type="button" className="button button-small" onClick={waiting.retry}>
+          Retry
+        </button>
+      </div>
+    );
   return (
     <div className="state state-loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
       <span>
         {label}
         {progress ? <span className="muted"> — {progress}</span> : null}
+        {waiting?.overdue ? (
+          <span className="state-waiting">
+            {' '}
+            — still waiting <span aria-hidden="true">({Math.floor(waiting.elapsedMs / 1000)} s)</span>…
+            {waiting.attempt > 1 ? ` attempt ${waiting.attempt}, the earlier ones got no answer` : null}
+          </span>
+        ) : null}
       </span>
+      {waiting?.overdue ? (
+        <>
+          <button type="button" className="button button-small" onClick={waiting.cancel}>
+            Cancel
+          </button>
+          <button type="button" className="button button-small" onClick={waiting.retry}>
+            Retry
+          </button>
+        </>
+      ) : null}
     </div>
   );
 }

@@ -32,7 +32,7 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
   const agent = useAgent(townId, agentId);
   const now = useNow();
   const [view, setView] = useSearchState(parseAgentView, writeAgentView);
-  if (agent.isPending) return <Loading label="Loading agent" />;
+  if (agent.isPending) return <Loading label="Loading agent" query={agent} />;
   if (agent.isError)
     return (
       <ErrorState error={agent.error} what={`agent ${agentId}`} onRetry={() => void agent.refetch()}>

@@ -58,7 +58,7 @@ function Conversation({ townId, agentId }: { townId: string; agentId: string }) 
   return (
     <section className="panel" aria-labelledby="conversation-title">
       <h2 id="conversation-title">Recent conversation</h2>
-      {events.isPending ? <Loading label="Loading the conversation" /> : null}
+      {events.isPending ? <Loading label="Loading the conversation" query={events} /> : null}
       {events.isError ? <ErrorState error={events.error} what="the Mayor's recent events" onRetry={() => void events.refetch()} /> : null}
       {events.data ? <ConversationList townId={townId} agentId={agentId} items={toConversation(events.data.items)} /> : null}
     </section>

@@ -36,7 +36,7 @@ export function AuditLog({ townId }: { townId?: string }) {
       {verifyTown ? <ChainStatus townId={verifyTown} /> : <AllChainsStatus verifications={every} />}
       <AuditFilters withTown={!townId} />
       {entries.isPending ? (
-        <Loading label="Loading the intervention log" />
+        <Loading label="Loading the intervention log" query={entries} />
       ) : entries.isError ? (
         <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
       ) : rows.length === 0 ? (

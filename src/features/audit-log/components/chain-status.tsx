@@ -10,7 +10,7 @@ import { useAuditVerify, type useAuditVerifyAll } from '../api/audit';
 /** Whether the town's hash chain verifies, and through which entry (or where it breaks). */
 export function ChainStatus({ townId }: { townId: string }) {
   const verify = useAuditVerify(townId);
-  if (verify.isPending) return <Loading label="Verifying the audit hash chain" />;
+  if (verify.isPending) return <Loading label="Verifying the audit hash chain" query={verify} />;
   if (verify.isError) return <ErrorState error={verify.error} onRetry={() => void verify.refetch()} />;
   const v = verify.data;
   if (v.entries === 0) return <p className="muted chain-status">No interventions recorded for this town yet; the chain is empty.</p>;
@@ -45,7 +45,7 @@ function brokenTitle(v: AuditVerification): string {
  * breaks named with where and why (the table marks the entry itself).
  */
 export function AllChainsStatus({ verifications }: { verifications: ReturnType<typeof useAuditVerifyAll> }) {
-  if (verifications.isPending) return <Loading label="Verifying every town's audit hash chain" />;
+  if (verifications.isPending) return <Loading label="Verifying every town's audit hash chain" query={verifications} />;
   if (verifications.isError) return <ErrorState error={verifications.error} onRetry={() => void verifications.refetch()} />;
   const items = verifications.data.items;
   const broken = items.filter((v) => !v.verified);

@@ -29,7 +29,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
   const agents = useAgents(townId);
   const now = useNow();
   const agentNames = useMemo(() => new Map((agents.data?.items ?? []).map((a) => [a.id, a.name])), [agents.data]);
-  if (bead.isPending) return <Loading label="Loading bead" />;
+  if (bead.isPending) return <Loading label="Loading bead" query={bead} />;
   if (bead.isError)
     return (
       <ErrorState error={bead.error} what={`bead ${beadId}`} onRetry={() => void bead.refetch()}>

@@ -16,7 +16,7 @@ export function ConversationReplay({ townId, assignment }: { townId: string; ass
   const pages = useInfiniteQuery(conversationQuery(townId, assignment.agent_id, window));
   const events = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
   const conversation = useMemo(() => toConversation(events), [events]);
-  if (pages.isPending) return <Loading label={`Loading ${assignment.agent_name}'s SDK events`} />;
+  if (pages.isPending) return <Loading label={`Loading ${assignment.agent_name}'s SDK events`} query={pages} />;
   if (pages.isError)
     return <ErrorState error={pages.error} what={`SDK events of ${assignment.agent_name}`} onRetry={() => void pages.refetch()} />;
   return (

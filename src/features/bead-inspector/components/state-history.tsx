@@ -26,7 +26,7 @@ export function StateHistory({ townId, beadId, status }: { townId: string; beadI
         <h2 id="history-heading">State history</h2>
         {events.data ? <span className="muted small">{events.data.items.length} events</span> : null}
       </div>
-      {events.isPending ? <Loading label="Loading bead events" /> : null}
+      {events.isPending ? <Loading label="Loading bead events" query={events} /> : null}
       {events.isError ? <ErrorState error={events.error} what="bead events" onRetry={() => void events.refetch()} /> : null}
       <InvalidRows rows={events.data?.invalid_rows} noun="event" />
       {events.data && rows.length === 0 && !events.data.invalid_rows?.length ? (

@@ -67,7 +67,7 @@ export function EffectPreview({ preview, complete, updating, fieldRefused, outda
       {!complete ? (
         <p className="muted">Fill in the fields above to see the effect.</p>
       ) : preview.isPending ? (
-        <Loading label="Asking the server for a dry run" />
+        <Loading label="Asking the server for a dry run" query={preview} />
       ) : preview.isError ? (
         fieldRefused ? (
           <p className="muted">Correct the field marked above to see the effect.</p>

@@ -38,7 +38,7 @@ function TabBody({ townId, tab }: { townId: string; tab: TownTab }) {
  */
 export function TownInspector({ townId, tab, children }: { townId: string; tab: TownTab; children?: ReactNode }) {
   const town = useTown(townId);
-  if (town.isPending) return <Loading label="Loading town from TownDO" />;
+  if (town.isPending) return <Loading label="Loading town from TownDO" query={town} />;
   if (town.isError) return <ErrorState error={town.error} what={`town ${townId}`} onRetry={() => void town.refetch()} />;
   return (
     <div className="page" data-tab={tab}>

@@ -28,7 +28,7 @@ export function UserGastownSection({ userId }: { userId: string }) {
   const towns = useUserTowns(userId);
   const rigs = useUserRigs(userId);
 
-  if (user.isPending) return <Loading label="Loading user" />;
+  if (user.isPending) return <Loading label="Loading user" query={user} />;
   if (user.isError) return <ErrorState error={user.error} what={`user ${userId}`} onRetry={() => void user.refetch()} />;
   const { user: u } = user.data;
 
@@ -61,7 +61,7 @@ export function UserGastownSection({ userId }: { userId: string }) {
           {towns.isFetching && !towns.isPending ? <span className="muted small">refreshing…</span> : null}
         </div>
         {towns.isPending ? (
-          <Loading label="Asking GastownUserDO for this user's towns" />
+          <Loading label="Asking GastownUserDO for this user's towns" query={towns} />
         ) : towns.isError ? (
           <ErrorState error={towns.error} onRetry={() => void towns.refetch()} />
         ) : towns.data.items.length === 0 && !towns.data.invalid_rows?.length ? (
@@ -83,7 +83,7 @@ export function UserGastownSection({ userId }: { userId: string }) {
           {rigs.data ? <span className="muted">{pluralize(rigs.data.items.length, 'rig')}</span> : null}
         </div>
         {rigs.isPending ? (
-          <Loading label="Loading rigs" />
+          <Loading label="Loading rigs" query={rigs} />
         ) : rigs.isError ? (
           <ErrorState error={rigs.error} onRetry={() => void rigs.refetch()} />
         ) : rigs.data.items.length === 0 ? (

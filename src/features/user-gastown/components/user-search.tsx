@@ -61,7 +61,7 @@ export function UserSearch() {
       {!q ? (
         <EmptyState title="Search for a user to inspect their Gastown towns">Start from the user a support case is about.</EmptyState>
       ) : search.isPending ? (
-        <Loading label={`Searching for “${q}”`} />
+        <Loading label={`Searching for “${q}”`} query={search} />
       ) : search.isError ? (
         <ErrorState error={search.error} onRetry={() => void search.refetch()} />
       ) : items.length === 0 ? (

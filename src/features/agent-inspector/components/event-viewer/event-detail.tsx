@@ -40,7 +40,7 @@ export function EventDetail({ townId, agentId, eventId, query }: { townId: strin
           <input className="input mono" readOnly value={link} aria-label="Link to this event" onFocus={(e) => e.currentTarget.select()} />
         </label>
       ) : null}
-      {event.isPending ? <Loading label={`Loading event #${eventId}`} /> : null}
+      {event.isPending ? <Loading label={`Loading event #${eventId}`} query={event} /> : null}
       {event.isError ? <ErrorState error={event.error} what={`event ${eventId}`} onRetry={() => void event.refetch()} /> : null}
       {event.data ? (
         <div aria-label={`Payload of event ${eventId}`} role="group">

@@ -42,7 +42,7 @@ export function ServerSearch({
         ) : null}
       </div>
       {asked && stale ? <p className="muted small">Results below are for “{asked.q}”.</p> : null}
-      {asked && events.isPending ? <Loading label={`Searching the server for “${asked.q}”`} /> : null}
+      {asked && events.isPending ? <Loading label={`Searching the server for “${asked.q}”`} query={events} /> : null}
       {asked && events.isError ? (
         <ErrorState error={events.error} what="server-side event search" onRetry={() => void events.refetch()} />
       ) : null}

@@ -164,7 +164,7 @@ export function DependencyGraph({ townId, beadId }: { townId: string; beadId: st
           ))}
         </div>
       </div>
-      {graph.isPending ? <Loading label="Loading dependency graph" /> : null}
+      {graph.isPending ? <Loading label="Loading dependency graph" query={graph} /> : null}
       {graph.isError ? <ErrorState error={graph.error} what={`dependency graph of ${focus}`} onRetry={() => void graph.refetch()} /> : null}
       {drawn && graph.data ? (
         <GraphBody

@@ -32,7 +32,7 @@ function StatusCell({ agent, now }: { agent: AgentListItem; now: number }) {
 export function AgentsTab({ townId }: { townId: string }) {
   const agents = useAgents(townId);
   const now = useNow();
-  if (agents.isPending) return <Loading label="Loading agents" />;
+  if (agents.isPending) return <Loading label="Loading agents" query={agents} />;
   if (agents.isError) return <ErrorState error={agents.error} what="agents" onRetry={() => void agents.refetch()} />;
   const invalid = agents.data.invalid_rows;
   if (agents.data.items.length === 0 && !invalid?.length)

@@ -98,7 +98,7 @@ export function ConfigTab({ townId }: { townId: string }) {
   const agents = useAgents(townId);
   const gitRecorded = useFeedRecorded('git_operations');
   const credentialsRecorded = useFeedRecorded('credential_events');
-  if (config.isPending) return <Loading label="Loading the town config" />;
+  if (config.isPending) return <Loading label="Loading the town config" query={config} />;
   if (config.isError) return <ErrorState error={config.error} what="config" onRetry={() => void config.refetch()} />;
   const { rigs, credentials, credential_events, git_failures } = config.data;
   const agentName = new Map((agents.data?.items ?? []).map((a) => [a.id, a.name]));

@@ -21,7 +21,7 @@ export function ContainerTab({ townId }: { townId: string }) {
   const container = useContainer(townId);
   const lifecycleRecorded = useFeedRecorded('container_events');
   const now = useNow();
-  if (container.isPending) return <Loading label="Loading the container state" />;
+  if (container.isPending) return <Loading label="Loading the container state" query={container} />;
   if (container.isError) return <ErrorState error={container.error} what="container" onRetry={() => void container.refetch()} />;
   const c = container.data;
   const day = countLifecycle(c.events, now - DAY_MS);

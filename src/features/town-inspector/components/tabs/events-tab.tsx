@@ -223,7 +223,7 @@ export function EventsTab({ townId }: { townId: string }) {
         {selected ? <EventDetails event={selected} onClose={() => onSelect('')} onFilter={onFilterEntity} /> : null}
         <InvalidRows rows={invalid} noun="event" />
         {timeline.isPending ? (
-          <Loading label="Loading the town timeline" />
+          <Loading label="Loading the town timeline" query={timeline} />
         ) : timeline.isError && rows.length === 0 ? (
           <ErrorState error={timeline.error} what="timeline" onRetry={() => void timeline.refetch()} />
         ) : rows.length === 0 && !invalid?.length ? (

@@ -41,7 +41,7 @@ function timeInQueue(e: ReviewEntry, now: number): number {
 export function ReviewTab({ townId }: { townId: string }) {
   const queue = useReviewQueue(townId);
   const now = useNow();
-  if (queue.isPending) return <Loading label="Loading the review queue" />;
+  if (queue.isPending) return <Loading label="Loading the review queue" query={queue} />;
   if (queue.isError) return <ErrorState error={queue.error} what="review queue" onRetry={() => void queue.refetch()} />;
   const { entries, samples, depth, merge_strategy } = queue.data;
   const sorted = [...entries].sort(

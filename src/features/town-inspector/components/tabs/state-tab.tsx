@@ -60,7 +60,7 @@ export function StateTab({ townId }: { townId: string }) {
   const visible = useMemo(() => filterByStatus(base, status), [base, status]);
   const labels = useMemo(() => collectLabels(beads), [beads]);
 
-  if (query.isPending) return <Loading label="Loading beads from TownDO" />;
+  if (query.isPending) return <Loading label="Loading beads from TownDO" query={query} />;
   if (query.isError && beads.length === 0) return <ErrorState error={query.error} what="beads" onRetry={() => void query.refetch()} />;
 
   const filtered = view.status.length > 0 || view.type.length > 0 || view.label !== '' || view.q !== '';
