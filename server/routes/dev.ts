@@ -225,9 +225,10 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
 /**
  * `GET /api/dev/clock` → `{ now }`; `POST` with `{ advanceMs, town_id? }` moves the clock forward and runs
  * every patrol tick that falls due, town by town, in order → `{ now, ticks }`. With `town_id`, only that
- * town moves (a test that follows one town need not run the others' ticks).
+ * town moves (a test that follows one town need not run the others' ticks). `tick_ms`: how long the ticks
+ * themselves took inside the town objects (host clock), without the route's HTTP, RPC and outbox delivery.
  */
-async function devClock(request: Request, host: Host, url: URL): Promise<{ now: string; ticks?: number }> {
+async function devClock(request: Request, host: Host, url: URL): Promise<{ now: string; ticks?: number; tick_ms?: number }> {
   const directory = host.objects.directory();
   const offset = Number((await directory.getMeta(CLOCK_OFFSET)) ?? 0);
   if (request.method === 'GET') {
@@ -244,10 +245,15 @@ async function devClock(request: Request, host: Host, url: URL): Promise<{ now: 
   const only = typeof body.town_id === 'string' ? body.town_id : null;
   if (only && !known.includes(only)) throw new HttpError(404, 'not_found', `No town ${only.slice(0, 80)}.`, { resource: 'town' });
   let ticks = 0;
-  for (const townId of only ? [only] : known) ticks += (await host.objects.town(townId).advanceClock(advanceMs)).ticks;
+  let tickMs = 0;
+  for (const townId of only ? [only] : known) {
+    const moved = await host.objects.town(townId).advanceClock(advanceMs);
+    ticks += moved.ticks;
+    tickMs += moved.tick_ms;
+  }
   if (!only) await directory.setMeta(CLOCK_OFFSET, String(offset + advanceMs));
   const now = only ? (await host.objects.town(only).clockNow()).now : new Date(host.clock.now() + offset + advanceMs).toISOString();
-  return { now, ticks };
+  return { now, ticks, tick_ms: tickMs };
 }
 
 /** `POST /api/dev/patrol` with `{ mode: 'live' | 'manual', rate? }`: how every town's patrol runs (npm start sets live). */

@@ -444,6 +444,12 @@ export const TOWN_MIGRATIONS = [
 
   // v10 (issue 16): a town an organization owns names it (its rig mirror goes to the GastownOrgDO).
   `ALTER TABLE town ADD COLUMN owner_org_id TEXT;`,
+
+  // v11 (issue 13): the patrol asks each tick for an agent's live session and for the processes starting
+  // or running; container_processes only grows (about ten sessions a tick in the 10k-bead town), so
+  // without these every such question walked all of an agent's past sessions or the whole table.
+  `CREATE INDEX container_processes_live ON container_processes (agent_id, status);
+   CREATE INDEX container_processes_status ON container_processes (status);`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };
