@@ -1,4 +1,3 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type RefObject } from 'react';
 import { ErrorState } from '../../../../components/error-state';
 import { useSearchState } from '../../../../components/use-search-state';
@@ -10,6 +9,7 @@ import { Highlighted } from '../highlighted';
 import { EventDetail } from './event-detail';
 import { ServerSearch } from './server-search';
 import { matchIndexOf, neighbourMatch, useEventSearch } from './use-event-search';
+import { useFixedRows } from './use-fixed-rows';
 import { useFeedRetention } from '../../../deployment';
 
 const ROW_HEIGHT = 28;
@@ -67,24 +67,13 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
   const selectedPos = selectedId === null ? -1 : cols.positionOf(selectedId);
 
   const parentRef = useRef<HTMLDivElement>(null);
-  // TanStack Virtual returns fresh functions each render: the React Compiler skips this component.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    // Keyed by event id: when the live tail puts rows in front, every row keeps its element.
-    getItemKey: (index) => cols.id(positionAt(index)),
-  });
-
-  // The expanded row's measured height must not stick to it once another row is selected.
-  useEffect(() => {
-    virtualizer.measure();
-  }, [selectedId, virtualizer]);
+  // The selected row's index in the list shown (-1 when the type filter hides it).
+  const openAt = view && selectedPos >= 0 ? lowerBound(view, selectedPos) : selectedPos;
+  const openIndex = view && view[openAt] !== selectedPos ? -1 : openAt;
+  const rows = useFixedRows({ count, scrollRef: parentRef, rowHeight: ROW_HEIGHT, overscan: 12, openIndex });
 
   // Near the end of what is loaded (beyond the auto-load limit), ask for older pages.
-  const items = virtualizer.getVirtualItems();
+  const items = rows.items;
   const lastVisible = items.at(-1)?.index ?? 0;
   useEffect(() => {
     if (!stream.done && count > 0 && lastVisible > count - 200) loader.requestUpTo(stream.loaded + 20_000);
@@ -98,11 +87,13 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
       if (pending.needsMore) loader.requestUpTo(Number.MAX_SAFE_INTEGER);
       return;
     }
-    if (count > 0) virtualizer.scrollToIndex(indexOfPosition(pending.position), { align: target.kind === 'event' ? 'center' : 'start' });
+    if (count > 0) rows.scrollToIndex(indexOfPosition(pending.position), target.kind === 'event' ? 'center' : 'start');
+    // The jump is done once the scroll element has moved (the DOM, outside React): forget it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setTarget(null);
-    // indexOfPosition is derived from `view`, listed instead.
+    // indexOfPosition and rows.scrollToIndex are derived from `view` and `count`, listed instead.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [target, pending.position, pending.needsMore, count, view, virtualizer, loader]);
+  }, [target, pending.position, pending.needsMore, count, view, loader]);
 
   const tail = useLiveTail(loader, stream, parentRef, selectedId !== null || target !== null);
 
@@ -299,16 +290,17 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
               : `No loaded events of type “${typeFilter}”.`}
           </p>
         ) : null}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        <div style={{ height: rows.totalSize, position: 'relative', width: '100%' }}>
           {items.map((item) => {
             const position = positionAt(item.index);
             const id = cols.id(position);
             const selected = id === selectedId;
             return (
+              // Keyed by event id: when the live tail puts rows in front, every row keeps its element.
               <div
-                key={item.key}
+                key={id}
                 data-index={item.index}
-                ref={selected ? virtualizer.measureElement : undefined}
+                ref={selected ? rows.measureOpen : undefined}
                 className={`ev-item${selected ? ' ev-item-selected' : ''}${id >= tail.freshFrom ? ' ev-item-fresh' : ''}`}
                 data-fresh={id >= tail.freshFrom || undefined}
                 style={{ transform: `translateY(${item.start}px)` }}
