@@ -38,7 +38,9 @@ test('force-reset the stuck agent with a reason, see the verified state, find it
   await row.getByRole('button', { name: 'Details' }).click();
   await expect(page.locator('.audit-details')).toContainText('"Toast.status": "idle"');
   await expect(page.getByTestId('chain-status')).toContainText('Chain verified through entry 1');
-  await row.getByRole('link', { name: /^agent [0-9a-f]{8}$/ }).click();
+  // The row names the agent (its id copyable beside it); the name opens the agent.
+  await expect(row.getByRole('button', { name: /^Copy agent id / })).toBeVisible();
+  await row.getByRole('link', { name: 'Toast' }).click();
   await expect(page).toHaveURL(/\/agents\//);
 });
 

@@ -5,6 +5,7 @@ import type { Host } from '../host';
 import type { SqlPort, Storage } from '../ports';
 import { all, first, fromJson, insert, likePattern, scalar, type Row } from '../db/sql';
 import { DEV_ANCHOR_KEY, moveHead, readHead } from './audit-anchors';
+import { dropSequence, extendSequence, globalSeqs } from './audit-sequence';
 import { DIRECTORY_MIGRATIONS } from './schema';
 
 const toIntegration = (row: Row): LinkedIntegration => ({
@@ -116,6 +117,12 @@ export class Directory {
    */
   async anchorAuditOnce(_messageId: string, townId: string, seq: number, hash: string, at: string): Promise<void> {
     await moveHead(this.sql, this.anchorKey, townId, seq, hash, at);
+    this.storage.transactionSync(() => extendSequence(this.sql, townId, seq));
+  }
+
+  /** Each entry's number across all towns' logs (null: its head has not arrived yet). */
+  globalSeqs(entries: { town_id: string; seq: number }[]): (number | null)[] {
+    return globalSeqs(this.sql, entries);
   }
 
   /** A town's signed chain head, with whether its signature holds (null: nothing anchored yet). */
@@ -126,7 +133,10 @@ export class Directory {
   /** Dev reseeding replaced these towns' logs: their old heads would report the new logs as truncated. */
   clearAuditAnchors(townIds: string[]): void {
     this.storage.transactionSync(() => {
-      for (const id of townIds) this.sql.exec('DELETE FROM audit_anchors WHERE town_id = ?', id);
+      for (const id of townIds) {
+        this.sql.exec('DELETE FROM audit_anchors WHERE town_id = ?', id);
+        dropSequence(this.sql, id);
+      }
     });
   }
 

@@ -47,4 +47,12 @@ export const DIRECTORY_MIGRATIONS = [
    );
    CREATE INDEX org_members_user ON org_members (user_id, org_id);
    ALTER TABLE towns ADD COLUMN owner_org_id TEXT;`,
+  // v6 (issue 14): one sequence across every town's audit log, as ranges of each town's seqs (audit-sequence.ts).
+  `CREATE TABLE audit_sequence (
+     first_global INTEGER PRIMARY KEY,
+     town_id TEXT NOT NULL,
+     first_seq INTEGER NOT NULL,
+     last_seq INTEGER NOT NULL
+   );
+   CREATE INDEX audit_sequence_town ON audit_sequence (town_id, last_seq);`,
 ] as const;

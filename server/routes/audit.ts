@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditPage, AuditVerification, AuditVerificationList } from '../../src/api/schemas';
+import type { AuditPage, AuditRow, AuditVerification, AuditVerificationList } from '../../src/api/schemas';
 import type { Host } from '../host';
 import { found } from '../http/errors';
 import { decodeCursor, uuidParam, type QueryParams } from '../http/params';
@@ -21,7 +21,7 @@ function auditFilter(q: QueryParams): AuditFilter {
 /** Towns asked concurrently by the cross-town log. */
 const FAN_OUT = 16;
 
-const newestFirst = (a: AuditEntry, b: AuditEntry) =>
+const newestFirst = (a: AuditRow, b: AuditRow) =>
   a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.town_id !== b.town_id ? (a.town_id < b.town_id ? 1 : -1) : b.seq - a.seq;
 
 /** A town's chain, walked by the town and compared with the signed head the directory keeps for it. */
@@ -30,9 +30,18 @@ async function verifyTown(host: Host, townId: string): Promise<AuditVerification
   return host.objects.town(townId).verifyAudit(anchor);
 }
 
+/** A page with each entry's number across all towns, from the one place that hands them out (the directory). */
+async function withGlobalSeqs(host: Host, page: AuditPage): Promise<AuditPage> {
+  if (!page.items.length) return page;
+  const numbers = await host.objects.directory().globalSeqs(page.items.map(({ town_id, seq }) => ({ town_id, seq })));
+  return { ...page, items: page.items.map((e, i) => ({ ...e, global_seq: numbers[i] ?? null })) };
+}
+
 export function auditRoutes(router: Router<AdminContext>): void {
   router
-    .get('/towns/:townId/audit', async (ctx, p) => ctx.host.objects.town(requireTown(ctx, p.townId!)).audit(auditFilter(ctx.query)))
+    .get('/towns/:townId/audit', async (ctx, p) =>
+      withGlobalSeqs(ctx.host, await ctx.host.objects.town(requireTown(ctx, p.townId!)).audit(auditFilter(ctx.query))),
+    )
     .get('/towns/:townId/recovery', async (ctx, p) => ctx.host.objects.town(requireTown(ctx, p.townId!)).recoveryObservations())
     .get('/towns/:townId/recovery/:auditId', async (ctx, p) => {
       const townId = requireTown(ctx, p.townId!);
@@ -62,7 +71,7 @@ export function auditRoutes(router: Router<AdminContext>): void {
       // however many towns exist; the cost is one small indexed read per town.
       const known = await ctx.host.objects.directory().townIds();
       const townIds = townFilter ? known.filter((id) => id === townFilter) : known;
-      let merged: AuditEntry[] = [];
+      let merged: AuditRow[] = [];
       let more = false;
       let total = 0;
       for (let i = 0; i < townIds.length; i += FAN_OUT) {
@@ -77,6 +86,6 @@ export function auditRoutes(router: Router<AdminContext>): void {
           merged.length = filter.limit;
         }
       }
-      return { items: merged, next_cursor: more && merged.length ? auditCursor(merged.at(-1)!) : null, total };
+      return withGlobalSeqs(ctx.host, { items: merged, next_cursor: more && merged.length ? auditCursor(merged.at(-1)!) : null, total });
     });
 }

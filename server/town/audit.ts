@@ -1,5 +1,6 @@
 import type { SqlPort, SqlValue } from '../ports';
 import type { AuditAnchor, AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
+import { auditNamer } from './audit-names';
 import { ChainWalk, hashInput, hashInputFromStored, type StoredAuditRow } from '../engine';
 import { all, likePattern, scalar } from '../db/sql';
 import { encodeCursor } from '../http/params';
@@ -47,7 +48,7 @@ export interface AuditFilter {
   limit: number;
 }
 
-/** Newest first. The cursor carries the town id too, so the cross-town log can merge pages of many towns. */
+/** Newest first, each entry with its names (global_seq is filled in by the route). The cursor carries the town id too, so the cross-town log can merge pages of many towns. */
 export function listAudit(sql: SqlPort, townId: string, filter: AuditFilter): AuditPage {
   const where: string[] = [];
   const bindings: unknown[] = [];
@@ -89,7 +90,10 @@ export function listAudit(sql: SqlPort, townId: string, filter: AuditFilter): Au
     ...pageBindings,
     filter.limit + 1,
   ).map(toAuditEntry);
-  const items = rows.slice(0, filter.limit);
+  const entries = rows.slice(0, filter.limit);
+  // The global number is the directory's to give (the route asks it); the names are the town's.
+  const name = auditNamer(sql);
+  const items = entries.map((e) => ({ ...e, global_seq: null, names: name(e) }));
   return { items, next_cursor: rows.length > filter.limit ? auditCursor(items.at(-1)!) : null, total };
 }
 

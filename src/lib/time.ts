@@ -34,6 +34,12 @@ export function formatExact(iso: string | null | undefined): string {
   return `${d.toISOString().replace('T', ' ').replace('Z', '')} UTC`;
 }
 
+/** Exact time to the second, for a column headed "(UTC)": `2026-11-24 09:12:33`. */
+export function formatUtc(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 19).replace('T', ' ');
+}
+
 export function msSince(iso: string | null | undefined, now: number = Date.now()): number | null {
   if (!iso) return null;
   const t = Date.parse(iso);

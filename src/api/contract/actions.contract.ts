@@ -4,7 +4,7 @@ import { endpoints } from '../endpoints';
 import { ACTIONS, type ActionName, type ActionRequest } from '../schemas';
 import { ACTION_CASES } from './action-cases';
 import { auditMismatches, dryRunMismatches, previewMismatches, readFacts } from './town-facts';
-import { auditCount, expectHooksConsistent, expectSummaryConsistent, failure, townNamed, versionOf } from './lookups';
+import { agentRow, auditCount, beadRow, expectHooksConsistent, expectSummaryConsistent, failure, townNamed, versionOf } from './lookups';
 
 const REASON = 'Contract check: this action, on this backend';
 
@@ -87,9 +87,23 @@ export function describeEveryAction(
 
       const factsBefore = await readFacts(api, town.id);
       const k = key();
+      // What the log should call the target after the run: its name, or null when the action removes it.
+      const nameOf = async (id: unknown) =>
+        typeof id !== 'string'
+          ? null
+          : kind === 'agent'
+            ? ((await agentRow(api, town.id, id))?.name ?? null)
+            : ((await beadRow(api, town.id, id))?.title ?? null);
       const result = await api.act(town.id, action, request(), { idempotencyKey: k, ifMatch: v0 });
       const factsAfter = await readFacts(api, town.id);
       const after = await snapshot();
+      const expectedName = {
+        primary: after.version === null ? null : await nameOf(target.id),
+        tracked: await (async () => {
+          const bead = typeof target.params.bead_id === 'string' ? await beadRow(api, town.id, target.params.bead_id) : null;
+          return bead?.title ?? null;
+        })(),
+      };
       // The preview is the result: what the dry run declared is what changed, and what the audit says.
       expect([
         ...dryRunMismatches(action, dry.effect.changes, result.effect.changes),
@@ -102,8 +116,18 @@ export function describeEveryAction(
       if (after.version !== null) expect(after.version).toBeGreaterThan(v0);
 
       expect(after.audit, 'exactly one new audit entry').toBe(before.audit + 1);
-      const entry = (await api.get(endpoints.townAudit(town.id, { limit: 1 }))).items[0];
+      const listed = (await api.get(endpoints.townAudit(town.id, { limit: 1 }))).items[0]!;
+      const { global_seq, names, ...entry } = listed;
       expect(entry, 'the entry the answer carries is the one written').toEqual(result.audit_entry);
+      // The log names what the entry is about, as the town calls it now (null once it is gone).
+      expect(global_seq, 'a number across all towns, given once the head reached the directory').toBeGreaterThan(0);
+      expect(names.town).toBe(town.name);
+      const named = { id: target.id, name: expectedName.primary };
+      if (kind === 'agent') expect(names.agent).toEqual(named);
+      if (kind === 'bead' || kind === 'review' || kind === 'convoy') expect(names.bead).toEqual(named);
+      if (kind === 'rig') expect(names.rig).toEqual({ id: target.id, name: expect.any(String) });
+      if (action === 'convoy.add_tracked' || action === 'convoy.remove_tracked')
+        expect(names.tracked_bead, 'the tracked bead added or removed').toEqual({ id: target.params.bead_id, name: expectedName.tracked });
       expect(entry).toMatchObject({
         action,
         reason: REASON,

@@ -251,5 +251,41 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const times = everywhere.items.map((e) => e.at);
       expect([...times].sort().reverse()).toEqual(times);
     });
+
+    it('the log names town, rig, agent and bead, and numbers entries in one sequence across towns beside each town’s own', async () => {
+      const { admin } = clients();
+      const changePriority = async (townName: string) => {
+        const t = await town(townName);
+        const beads = await admin.get(endpoints.beads(t.id, { limit: 1000 }));
+        const bead = beads.items.find((b) => b.assignee_agent_bead_id && b.rig_id && b.status !== 'closed')!;
+        const priority = bead.priority === 'low' ? 'high' : 'low';
+        const result = await admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority } }), {
+          idempotencyKey: key(),
+          ifMatch: bead.version,
+        });
+        return { t, bead, entry: result.audit_entry! };
+      };
+      const one = await changePriority('storefront');
+      const two = await changePriority('mobile-app');
+      const listed = (await admin.get(endpoints.audit({ action: 'bead.change_priority', limit: 1000 }))).items;
+      const rowOf = (id: string) => listed.find((e) => e.id === id)!;
+      const [first, second] = [rowOf(one.entry.id), rowOf(two.entry.id)];
+      // Two towns, each counting its own entries; one number across both, in the order they happened.
+      expect(first.seq).toBe(one.entry.seq);
+      expect(second.global_seq).toBe(first.global_seq! + 1);
+      const detail = await admin.get(endpoints.bead(one.t.id, one.bead.id));
+      const rigs = (await admin.get(endpoints.town(one.t.id))).rigs;
+      const assignee = await admin.get(endpoints.agent(one.t.id, one.bead.assignee_agent_bead_id!));
+      expect(first.names).toEqual({
+        town: 'storefront',
+        rig: { id: one.bead.rig_id, name: rigs.find((r) => r.id === one.bead.rig_id)!.name },
+        agent: { id: one.bead.assignee_agent_bead_id, name: assignee.agent.name },
+        bead: { id: one.bead.id, name: detail.bead.title },
+        tracked_bead: null,
+      });
+      // The town's own log carries the same number and names.
+      const inTown = (await admin.get(endpoints.townAudit(two.t.id, { limit: 1 }))).items[0]!;
+      expect(inTown).toMatchObject({ id: two.entry.id, global_seq: second.global_seq, names: { town: 'mobile-app' } });
+    });
   });
 }

@@ -30,8 +30,37 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** Something an entry is about, by id and by the name the town gives it now (null: no longer in the town). */
+export const AuditNamed = z.object({ id: z.string(), name: z.string().nullable() });
+export type AuditNamed = z.infer<typeof AuditNamed>;
+
+/**
+ * What an entry is about, in the town's words, read when the log is read (the hashed record keeps ids
+ * only): the town, and the rig, agent and bead the target is or belongs to — an agent's rig, a bead's
+ * rig and assignee — and the bead a convoy's add/remove tracked names.
+ */
+export const AuditNames = z.object({
+  town: z.string().nullable(),
+  rig: AuditNamed.nullable(),
+  agent: AuditNamed.nullable(),
+  bead: AuditNamed.nullable(),
+  tracked_bead: AuditNamed.nullable(),
+});
+export type AuditNames = z.infer<typeof AuditNames>;
+
+/** An entry as the log lists it: the record, its number across all towns' logs, and its names. */
+export const AuditRow = AuditEntry.extend({
+  /**
+   * Position in one sequence across every town's log, handed out by the directory as each town's chain
+   * head reaches it (null: not reached yet — the outbox delivers it shortly).
+   */
+  global_seq: z.number().int().positive().nullable(),
+  names: AuditNames,
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+
 export const AuditPage = z.object({
-  items: z.array(AuditEntry),
+  items: z.array(AuditRow),
   next_cursor: z.string().nullable(),
   total: z.number().int().nonnegative().nullable(),
 });

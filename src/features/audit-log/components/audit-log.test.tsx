@@ -91,6 +91,44 @@ describe('the intervention log', () => {
     expect(row!.textContent).toContain(huge);
   });
 
+  it('tells each entry as a story: the bead by title, who worked it, the rig, ids copyable, exact UTC time and the number across towns', async () => {
+    const town = scenarioTown('storefront');
+    const bead = town.beads.find((b) => b.assignee_agent_bead_id && b.rig_id && b.status !== 'closed')!;
+    const agent = town.agents.find((a) => a.id === bead.assignee_agent_bead_id)!;
+    const rig = town.rigs.find((r) => r.id === bead.rig_id)!;
+    const row = await admin.get(endpoints.bead(town.town.id, bead.id));
+    const result = await admin.act(
+      town.town.id,
+      'bead.change_priority',
+      {
+        target: { kind: 'bead', id: bead.id },
+        params: { priority: bead.priority === 'low' ? 'high' : 'low' },
+        reason: 'triage',
+        dryRun: false,
+      },
+      { idempotencyKey: crypto.randomUUID(), ifMatch: row.bead.version },
+    );
+    await restartContainer('mobile-app', 'a restart in another town, after');
+
+    renderApp('/audit');
+    const rows = await screen.findAllByTestId('audit-row', {}, { timeout: 5000 });
+    const mine = rows.find((r) => r.textContent?.includes('triage'))!;
+    const later = rows.find((r) => r.textContent?.includes('a restart in another town'))!;
+    expect(within(mine).getByRole('link', { name: bead.title })).toHaveAttribute('href', `/towns/${town.town.id}/beads/${bead.id}`);
+    expect(within(mine).getByRole('link', { name: agent.name })).toBeInTheDocument();
+    expect(within(mine).getByRole('link', { name: rig.name })).toBeInTheDocument();
+    expect(within(mine).getByRole('link', { name: 'storefront' })).toBeInTheDocument();
+    expect(within(mine).getByRole('button', { name: `Copy bead id ${bead.id}` })).toBeInTheDocument();
+    expect(within(mine).getByRole('button', { name: `Copy town id ${town.town.id}` })).toBeInTheDocument();
+    // Exact time in the zone the column header and the filters state.
+    expect(screen.getByRole('columnheader', { name: 'When (UTC)' })).toBeInTheDocument();
+    expect(screen.getByLabelText('From (UTC)')).toBeInTheDocument();
+    expect(mine).toHaveTextContent(result.audit_entry!.at.slice(0, 19).replace('T', ' '));
+    // Each town counts its own entries; one sequence runs across them.
+    const global = (r: HTMLElement) => Number(within(r).getByTestId('global-seq').textContent!.replace(/\D/g, ''));
+    expect(global(later)).toBe(global(mine) + 1);
+  });
+
   it('says so when nothing matches', async () => {
     renderApp('/audit?admin=nobody@example.com');
     expect(await screen.findByText('No intervention matches these filters')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../../api';
+import type { AuditRow } from '../../../api';
 import { ErrorState } from '../../../components/error-state';
 import { EmptyState, Loading } from '../../../components/states';
 import { formatNumber } from '../../../lib/format';
@@ -27,7 +27,7 @@ export function AuditLog({ townId }: { townId?: string }) {
   const brokenAt = new Map(verifications.flatMap((v) => (v.broken_at === null ? [] : [[v.town_id, v.broken_at] as const])));
   const observations = useRecoveryObservations(townId);
   const verdicts = new Map((observations.data?.items ?? []).map((o) => [o.audit_id, o] as const));
-  const rows: AuditEntry[] = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows: AuditRow[] = entries.data?.pages.flatMap((p) => p.items) ?? [];
   const total = entries.data?.pages[0]?.total ?? null;
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = `gastown-audit-${townId ?? filters.town_id ?? 'all-towns'}-${stamp}`;

@@ -1,31 +1,13 @@
 import { Fragment, useState } from 'react';
-import { Link } from 'react-router';
-import type { AuditEntry, RecoveryObservation } from '../../../api';
+import type { AuditRow, RecoveryObservation } from '../../../api';
 import { BoundedJson, BoundedText } from '../../../components/bounded-text';
 import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
+import { formatNumber } from '../../../lib/format';
 import { previewJson } from '../../../lib/bounded-text';
-import { paths } from '../../../lib/paths';
+import { formatUtc } from '../../../lib/time';
 import { groupBatches } from '../model/batches';
-
-function targetHref(e: AuditEntry): string {
-  switch (e.target.kind) {
-    case 'agent':
-      return paths.agent.getHref(e.town_id, e.target.id);
-    case 'bead':
-    case 'convoy':
-    case 'review':
-      return paths.bead.getHref(e.town_id, e.target.id);
-    case 'container':
-      return paths.town.getHref(e.town_id, 'container');
-    default:
-      return paths.town.getHref(e.town_id, 'config');
-  }
-}
-
-function label(e: AuditEntry): string {
-  return `${e.target.kind} ${e.target.id.slice(0, 8)}`;
-}
+import { AuditSubject, AuditTown } from './audit-subject';
 
 // Each value's head only: a huge before/after is never serialized whole for the row's summary.
 function show(v: unknown): string {
@@ -36,7 +18,7 @@ function show(v: unknown): string {
 }
 
 /** "Toast.status: stalled → idle" for the first changes, so the row says what the action did. */
-function changeSummary(e: AuditEntry): string {
+function changeSummary(e: AuditRow): string {
   const keys = Object.keys(e.after);
   const shown = keys.slice(0, 2).map((k) => `${k}: ${show(e.before[k])} → ${show(e.after[k])}`);
   return keys.length > 2 ? `${shown.join('; ')}; +${keys.length - 2} more` : shown.join('; ');
@@ -49,7 +31,7 @@ export function AuditTable({
   brokenAt,
   verdicts,
 }: {
-  entries: AuditEntry[];
+  entries: AuditRow[];
   showTown: boolean;
   /** Per town, the entry where its chain breaks (from verification): that row is marked. */
   brokenAt?: ReadonlyMap<string, number>;
@@ -63,8 +45,10 @@ export function AuditTable({
       <table className="table audit-table" aria-label="Interventions">
         <thead>
           <tr>
-            <th>#</th>
-            <th>When</th>
+            <th title="Position in this town's log, and in one sequence across all towns">
+              # <span className="muted small">town · all</span>
+            </th>
+            <th>When (UTC)</th>
             {showTown ? <th>Town</th> : null}
             <th>Admin</th>
             <th>Action</th>
@@ -98,12 +82,19 @@ interface RowProps {
 }
 
 /** One entry's row, and its full record when open. */
-function EntryRows({ e, showTown, brokenAt, verdicts, open, setOpen }: RowProps & { e: AuditEntry }) {
+function EntryRows({ e, showTown, brokenAt, verdicts, open, setOpen }: RowProps & { e: AuditRow }) {
   return (
     <Fragment>
       <tr data-testid="audit-row" className={brokenAt?.get(e.town_id) === e.seq ? 'audit-row-broken' : undefined}>
         <td className="mono small">
-          {e.seq}
+          <span className="audit-seq">{e.seq}</span>
+          <span
+            className="audit-global muted"
+            data-testid="global-seq"
+            title="Across all towns (given once the entry reached the directory)"
+          >
+            {e.global_seq === null ? 'all: pending' : `all: ${formatNumber(e.global_seq)}`}
+          </span>
           {brokenAt?.get(e.town_id) === e.seq ? (
             <span className="audit-broken-mark" data-testid="chain-break">
               chain breaks here
@@ -111,21 +102,17 @@ function EntryRows({ e, showTown, brokenAt, verdicts, open, setOpen }: RowProps 
           ) : null}
         </td>
         <td>
-          <RelativeTime iso={e.at} />
+          <When iso={e.at} />
         </td>
         {showTown ? (
           <td>
-            <Link className="mono small" to={paths.town.getHref(e.town_id, 'audit')} title={e.town_id}>
-              {e.town_id.slice(0, 8)}
-            </Link>
+            <AuditTown e={e} />
           </td>
         ) : null}
         <td>{e.admin_email}</td>
         <td className="mono small">{e.action}</td>
         <td>
-          <Link className="mono small" to={targetHref(e)} title={e.target.id}>
-            {label(e)}
-          </Link>
+          <AuditSubject e={e} />
         </td>
         <td className="small audit-change">
           <BoundedText text={changeSummary(e)} label="change" />
@@ -192,7 +179,7 @@ function EntryRows({ e, showTown, brokenAt, verdicts, open, setOpen }: RowProps 
  * A bulk action's entries as one row (what, how many, why, who), opening into its entries. Every
  * entry stays a row of its own, hash-chained like any other; this only folds them on screen.
  */
-function BatchRows({ entries, showTown, rowProps }: { entries: AuditEntry[]; showTown: boolean; rowProps: RowProps }) {
+function BatchRows({ entries, showTown, rowProps }: { entries: AuditRow[]; showTown: boolean; rowProps: RowProps }) {
   // A break in the chain inside the batch must be seen: the batch opens by itself.
   const [expanded, setExpanded] = useState(() => entries.some((e) => rowProps.brokenAt?.get(e.town_id) === e.seq));
   const first = entries[0]!;
@@ -206,13 +193,11 @@ function BatchRows({ entries, showTown, rowProps }: { entries: AuditEntry[]; sho
           {last.seq}–{first.seq}
         </td>
         <td>
-          <RelativeTime iso={first.at} />
+          <When iso={first.at} />
         </td>
         {showTown ? (
           <td>
-            <Link className="mono small" to={paths.town.getHref(first.town_id, 'audit')} title={first.town_id}>
-              {first.town_id.slice(0, 8)}
-            </Link>
+            <AuditTown e={first} />
           </td>
         ) : null}
         <td>{first.admin_email}</td>
@@ -240,6 +225,20 @@ function BatchRows({ entries, showTown, rowProps }: { entries: AuditEntry[]; sho
       </tr>
       {expanded ? entries.map((e) => <EntryRows key={e.id} e={e} {...rowProps} showTown={showTown} />) : null}
     </>
+  );
+}
+
+/** The exact time (UTC, as the column and the filters say), and how long ago under it. */
+function When({ iso }: { iso: string }) {
+  return (
+    <span className="audit-when">
+      <time className="mono small" dateTime={iso}>
+        {formatUtc(iso)}
+      </time>
+      <span className="muted small">
+        <RelativeTime iso={iso} />
+      </span>
+    </span>
   );
 }
 

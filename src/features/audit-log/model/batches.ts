@@ -1,15 +1,15 @@
 import type { AuditEntry } from '../../../api';
 
 /** A row of the log: one entry, or a bulk action's entries together. */
-export type AuditItem = { kind: 'entry'; entry: AuditEntry } | { kind: 'batch'; id: string; entries: AuditEntry[] };
+export type AuditItem<E extends AuditEntry = AuditEntry> = { kind: 'entry'; entry: E } | { kind: 'batch'; id: string; entries: E[] };
 
 /**
  * Groups a bulk action's entries into one row: a batch writes one entry per target, all with the
  * batch's id as `request_id` (a single intervention's request id is its own), next to each other in
  * the log. Runs of two or more entries of one town sharing a request id become a batch; order is kept.
  */
-export function groupBatches(entries: readonly AuditEntry[]): AuditItem[] {
-  const items: AuditItem[] = [];
+export function groupBatches<E extends AuditEntry>(entries: readonly E[]): AuditItem<E>[] {
+  const items: AuditItem<E>[] = [];
   for (const entry of entries) {
     const last = items.at(-1);
     const lastEntry = last?.kind === 'batch' ? last.entries[0]! : last?.entry;
