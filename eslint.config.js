@@ -21,6 +21,7 @@ const FEATURES = [
   'audit-log',
   'diagnosis',
   'deployment',
+  'saved-views',
 ];
 
 const otherFeature = (feature) => ({

@@ -1,4 +1,13 @@
-import type { AuditAnchor, LinkedIntegration, Org, OrgMembership, User } from '../../src/api/schemas';
+import type {
+  AuditAnchor,
+  LinkedIntegration,
+  Org,
+  OrgMembership,
+  SavedView,
+  SavedViewList,
+  SavedViewScope,
+  User,
+} from '../../src/api/schemas';
 import type { OrgSeed } from '../../scenarios/types';
 import { migrate } from '../db/migrate';
 import type { Host } from '../host';
@@ -6,6 +15,7 @@ import type { SqlPort, Storage } from '../ports';
 import { all, first, fromJson, insert, likePattern, scalar, type Row } from '../db/sql';
 import { DEV_ANCHOR_KEY, moveHead, readHead } from './audit-anchors';
 import { dropSequence, extendSequence, globalSeqs } from './audit-sequence';
+import { createSavedView, deleteSavedView, listSavedViews, setLastUsedView, updateSavedView, type SavedViewRefusal } from './saved-views';
 import { DIRECTORY_MIGRATIONS } from './schema';
 
 const toIntegration = (row: Row): LinkedIntegration => ({
@@ -138,6 +148,34 @@ export class Directory {
         dropSequence(this.sql, id);
       }
     });
+  }
+
+  /** An admin's saved views of one scope (saved-views.ts). */
+  savedViews(adminId: string, scope: SavedViewScope): SavedViewList {
+    return listSavedViews(this.sql, adminId, scope);
+  }
+
+  createSavedView(
+    adminId: string,
+    input: { id: string; scope: SavedViewScope; name: string; query: string; at: string },
+  ): SavedView | SavedViewRefusal {
+    return this.storage.transactionSync(() => createSavedView(this.sql, adminId, input));
+  }
+
+  updateSavedView(
+    adminId: string,
+    viewId: string,
+    input: { name?: string | undefined; query?: string | undefined; at: string },
+  ): SavedView | SavedViewRefusal {
+    return this.storage.transactionSync(() => updateSavedView(this.sql, adminId, viewId, input));
+  }
+
+  deleteSavedView(adminId: string, viewId: string): SavedViewRefusal | null {
+    return this.storage.transactionSync(() => deleteSavedView(this.sql, adminId, viewId));
+  }
+
+  setLastUsedView(adminId: string, scope: SavedViewScope, viewId: string | null): SavedViewRefusal | null {
+    return this.storage.transactionSync(() => setLastUsedView(this.sql, adminId, scope, viewId));
   }
 
   /** The integrations a user installed, oldest first. */

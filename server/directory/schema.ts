@@ -55,4 +55,23 @@ export const DIRECTORY_MIGRATIONS = [
      last_seq INTEGER NOT NULL
    );
    CREATE INDEX audit_sequence_town ON audit_sequence (town_id, last_seq);`,
+  // v7 (issue 15): each admin's saved views (a view's filters under a name) and the one used last per
+  // view. Preferences, not interventions: nothing here is audited. Names are unique per admin and view,
+  // ignoring case, so "Stalled polecats" and "stalled polecats" cannot both exist.
+  `CREATE TABLE saved_views (
+     id TEXT PRIMARY KEY,
+     admin_id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     name TEXT NOT NULL,
+     query TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE UNIQUE INDEX saved_views_name ON saved_views (admin_id, scope, name COLLATE NOCASE);
+   CREATE TABLE saved_view_last_used (
+     admin_id TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     view_id TEXT NOT NULL,
+     PRIMARY KEY (admin_id, scope)
+   );`,
 ] as const;

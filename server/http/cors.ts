@@ -25,7 +25,7 @@ export function preflight(request: Request, allowed: readonly string[]): Respons
     status: 204,
     headers: {
       'access-control-allow-origin': origin,
-      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
       'access-control-allow-headers': ALLOW_HEADERS,
       'access-control-max-age': '600',
       vary: 'Origin',

@@ -21,6 +21,18 @@ export class Router<C> {
     return this.add('POST', path, handler);
   }
 
+  put(path: string, handler: Handler<C>): this {
+    return this.add('PUT', path, handler);
+  }
+
+  patch(path: string, handler: Handler<C>): this {
+    return this.add('PATCH', path, handler);
+  }
+
+  delete(path: string, handler: Handler<C>): this {
+    return this.add('DELETE', path, handler);
+  }
+
   private add(method: string, path: string, handler: Handler<C>): this {
     const names: string[] = [];
     const source = path.replace(/:(\w+)/g, (_, name: string) => {

@@ -13,6 +13,7 @@ import { agentEventRoutes } from './agent-events';
 import { auditRoutes } from './audit';
 import { batchRoutes } from './batches';
 import type { AdminContext } from './context';
+import { savedViewRoutes } from './saved-views';
 import { readTag } from './tags';
 import { townRoutes } from './towns';
 import { userRoutes } from './users';
@@ -24,6 +25,7 @@ agentEventRoutes(router);
 auditRoutes(router);
 actionRoutes(router);
 batchRoutes(router);
+savedViewRoutes(router);
 router.get('/capabilities', async (ctx) => ctx.capabilities);
 
 const TOWN_IN_PATH = /^\/towns\/([0-9a-fA-F-]{36})(?:\/|$)/;

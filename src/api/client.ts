@@ -172,6 +172,20 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
       const { body, endpoint } = await send('POST', path, { body: request, ...(signal ? { signal } : {}) });
       return parse(schema, body, endpoint, false);
     },
+    /** PUT, PATCH or DELETE on a non-action endpoint (saved views); the whole answer must match `schema`. */
+    async write<T extends z.ZodType>(
+      method: 'PUT' | 'PATCH' | 'DELETE',
+      path: string,
+      request: unknown,
+      schema: T,
+      signal?: AbortSignal,
+    ): Promise<z.infer<T>> {
+      const { body, endpoint } = await send(method, path, {
+        ...(request !== undefined ? { body: request } : {}),
+        ...(signal ? { signal } : {}),
+      });
+      return parse(schema, body, endpoint, false);
+    },
   };
 }
 

@@ -109,6 +109,8 @@ export const endpoints = {
   recoveryObservations: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/recovery`, S.RecoveryObservationList),
   audit: (query: AuditQuery = {}) => get(`${API_PREFIX}/audit`, S.AuditPage, { ...query }),
   verifyAllAudit: () => get(`${API_PREFIX}/audit/verify`, S.AuditVerificationList),
+  /** The admin's saved views of one view, and the one used last (issue 15). */
+  savedViews: (scope: S.SavedViewScope) => get(`${API_PREFIX}/saved-views`, S.SavedViewList, { scope }),
 } as const;
 
 /** `POST /towns/:townId/actions/:action` — every intervention. */
@@ -124,6 +126,16 @@ export function batchesPath(townId: string): string {
 /** `POST /towns/:townId/batches/:batchKey/run` — acts on the batch's next targets. */
 export function batchRunPath(townId: string, batchKey: string): string {
   return `${API_PREFIX}/towns/${e(townId)}/batches/${e(batchKey)}/run`;
+}
+
+/** `POST /saved-views` creates one; `PUT /saved-views/last-used` remembers (or forgets) the one applied. */
+export function savedViewsPath(): string {
+  return `${API_PREFIX}/saved-views`;
+}
+
+/** `PATCH /saved-views/:viewId` renames it or replaces its filter; `DELETE` removes it. */
+export function savedViewPath(viewId: string): string {
+  return `${API_PREFIX}/saved-views/${e(viewId)}`;
 }
 
 /** Serializes a query object: arrays become comma lists; empty values are dropped. */

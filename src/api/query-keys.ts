@@ -42,5 +42,6 @@ export const queryKeys = {
   recovery: (townId: string, auditId: string) => [...queryKeys.town(townId), 'recovery', auditId] as const,
   recoveryObservations: (townId: string) => [...queryKeys.town(townId), 'recovery'] as const,
   auditVerifyAll: () => [...queryKeys.all, 'audit-verify'] as const,
+  savedViews: (scope: string) => [...queryKeys.all, 'saved-views', scope] as const,
   audit: (query?: AuditQuery) => (query ? ([...queryKeys.all, 'audit', query] as const) : ([...queryKeys.all, 'audit'] as const)),
 };

@@ -14,3 +14,4 @@ export * from './capabilities';
 export * from './detail';
 export * from './bulk';
 export * from './recovery';
+export * from './saved-views';

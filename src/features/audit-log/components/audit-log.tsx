@@ -5,6 +5,7 @@ import { formatNumber } from '../../../lib/format';
 import { useAuditEntries, useAuditVerify, useAuditVerifyAll, useRecoveryObservations } from '../api/audit';
 import { CSV_TYPE, download, JSON_TYPE } from '../../../lib/export';
 import { toAuditCsv, toAuditJson } from '../model/export';
+import { SavedViewsBar } from '../../saved-views';
 import { AuditFilters, useAuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
 import { AllChainsStatus, ChainStatus } from './chain-status';
@@ -34,6 +35,7 @@ export function AuditLog({ townId }: { townId?: string }) {
   return (
     <section className="panel audit-log" aria-label="Intervention log">
       {verifyTown ? <ChainStatus townId={verifyTown} /> : <AllChainsStatus verifications={every} />}
+      <SavedViewsBar scope="audit" />
       <AuditFilters withTown={!townId} />
       {entries.isPending ? (
         <Loading label="Loading the intervention log" query={entries} />

@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type RefObject } from 'react';
 import { ErrorState } from '../../../../components/error-state';
 import { useSearchState } from '../../../../components/use-search-state';
+import { SavedViewsBar } from '../../../saved-views';
 import { formatNumber } from '../../../../lib/format';
 import { EventStreamLoader, type StreamState } from '../../api/event-stream';
 import { parseAgentView, writeAgentView } from '../../model/agent-view';
@@ -150,6 +151,7 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
       </div>
       {stream.error ? <ErrorState error={stream.error} what="the agent's event index" onRetry={() => loader.retry()} /> : null}
 
+      <SavedViewsBar scope="sdk_events" onApplied={(p) => setQuery(p.get('q') ?? '')} />
       <div className="ev-toolbar">
         <div className="ev-search">
           <input

@@ -1,5 +1,6 @@
+import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
-import { AgentRole, type AgentListItem } from '../../../../api';
+import { AgentRole, AgentStatus, type AgentListItem } from '../../../../api';
 import { Badge } from '../../../../components/badge';
 import { InvalidRows } from '../../../../components/invalid-rows';
 import { OpenValue } from '../../../../components/open-value';
@@ -14,6 +15,16 @@ import { formatDuration } from '../../../../lib/time';
 import { useAgents } from '../../api/tabs';
 import { getWorkVerdict, isTroubled, sortAgents, summarizeAgents } from '../../model/agent-rows';
 import { ReadyBatchButton } from '../../../interventions';
+import { SavedViewsBar } from '../../../saved-views';
+import { useSearchState, useUrlText } from '../../../../components/use-search-state';
+import {
+  countAgentsByStatus,
+  filterAgents,
+  filterAgentsExceptStatus,
+  isAgentFilterEmpty,
+  parseAgentFilter,
+  writeAgentFilter,
+} from '../../model/agent-filter';
 
 function StatusCell({ agent, now }: { agent: AgentListItem; now: number }) {
   const since = agent.stalled_at && agent.status === 'stalled' ? agent.stalled_at : agent.status_since;
@@ -32,7 +43,22 @@ function StatusCell({ agent, now }: { agent: AgentListItem; now: number }) {
 export function AgentsTab({ townId }: { townId: string }) {
   const agents = useAgents(townId);
   const now = useNow();
+  const [filter, update] = useSearchState(parseAgentFilter, writeAgentFilter);
+  const [text, setText, resetText] = useUrlText(
+    filter.q,
+    useCallback((q: string) => update({ q }), [update]),
+  );
+  const items = agents.data?.items;
+  const sorted = useMemo(() => sortAgents(items ?? []), [items]);
+  const base = useMemo(() => filterAgentsExceptStatus(sorted, filter), [sorted, filter]);
+  const counts = useMemo(() => countAgentsByStatus(base), [base]);
+  const rows = useMemo(() => filterAgents(sorted, filter), [sorted, filter]);
+  const clearFilters = () => {
+    resetText('');
+    update({ role: [], status: [], q: '' });
+  };
   if (agents.isPending) return <Loading label="Loading agents" query={agents} />;
+
   if (agents.isError) return <ErrorState error={agents.error} what="agents" onRetry={() => void agents.refetch()} />;
   const invalid = agents.data.invalid_rows;
   if (agents.data.items.length === 0 && !invalid?.length)
@@ -41,8 +67,8 @@ export function AgentsTab({ townId }: { townId: string }) {
         A town gets its Mayor and refinery when it is created; polecats appear when work is dispatched.
       </EmptyState>
     );
-  const rows = sortAgents(agents.data.items);
-  const summary = summarizeAgents(rows, now);
+  const summary = summarizeAgents(sorted, now);
+  const filtered = !isAgentFilterEmpty(filter);
   return (
     <section className="panel tab-panel" aria-label="Agents">
       <div className="panel-head">
@@ -64,85 +90,142 @@ export function AgentsTab({ townId }: { townId: string }) {
         <ReadyBatchButton townId={townId} preset="failed_dispatches" />
         <ReadyBatchButton townId={townId} preset="failed_reviews" />
       </div>
+      <SavedViewsBar scope="agents" onApplied={(p) => resetText(p.get('q') ?? '')} />
+      <div className="toolbar">
+        <input
+          className="input toolbar-search"
+          type="search"
+          placeholder="Filter by name, identity, id, hooked bead"
+          aria-label="Filter agents by text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <label className="toolbar-field">
+          <span className="muted small">Role</span>
+          <select
+            className="input"
+            aria-label="Filter by role"
+            value={filter.role[0] ?? ''}
+            onChange={(e) => update({ role: e.target.value ? [e.target.value as AgentRole] : [] })}
+          >
+            <option value="">all roles</option>
+            {AgentRole.options.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filtered ? (
+          <button type="button" className="button button-small button-ghost" onClick={clearFilters}>
+            Clear filters
+          </button>
+        ) : null}
+        <span className="spacer" />
+        <span className="muted small" role="status" aria-live="polite" data-testid="agents-shown">
+          {rows.length} of {sorted.length} agents
+        </span>
+      </div>
+      <div className="status-chips" role="group" aria-label="Filter agents by status">
+        {AgentStatus.options.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`chip chip-${s}`}
+            aria-pressed={filter.status.includes(s)}
+            onClick={() => update({ status: filter.status.includes(s) ? filter.status.filter((x) => x !== s) : [...filter.status, s] })}
+          >
+            {s} <span className="chip-count">{counts[s]}</span>
+          </button>
+        ))}
+      </div>
       <InvalidRows rows={invalid} noun="agent" />
       <p className="muted small">
         “Actually working” = working or waiting, hooked to a bead (polecats), with an SDK event in the last 10 minutes and its process up.
       </p>
-      <div className="table-scroll">
-        <table className="table" aria-label="Agents">
-          <thead>
-            <tr>
-              <th>Agent</th>
-              <th>Role</th>
-              <th>Status</th>
-              <th>Doing work?</th>
-              <th>Hooked bead</th>
-              <th>Dispatches</th>
-              <th>Last activity</th>
-              <th>Last SDK event</th>
-              <th>Process</th>
-              <th>Tokens 24 h</th>
-              <th>Status message</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => {
-              const verdict = getWorkVerdict(a, now);
-              return (
-                <tr key={a.id} className={isTroubled(a) ? 'row-troubled' : undefined} data-testid="agent-row">
-                  <td>
-                    <Link className="strong" to={paths.agent.getHref(townId, a.id)}>
-                      {a.name}
-                    </Link>
-                    <div className="muted mono small" title={a.identity}>
-                      {a.identity}
-                    </div>
-                  </td>
-                  <td>
-                    <OpenValue noun="role" value={a.role} known={AgentRole.options} />
-                  </td>
-                  <td>
-                    <StatusCell agent={a} now={now} />
-                  </td>
-                  <td>
-                    {verdict.working ? (
-                      <Badge tone="green">yes</Badge>
-                    ) : a.status === 'working' || a.status === 'waiting' ? (
-                      <Badge tone="yellow">no — {verdict.why}</Badge>
-                    ) : (
-                      <span className="muted">no</span>
-                    )}
-                  </td>
-                  <td>
-                    {a.current_hook_bead_id ? (
-                      <Link to={paths.bead.getHref(townId, a.current_hook_bead_id)} title={a.current_hook_bead_id}>
-                        {a.hooked_bead_title ?? shortId(a.current_hook_bead_id)}
+      {rows.length === 0 ? (
+        <EmptyState title="No agent matches these filters">
+          <button type="button" className="button button-small" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="table" aria-label="Agents">
+            <thead>
+              <tr>
+                <th>Agent</th>
+                <th>Role</th>
+                <th>Status</th>
+                <th>Doing work?</th>
+                <th>Hooked bead</th>
+                <th>Dispatches</th>
+                <th>Last activity</th>
+                <th>Last SDK event</th>
+                <th>Process</th>
+                <th>Tokens 24 h</th>
+                <th>Status message</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => {
+                const verdict = getWorkVerdict(a, now);
+                return (
+                  <tr key={a.id} className={isTroubled(a) ? 'row-troubled' : undefined} data-testid="agent-row">
+                    <td>
+                      <Link className="strong" to={paths.agent.getHref(townId, a.id)}>
+                        {a.name}
                       </Link>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                  <td className={a.dispatch_attempts >= 3 ? 'num text-red strong' : 'num'}>{a.dispatch_attempts}</td>
-                  <td>
-                    <RelativeTime iso={a.last_activity_at} />
-                  </td>
-                  <td>
-                    <RelativeTime iso={a.last_sdk_event_at} />
-                  </td>
-                  <td>
-                    {a.process_status ? <StatusBadge kind="process" status={a.process_status} /> : <span className="muted">none</span>}
-                  </td>
-                  <td className="num">{formatCompact(a.tokens_24h)}</td>
-                  <td className="message-cell">
-                    {a.agent_status_message ?? <span className="muted">—</span>}
-                    {a.active_tools.length ? <div className="muted small">tools: {a.active_tools.join(', ')}</div> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                      <div className="muted mono small" title={a.identity}>
+                        {a.identity}
+                      </div>
+                    </td>
+                    <td>
+                      <OpenValue noun="role" value={a.role} known={AgentRole.options} />
+                    </td>
+                    <td>
+                      <StatusCell agent={a} now={now} />
+                    </td>
+                    <td>
+                      {verdict.working ? (
+                        <Badge tone="green">yes</Badge>
+                      ) : a.status === 'working' || a.status === 'waiting' ? (
+                        <Badge tone="yellow">no — {verdict.why}</Badge>
+                      ) : (
+                        <span className="muted">no</span>
+                      )}
+                    </td>
+                    <td>
+                      {a.current_hook_bead_id ? (
+                        <Link to={paths.bead.getHref(townId, a.current_hook_bead_id)} title={a.current_hook_bead_id}>
+                          {a.hooked_bead_title ?? shortId(a.current_hook_bead_id)}
+                        </Link>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                    <td className={a.dispatch_attempts >= 3 ? 'num text-red strong' : 'num'}>{a.dispatch_attempts}</td>
+                    <td>
+                      <RelativeTime iso={a.last_activity_at} />
+                    </td>
+                    <td>
+                      <RelativeTime iso={a.last_sdk_event_at} />
+                    </td>
+                    <td>
+                      {a.process_status ? <StatusBadge kind="process" status={a.process_status} /> : <span className="muted">none</span>}
+                    </td>
+                    <td className="num">{formatCompact(a.tokens_24h)}</td>
+                    <td className="message-cell">
+                      {a.agent_status_message ?? <span className="muted">—</span>}
+                      {a.active_tools.length ? <div className="muted small">tools: {a.active_tools.join(', ')}</div> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -24,6 +24,7 @@ import {
 } from '../../model/timeline-view';
 import { KIND_TONE, TimelineRows } from '../timeline-rows';
 import { useSearchState } from '../../../../components/use-search-state';
+import { SavedViewsBar } from '../../../saved-views';
 import { InvalidRows } from '../../../../components/invalid-rows';
 
 const EMPTY: TimelineEvent[] = [];
@@ -114,6 +115,7 @@ export function EventsTab({ townId }: { townId: string }) {
   return (
     <div className="tab-stack">
       <section className="panel tab-panel" aria-label="Events">
+        <SavedViewsBar scope="timeline" />
         <div className="toolbar">
           <div className="status-chips" role="group" aria-label="Filter by kind">
             {TIMELINE_KINDS.map((k) => (

@@ -18,6 +18,7 @@ import { BeadsTable } from '../beads-table';
 import { InvalidRows } from '../../../../components/invalid-rows';
 import { BulkBeadsButton } from '../../../interventions';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
+import { SavedViewsBar } from '../../../saved-views';
 
 const STATUS_LABEL: Record<BeadStatus, string> = {
   open: 'Open',
@@ -66,6 +67,7 @@ export function StateTab({ townId }: { townId: string }) {
   const filtered = view.status.length > 0 || view.type.length > 0 || view.label !== '' || view.q !== '';
   return (
     <section className="panel tab-panel" aria-label="Beads">
+      <SavedViewsBar scope="beads" onApplied={(p) => resetText(p.get('q') ?? '')} />
       <div className="toolbar">
         <input
           className="input toolbar-search"
