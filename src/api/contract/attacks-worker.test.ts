@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_KEYS } from '../../../server/auth/dev-tokens';
 import { DEV_TOKENS } from '../../test/tokens';
 import { createApiClient } from '../client';
-import { actionPath, batchesPath, batchRunPath, endpoints, toSearchParams } from '../endpoints';
+import { actionPath, batchesPath, batchRunPath, endpoints, savedViewPath, savedViewsPath, toSearchParams } from '../endpoints';
 import { ALL_ACTIONS } from '../schemas/capabilities';
 import { runSeededWorker } from './seeded-worker';
 
@@ -63,10 +63,11 @@ const ARGS: Args = {
   recoveryObservations: (i) => [i.town],
   audit: () => [],
   verifyAllAudit: () => [],
+  savedViews: () => ['beads'],
 };
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: unknown;
 }
@@ -87,6 +88,11 @@ function adminRoutes(): Route[] {
     ...ALL_ACTIONS.map(action),
     { method: 'POST', url: batchesPath(i.town), body: { action: 'bead.force_close', selection: { kind: 'filter', filter: {} } } },
     { method: 'POST', url: batchRunPath(i.town, 'k'), body: {} },
+    // Saved views (the admin's own preferences) are written with PUT, PATCH and DELETE too.
+    { method: 'POST', url: savedViewsPath(), body: { scope: 'beads', name: 'an attacker', query: 'status=open' } },
+    { method: 'PUT', url: `${savedViewsPath()}/last-used`, body: { scope: 'beads', view_id: null } },
+    { method: 'PATCH', url: savedViewPath(crypto.randomUUID()), body: { name: 'an attacker' } },
+    { method: 'DELETE', url: savedViewPath(crypto.randomUUID()) },
     // Authentication comes before routing: an unknown path teaches an anonymous caller nothing.
     { method: 'GET', url: '/api/admin/no-such-route' },
   ];
@@ -117,7 +123,7 @@ async function send(route: Route, headers: Record<string, string>, body?: string
   const res = await worker.fetch(`${worker.base()}${route.url}`, {
     method: route.method,
     headers,
-    ...(route.method === 'POST' ? { body: body ?? JSON.stringify(route.body ?? {}) } : {}),
+    ...(route.method !== 'GET' && route.method !== 'DELETE' ? { body: body ?? JSON.stringify(route.body ?? {}) } : {}),
   });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
