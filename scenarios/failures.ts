@@ -414,7 +414,12 @@ export const mayorDysfunction: Scenario = {
     const asked = 47;
     const died = 41;
     const question = 'Can you split the onboarding epic into beads and start on the email templates?';
-    const loopError = 'Session aborted: tool call loop detected (read called 48 times with identical input in 6 min)';
+    // The loop's calls, one every `loopGapMin` from 46 min ago: the error counts the same calls the
+    // conversation shows (computed, so the two never disagree).
+    const loopCalls = 12;
+    const loopGapMin = 0.4;
+    const loopMinutes = Math.ceil((loopCalls - 1) * loopGapMin);
+    const loopError = `Session aborted: tool call loop detected (read called ${loopCalls} times with identical input in ${loopMinutes} min)`;
     Object.assign(mayorState, {
       session_state: 'errored',
       session_error: loopError,
@@ -448,10 +453,10 @@ export const mayorDysfunction: Scenario = {
     const tail: SdkStreamSpec['tail'] = [
       { type: 'message.created', at: b.ago(asked), properties: { info: { role: 'user' }, text: question } },
     ];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < loopCalls; i++) {
       tail.push({
         type: 'message_part.updated',
-        at: b.ago(46 - i * 0.4),
+        at: b.ago(46 - i * loopGapMin),
         properties: {
           part: {
             type: 'tool',

@@ -20,7 +20,12 @@ export function summarizeSdkEvent(type: string, properties: Record<string, unkno
     return oneLine(`error: ${message}`);
   }
   const info = properties.info as { role?: string; status?: string } | undefined;
-  if (type === 'message.created' && info?.role) return `${info.role} message`;
+  // A message with its text says what was asked (a user prompt) or answered, so one can tell whether
+  // the agent got its prompt; without text it is only the role.
+  if (type === 'message.created' && info?.role)
+    return typeof properties.text === 'string' && properties.text.trim()
+      ? oneLine(`${info.role} message: ${properties.text}`)
+      : `${info.role} message`;
   if (type === 'session.updated' && info?.status) return `session ${info.status}`;
   const tokens = properties.tokens as { input?: number; output?: number } | undefined;
   if (tokens) return `${tokens.input ?? 0} in / ${tokens.output ?? 0} out tokens`;

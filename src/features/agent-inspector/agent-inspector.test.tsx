@@ -60,6 +60,8 @@ describe('Agent Inspector on the mayor-dysfunction town (support-bot, Mayor)', (
     expect(within(session).getByText('unanswered')).toBeInTheDocument();
     const conversation = screen.getByRole('region', { name: 'Recent conversation' });
     expect(await within(conversation).findByText('×12 identical calls')).toBeInTheDocument();
+    // The error counts the same calls the conversation shows.
+    expect(within(session).getByText(/read called 12 times with identical input/)).toBeInTheDocument();
     expect(
       within(conversation).getByText('Can you split the onboarding epic into beads and start on the email templates?'),
     ).toBeInTheDocument();
@@ -69,6 +71,11 @@ describe('Agent Inspector on the mayor-dysfunction town (support-bot, Mayor)', (
     );
     expect(within(prompt).getByLabelText('Rendered system prompt')).not.toHaveTextContent('{{rigs}}');
     expect(within(prompt).getByText('looks stale or failed')).toBeInTheDocument();
+    // The user's message in the SDK event list reads as its prompt, not just "user message".
+    const list = screen.getByRole('list', { name: 'SDK events, newest first' });
+    expect(
+      await within(list).findByText('user message: Can you split the onboarding epic into beads and start on the email templates?'),
+    ).toBeInTheDocument();
   });
 
   it('the header reads the errored, looping session beside the agent status that still says working', async () => {
