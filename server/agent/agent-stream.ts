@@ -1,4 +1,5 @@
-import type { SdkEvent, SdkEventIndexPage, SdkEventPage } from '../../src/api/schemas';
+import { SEARCH_COUNT_CAP, type SdkEvent, type SdkEventIndexPage, type SdkEventPage, type SearchHit } from '../../src/api/schemas';
+import { excerptAround } from '../search/excerpt';
 import { sdkEventAt } from '../../scenarios/sdk-stream';
 import { summarizeSdkEvent } from '../readings/sdk-summary';
 import type { SdkStreamSpec } from '../../scenarios/types';
@@ -117,6 +118,46 @@ export class AgentStream {
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit).map((row) => toSdkEvent(row, agentId));
     return { items, next_cursor: more ? (items.at(-1)?.id ?? null) : null, total: stats.total };
+  }
+
+  /**
+   * Town-wide search's share of this stream: the newest `limit` events whose JSON contains `q`, and how
+   * many match (counted up to SEARCH_COUNT_CAP). One scan from the newest end that reads ids only, so a
+   * common term stops after the cap and a rare one costs one pass over the stream.
+   */
+  search(q: string, limit: number, newest: number | null = null): { items: SearchHit[]; total: number; capped: boolean } {
+    // A deployment that keeps only the newest N events (the production-today profile) searches only those.
+    const low = newest === null ? 0 : this.stats().last_id - newest;
+    const ids = [
+      ...this.sql
+        .exec(
+          `SELECT id FROM agent_events WHERE id > ? AND data LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?`,
+          low,
+          likePattern(q),
+          SEARCH_COUNT_CAP + 1,
+        )
+        .raw(),
+    ].map((r) => Number(r[0]));
+    const capped = ids.length > SEARCH_COUNT_CAP;
+    const agentId = this.agentId();
+    const items = ids.slice(0, limit).map((id) => {
+      const row = first(this.sql, 'SELECT id, event_type, data, created_at, summary FROM agent_events WHERE id = ?', id)!;
+      const summary = String(row.summary);
+      const inSummary = excerptAround(summary, q);
+      return {
+        kind: 'sdk_event',
+        id: String(id),
+        title: `${String(row.event_type)} · ${summary}`.slice(0, 200),
+        field: inSummary === null ? 'data' : 'summary',
+        excerpt: inSummary ?? excerptAround(String(row.data), q) ?? summary,
+        at: String(row.created_at),
+        bead_id: null,
+        agent_id: agentId || null,
+        event_id: id,
+        timeline_kind: null,
+      } satisfies SearchHit;
+    });
+    return { items, total: capped ? SEARCH_COUNT_CAP : ids.length, capped };
   }
 
   event(id: number): SdkEvent | null {

@@ -14,6 +14,7 @@ import { auditRoutes } from './audit';
 import { batchRoutes } from './batches';
 import type { AdminContext } from './context';
 import { savedViewRoutes } from './saved-views';
+import { searchRoutes } from './search';
 import { readTag } from './tags';
 import { townRoutes } from './towns';
 import { userRoutes } from './users';
@@ -26,6 +27,7 @@ auditRoutes(router);
 actionRoutes(router);
 batchRoutes(router);
 savedViewRoutes(router);
+searchRoutes(router);
 router.get('/capabilities', async (ctx) => ctx.capabilities);
 
 const TOWN_IN_PATH = /^\/towns\/([0-9a-fA-F-]{36})(?:\/|$)/;

@@ -11,6 +11,7 @@ import type {
   ContainerState,
   CredentialEvent,
   DispatchAttempt,
+  Feed,
   GitOperation,
   RecoveryObservationList,
   RecoveryWatch,
@@ -54,6 +55,7 @@ import { readMeta, readMetaNumber, writeMeta } from './meta';
 import { deliver, pendingCount } from './outbox';
 import { ensureChangeTriggers, townTag } from './changes';
 import { listObservations, readRecovery } from '../recovery/watch';
+import { searchTownRows, type TownSearchGroup } from '../search/town-search';
 
 /** Rows in the dispatch and git lists; the timeline pages further back. */
 const LIST_CAP = 500;
@@ -190,6 +192,17 @@ export class Town {
 
   config(): TownConfigResponse | null {
     return getConfigResponse(this.sql);
+  }
+
+  /** Town-wide search's first part: this town's rows that contain `q`, and the agents whose streams to read next. */
+  search(q: string, unrecorded: Feed[] = []): { groups: TownSearchGroup[]; agents: { id: string; name: string }[] } {
+    return {
+      groups: searchTownRows(this.sql, q, unrecorded),
+      agents: all(this.sql, 'SELECT id, name FROM agents ORDER BY last_activity_at DESC, id').map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+      })),
+    };
   }
 
   timeline(params: TimelineParams): TimelinePage {

@@ -50,7 +50,12 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
   /** Last tagged answer per URL, least recently used first (a Map keeps insertion order). */
   const tagged = new Map<string, { etag: string; data: unknown }>();
 
-  async function send(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }) {
+  /** Sends the request; network failures and the time limit (until the answer's headers) become `ApiError`s. */
+  async function open(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<{ response: Response; endpoint: string }> {
     const endpoint = `${method} ${path.split('?')[0]}`;
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     const token = config.getToken();
@@ -60,14 +65,14 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), config.timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout.signal]) : timeout.signal;
-    let response: Response;
     try {
-      response = await config.fetch(`${config.baseUrl}${path}`, {
+      const response = await config.fetch(`${config.baseUrl}${path}`, {
         method,
         headers,
         signal,
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
+      return { response, endpoint };
     } catch (cause) {
       if (init.signal?.aborted) throw cause;
       if (timeout.signal.aborted) {
@@ -77,7 +82,25 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
     } finally {
       clearTimeout(timer);
     }
+  }
 
+  /** A non-2xx answer as an `ApiError`, with the contract's error body when it has one. */
+  function failure(response: Response, body: unknown, endpoint: string): ApiError {
+    const parsed = ErrorBody.safeParse(body);
+    const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status} ${response.statusText}`.trim();
+    const code = parsed.success ? parsed.data.error.code : codeForStatus(response.status);
+    return new ApiError(
+      response.status,
+      code,
+      message,
+      isRetryableStatus(response.status),
+      endpoint,
+      parsed.success ? parsed.data.error.details : undefined,
+    );
+  }
+
+  async function send(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal }) {
+    const { response, endpoint } = await open(method, path, init);
     let body: unknown = undefined;
     const text = await response.text();
     if (text) {
@@ -88,19 +111,7 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
       }
     }
     if (response.status === 304) return { body: undefined, endpoint, status: 304, etag: response.headers.get('etag') };
-    if (!response.ok) {
-      const parsed = ErrorBody.safeParse(body);
-      const message = parsed.success ? parsed.data.error.message : `HTTP ${response.status} ${response.statusText}`.trim();
-      const code = parsed.success ? parsed.data.error.code : codeForStatus(response.status);
-      throw new ApiError(
-        response.status,
-        code,
-        message,
-        isRetryableStatus(response.status),
-        endpoint,
-        parsed.success ? parsed.data.error.details : undefined,
-      );
-    }
+    if (!response.ok) throw failure(response, body, endpoint);
     return { body, endpoint, status: response.status, etag: response.headers.get('etag') };
   }
 
@@ -185,6 +196,63 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
         ...(signal ? { signal } : {}),
       });
       return parse(schema, body, endpoint, false);
+    },
+    /**
+     * Reads a streamed NDJSON answer (town-wide search): each line is parsed with `schema` and handed to
+     * `onLine` as it arrives. Resolves when the stream ends; an error answer, a line that breaks the
+     * contract or a cut connection throws an `ApiError`. Aborting `signal` stops reading (and tells the server).
+     */
+    async stream<T extends z.ZodType>(path: string, schema: T, onLine: (line: z.infer<T>) => void, signal?: AbortSignal): Promise<void> {
+      const { response, endpoint } = await open('GET', path, {
+        headers: { accept: 'application/x-ndjson' },
+        ...(signal ? { signal } : {}),
+      });
+      if (!response.ok || !response.body) {
+        const text = await response.text();
+        let body: unknown = undefined;
+        try {
+          body = text ? JSON.parse(text) : undefined;
+        } catch {
+          // not the contract's error body: the status says what happened
+        }
+        throw failure(response, body, endpoint);
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = '';
+      let finished = false;
+      const handle = (text: string) => {
+        if (!text.trim()) return;
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          throw new ApiError(0, 'invalid_response', `${endpoint} sent a line that is not JSON.`, true, endpoint);
+        }
+        onLine(parse(schema, value, endpoint, false));
+      };
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) {
+            finished = true;
+            break;
+          }
+          buffered += value;
+          let newline = buffered.indexOf('\n');
+          while (newline >= 0) {
+            handle(buffered.slice(0, newline));
+            buffered = buffered.slice(newline + 1);
+            newline = buffered.indexOf('\n');
+          }
+        }
+      } catch (cause) {
+        if (signal?.aborted || cause instanceof ApiError) throw cause;
+        throw new ApiError(0, 'network', `${endpoint}: the answer was cut off before its end.`, true, endpoint);
+      } finally {
+        // Stopped before the end (a bad line): cancelling tells the server to stop searching.
+        if (!finished) void reader.cancel().catch(() => undefined);
+      }
+      handle(buffered);
     },
   };
 }

@@ -138,6 +138,11 @@ export function savedViewPath(viewId: string): string {
   return `${API_PREFIX}/saved-views/${e(viewId)}`;
 }
 
+/** `GET /towns/:townId/search?q=` — town-wide search, answered as NDJSON `SearchLine`s (read with `apiClient.stream`). */
+export function townSearchPath(townId: string, q: string): string {
+  return `${API_PREFIX}/towns/${e(townId)}/search${toSearchParams({ q })}`;
+}
+
 /** Serializes a query object: arrays become comma lists; empty values are dropped. */
 export function toSearchParams(query: Query | undefined): string {
   if (!query) return '';

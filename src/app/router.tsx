@@ -36,6 +36,11 @@ export function routes(admin: User): RouteObject[] {
         },
         { path: paths.townRoot.path, element: <Navigate to="state" replace /> },
         {
+          path: paths.townSearch.path,
+          lazy: () => import('../pages/town-search-page').then((m) => ({ Component: m.TownSearchPage })),
+          errorElement: <RouteError />,
+        },
+        {
           path: paths.town.path,
           loader: ({ params }) => {
             // Not a Response: its statusText takes Latin-1 only, and the tab comes from the URL.

@@ -36,6 +36,11 @@ export const paths = {
     path: '/towns/:townId/:tab',
     getHref: (townId: string, tab: TownTab = 'state', query?: Query) => withQuery(`/towns/${e(townId)}/${tab}`, query),
   },
+  /** Town-wide search: where `q` appears in the town's rows and every agent's SDK events. */
+  townSearch: {
+    path: '/towns/:townId/search',
+    getHref: (townId: string, q?: string) => withQuery(`/towns/${e(townId)}/search`, { q }),
+  },
   /** The Bead Inspector; `focus` and `depth` place its dependency graph. */
   bead: {
     path: '/towns/:townId/beads/:beadId',

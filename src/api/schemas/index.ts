@@ -15,3 +15,4 @@ export * from './detail';
 export * from './bulk';
 export * from './recovery';
 export * from './saved-views';
+export * from './search';

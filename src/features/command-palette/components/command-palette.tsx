@@ -153,6 +153,15 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
             ))}
           </Command.Group>
         ) : null}
+        {/* Last: Enter on a found bead or agent must still open it. */}
+        {townId && !short ? (
+          <Command.Group heading="Search this town">
+            <Command.Item value={`search:${q.trim()}`} onSelect={() => go(paths.townSearch.getHref(townId, q.trim()))}>
+              <span>Search this town for “{q.trim()}”</span>
+              <span className="palette-meta">beads, agents, errors, timeline, every agent’s SDK events</span>
+            </Command.Item>
+          </Command.Group>
+        ) : null}
       </Command.List>
     </Command>
   );

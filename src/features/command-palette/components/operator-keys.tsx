@@ -10,7 +10,9 @@ import { openOverlay, overlayStore } from './overlays';
 
 /** The view's own search box: the first search field of the page. */
 function focusViewSearch(main: HTMLElement): boolean {
-  const field = main.querySelector<HTMLInputElement>('input[type="search"], [role="search"] input');
+  const fields = [...main.querySelectorAll<HTMLInputElement>('input[type="search"], [role="search"] input')];
+  // Every town page has the header's town-wide search box: the view's own filter comes first when it has one.
+  const field = fields.find((f) => !f.closest('.town-search-box')) ?? fields[0] ?? null;
   field?.focus();
   field?.select();
   return field !== null;

@@ -6,6 +6,7 @@ import { RelativeTime } from '../../../components/relative-time';
 import { useNow } from '../../../components/use-now';
 import { paths, TOWN_TABS, type TownTab } from '../../../lib/paths';
 import { diagnoseTown, FindingItem, HealthBadge, type Finding } from '../../diagnosis';
+import { TownSearchBox } from '../../town-search';
 import { useContainer } from '../api/tabs';
 import { PlatformLinks } from './platform-links';
 
@@ -52,6 +53,7 @@ export function TownHeader({ town }: { town: TownDetail }) {
         title={town.name}
         actions={
           <>
+            <TownSearchBox townId={town.id} />
             <Link className="button button-small" to={paths.user.getHref(town.owner.id)}>
               User page
             </Link>

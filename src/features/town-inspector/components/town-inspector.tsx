@@ -13,7 +13,7 @@ import { ReviewTab } from './tabs/review-tab';
 import { StateTab } from './tabs/state-tab';
 import { TownHeader } from './town-header';
 
-function TabBody({ townId, tab }: { townId: string; tab: TownTab }) {
+function TabBody({ townId, tab }: { townId: string; tab: TownTab | 'search' }) {
   switch (tab) {
     case 'state':
       return <StateTab townId={townId} />;
@@ -34,9 +34,9 @@ function TabBody({ townId, tab }: { townId: string; tab: TownTab }) {
 
 /**
  * The single-town deep dive: header with health, the tabs, live refresh, then the selected tab.
- * `children` replaces the tab body (the page puts the audit log there).
+ * `children` replaces the tab body (the page puts the audit log there, the search page its results).
  */
-export function TownInspector({ townId, tab, children }: { townId: string; tab: TownTab; children?: ReactNode }) {
+export function TownInspector({ townId, tab, children }: { townId: string; tab: TownTab | 'search'; children?: ReactNode }) {
   const town = useTown(townId);
   if (town.isPending) return <Loading label="Loading town from TownDO" query={town} />;
   if (town.isError) return <ErrorState error={town.error} what={`town ${townId}`} onRetry={() => void town.refetch()} />;

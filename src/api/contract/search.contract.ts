@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiClient } from '../client';
+import { endpoints, townSearchPath } from '../endpoints';
+import { ApiError } from '../errors';
+import { SEARCH_AGENT_LIMIT, SEARCH_TOWN_LIMIT, SearchLine, type SearchHit, type SearchKind } from '../schemas';
+import { agentNamed, townNamed } from './lookups';
+
+/**
+ * Town-wide search contract: one request streams NDJSON lines — start, each kind's town rows, each
+ * agent's SDK events, progress per agent, done — on every backend (MSW and the reference worker).
+ */
+export interface SearchBackend {
+  api: () => ApiClient;
+}
+
+async function search(api: ApiClient, townId: string, q: string): Promise<SearchLine[]> {
+  const lines: SearchLine[] = [];
+  await api.stream(townSearchPath(townId, q), SearchLine, (line) => lines.push(line));
+  return lines;
+}
+
+const hitsOf = (lines: SearchLine[], kind: SearchKind): SearchHit[] =>
+  lines.flatMap((l) => (l.type === 'hits' && l.kind === kind ? l.items : []));
+
+export function describeSearchContract(host: string, backend: SearchBackend) {
+  describe(`town-wide search (${host})`, () => {
+    it('finds a credential error, the git stderr it causes and the bead events, grouped by kind, ending with done', async () => {
+      const api = backend.api();
+      const town = await townNamed(api, 'infra-terraform');
+      const lines = await search(api, town.id, 'bad credentials');
+      expect(lines[0]).toMatchObject({ type: 'start', q: 'bad credentials' });
+      expect(lines.at(-1)).toMatchObject({ type: 'done' });
+      const credential = lines.find((l) => l.type === 'hits' && l.kind === 'credential');
+      expect(credential?.type === 'hits' && credential.total).toBeGreaterThan(0);
+      for (const h of hitsOf(lines, 'credential')) expect(h.excerpt.toLowerCase()).toContain('bad credentials');
+
+      const denied = await search(api, town.id, 'denied to kilo-gastown');
+      const git = hitsOf(denied, 'git');
+      expect(git.length).toBeGreaterThan(0);
+      expect(git[0]).toMatchObject({ field: 'stderr' });
+      expect(git[0]!.agent_id).not.toBeNull();
+    });
+
+    it('reads every agent of the town: one progress line per agent, and the Mayor’s loop in its SDK events', async () => {
+      const api = backend.api();
+      const town = await townNamed(api, 'support-bot');
+      const agents = (await api.get(endpoints.agents(town.id))).items;
+      const mayor = await agentNamed(api, town.id, 'Mayor');
+      const lines = await search(api, town.id, 'tool call loop detected');
+      const start = lines[0]!;
+      expect(start).toMatchObject({ type: 'start', agents_total: agents.length });
+      const progress = lines.filter((l) => l.type === 'progress');
+      expect(progress).toHaveLength(agents.length);
+      expect(lines.at(-1)).toMatchObject({ type: 'done', agents_done: agents.length, agents_total: agents.length });
+      const sdk = lines.find((l) => l.type === 'hits' && l.kind === 'sdk_event' && l.agent_id === mayor.id);
+      expect(sdk?.type).toBe('hits');
+      if (sdk?.type !== 'hits') return;
+      expect(sdk.items.length).toBeGreaterThan(0);
+      expect(sdk.items.length).toBeLessThanOrEqual(SEARCH_AGENT_LIMIT);
+      const event = sdk.items[0]!;
+      expect(event).toMatchObject({ kind: 'sdk_event', agent_id: mayor.id });
+      // The hit names the exact event: the agent's event route returns it, and it contains the text.
+      const stored = await api.get(endpoints.agentEvent(town.id, mayor.id, event.event_id!));
+      expect(JSON.stringify(stored.data).toLowerCase()).toContain('tool call loop detected');
+    });
+
+    it('bounds each kind and says how many more there are', async () => {
+      const api = backend.api();
+      const town = await townNamed(api, 'infra-terraform');
+      const beadCount = (await api.get(endpoints.beads(town.id, { limit: 1000 }))).items.length;
+      // Scenario beads' bodies end with their acceptance line: more beads match than one kind shows.
+      const lines = await search(api, town.id, 'ACCEPTANCE: tests pass');
+      const beads = lines.find((l) => l.type === 'hits' && l.kind === 'bead');
+      expect(beads?.type).toBe('hits');
+      if (beads?.type !== 'hits') return;
+      expect(beads.items).toHaveLength(SEARCH_TOWN_LIMIT);
+      expect(beads.total).toBeGreaterThan(SEARCH_TOWN_LIMIT);
+      expect(beads.total).toBeLessThanOrEqual(beadCount);
+      expect(beads.items[0]).toMatchObject({ field: 'body' });
+      const newestFirst = beads.items.map((h) => h.at!);
+      expect([...newestFirst].sort().reverse()).toEqual(newestFirst);
+    });
+
+    it('answers a search with no match with start, progress and done only', async () => {
+      const api = backend.api();
+      const town = await townNamed(api, 'infra-terraform');
+      const lines = await search(api, town.id, 'zzq-no-such-text-anywhere');
+      expect(lines.filter((l) => l.type === 'hits')).toEqual([]);
+      expect(lines.at(-1)).toMatchObject({ type: 'done' });
+    });
+
+    it('treats % and _ as text, and refuses a one-character search with a clear 400', async () => {
+      const api = backend.api();
+      const town = await townNamed(api, 'infra-terraform');
+      const wildcard = await search(api, town.id, '%_%');
+      expect(wildcard.filter((l) => l.type === 'hits' && l.kind !== 'sdk_event')).toEqual([]);
+      const refused = await search(api, town.id, 'x').catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ApiError);
+      expect(refused).toMatchObject({ status: 400, code: 'bad_request' });
+      expect((refused as ApiError).message).toMatch(/at least 2 characters/);
+    });
+  });
+}
