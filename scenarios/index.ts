@@ -11,6 +11,7 @@ import { ORGS } from './orgs';
 export type * from './types';
 export { sdkEventAt } from './sdk-stream';
 export { buildLargeTown, LARGE_AGENT_EVENTS } from './large-town';
+export { buildSearchTown, SEARCH_TOWN_AGENTS, SEARCH_TOWN_EVENTS, SEARCH_TOWN_NEEDLE } from './search-town';
 export { buildTownGraph } from './town-graph';
 export { USERS } from './users';
 export { ORGS } from './orgs';

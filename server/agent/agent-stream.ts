@@ -147,7 +147,7 @@ export class AgentStream {
       return {
         kind: 'sdk_event',
         id: String(id),
-        title: `${String(row.event_type)} · ${summary}`.slice(0, 200),
+        title: summary.slice(0, 200) || String(row.event_type),
         field: inSummary === null ? 'data' : 'summary',
         excerpt: inSummary ?? excerptAround(String(row.data), q) ?? summary,
         at: String(row.created_at),

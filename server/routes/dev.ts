@@ -1,4 +1,4 @@
-import { buildIntegrations, buildLargeTown, buildWorld, USERS } from '../../scenarios';
+import { buildIntegrations, buildLargeTown, buildSearchTown, buildWorld, USERS } from '../../scenarios';
 import type { Host } from '../host';
 import { TOWN_FAULTS, type PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
@@ -24,8 +24,8 @@ export interface DevOptions {
 }
 
 interface SeedRequest {
-  /** `world`: the scenario towns and users; `large`: the 10k-bead benchmark town. */
-  scope?: 'world' | 'large';
+  /** `world`: the scenario towns and users; `large`: the 10k-bead benchmark town; `search`: 50 agents × 20k SDK events. */
+  scope?: 'world' | 'large' | 'search';
   /** Anchor time (epoch ms); defaults to now. */
   now?: number;
   /** Seed again even when already seeded. */
@@ -84,7 +84,8 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
     if (url.pathname !== '/api/dev/seed' || request.method !== 'POST') throw new HttpError(404, 'not_found', 'No such route.');
     const body = (await readBody(request)) as SeedRequest;
     const scope = body.scope ?? 'world';
-    if (scope !== 'world' && scope !== 'large') throw new HttpError(400, 'bad_request', 'scope: must be world or large');
+    if (scope !== 'world' && scope !== 'large' && scope !== 'search')
+      throw new HttpError(400, 'bad_request', 'scope: must be world, large or search');
     const directory = host.objects.directory();
     const key = `seeded:${scope}`;
     const previous = await directory.getMeta(key);
@@ -101,7 +102,12 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
     const now = typeof body.now === 'number' ? body.now : host.clock.now();
     const started = host.clock.now();
     const world = buildWorld({ now });
-    const large = scope === 'large' ? buildLargeTown({ now, ownerId: USERS.bench.id }) : null;
+    const large =
+      scope === 'large'
+        ? buildLargeTown({ now, ownerId: USERS.bench.id })
+        : scope === 'search'
+          ? buildSearchTown({ now, ownerId: USERS.bench.id })
+          : null;
     if (!options.testHooks)
       await refuseIfIntervened(
         host,
