@@ -19,6 +19,7 @@ export function getHealthInputs(sql: SqlPort, now: number): HealthInputs {
     credentials: credentialInputs(sql, now),
     convoys: convoyInputs(sql),
     mayor: mayorInputs(sql),
+    superseded: supersededInputs(sql, now),
     usage: {
       tokens_24h: scalar(sql, 'SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_samples WHERE at >= ?', ago(now, DAY_MS)),
       cost_microdollars_24h: scalar(sql, 'SELECT coalesce(sum(cost_microdollars), 0) FROM usage_samples WHERE at >= ?', ago(now, DAY_MS)),
@@ -154,7 +155,10 @@ function containerInputs(sql: SqlPort, now: number): H['container'] {
   };
 }
 
-/** Credential-shaped git failures only: a merge conflict says nothing about the token. */
+/**
+ * Credential-shaped git failures only (a merge conflict says nothing about the token), since the rig's
+ * last successful git operation (a merge by the refinery proves the token too).
+ */
 function credentialInputs(sql: SqlPort, now: number): H['credentials'] {
   return all(
     sql,
@@ -162,7 +166,7 @@ function credentialInputs(sql: SqlPort, now: number): H['credentials'] {
        (SELECT count(*) FROM git_operations g WHERE g.rig_id = c.rig_id AND g.outcome = 'failure'
            AND g.operation != 'merge' AND g.created_at >= ?1
            AND g.created_at > coalesce((SELECT max(s.created_at) FROM git_operations s WHERE s.rig_id = c.rig_id
-                                          AND s.outcome = 'success' AND s.operation != 'merge'), ''))
+                                          AND s.outcome = 'success'), ''))
          AS failures
      FROM credentials c ORDER BY c.rig_name`,
     ago(now, DAY_MS),
@@ -174,6 +178,110 @@ function credentialInputs(sql: SqlPort, now: number): H['credentials'] {
     last_error: strOrNull(r.last_error),
     git_failures_24h: num(r.failures),
   }));
+}
+
+/** A superseded failure is reported this long after what superseded it (the client's "resolved N min ago"). */
+const SUPERSEDED_SHOWN_MS = 30 * MINUTE_MS;
+
+/**
+ * Failures a later success has superseded in the last 30 min: a bead's failed dispatches followed by a
+ * successful one (and none failed since), a rig's credential-shaped git failures followed by any
+ * successful git operation (a push, or the refinery's merge), a credential whose failed resolve was
+ * followed by a good one.
+ */
+function supersededInputs(sql: SqlPort, now: number): H['superseded'] {
+  const since = ago(now, SUPERSEDED_SHOWN_MS);
+  // Beads dispatched successfully in the window whose newest failure came before that success.
+  const dispatch = all(
+    sql,
+    `SELECT c.bead_id, b.title, c.failed_at,
+       (SELECT min(s.created_at) FROM dispatch_attempts s WHERE s.bead_id = c.bead_id AND s.outcome = 'success'
+           AND s.created_at > c.failed_at) AS resolved_at,
+       (SELECT f.error_message FROM dispatch_attempts f WHERE f.bead_id = c.bead_id AND f.outcome = 'failed'
+           AND f.created_at = c.failed_at LIMIT 1) AS last_error
+     FROM (SELECT d.bead_id, (SELECT max(f.created_at) FROM dispatch_attempts f WHERE f.bead_id = d.bead_id
+                               AND f.outcome = 'failed') AS failed_at
+           FROM dispatch_attempts d WHERE d.outcome = 'success' AND d.created_at >= ?1 GROUP BY d.bead_id) c
+     JOIN beads b ON b.id = c.bead_id
+     WHERE c.failed_at IS NOT NULL AND resolved_at >= ?1
+     ORDER BY resolved_at DESC, c.bead_id LIMIT ?2`,
+    since,
+    CAP,
+  ).map((r) => {
+    const before = first(
+      sql,
+      `SELECT max(created_at) AS at FROM dispatch_attempts WHERE bead_id = ? AND outcome = 'success' AND created_at < ?`,
+      r.bead_id,
+      r.failed_at,
+    )?.at;
+    return {
+      bead_id: str(r.bead_id),
+      title: str(r.title),
+      failures: scalar(
+        sql,
+        `SELECT count(*) FROM dispatch_attempts WHERE bead_id = ? AND outcome = 'failed' AND created_at > ? AND created_at <= ?`,
+        r.bead_id,
+        before ? str(before) : '',
+        r.failed_at,
+      ),
+      last_error: strOrNull(r.last_error),
+      resolved_at: str(r.resolved_at),
+    };
+  });
+  const git: H['superseded']['git'] = [];
+  const credentials: H['superseded']['credentials'] = [];
+  for (const c of all(sql, 'SELECT rig_id, rig_name, status FROM credentials ORDER BY rig_name')) {
+    const rig = str(c.rig_id);
+    const failed = first(
+      sql,
+      `SELECT max(created_at) AS at FROM git_operations WHERE rig_id = ? AND outcome = 'failure' AND operation != 'merge'`,
+      rig,
+    )?.at;
+    const fixed = failed
+      ? first(
+          sql,
+          `SELECT min(created_at) AS at FROM git_operations WHERE rig_id = ? AND outcome = 'success' AND created_at > ?`,
+          rig,
+          failed,
+        )?.at
+      : null;
+    if (failed && fixed && str(fixed) >= since) {
+      const before = first(
+        sql,
+        `SELECT max(created_at) AS at FROM git_operations WHERE rig_id = ? AND outcome = 'success' AND created_at < ?`,
+        rig,
+        failed,
+      )?.at;
+      git.push({
+        rig_id: rig,
+        rig_name: str(c.rig_name),
+        failures: scalar(
+          sql,
+          `SELECT count(*) FROM git_operations WHERE rig_id = ? AND outcome = 'failure' AND operation != 'merge' AND created_at > ? AND created_at <= ?`,
+          rig,
+          before ? str(before) : '',
+          failed,
+        ),
+        resolved_at: str(fixed),
+      });
+    }
+    if (str(c.status) !== 'valid') continue;
+    const lastFailure = first(
+      sql,
+      `SELECT created_at, error FROM credential_events WHERE rig_id = ? AND outcome = 'failure' ORDER BY created_at DESC, id DESC LIMIT 1`,
+      rig,
+    );
+    if (!lastFailure) continue;
+    const good = first(
+      sql,
+      `SELECT min(created_at) AS at FROM credential_events WHERE rig_id = ? AND outcome = 'success' AND created_at > ?`,
+      rig,
+      lastFailure.created_at,
+    )?.at;
+    if (good && str(good) >= since)
+      credentials.push({ rig_id: rig, rig_name: str(c.rig_name), last_error: strOrNull(lastFailure.error), resolved_at: str(good) });
+  }
+  return { dispatch, git, credentials };
 }
 
 function convoyInputs(sql: SqlPort): H['convoys'] {

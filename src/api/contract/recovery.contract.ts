@@ -242,5 +242,51 @@ export function describeRecoveryContract(name: string, backend: RecoveryBackend,
         expect(after.map((f) => f.target)).toContainEqual(before.target);
       });
     }
+
+    // The superseded causes read "resolved" for 30 min after what superseded them, then clear: a failed
+    // dispatch followed by a successful one, clones that failed until a git operation succeeded (a push
+    // or the refinery's merge), a credential whose failed refresh is followed by a good resolve.
+    async function resolvedOver(c: Ctx, minutes: number): Promise<Map<string, Finding>> {
+      const seen = new Map<string, Finding>();
+      for (let m = 0; m < minutes; m += STEP_MINUTES) {
+        await backend.advance(c.townId, STEP_MINUTES * 60_000);
+        const d = await diagnosis(c);
+        for (const f of d.findings.filter((x) => x.resolved_at)) seen.set(f.reason, f);
+        // Resolved findings come last and never count toward the town's health.
+        const open = d.findings.filter((x) => !x.resolved_at);
+        expect(d.findings.slice(0, open.length)).toEqual(open);
+        if (!open.length) expect(d.health).toBe('green');
+      }
+      return seen;
+    }
+
+    it('mobile-app: after the right fix, the failed dispatches read resolved, then clear', async () => {
+      await backend.reset();
+      const c = await context('mobile-app');
+      expect((await diagnosis(c)).findings.filter((f) => f.resolved_at)).toEqual([]);
+      await cases.find((k) => k.town === 'mobile-app')!.right.apply(c);
+      const seen = [...(await resolvedOver(c, 15)).keys()];
+      expect(seen).toEqual([
+        expect.stringMatching(/^dispatch of bead “Upgrade Firebase SDK to 11\.x” failed 5× \(.+\) — dispatched since$/),
+      ]);
+      await backend.advance(c.townId, 35 * 60_000);
+      const later = (await diagnosis(c)).findings.map((f) => f.reason);
+      expect(later.filter((r) => r.includes('Upgrade Firebase SDK'))).toEqual([]);
+    });
+
+    it('infra-terraform: a working token after failed refreshes, then pushes after denied ones, read resolved, then clear', async () => {
+      await backend.reset();
+      const c = await context('infra-terraform');
+      await cases.find((k) => k.town === 'infra-terraform')!.right.apply(c);
+      const seen = [...(await resolvedOver(c, 60)).values()].filter((f) => f.rule === 'credential-issues');
+      expect(seen.map((f) => f.reason)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^git credential for rig infra-terraform failed to resolve: .+ — resolved again since$/),
+          expect.stringMatching(/^rig infra-terraform: \d+ git failures? — a git operation succeeded since$/),
+        ]),
+      );
+      await backend.advance(c.townId, 35 * 60_000);
+      expect((await diagnosis(c)).findings.filter((f) => f.rule === 'credential-issues')).toEqual([]);
+    });
   });
 }

@@ -80,8 +80,8 @@ export const HealthInputs = z.object({
       token_expires_at: Timestamp.nullable(),
       last_error: z.string().nullable(),
       /**
-       * Failed clone/fetch/pull/push in 24 h since the rig's last successful one (credential-shaped failures;
-       * merge conflicts are not counted; a later success supersedes them).
+       * Failed clone/fetch/pull/push in 24 h since the rig's last successful git operation (credential-shaped
+       * failures; merge conflicts are not counted; a later success, a merge included, supersedes them).
        */
       git_failures_24h: z.number().int().nonnegative(),
     }),
@@ -107,6 +107,26 @@ export const HealthInputs = z.object({
       last_user_message_answered: z.boolean(),
     })
     .nullable(),
+  /**
+   * Failures a later success superseded in the last 30 min (at most 20 beads): what the client's rules
+   * show as "resolved N min ago" before they clear.
+   */
+  superseded: z.object({
+    /** Beads whose failed dispatches were followed by a successful one, none failed since. */
+    dispatch: z.array(
+      z.object({
+        bead_id: Id,
+        title: z.string(),
+        failures: z.number().int().nonnegative(),
+        last_error: z.string().nullable(),
+        resolved_at: Timestamp,
+      }),
+    ),
+    /** Rigs whose credential-shaped git failures were followed by a successful git operation (push, merge…). */
+    git: z.array(z.object({ rig_id: Id, rig_name: z.string(), failures: z.number().int().nonnegative(), resolved_at: Timestamp })),
+    /** Valid credentials whose last failed resolve or refresh was followed by a good one. */
+    credentials: z.array(z.object({ rig_id: Id, rig_name: z.string(), last_error: z.string().nullable(), resolved_at: Timestamp })),
+  }),
   usage: z.object({
     tokens_24h: z.number().int().nonnegative(),
     cost_microdollars_24h: z.number().int().nonnegative(),

@@ -24,8 +24,9 @@ export interface Finding {
   /** Where to look next. */
   target: { kind: 'agent' | 'bead' | 'tab'; id: string; tab: TownTab };
   /**
-   * When the evidence was superseded (the container has run clean since): the finding reads "resolved
-   * N min ago" for a while, no longer counts toward the town's health, then clears.
+   * When the evidence was superseded (the container has run clean since, a dispatch or git operation
+   * succeeded after failing, the credential resolved again): the finding reads "resolved N min ago" for
+   * a while, no longer counts toward the town's health, then clears.
    */
   resolved_at?: string;
 }
@@ -54,6 +55,9 @@ const CLEAN_RUN_MS = 30 * MINUTE_MS;
 /** How long a resolved finding stays on show before it clears. */
 export const RESOLVED_SHOWN_MS = 30 * MINUTE_MS;
 
+/** Superseded failures still on show ("resolved N min ago"), newest first; older ones have cleared. */
+const shown = <T extends { resolved_at: string }>(list: T[], now: number): T[] =>
+  list.filter((x) => (msSince(x.resolved_at, now) ?? Infinity) <= RESOLVED_SHOWN_MS);
 const quote = (title: string) => `“${title.length > 60 ? `${title.slice(0, 57)}…` : title}”`;
 const since = (iso: string | null, now: number) => formatDuration(msSince(iso, now) ?? 0);
 
@@ -95,7 +99,7 @@ export const RULES: Rule[] = [
     id: 'stuck-bead',
     title: 'Stuck bead',
     description:
-      'An unfinished work bead blocked by a failed bead (red), or open for more than 2 h with no agent (red when high/critical priority or dispatch is exhausted, else yellow).',
+      'An unfinished work bead blocked by a failed bead (red), or open for more than 2 h with no agent (red when high/critical priority or dispatch is exhausted, else yellow). Failed dispatches followed by a successful one read resolved, then clear after 30 min.',
     evaluate(inputs, now) {
       const findings: Finding[] = [];
       for (const b of inputs.oldest_open_beads) {
@@ -118,6 +122,15 @@ export const RULES: Rule[] = [
             target: { kind: 'bead', id: b.bead_id, tab: 'state' },
           });
         }
+      }
+      for (const d of shown(inputs.superseded.dispatch, now)) {
+        findings.push({
+          rule: 'stuck-bead',
+          severity: 'yellow',
+          reason: `dispatch of bead ${quote(d.title)} failed ${d.failures}×${d.last_error ? ` (${d.last_error})` : ''} — dispatched since`,
+          target: { kind: 'bead', id: d.bead_id, tab: 'state' },
+          resolved_at: d.resolved_at,
+        });
       }
       return findings;
     },
@@ -194,7 +207,7 @@ export const RULES: Rule[] = [
     id: 'credential-issues',
     title: 'Credential issues',
     description:
-      'A rig whose git credential is expired, revoked or failing to resolve (red), or 3+ git push/pull failures in 24 h (yellow).',
+      'A rig whose git credential is expired, revoked or failing to resolve (red), or 3+ git push/pull failures in 24 h (yellow). A good resolve or a successful git operation since reads resolved, then clears after 30 min.',
     evaluate(inputs, now) {
       const findings: Finding[] = [];
       for (const c of inputs.credentials) {
@@ -215,6 +228,24 @@ export const RULES: Rule[] = [
             target: { kind: 'tab', id: 'config', tab: 'config' },
           });
         }
+      }
+      for (const c of shown(inputs.superseded.credentials, now)) {
+        findings.push({
+          rule: 'credential-issues',
+          severity: 'red',
+          reason: `git credential for rig ${c.rig_name} failed to resolve${c.last_error ? `: ${c.last_error}` : ''} — resolved again since`,
+          target: { kind: 'tab', id: 'config', tab: 'config' },
+          resolved_at: c.resolved_at,
+        });
+      }
+      for (const g of shown(inputs.superseded.git, now)) {
+        findings.push({
+          rule: 'credential-issues',
+          severity: 'yellow',
+          reason: `rig ${g.rig_name}: ${g.failures} git ${g.failures === 1 ? 'failure' : 'failures'} — a git operation succeeded since`,
+          target: { kind: 'tab', id: 'config', tab: 'config' },
+          resolved_at: g.resolved_at,
+        });
       }
       return findings;
     },
