@@ -1,5 +1,6 @@
 import type { AuditEntry, RecoveryCheck, RecoveryCheckId } from '../../src/api/schemas';
-import { RECOVERY } from '../../src/api/schemas';
+import { recoverySpec } from '../../src/api/schemas';
+import { mayorState } from '../town/agents';
 import type { SqlPort } from '../ports';
 import { all, first, scalar } from '../db/sql';
 
@@ -146,11 +147,95 @@ const READ: Record<RecoveryCheckId, (sql: SqlPort, entry: AuditEntry, now: numbe
       link: { kind: 'agent', id: entry.target.id },
     };
   },
+  mayor_answered(sql, entry) {
+    const m = mayorState(sql, entry.target.id);
+    const message = m?.last_user_message ?? null;
+    const answered = message === null || message.answered;
+    return {
+      met: answered,
+      evidence: message
+        ? answered
+          ? "The Mayor answered the user's message"
+          : `The user's message from ${message.at.slice(11, 19)} is waiting (session ${m?.session_state ?? 'unknown'})`
+        : 'No user message waiting',
+      link: { kind: 'agent', id: entry.target.id },
+    };
+  },
+  credential_valid(sql, entry) {
+    const c = first(sql, 'SELECT status, last_error FROM credentials WHERE rig_id = ?', entry.target.id);
+    const status = String(c?.status ?? 'unknown');
+    return {
+      met: status === 'valid',
+      evidence: `Credential ${status}${c?.last_error ? `: ${String(c.last_error)}` : ''}`,
+      link: { kind: 'rig', id: entry.target.id },
+    };
+  },
+  git_clean(sql, entry) {
+    const failed = first(
+      sql,
+      `SELECT operation, stderr_excerpt, created_at FROM git_operations WHERE rig_id = ? AND outcome = 'failure'
+         AND operation != 'merge' AND created_at >= ? ORDER BY created_at DESC LIMIT 1`,
+      entry.target.id,
+      entry.at,
+    );
+    const ok = scalar(
+      sql,
+      `SELECT count(*) FROM git_operations WHERE rig_id = ? AND outcome = 'success' AND created_at >= ?`,
+      entry.target.id,
+      entry.at,
+    );
+    return {
+      met: failed === null,
+      evidence: failed
+        ? `git ${String(failed.operation)} failed at ${String(failed.created_at).slice(11, 19)}: ${String(failed.stderr_excerpt ?? '')
+            .split('\n')
+            .at(-1)}`
+        : `No git failure since the action (${ok} ${ok === 1 ? 'operation' : 'operations'} succeeded)`,
+      link: { kind: 'rig', id: entry.target.id },
+    };
+  },
+  convoy_landed(sql, entry) {
+    const c = first(sql, 'SELECT landed_at, total_beads, closed_beads FROM convoys WHERE bead_id = ?', entry.target.id);
+    return {
+      met: c?.landed_at !== null && c?.landed_at !== undefined,
+      evidence: c
+        ? c.landed_at
+          ? `Landed at ${String(c.landed_at).slice(11, 19)}`
+          : `Not landed: ${String(c.closed_beads)}/${String(c.total_beads)} closed`
+        : 'No such convoy',
+      link: { kind: 'convoy', id: entry.target.id },
+    };
+  },
+  convoy_counted(sql, entry) {
+    const c = first(sql, 'SELECT total_beads, closed_beads FROM convoys WHERE bead_id = ?', entry.target.id);
+    const present = scalar(
+      sql,
+      `SELECT count(t.id) FROM bead_dependencies d JOIN beads t ON t.id = d.depends_on_bead_id WHERE d.bead_id = ? AND d.dependency_type = 'tracks'`,
+      entry.target.id,
+    );
+    const total = Number(c?.total_beads ?? 0);
+    return {
+      met: c !== null && total === present,
+      evidence: c
+        ? `Counts ${String(c.closed_beads)}/${total}; ${present} tracked ${present === 1 ? 'bead exists' : 'beads exist'}`
+        : 'No such convoy',
+      link: { kind: 'convoy', id: entry.target.id },
+    };
+  },
+  review_merged(sql, entry) {
+    const r = first(sql, 'SELECT review_state, failure_reason FROM reviews WHERE bead_id = ?', entry.target.id);
+    const state = String(r?.review_state ?? 'unknown');
+    return {
+      met: state === 'merged',
+      evidence: `Review ${state}${state === 'failed' && r?.failure_reason ? `: ${String(r.failure_reason)}` : ''}`,
+      link: { kind: 'review', id: entry.target.id },
+    };
+  },
 };
 
 /** The declared expectations of `entry`'s action, read now, with the times the patrol first saw them hold. */
 export function readChecks(sql: SqlPort, entry: AuditEntry, now: number): RecoveryCheck[] {
-  const spec = RECOVERY[entry.action as keyof typeof RECOVERY];
+  const spec = recoverySpec(entry.action);
   if (!spec) return [];
   const metAt = new Map(
     all(sql, 'SELECT check_id, met_at FROM recovery_checks WHERE audit_id = ?', entry.id).map((r) => [

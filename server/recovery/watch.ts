@@ -1,5 +1,5 @@
 import type { AuditEntry, RecoveryObservation, RecoveryWatch } from '../../src/api/schemas';
-import { RECOVERY } from '../../src/api/schemas';
+import { noRecoveryReason, RECOVERY, recoverySpec } from '../../src/api/schemas';
 import type { Ids, SqlPort } from '../ports';
 import { all, first, fromJson, insert, toJson } from '../db/sql';
 import { toAuditEntry } from '../town/rows';
@@ -10,8 +10,8 @@ const MINUTE = 60_000;
  * Entries older than the longest deadline plus the idle tick interval (300 s) and a margin are never
  * open: the first tick past a deadline always sees its entry.
  */
-const LONGEST = (Math.max(...Object.values(RECOVERY).map((s) => s!.within_minutes)) + 15) * MINUTE;
-const WATCHED = Object.keys(RECOVERY);
+const WATCHED = Object.keys(RECOVERY).filter((action) => recoverySpec(action) !== null);
+const LONGEST = (Math.max(...WATCHED.map((action) => recoverySpec(action)!.within_minutes)) + 15) * MINUTE;
 
 function toObservation(row: Record<string, unknown>): RecoveryObservation {
   return {
@@ -45,7 +45,7 @@ export function watchRecoveries(sql: SqlPort, now: number, ids: Ids): void {
     ...WATCHED,
   ).map(toAuditEntry);
   for (const entry of open) {
-    const spec = RECOVERY[entry.action as keyof typeof RECOVERY]!;
+    const spec = recoverySpec(entry.action)!;
     const started = Date.parse(entry.at);
     let checks = readChecks(sql, entry, now);
     for (const check of checks)
@@ -75,13 +75,14 @@ export function readRecovery(sql: SqlPort, auditId: string, now: number): Recove
   const row = first(sql, 'SELECT * FROM admin_audit_log WHERE id = ?', auditId);
   if (!row) return null;
   const entry: AuditEntry = toAuditEntry(row);
-  const spec = RECOVERY[entry.action as keyof typeof RECOVERY];
+  const spec = recoverySpec(entry.action);
   const stored = first(sql, 'SELECT * FROM recovery_observations WHERE audit_id = ?', auditId);
   const observation = stored ? toObservation(stored) : null;
   return {
     audit_id: entry.id,
     action: entry.action,
-    declared: spec !== undefined,
+    declared: spec !== null,
+    no_recovery: noRecoveryReason(entry.action),
     started_at: entry.at,
     deadline_at: spec ? new Date(Date.parse(entry.at) + spec.within_minutes * MINUTE).toISOString() : null,
     now: new Date(now).toISOString(),

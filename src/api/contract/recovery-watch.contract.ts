@@ -83,12 +83,32 @@ export function describeRecoveryWatch(name: string, backend: RecoveryBackend) {
       expect((await api.get(endpoints.recovery(townId, entry.id))).observation).toEqual(watch.observation);
     });
 
+    const rigOf = async (townId: string) => (await backend.api().get(endpoints.config(townId))).rigs[0]!.rig.id;
+
+    it('a working token on the rig whose integration is suspended: the credential valid and no git failure since → "recovered"', async () => {
+      await backend.reset();
+      const { townId, entry } = await act('infra-terraform', 'credential.set_token', 'rig', rigOf, {
+        token: 'ghp_recovery_0123456789abcdefABCDEF',
+      });
+      const { watch } = await untilVerdict(townId, entry.id, 17);
+      expect(watch.checks.map((c) => [c.id, c.met])).toEqual([
+        ['credential_valid', true],
+        ['git_clean', true],
+      ]);
+      expect(watch.observation!.verdict).toBe('recovered');
+    });
+
     it('an action that declares no recovery is not watched; an unknown entry is a 404', async () => {
       await backend.reset();
       const { api, townId, entry } = await act('storefront', 'container.set_sleep_timeout', 'container', async (t) => t, {
         sleep_after_minutes: 45,
       });
-      expect(await api.get(endpoints.recovery(townId, entry.id))).toMatchObject({ declared: false, checks: [], observation: null });
+      expect(await api.get(endpoints.recovery(townId, entry.id))).toMatchObject({
+        declared: false,
+        no_recovery: 'A setting: it applies the next time the container is idle.',
+        checks: [],
+        observation: null,
+      });
       const missing = await api.get(endpoints.recovery(townId, '00000000-0000-4000-8000-000000000000')).catch((e: unknown) => e);
       expect(missing).toMatchObject({ status: 404, code: 'not_found' });
     });

@@ -7,7 +7,8 @@ import { TargetKind } from './audit';
  * What recovery looks like after an action, as contract data: each action of the registry that can
  * be watched declares the facts that must hold again, and by when. The server evaluates them against
  * the town (server/recovery/) on every patrol tick and on every read; the result panel and the audit
- * log show them. An action without an entry here is not watched (its effect is the whole story).
+ * log show them. Every action has an entry: one whose effect is the whole story (a setting, a close)
+ * says so and why in `none`, and is not watched.
  */
 export const RecoveryCheckId = z.enum([
   'container_running',
@@ -18,6 +19,12 @@ export const RecoveryCheckId = z.enum([
   'agent_working',
   'tokens_stopped',
   'mayor_ready',
+  'mayor_answered',
+  'credential_valid',
+  'git_clean',
+  'convoy_landed',
+  'convoy_counted',
+  'review_merged',
 ]);
 export type RecoveryCheckId = z.infer<typeof RecoveryCheckId>;
 
@@ -27,8 +34,25 @@ export interface RecoverySpec {
   expect: { id: RecoveryCheckId; says: string }[];
 }
 
+/** An action with no recovery to observe: what the operator has once it returns, in words. */
+export interface NoRecovery {
+  none: string;
+}
+
+/** The action's declared recovery, or null when it declares none. */
+export function recoverySpec(action: string): RecoverySpec | null {
+  const declared = (RECOVERY as Record<string, RecoverySpec | NoRecovery | undefined>)[action];
+  return declared && 'expect' in declared ? declared : null;
+}
+
+/** Why the action has nothing to watch (null when it declares a recovery, or is unknown). */
+export function noRecoveryReason(action: string): string | null {
+  const declared = (RECOVERY as Record<string, RecoverySpec | NoRecovery | undefined>)[action];
+  return declared && 'none' in declared ? declared.none : null;
+}
+
 /** Cold start grace (3 min, DOMAIN.md) plus dispatch backoff and a tick or two of margin. */
-export const RECOVERY: Partial<Record<ActionName, RecoverySpec>> = {
+export const RECOVERY: Record<ActionName, RecoverySpec | NoRecovery> = {
   'container.force_restart': {
     within_minutes: 10,
     expect: [
@@ -57,10 +81,67 @@ export const RECOVERY: Partial<Record<ActionName, RecoverySpec>> = {
     within_minutes: 5,
     expect: [{ id: 'tokens_stopped', says: 'Its token rate at zero (no tokens for 2 min)' }],
   },
+  'agent.force_reset': {
+    within_minutes: 5,
+    expect: [{ id: 'tokens_stopped', says: 'Its token rate at zero (no tokens for 2 min)' }],
+  },
   'mayor.force_restart': {
     within_minutes: 5,
     expect: [{ id: 'mayor_ready', says: 'Mayor session ready (not starting, not errored)' }],
   },
+  'mayor.resend_last_message': {
+    within_minutes: 10,
+    expect: [{ id: 'mayor_answered', says: "The user's message answered" }],
+  },
+  // A token is proven by the next git operations of the rig, not by the credential row alone.
+  'credential.force_refresh': {
+    within_minutes: 15,
+    expect: [
+      { id: 'credential_valid', says: 'The credential valid' },
+      { id: 'git_clean', says: 'No git operation of the rig failed since (clone, fetch, pull, push)' },
+    ],
+  },
+  'credential.set_token': {
+    within_minutes: 15,
+    expect: [
+      { id: 'credential_valid', says: 'The credential valid' },
+      { id: 'git_clean', says: 'No git operation of the rig failed since (clone, fetch, pull, push)' },
+    ],
+  },
+  'credential.relink_integration': {
+    within_minutes: 15,
+    expect: [
+      { id: 'credential_valid', says: 'The credential valid' },
+      { id: 'git_clean', says: 'No git operation of the rig failed since (clone, fetch, pull, push)' },
+    ],
+  },
+  'convoy.force_land': { within_minutes: 5, expect: [{ id: 'convoy_landed', says: 'The convoy landed' }] },
+  'convoy.force_close_children': { within_minutes: 10, expect: [{ id: 'convoy_landed', says: 'The convoy landed' }] },
+  'convoy.remove_tracked': {
+    within_minutes: 10,
+    expect: [{ id: 'convoy_counted', says: 'Its counter counts only tracked beads that exist (it can close)' }],
+  },
+  'convoy.add_tracked': {
+    within_minutes: 10,
+    expect: [{ id: 'convoy_counted', says: 'Its counter counts only tracked beads that exist (it can close)' }],
+  },
+  'review.force_retry': { within_minutes: 30, expect: [{ id: 'review_merged', says: 'The merge request merged' }] },
+  'review.direct_merge': { within_minutes: 5, expect: [{ id: 'review_merged', says: 'The merge request merged' }] },
+  'agent.force_unhook': { none: 'The agent is unhooked when the action returns; nothing further happens by itself.' },
+  'agent.delete': { none: 'The agent is gone when the action returns.' },
+  'bead.force_close': { none: 'The bead is closed when the action returns.' },
+  'bead.force_fail': { none: 'The bead is failed when the action returns.' },
+  'bead.change_priority': { none: 'A priority only orders later dispatches; there is nothing to recover.' },
+  'bead.unhook': { none: 'The bead is open again when the action returns; dispatch picks it up like any open bead.' },
+  'review.force_close': { none: 'The merge request is closed when the action returns.' },
+  'review.clear_queue': { none: 'The queue is empty when the action returns.' },
+  'review.set_merge_strategy': { none: 'A setting: it applies to the next reviews.' },
+  'container.force_stop': { none: 'The container is stopped when the action returns; it starts again on the next dispatch.' },
+  'container.update_env': { none: 'The environment applies at the next container start: restart the container to watch it take effect.' },
+  'container.set_sleep_timeout': { none: 'A setting: it applies the next time the container is idle.' },
+  'mayor.clear_conversation': { none: 'The conversation is empty when the action returns.' },
+  'config.update_town': { none: 'A setting: the town reads it on its next tick.' },
+  'config.update_rig': { none: 'A setting: the rig reads it on its next dispatch.' },
 };
 
 export const RecoveryLink = z.object({ kind: TargetKind, id: z.string() });
@@ -99,6 +180,8 @@ export const RecoveryWatch = z.object({
   action: z.string(),
   /** False when the action declares no recovery: nothing to watch. */
   declared: z.boolean(),
+  /** Why there is nothing to watch, as the action declares it (null when it declares a recovery). */
+  no_recovery: z.string().nullable(),
   started_at: Timestamp,
   deadline_at: Timestamp.nullable(),
   /** The town's time of this reading. */

@@ -10,6 +10,8 @@ function evidenceHref(townId: string, link: RecoveryCheck['link']): string | nul
   if (!link) return null;
   if (link.kind === 'agent') return paths.agent.getHref(townId, link.id);
   if (link.kind === 'container') return paths.town.getHref(townId, 'container');
+  if (link.kind === 'rig' || link.kind === 'credential') return paths.town.getHref(townId, 'config');
+  if (link.kind === 'convoy' || link.kind === 'review' || link.kind === 'bead') return paths.bead.getHref(townId, link.id);
   return paths.town.getHref(townId, 'state');
 }
 
@@ -23,7 +25,13 @@ export function RecoveryWatchPanel({ townId, auditId }: { townId: string; auditI
   if (watch.isPending) return <p className="muted small">Reading how the town is recovering…</p>;
   if (watch.isError) return <ErrorState error={watch.error} what="the recovery watch" onRetry={() => void watch.refetch()} />;
   const w = watch.data;
-  if (!w.declared || w.checks.length === 0) return null;
+  if (!w.declared)
+    return w.no_recovery ? (
+      <p className="muted small" data-recovery="none">
+        Nothing to watch after this action: {w.no_recovery}
+      </p>
+    ) : null;
+  if (w.checks.length === 0) return null;
   return (
     <section className="recovery" aria-label="Recovery">
       <h3 className="recovery-title">
