@@ -60,6 +60,8 @@ const NOT_STATUSES: readonly (readonly string[])[] = [
   s.Feed.options,
   // Who owns a town (a user or an organization) is a label beside its name.
   s.TownOwner.shape.kind.options,
+  // What a town-wide search hit is (a bead, an agent, an SDK event…) groups results; it is no status.
+  s.SearchKind.options,
   // Which view a saved view filters (issue 15).
   s.SavedViewScope.options,
 ];
