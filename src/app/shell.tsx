@@ -4,11 +4,13 @@ import { OperatorKeys, PaletteButton } from '../features/command-palette';
 import { ActionDialogHost } from '../features/interventions';
 import { paths } from '../lib/paths';
 import { useEmbedHost } from './embed/embed-host';
+import { useRouteFocus } from './use-route-focus';
 
 /** The frame around every page: product name, main navigation, the signed-in admin. */
 export function Shell({ admin }: { admin: User }) {
   // Embedded, the dashboard owns the session: signing out happens there.
   const embedded = useEmbedHost() !== null;
+  useRouteFocus();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -15,7 +15,8 @@ export function PageHeader({
     <header className="page-header">
       <div className="page-header-main">
         {eyebrow ? <div className="eyebrow">{eyebrow}</div> : null}
-        <h1>{title}</h1>
+        {/* Focusable by script only: focus lands here after a route change (app/use-route-focus.ts). */}
+        <h1 tabIndex={-1}>{title}</h1>
         {children ? <div className="page-header-meta">{children}</div> : null}
       </div>
       {actions ? <div className="page-header-actions">{actions}</div> : null}

@@ -1,3 +1,4 @@
+import { useDialogFocus } from '../../../components/dialog-focus';
 import { Dialog } from 'radix-ui';
 import { usePortalContainer } from '../../../components/portal-container';
 import { KEY_HELP } from '../model/keys';
@@ -5,11 +6,12 @@ import { KEY_HELP } from '../model/keys';
 /** `?`: every key of the panel in one table. Letter keys never fire while typing in a field. */
 export function CheatSheet({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const container = usePortalContainer();
+  const focus = useDialogFocus();
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal container={container}>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog cheat-sheet" aria-describedby="cheat-sheet-note">
+        <Dialog.Content className="dialog cheat-sheet" aria-describedby="cheat-sheet-note" {...focus.props}>
           <div className="dialog-body">
             <Dialog.Title className="dialog-title">Keyboard shortcuts</Dialog.Title>
             <p id="cheat-sheet-note" className="small muted">

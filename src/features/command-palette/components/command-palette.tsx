@@ -1,3 +1,4 @@
+import { useDialogFocus } from '../../../components/dialog-focus';
 import { Command } from 'cmdk';
 import { Dialog } from 'radix-ui';
 import { useState } from 'react';
@@ -21,13 +22,22 @@ import '../command-palette.css';
  */
 export function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const container = usePortalContainer();
+  const focus = useDialogFocus();
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal container={container}>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="palette" aria-describedby={undefined}>
+        <Dialog.Content className="palette" aria-describedby={undefined} {...focus.props}>
           <Dialog.Title className="visually-hidden">Command palette</Dialog.Title>
-          {open ? <PaletteBody onDone={() => onOpenChange(false)} /> : null}
+          {open ? (
+            <PaletteBody
+              onDone={(navigating) => {
+                // A jump to another page: its heading takes focus (app/use-route-focus.ts), not the opener.
+                if (navigating) focus.skip();
+                onOpenChange(false);
+              }}
+            />
+          ) : null}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
@@ -39,7 +49,7 @@ function actionLabel(action: MountedAction): string {
   return `${action.label} — ${target.kind} ${shortId(target.id)}`;
 }
 
-function PaletteBody({ onDone }: { onDone: () => void }) {
+function PaletteBody({ onDone }: { onDone: (navigating?: boolean) => void }) {
   const [q, setQ] = useState('');
   const { pathname } = useLocation();
   const context = toRouteContext(pathname);
@@ -52,7 +62,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
     return href && matchesQuery(q, `Go to ${g.label}`, '') ? [{ ...g, href }] : [];
   });
   const go = (href: string) => {
-    onDone();
+    onDone(true);
     void navigate(href);
   };
   const townId = context.townId;

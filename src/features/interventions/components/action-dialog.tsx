@@ -1,3 +1,4 @@
+import { useDialogFocus } from '../../../components/dialog-focus';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Dialog } from 'radix-ui';
 import { useRef, useState } from 'react';
@@ -45,11 +46,12 @@ const newerVersion = (a: number | null, b: number | null) => (a === null ? b : b
  */
 export function ActionDialog({ request, onClose }: { request: ActionDialogRequest; onClose: () => void }) {
   const container = usePortalContainer();
+  const focus = useDialogFocus();
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal container={container}>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
+        <Dialog.Content className="dialog" aria-describedby={undefined} {...focus.props}>
           <ActionDialogBody request={request} onClose={onClose} />
         </Dialog.Content>
       </Dialog.Portal>

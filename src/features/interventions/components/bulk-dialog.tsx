@@ -1,3 +1,4 @@
+import { useDialogFocus } from '../../../components/dialog-focus';
 import { Dialog } from 'radix-ui';
 import { useRef, useState } from 'react';
 import {
@@ -126,6 +127,7 @@ function BulkDialog({
   onClose: () => void;
 }) {
   const container = usePortalContainer();
+  const focus = useDialogFocus();
   // One key for this dialog's batch: a second preview or run under it is the same batch.
   const [batchKey, setBatchKey] = useState(() => crypto.randomUUID());
   const [action, setAction] = useState<ActionName>(actions[0]!);
@@ -180,7 +182,7 @@ function BulkDialog({
     <Dialog.Root open onOpenChange={(o) => (o || busy === 'run' ? undefined : onClose())}>
       <Dialog.Portal container={container}>
         <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog bulk-dialog" aria-describedby="bulk-what">
+        <Dialog.Content className="dialog bulk-dialog" aria-describedby="bulk-what" {...focus.props}>
           <div className="dialog-body">
             <Dialog.Title className="dialog-title">{title}</Dialog.Title>
             <p id="bulk-what" className="muted small">

@@ -80,7 +80,8 @@ export function TownHeader({ town }: { town: TownDetail }) {
           ))}
         </ul>
       ) : null}
-      <nav className="tabs" aria-label="Town Inspector">
+      {/* Switching tabs keeps focus on the tab (app/use-route-focus.ts). */}
+      <nav className="tabs" aria-label="Town Inspector" data-keep-focus>
         {TOWN_TABS.map((tab) => (
           <NavLink key={tab} to={paths.town.getHref(town.id, tab)} className="tab">
             {TAB_LABEL[tab]}
