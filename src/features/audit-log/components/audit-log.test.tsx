@@ -20,6 +20,31 @@ async function restartContainer(townName: string, reason: string) {
   return town;
 }
 
+/** Moves one town's clock (the dev route), running its patrol ticks: how a recovery verdict comes about. */
+async function advance(townId: string, minutes: number) {
+  const res = await fetch('http://localhost/api/dev/clock', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_TOKENS.admin}` },
+    body: JSON.stringify({ advanceMs: minutes * 60_000, town_id: townId }),
+  });
+  if (!res.ok) throw new Error(`clock: ${res.status}`);
+}
+
+describe('the recovery verdict beside its entry', () => {
+  it('a restart that did not recover reads so beside the untouched entry, with the evidence on hover', async () => {
+    const town = await restartContainer('ml-pipeline', 'restart without fixing the heap');
+    await advance(town.town.id, 12);
+    renderApp(`/towns/${town.town.id}/audit`);
+    const verdict = await screen.findByText('Did not recover', {}, { timeout: 8000 });
+    expect(verdict).toHaveAttribute('data-verdict', 'did_not_recover');
+    expect(verdict.getAttribute('title')).toMatch(/^Did not recover within 10 min: OOM-killed at \d\d:\d\d:\d\d after the restart/);
+    const row = verdict.closest('[data-testid="audit-row"]') as HTMLElement;
+    // The entry itself still says what the action did, as written.
+    expect(row).toHaveTextContent('restart without fixing the heap');
+    expect(within(row).getByText('success')).toBeInTheDocument();
+  });
+});
+
 describe('the intervention log', () => {
   it('lists interventions across towns with who, what, why, and filters by action in the URL', async () => {
     await restartContainer('ml-pipeline', 'OOM loop: restart with fewer polecats');
