@@ -20,6 +20,7 @@ import type {
   TimelinePage,
   TownConfigResponse,
   TownSummary,
+  TownCost,
   TownUsage,
 } from '../../src/api/schemas';
 import type { AgentList, BeadEventList, DispatchAttemptList, GitOperationList } from '../contract-types';
@@ -47,6 +48,7 @@ import { getTimeline, type TimelineParams } from './timeline';
 import { getTownSummary } from './summary';
 import { toDispatchAttempt, toGitOperation } from './rows';
 import { townUsage } from './usage';
+import { townCost } from './cost';
 import { nextTickAfter, runTick } from '../patrol/patrol';
 import { createTick } from '../patrol/tick';
 import { TownClock } from './clock';
@@ -175,6 +177,10 @@ export class Town {
         LIST_CAP,
       ).map(toGitOperation),
     };
+  }
+
+  cost(): TownCost {
+    return townCost(this.sql, this.now());
   }
 
   usage(): TownUsage {

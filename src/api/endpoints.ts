@@ -97,6 +97,8 @@ export const endpoints = {
   gitOperations: (townId: string, query: { agent_id?: string; outcome?: 'success' | 'failure' } = {}) =>
     get(`${API_PREFIX}/towns/${e(townId)}/git-operations`, S.GitOperationList, { ...query }),
   usage: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/usage`, S.TownUsage),
+  /** Tokens and cost per hour, per agent (with working against idle time) and per bead, over the last 24 h. */
+  cost: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/cost`, S.TownCost),
   reviewQueue: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/review-queue`, S.ReviewQueue),
   container: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/container`, S.ContainerState),
   config: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/config`, S.TownConfigResponse),

@@ -31,6 +31,7 @@ export const queryKeys = {
     [...queryKeys.town(townId), 'dispatch-attempts', filter] as const,
   gitOperations: (townId: string, filter: object = {}) => [...queryKeys.town(townId), 'git-operations', filter] as const,
   usage: (townId: string) => [...queryKeys.town(townId), 'usage'] as const,
+  cost: (townId: string) => [...queryKeys.town(townId), 'cost'] as const,
   reviewQueue: (townId: string) => [...queryKeys.town(townId), 'review-queue'] as const,
   container: (townId: string) => [...queryKeys.town(townId), 'container'] as const,
   config: (townId: string) => [...queryKeys.town(townId), 'config'] as const,

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { DEV_KEYS } from '../../../server/auth/dev-tokens';
 import { DEV_TOKENS } from '../../test/tokens';
 import { createApiClient } from '../client';
-import { actionPath, batchesPath, batchRunPath, endpoints, savedViewPath, savedViewsPath, toSearchParams } from '../endpoints';
+import {
+  actionPath,
+  batchesPath,
+  batchRunPath,
+  endpoints,
+  savedViewPath,
+  savedViewsPath,
+  toSearchParams,
+  townSearchPath,
+} from '../endpoints';
 import { ALL_ACTIONS } from '../schemas/capabilities';
 import { runSeededWorker } from './seeded-worker';
 
@@ -53,6 +62,7 @@ const ARGS: Args = {
   dispatchAttempts: (i) => [i.town],
   gitOperations: (i) => [i.town],
   usage: (i) => [i.town],
+  cost: (i) => [i.town],
   reviewQueue: (i) => [i.town],
   container: (i) => [i.town],
   config: (i) => [i.town],
@@ -93,6 +103,8 @@ function adminRoutes(): Route[] {
     { method: 'PUT', url: `${savedViewsPath()}/last-used`, body: { scope: 'beads', view_id: null } },
     { method: 'PATCH', url: savedViewPath(crypto.randomUUID()), body: { name: 'an attacker' } },
     { method: 'DELETE', url: savedViewPath(crypto.randomUUID()) },
+    // Town-wide search streams NDJSON, so it is a path of its own rather than a read endpoint.
+    { method: 'GET', url: townSearchPath(i.town, 'secret') },
     // Authentication comes before routing: an unknown path teaches an anonymous caller nothing.
     { method: 'GET', url: '/api/admin/no-such-route' },
   ];
@@ -157,9 +169,9 @@ async function forged() {
 const auditState = async () => (await admin().get(endpoints.verifyAllAudit())).items.map((v) => [v.town_id, v.entries, v.verified]);
 
 describe('every route refuses strangers and other web sites', () => {
-  it('enumerates the whole contract: every read endpoint, every action, the batch routes', () => {
+  it('enumerates the whole contract: every read endpoint, every action, the batch routes, the search', () => {
     const routes = adminRoutes();
-    expect(routes.filter((r) => r.method === 'GET').length).toBe(Object.keys(endpoints).length + 1);
+    expect(routes.filter((r) => r.method === 'GET').length).toBe(Object.keys(endpoints).length + 2);
     expect(routes.filter((r) => r.url.includes('/actions/')).length).toBe(ALL_ACTIONS.length);
     expect(new Set(routes.map(label)).size).toBe(routes.length);
   });

@@ -16,3 +16,4 @@ export * from './bulk';
 export * from './recovery';
 export * from './saved-views';
 export * from './search';
+export * from './cost';

@@ -18,3 +18,7 @@ export const useReviewQueue = (townId: string) =>
 export const useContainer = (townId: string) =>
   useQuery({ ...containerQuery(townId), ...LIVE_QUERY, refetchInterval: useRefetchInterval() });
 export const useTownConfig = (townId: string) => useQuery({ ...configQuery(townId), ...LIVE_QUERY, refetchInterval: useRefetchInterval() });
+
+export const costQuery = (townId: string) =>
+  queryOptions({ queryKey: queryKeys.cost(townId), queryFn: ({ signal }) => apiClient.get(endpoints.cost(townId), signal) });
+export const useTownCost = (townId: string) => useQuery({ ...costQuery(townId), ...LIVE_QUERY, refetchInterval: useRefetchInterval() });

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { QueueSample, ResourceSample } from '../../../api';
+import type { CostHour, QueueSample, ResourceSample } from '../../../api';
 
 const tick = (iso: string) => {
   const d = new Date(iso);
@@ -85,6 +85,30 @@ export function CpuChart({ samples }: { samples: ResourceSample[] }) {
           yAxisId={0}
         />
       </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Tokens per hour (bars, left axis) and cost per hour in dollars (line, right axis). */
+export function CostChart({ hours }: { hours: CostHour[] }) {
+  const data = hours.map((h) => ({ at: h.hour, tokens: h.input_tokens + h.output_tokens, cost: h.cost_microdollars / 1_000_000 }));
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <ComposedChart data={data} margin={{ top: 8, right: 0, bottom: 0, left: -8 }}>
+        <CartesianGrid stroke="var(--border)" vertical={false} />
+        <XAxis dataKey="at" tickFormatter={tick} tick={AXIS} minTickGap={40} />
+        <YAxis
+          yAxisId="tokens"
+          allowDecimals={false}
+          tick={AXIS}
+          tickFormatter={(v: number) => (v >= 1000 ? `${Math.round(v / 1000)}k` : String(v))}
+        />
+        <YAxis yAxisId="cost" orientation="right" tick={AXIS} tickFormatter={(v: number) => `$${v.toFixed(2)}`} />
+        <Tooltip labelFormatter={label} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Bar yAxisId="tokens" dataKey="tokens" name="tokens" fill="var(--blue)" isAnimationActive={false} />
+        <Line yAxisId="cost" dataKey="cost" name="cost ($)" stroke="var(--red)" dot={false} strokeWidth={2} isAnimationActive={false} />
+      </ComposedChart>
     </ResponsiveContainer>
   );
 }

@@ -5,6 +5,7 @@ const charts = () => import('./charts');
 const LazyReview = lazy(() => charts().then((m) => ({ default: m.ReviewQueueChart })));
 const LazyMemory = lazy(() => charts().then((m) => ({ default: m.MemoryChart })));
 const LazyCpu = lazy(() => charts().then((m) => ({ default: m.CpuChart })));
+const LazyCost = lazy(() => charts().then((m) => ({ default: m.CostChart })));
 
 const fallback = <Loading label="Loading chart" />;
 
@@ -27,6 +28,13 @@ export function CpuChart(props: ComponentProps<typeof LazyCpu>) {
   return (
     <Suspense fallback={fallback}>
       <LazyCpu {...props} />
+    </Suspense>
+  );
+}
+export function CostChart(props: ComponentProps<typeof LazyCost>) {
+  return (
+    <Suspense fallback={fallback}>
+      <LazyCost {...props} />
     </Suspense>
   );
 }

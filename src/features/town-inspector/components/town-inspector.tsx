@@ -7,6 +7,7 @@ import '../town-inspector.css';
 import { LiveRefreshSwitch } from './live-refresh-switch';
 import { AgentsTab } from './tabs/agents-tab';
 import { ConfigTab } from './tabs/config-tab';
+import { CostPanel } from './cost-panel';
 import { ContainerTab } from './tabs/container-tab';
 import { EventsTab } from './tabs/events-tab';
 import { ReviewTab } from './tabs/review-tab';
@@ -18,7 +19,12 @@ function TabBody({ townId, tab }: { townId: string; tab: TownTab | 'search' }) {
     case 'state':
       return <StateTab townId={townId} />;
     case 'agents':
-      return <AgentsTab townId={townId} />;
+      return (
+        <>
+          <AgentsTab townId={townId} />
+          <CostPanel townId={townId} />
+        </>
+      );
     case 'review':
       return <ReviewTab townId={townId} />;
     case 'container':
