@@ -105,3 +105,22 @@ function workingMs(sql: SqlPort, agentId: string, current: AgentStatus, currentS
   }
   return ms;
 }
+
+/** Agents that spent in the last 24 h and completed nothing that merged in it, costliest first (the cost finding's names). */
+export function spendersWithoutMerge(sql: SqlPort, now: number): { agent_id: string; name: string; cost_microdollars_24h: number }[] {
+  return all(
+    sql,
+    `SELECT u.agent_id, a.name, sum(u.cost_microdollars) AS cost FROM usage_samples u JOIN agents a ON a.id = u.agent_id
+     WHERE u.at >= ?1 AND NOT EXISTS (
+       SELECT 1 FROM assignments s JOIN reviews r ON r.source_bead_id = s.bead_id
+       WHERE s.agent_id = u.agent_id AND s.outcome = 'completed' AND r.review_state = 'merged' AND r.completed_at >= ?1)
+     GROUP BY u.agent_id HAVING cost > 0 ORDER BY cost DESC, a.name LIMIT 20`,
+    ago(now, DAY_MS),
+  ).map((r) => ({ agent_id: str(r.agent_id), name: str(r.name), cost_microdollars_24h: num(r.cost) }));
+}
+
+/** The threshold from the town config document (null: none set). */
+export function costThreshold(sql: SqlPort): number | null {
+  const row = all(sql, `SELECT json_extract(config, '$.cost_threshold_microdollars_24h') AS t FROM town_config WHERE id = 1`)[0];
+  return row && row.t !== null && row.t !== undefined ? num(row.t) : null;
+}

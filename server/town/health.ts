@@ -2,6 +2,7 @@ import type { SqlPort } from '../ports';
 import type { HealthInputs } from '../../src/api/schemas';
 import { all, first, num, scalar, str, strOrNull, type Row } from '../db/sql';
 import { listAgents, mayorState } from './agents';
+import { costThreshold, spendersWithoutMerge } from './cost';
 import { ago, DAY_MS, HOUR_MS, MINUTE_MS } from './time';
 
 /** Lists in the health inputs are capped (the contract says at most 20). */
@@ -23,6 +24,8 @@ export function getHealthInputs(sql: SqlPort, now: number): HealthInputs {
     usage: {
       tokens_24h: scalar(sql, 'SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_samples WHERE at >= ?', ago(now, DAY_MS)),
       cost_microdollars_24h: scalar(sql, 'SELECT coalesce(sum(cost_microdollars), 0) FROM usage_samples WHERE at >= ?', ago(now, DAY_MS)),
+      cost_threshold_microdollars_24h: costThreshold(sql),
+      spenders_without_merge: spendersWithoutMerge(sql, now),
     },
     dispatch: {
       failed_attempts_30m: scalar(

@@ -10,7 +10,8 @@ export const configHandlers: FamilyHandlers<'config'> = {
     const patch = ctx.params.patch as Record<string, unknown>;
     const changes = Object.entries(patch)
       .filter(([k, v]) => canonical((config as Record<string, unknown>)[k]) !== canonical(v))
-      .map(([k, v]) => change('config', ctx.town.townId, 'town config', k, (config as Record<string, unknown>)[k], v));
+      // A field the stored config does not have yet (the cost threshold, issue 15) was null before the change.
+      .map(([k, v]) => change('config', ctx.town.townId, 'town config', k, (config as Record<string, unknown>)[k] ?? null, v));
     if (!changes.length)
       throw new EngineError(400, 'bad_request', 'The change is empty: every field already has that value.', { parameter: 'patch' });
     return {

@@ -33,6 +33,8 @@ export const TownConfig = z.object({
   alarm_intervals: z.record(z.string(), z.number().int().positive()),
   container: z.object({ sleep_after_minutes: z.number().int().min(5).max(120) }),
   custom_instructions: RoleText,
+  /** Spending over this in 24 h raises a diagnosis finding (issue 15); null or absent: no threshold. */
+  cost_threshold_microdollars_24h: z.number().int().min(0).max(1_000_000_000_000).nullable().optional(),
   env_vars: z.array(EnvVar),
   git_auth: z.object({
     provider: z.enum(['github', 'gitlab']),

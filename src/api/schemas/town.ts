@@ -130,6 +130,19 @@ export const HealthInputs = z.object({
   usage: z.object({
     tokens_24h: z.number().int().nonnegative(),
     cost_microdollars_24h: z.number().int().nonnegative(),
+    /** The town's cost threshold per 24 h (town config); null when none is set (absent: none). */
+    cost_threshold_microdollars_24h: z
+      .number()
+      .int()
+      .nonnegative()
+      .nullish()
+      .transform((v) => v ?? null),
+    /** Agents that spent in the last 24 h with nothing merged, costliest first (at most 20; absent: none known). */
+    spenders_without_merge: z
+      .array(z.object({ agent_id: Id, name: z.string(), cost_microdollars_24h: z.number().int().nonnegative() }))
+      .max(20)
+      .optional()
+      .transform((v) => v ?? []),
   }),
   dispatch: z.object({
     failed_attempts_30m: z.number().int().nonnegative(),

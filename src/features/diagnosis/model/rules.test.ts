@@ -3,6 +3,9 @@ import { getStore } from '../../../mocks/handlers';
 import { endpoints, testApi, worldTown } from '../../../test/api';
 import { diagnoseTown, RULES } from './rules';
 
+/** Every seed scenario has its rule; the cost threshold is the admin's setting, not a scenario (tested on its own). */
+const SCENARIO_RULES = RULES.map((r) => r.id).filter((id) => id !== 'cost-threshold');
+
 /** The health inputs the server answers for a scenario town, read at the backend's own clock. */
 async function diagnose(scenario: string) {
   const summary = await testApi.get(endpoints.town(worldTown(scenario).town.id));
@@ -18,11 +21,40 @@ describe('health rules', () => {
     }
   });
 
-  it.each(RULES.map((r) => r.id))('flags the %s town with its own rule', async (scenario) => {
+  it.each(SCENARIO_RULES)('flags the %s town with its own rule', async (scenario) => {
     const d = await diagnose(scenario);
     expect(d.findings.map((f) => f.rule)).toContain(scenario);
     expect(d.health).toBe(d.findings.find((f) => f.rule === scenario)!.severity === 'red' ? 'red' : d.health);
     expect(d.health).not.toBe('green');
+  });
+
+  it('a cost threshold set through the engine turns a spending town yellow, naming the agents that merged nothing', async () => {
+    const town = worldTown('data-warehouse');
+    const before = await testApi.get(endpoints.town(town.town.id));
+    expect(diagnoseTown(before.health_inputs, getStore().clock.now()).findings.map((f) => f.rule)).not.toContain('cost-threshold');
+    const spent = before.health_inputs.usage.cost_microdollars_24h;
+    expect(spent).toBeGreaterThan(0);
+    const config = await testApi.get(endpoints.config(town.town.id));
+    const result = await testApi.act(
+      town.town.id,
+      'config.update_town',
+      {
+        target: { kind: 'config', id: town.town.id },
+        params: { patch: { cost_threshold_microdollars_24h: Math.floor(spent / 1.5) } },
+        reason: 'alert us when this town spends too much',
+        dryRun: false,
+      },
+      { idempotencyKey: crypto.randomUUID(), ifMatch: config.config.version },
+    );
+    expect(result.audit_entry).toBeTruthy();
+    const after = await testApi.get(endpoints.town(town.town.id));
+    const finding = diagnoseTown(after.health_inputs, getStore().clock.now()).findings.find((f) => f.rule === 'cost-threshold');
+    expect(finding?.severity).toBe('yellow');
+    const idle = after.health_inputs.usage.spenders_without_merge;
+    expect(idle.length).toBeGreaterThan(0);
+    expect(finding!.reason).toContain(`over the $${(Math.floor(spent / 1.5) / 1e6).toFixed(2)} threshold`);
+    expect(finding!.reason).toContain(`spending with nothing merged: ${idle[0]!.name}`);
+    expect(finding!.target).toEqual({ kind: 'agent', id: idle[0]!.agent_id, tab: 'agents' });
   });
 
   it('explains the stuck agent in words an operator can act on', async () => {
@@ -64,7 +96,7 @@ describe('the Mayor owes the user an answer', () => {
 });
 
 describe('each scenario town', () => {
-  it.each(RULES.map((r) => r.id))('is flagged by no rule about zombies unless it is the silent-consumption town (%s)', async (scenario) => {
+  it.each(SCENARIO_RULES)('is flagged by no rule about zombies unless it is the silent-consumption town (%s)', async (scenario) => {
     const d = await diagnose(scenario);
     const zombie = d.findings.find((f) => f.rule === 'silent-consumption' && f.reason.includes('no hooked bead'));
     if (scenario === 'silent-consumption')

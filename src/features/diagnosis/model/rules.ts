@@ -1,5 +1,5 @@
 import { DISPATCH_CAP, type HealthInputs } from '../../../api';
-import { formatCompact } from '../../../lib/format';
+import { formatCompact, formatCost } from '../../../lib/format';
 import { formatDuration, HOUR_MS, MINUTE_MS, msSince } from '../../../lib/time';
 import type { TownTab } from '../../../lib/paths';
 
@@ -14,7 +14,8 @@ export type RuleId =
   | 'credential-issues'
   | 'convoy-stall'
   | 'mayor-dysfunction'
-  | 'silent-consumption';
+  | 'silent-consumption'
+  | 'cost-threshold';
 
 export interface Finding {
   rule: RuleId;
@@ -354,6 +355,28 @@ export const RULES: Rule[] = [
         }
       }
       return findings;
+    },
+  },
+  {
+    id: 'cost-threshold',
+    title: 'Spending over the town’s cost threshold',
+    description:
+      'The town spent more in the last 24 h than its cost threshold (town config): yellow, red at twice the threshold; the finding names the agents that spent with nothing merged.',
+    evaluate(inputs) {
+      const { cost_microdollars_24h: spent, cost_threshold_microdollars_24h: threshold, spenders_without_merge: idle } = inputs.usage;
+      if (threshold === null || spent <= threshold) return [];
+      const names = idle.slice(0, 3).map((a) => `${a.name} (${formatCost(a.cost_microdollars_24h)})`);
+      const more = idle.length > 3 ? ` and ${idle.length - 3} more` : '';
+      return [
+        {
+          rule: 'cost-threshold',
+          severity: spent > 2 * threshold ? 'red' : 'yellow',
+          reason:
+            `spent ${formatCost(spent)} in 24 h, over the ${formatCost(threshold)} threshold` +
+            (names.length ? ` — spending with nothing merged: ${names.join(', ')}${more}` : ' — every spending agent merged work'),
+          target: idle[0] ? { kind: 'agent', id: idle[0].agent_id, tab: 'agents' } : { kind: 'tab', id: 'agents', tab: 'agents' },
+        },
+      ];
     },
   },
 ];

@@ -105,6 +105,22 @@ export function TownConfigEditor({ townId, config }: { townId: string; config: T
         />
       </label>
       <label className="field">
+        <span className="label">Cost threshold, $ per 24 h (empty: none)</span>
+        <input
+          className="input"
+          type="number"
+          min={0}
+          step="0.01"
+          value={draft.cost_threshold_microdollars_24h == null ? '' : draft.cost_threshold_microdollars_24h / 1_000_000}
+          onChange={(e) =>
+            set(
+              'cost_threshold_microdollars_24h',
+              e.target.value === '' ? null : Math.max(0, Math.round(Number(e.target.value) * 1_000_000)),
+            )
+          }
+        />
+      </label>
+      <label className="field">
         <span className="label">Merge strategy</span>
         <select
           className="input"

@@ -12,6 +12,7 @@ export type EditableTownConfig = Pick<
   | 'refinery'
   | 'alarm_intervals'
   | 'custom_instructions'
+  | 'cost_threshold_microdollars_24h'
 >;
 
 export function pickEditable(c: TownConfig): EditableTownConfig {
@@ -24,6 +25,7 @@ export function pickEditable(c: TownConfig): EditableTownConfig {
     refinery: c.refinery,
     alarm_intervals: c.alarm_intervals,
     custom_instructions: c.custom_instructions,
+    cost_threshold_microdollars_24h: c.cost_threshold_microdollars_24h ?? null,
   };
 }
 
