@@ -4,7 +4,7 @@ import { useLocation } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { paths } from '../../../lib/paths';
 import { getStore } from '../../../mocks/handlers';
-import { renderApp } from '../../../test/render-app';
+import { renderApp, scenarioTown } from '../../../test/render-app';
 import type { DrawnGraph } from '../model/graph';
 import { BeadInspector } from './bead-inspector';
 
@@ -106,5 +106,16 @@ describe('BeadInspector on the convoy-stall town (design-system)', () => {
     const section = screen.getByRole('heading', { name: 'Assignments and conversation replay' }).closest('section')!;
     expect(await within(section).findByText(/SDK events in this window/)).toBeVisible();
     expect(within(section).getByRole('button', { name: 'Hide conversation' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('a bead under review says since when, and links its refinery (whose page lists the git operations)', async () => {
+    const town = scenarioTown('docs-site');
+    const review = town.reviews.find((r) => r.review_state === 'running')!;
+    renderApp(`/towns/${town.town.id}/beads/${review.source_bead_id}`);
+    const section = await screen.findByRole('region', { name: 'Related merge requests' });
+    expect(await within(section).findByText(/reviewing since/)).toHaveTextContent(/reviewing since \d+ (s|min|h)/);
+    const name = town.agents.find((a) => a.id === review.refinery_agent_id)!.name;
+    const refinery = within(section).getByRole('link', { name });
+    expect(refinery).toHaveAttribute('href', `/towns/${town.town.id}/agents/${review.refinery_agent_id}#git-title`);
   });
 });

@@ -38,6 +38,11 @@ export function MergeRequests({ townId, items }: { townId: string; items: Review
                     </td>
                     <td>
                       <StatusBadge kind="review" status={mr.review_state} />
+                      {mr.review_state === 'running' && mr.started_at ? (
+                        <div className="small muted">
+                          reviewing since <RelativeTime iso={mr.started_at} />
+                        </div>
+                      ) : null}
                     </td>
                     <td className="mono small">
                       {mr.branch} → {mr.target_branch}
@@ -57,7 +62,14 @@ export function MergeRequests({ townId, items }: { townId: string; items: Review
                       {mr.pr_state ? <span className="muted"> ({mr.pr_state})</span> : null}
                     </td>
                     <td className={mr.retry_count > 1 ? 'status-text tone-text-red' : undefined}>{mr.retry_count}</td>
-                    <td>{mr.refinery_name ?? <span className="muted">none</span>}</td>
+                    <td>
+                      {/* The refinery's page lists its git operations (the merge attempts behind this review). */}
+                      {mr.refinery_agent_id ? (
+                        <Link to={`${paths.agent.getHref(townId, mr.refinery_agent_id)}#git-title`}>{mr.refinery_name ?? 'refinery'}</Link>
+                      ) : (
+                        <span className="muted">none</span>
+                      )}
+                    </td>
                     <td>
                       <RelativeTime iso={mr.enqueued_at} />
                     </td>
