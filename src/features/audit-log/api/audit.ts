@@ -1,4 +1,4 @@
-import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { apiClient, endpoints, queryKeys, type AuditQuery } from '../../../api';
 import { LIVE_QUERY, useRefetchInterval } from '../../../lib/live-refresh';
 
@@ -36,6 +36,23 @@ export function useRecoveryObservations(townId: string | undefined) {
     enabled: Boolean(townId),
     ...LIVE_QUERY,
     refetchInterval: interval,
+  });
+}
+
+/**
+ * The verdicts beside `/audit`'s entries: one read per town whose entries are shown (the verdicts live
+ * with each town, as its entries do). Merged into one map by audit entry id.
+ */
+export function useRecoveryVerdictsAcross(townIds: readonly string[]) {
+  const interval = useRefetchInterval(5_000);
+  return useQueries({
+    queries: townIds.map((townId) => ({
+      queryKey: queryKeys.recoveryObservations(townId),
+      queryFn: ({ signal }: { signal: AbortSignal }) => apiClient.get(endpoints.recoveryObservations(townId), signal),
+      ...LIVE_QUERY,
+      refetchInterval: interval,
+    })),
+    combine: (results) => new Map(results.flatMap((r) => (r.data?.items ?? []).map((o) => [o.audit_id, o] as const))),
   });
 }
 

@@ -43,6 +43,16 @@ describe('the recovery verdict beside its entry', () => {
     expect(row).toHaveTextContent('restart without fixing the heap');
     expect(within(row).getByText('success')).toBeInTheDocument();
   });
+
+  it('reads the same across towns on /audit: the verdict beside the entry of the town it belongs to', async () => {
+    const town = await restartContainer('ml-pipeline', 'restart again, heap untouched');
+    await advance(town.town.id, 12);
+    renderApp('/audit?action=container.force_restart');
+    const verdict = await screen.findByText('Did not recover', {}, { timeout: 8000 });
+    const row = verdict.closest('[data-testid="audit-row"]') as HTMLElement;
+    expect(row).toHaveTextContent('restart again, heap untouched');
+    expect(row).toHaveTextContent('ml-pipeline');
+  });
 });
 
 describe('the intervention log', () => {

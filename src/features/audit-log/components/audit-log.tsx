@@ -2,7 +2,7 @@ import type { AuditRow } from '../../../api';
 import { ErrorState } from '../../../components/error-state';
 import { EmptyState, Loading } from '../../../components/states';
 import { formatNumber } from '../../../lib/format';
-import { useAuditEntries, useAuditVerify, useAuditVerifyAll, useRecoveryObservations } from '../api/audit';
+import { useAuditEntries, useAuditVerify, useAuditVerifyAll, useRecoveryObservations, useRecoveryVerdictsAcross } from '../api/audit';
 import { CSV_TYPE, download, JSON_TYPE } from '../../../lib/export';
 import { toAuditCsv, toAuditJson } from '../model/export';
 import { SavedViewsBar } from '../../saved-views';
@@ -26,9 +26,12 @@ export function AuditLog({ townId }: { townId?: string }) {
   const every = useAuditVerifyAll(!verifyTown);
   const verifications = verifyTown ? (one.data ? [one.data] : []) : (every.data?.items ?? []);
   const brokenAt = new Map(verifications.flatMap((v) => (v.broken_at === null ? [] : [[v.town_id, v.broken_at] as const])));
-  const observations = useRecoveryObservations(townId);
-  const verdicts = new Map((observations.data?.items ?? []).map((o) => [o.audit_id, o] as const));
   const rows: AuditRow[] = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  const observations = useRecoveryObservations(townId);
+  // Across towns each shown town's verdicts are read beside its entries, so `/audit` says what the
+  // town's own log says.
+  const across = useRecoveryVerdictsAcross(townId ? [] : [...new Set(rows.map((r) => r.town_id))]);
+  const verdicts = townId ? new Map((observations.data?.items ?? []).map((o) => [o.audit_id, o] as const)) : across;
   const total = entries.data?.pages[0]?.total ?? null;
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = `gastown-audit-${townId ?? filters.town_id ?? 'all-towns'}-${stamp}`;
