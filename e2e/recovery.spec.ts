@@ -7,7 +7,8 @@ import { TownInspectorPage } from './pages/town-inspector';
  * The recovery walk (issue 13): open a failing town, apply the right fix from the recovery contract
  * (src/api/contract/recovery.contract.ts) through the intervention dialog, move the town's simulated
  * time on with the dev clock, and watch the result dialog's recovery expectations turn ✓ and the
- * town's health badge, open in another tab, turn green by live refresh alone (no reload).
+ * town's health badge, open in another tab, turn green by live refresh alone (no reload). And one wrong
+ * fix, which past its deadline reads "did not recover" with the evidence while the town stays red.
  */
 
 const DANA = 'usr_2b7f1c9e4a';
@@ -118,4 +119,39 @@ test('data-warehouse: force-kill both zombies, each token-rate expectation turns
   await advanceTown(baseURL, townId, 20 * MINUTE);
   await expect(healthBadge(page)).toHaveText('Healthy');
   await expect(page.getByRole('list', { name: 'Health findings' })).toHaveCount(0);
+});
+
+test('ml-pipeline, the wrong fix: a restart without fixing the heap reads "did not recover" with the OOM as evidence, and the town stays red', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  const townId = await watchTown(page, 'ml-pipeline');
+
+  const actions = await context.newPage();
+  await signIn(actions);
+  await actions.goto(`/towns/${townId}/container`);
+  const dialog = new InterventionDialog(actions);
+  await dialog.open('Force-restart container');
+  await dialog.confirm('Force-restart container', 'OOM loop: a clean restart should clear it');
+  await expect(dialog.dialog).toContainText(/Recorded as audit entry #\d+ \(success\)/);
+  await expect(recovery(dialog)).toContainText('watching until');
+
+  // Past the restart's 10-minute deadline: node still asks for more heap than the container has.
+  await advanceTown(baseURL, townId, 12 * MINUTE);
+
+  await expect(recovery(dialog).locator('[data-verdict="did_not_recover"]')).toHaveText('Did not recover');
+  const open = recovery(dialog).locator('li[data-met="false"]');
+  await expect(open.first()).toBeVisible();
+  await expect(recovery(dialog).locator('.recovery-evidence')).toContainText([/OOM/]);
+  // The evidence links to where it happened.
+  await recovery(dialog).getByRole('link', { name: 'see it' }).first().click();
+  await expect(actions).toHaveURL(new RegExp(`/towns/${townId}/`));
+
+  // The tab watching the town never turned green, and the town's log says so beside the untouched entry.
+  await expect(healthBadge(page)).toHaveText('Failing');
+  await actions.goto(`/towns/${townId}/audit`);
+  const row = actions.getByTestId('audit-row').filter({ hasText: 'OOM loop: a clean restart should clear it' });
+  await expect(row.locator('[data-verdict="did_not_recover"]')).toBeVisible();
+  await expect(row).toContainText('success');
 });
