@@ -113,7 +113,8 @@ const TimelineRow = memo(function TimelineRow({ townId, row: r, index, agentName
             e.stopPropagation();
             onSelect(r.id);
           }}
-          aria-label={`Details of ${clipLine(r.summary)}`}
+          // The name holds the visible text (WCAG 2.5.3): the severity prefix too.
+          aria-label={`Details of ${r.severity !== 'info' ? `${r.severity} · ` : ''}${clipLine(r.summary)}`}
         >
           {r.severity !== 'info' ? (
             <span className={`${toneTextClass(statusTone('severity', r.severity))} strong`}>{r.severity} · </span>

@@ -35,7 +35,7 @@ export function RestartContainer({ town }: { town: TownSummary }) {
         aria-label={`Force-restart the container of ${town.name}`}
         title={ACTION_META['container.force_restart'].description}
       >
-        {reading ? 'Reading container…' : 'Restart container'}
+        {reading ? 'Reading container…' : 'Force-restart the container'}
       </button>
       {error ? (
         <span className="small" role="alert">
