@@ -93,11 +93,14 @@ export function ErrorState({
   error,
   onRetry,
   what,
+  kept,
   children,
 }: {
   error: unknown;
   onRetry?: () => void;
   what?: string;
+  /** The view behind the error is still the one loaded before (a failed refresh): say so. */
+  kept?: boolean;
   children?: ReactNode;
 }) {
   const { title, message, hint } = explainError(error, what);
@@ -116,6 +119,7 @@ export function ErrorState({
       <strong className="state-title">{title}</strong>
       <p className="state-message">{message}</p>
       {hint ? <p className="muted">{hint}</p> : null}
+      {kept ? <p className="muted">Still showing what was loaded before this failed.</p> : null}
       {isApiError(error) && error.endpoint ? <p className="muted mono small">{error.endpoint}</p> : null}
       <div className="state-actions">
         {canRetry ? (
@@ -137,4 +141,20 @@ export function ErrorState({
       </div>
     </div>
   );
+}
+
+/**
+ * A refresh that failed over a view already shown (live refresh, Retry, a refetch after an action):
+ * the same explanation, above the view, which stays as it was loaded — one bad answer never blanks a
+ * page an operator is reading. Views return a full-page `ErrorState` only while they have no data.
+ */
+export function RefreshFailed({
+  query,
+  what,
+}: {
+  query: { isError: boolean; error: unknown; data: unknown; refetch: () => unknown };
+  what?: string;
+}) {
+  if (!query.isError || query.data === undefined) return null;
+  return <ErrorState error={query.error} what={what} onRetry={() => void query.refetch()} kept />;
 }

@@ -1,5 +1,6 @@
 import type { AuditRow } from '../../../api';
-import { ErrorState } from '../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../components/error-state';
+import { InvalidRows } from '../../../components/invalid-rows';
 import { EmptyState, Loading } from '../../../components/states';
 import { formatNumber } from '../../../lib/format';
 import { useAuditEntries, useAuditVerify, useAuditVerifyAll, useRecoveryObservations, useRecoveryVerdictsAcross } from '../api/audit';
@@ -33,6 +34,8 @@ export function AuditLog({ townId }: { townId?: string }) {
   const across = useRecoveryVerdictsAcross(townId ? [] : [...new Set(rows.map((r) => r.town_id))]);
   const verdicts = townId ? new Map((observations.data?.items ?? []).map((o) => [o.audit_id, o] as const)) : across;
   const total = entries.data?.pages[0]?.total ?? null;
+  // An entry the panel cannot read is named where it belongs, never dropped from the log in silence.
+  const unreadable = entries.data?.pages.flatMap((p) => p.invalid_rows ?? []) ?? [];
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const base = `gastown-audit-${townId ?? filters.town_id ?? 'all-towns'}-${stamp}`;
   return (
@@ -40,11 +43,12 @@ export function AuditLog({ townId }: { townId?: string }) {
       {verifyTown ? <ChainStatus townId={verifyTown} /> : <AllChainsStatus verifications={every} />}
       <SavedViewsBar scope="audit" />
       <AuditFilters withTown={!townId} />
+      <RefreshFailed query={entries} what="the intervention log" />
       {entries.isPending ? (
         <Loading label="Loading the intervention log" query={entries} />
-      ) : entries.isError ? (
+      ) : entries.data === undefined ? (
         <ErrorState error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : rows.length === 0 ? (
+      ) : rows.length === 0 && unreadable.length === 0 ? (
         <EmptyState title={Object.values(query).some(Boolean) ? 'No intervention matches these filters' : 'No interventions recorded yet'}>
           Every admin action is recorded here with who, when, why and on what — it cannot be edited or deleted.
         </EmptyState>
@@ -62,6 +66,7 @@ export function AuditLog({ townId }: { townId?: string }) {
               Export CSV
             </button>
           </div>
+          <InvalidRows rows={unreadable} noun="audit row" />
           <AuditTable entries={rows} showTown={!townId} brokenAt={brokenAt} verdicts={verdicts} />
           {entries.hasNextPage ? (
             <button type="button" className="button" onClick={() => void entries.fetchNextPage()} disabled={entries.isFetchingNextPage}>

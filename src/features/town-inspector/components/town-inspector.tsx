@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ErrorState } from '../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../components/error-state';
 import { Loading } from '../../../components/states';
 import type { TownTab } from '../../../lib/paths';
 import { useTown } from '../api/town';
@@ -45,9 +45,10 @@ function TabBody({ townId, tab }: { townId: string; tab: TownTab | 'search' }) {
 export function TownInspector({ townId, tab, children }: { townId: string; tab: TownTab | 'search'; children?: ReactNode }) {
   const town = useTown(townId);
   if (town.isPending) return <Loading label="Loading town from TownDO" query={town} />;
-  if (town.isError) return <ErrorState error={town.error} what={`town ${townId}`} onRetry={() => void town.refetch()} />;
+  if (town.data === undefined) return <ErrorState error={town.error} what={`town ${townId}`} onRetry={() => void town.refetch()} />;
   return (
     <div className="page" data-tab={tab}>
+      <RefreshFailed query={town} what={`town ${townId}`} />
       <TownHeader town={town.data} />
       <div className="tab-toolbar">
         <LiveRefreshSwitch townId={townId} />

@@ -1,7 +1,7 @@
 import type { UserTownSummary } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { CopyId } from '../../../components/copy-id';
-import { ErrorState } from '../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState, Loading } from '../../../components/states';
@@ -29,7 +29,7 @@ export function UserGastownSection({ userId }: { userId: string }) {
   const rigs = useUserRigs(userId);
 
   if (user.isPending) return <Loading label="Loading user" query={user} />;
-  if (user.isError) return <ErrorState error={user.error} what={`user ${userId}`} onRetry={() => void user.refetch()} />;
+  if (user.data === undefined) return <ErrorState error={user.error} what={`user ${userId}`} onRetry={() => void user.refetch()} />;
   const { user: u } = user.data;
 
   return (
@@ -52,6 +52,7 @@ export function UserGastownSection({ userId }: { userId: string }) {
           </span>
         ) : null}
       </PageHeader>
+      <RefreshFailed query={user} what={`user ${userId}`} />
 
       <section className="panel" aria-labelledby="gastown-towns">
         <div className="panel-head">
@@ -60,9 +61,10 @@ export function UserGastownSection({ userId }: { userId: string }) {
           <span className="spacer" />
           {towns.isFetching && !towns.isPending ? <span className="muted small">refreshing…</span> : null}
         </div>
+        <RefreshFailed query={towns} what="towns" />
         {towns.isPending ? (
           <Loading label="Asking GastownUserDO for this user's towns" query={towns} />
-        ) : towns.isError ? (
+        ) : towns.data === undefined ? (
           <ErrorState error={towns.error} onRetry={() => void towns.refetch()} />
         ) : towns.data.items.length === 0 && !towns.data.invalid_rows?.length ? (
           <EmptyState title={`${u.name || u.email} has no Gastown towns`}>
@@ -82,9 +84,11 @@ export function UserGastownSection({ userId }: { userId: string }) {
           <h2 id="gastown-rigs">Rigs</h2>
           {rigs.data ? <span className="muted">{pluralize(rigs.data.items.length, 'rig')}</span> : null}
         </div>
+        <RefreshFailed query={rigs} what="rigs" />
+        <InvalidRows rows={rigs.data?.invalid_rows} noun="rig" />
         {rigs.isPending ? (
           <Loading label="Loading rigs" query={rigs} />
-        ) : rigs.isError ? (
+        ) : rigs.data === undefined ? (
           <ErrorState error={rigs.error} onRetry={() => void rigs.refetch()} />
         ) : rigs.data.items.length === 0 ? (
           <EmptyState title="No rigs">This user has no repositories linked to Gastown.</EmptyState>

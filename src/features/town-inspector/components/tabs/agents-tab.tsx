@@ -4,7 +4,7 @@ import { AgentRole, AgentStatus, type AgentListItem } from '../../../../api';
 import { Badge } from '../../../../components/badge';
 import { InvalidRows } from '../../../../components/invalid-rows';
 import { OpenValue } from '../../../../components/open-value';
-import { ErrorState } from '../../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../../components/error-state';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
 import { StatusBadge } from '../../../../components/status-badge';
@@ -59,7 +59,7 @@ export function AgentsTab({ townId }: { townId: string }) {
   };
   if (agents.isPending) return <Loading label="Loading agents" query={agents} />;
 
-  if (agents.isError) return <ErrorState error={agents.error} what="agents" onRetry={() => void agents.refetch()} />;
+  if (agents.data === undefined) return <ErrorState error={agents.error} what="agents" onRetry={() => void agents.refetch()} />;
   const invalid = agents.data.invalid_rows;
   if (agents.data.items.length === 0 && !invalid?.length)
     return (
@@ -71,6 +71,7 @@ export function AgentsTab({ townId }: { townId: string }) {
   const filtered = !isAgentFilterEmpty(filter);
   return (
     <section className="panel tab-panel" aria-label="Agents">
+      <RefreshFailed query={agents} what="agents" />
       <div className="panel-head">
         <h2>Agents</h2>
         <span data-testid="agents-summary">

@@ -1,7 +1,8 @@
 import { BoundedText } from '../../../../components/bounded-text';
 import type { TownConfigResponse } from '../../../../api';
 import { Badge } from '../../../../components/badge';
-import { ErrorState } from '../../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../../components/error-state';
+import { InvalidRows } from '../../../../components/invalid-rows';
 import { GitOperationsTable } from '../../../../components/history-tables';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
@@ -99,12 +100,14 @@ export function ConfigTab({ townId }: { townId: string }) {
   const gitRecorded = useFeedRecorded('git_operations');
   const credentialsRecorded = useFeedRecorded('credential_events');
   if (config.isPending) return <Loading label="Loading the town config" query={config} />;
-  if (config.isError) return <ErrorState error={config.error} what="config" onRetry={() => void config.refetch()} />;
+  if (config.data === undefined) return <ErrorState error={config.error} what="config" onRetry={() => void config.refetch()} />;
   const { rigs, credentials, credential_events, git_failures } = config.data;
   const agentName = new Map((agents.data?.items ?? []).map((a) => [a.id, a.name]));
   const rigName = new Map(rigs.map((r) => [r.rig.id, r.rig.name]));
   return (
     <div className="tab-stack">
+      <RefreshFailed query={config} what="config" />
+      <InvalidRows rows={config.data.invalid_rows} noun="config row" />
       <section className="panel" aria-label="Credentials">
         <h2>Credentials</h2>
         {credentials.length === 0 ? (

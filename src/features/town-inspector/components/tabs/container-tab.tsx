@@ -1,7 +1,7 @@
 import { BoundedText } from '../../../../components/bounded-text';
 import { Link } from 'react-router';
 import { Badge } from '../../../../components/badge';
-import { ErrorState } from '../../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../../components/error-state';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
 import { StatusBadge } from '../../../../components/status-badge';
@@ -22,12 +22,13 @@ export function ContainerTab({ townId }: { townId: string }) {
   const lifecycleRecorded = useFeedRecorded('container_events');
   const now = useNow();
   if (container.isPending) return <Loading label="Loading the container state" query={container} />;
-  if (container.isError) return <ErrorState error={container.error} what="container" onRetry={() => void container.refetch()} />;
+  if (container.data === undefined) return <ErrorState error={container.error} what="container" onRetry={() => void container.refetch()} />;
   const c = container.data;
   const day = countLifecycle(c.events, now - DAY_MS);
   const hasCpu = c.resources.some((r) => r.cpu_percent !== null);
   return (
     <div className="tab-stack">
+      <RefreshFailed query={container} what="container" />
       <section className="panel" aria-label="Container summary">
         <ContainerActions townId={townId} />
         <dl className="facts">

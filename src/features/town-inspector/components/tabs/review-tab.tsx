@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { ReviewEntry, ReviewState } from '../../../../api';
 import { Badge } from '../../../../components/badge';
-import { ErrorState } from '../../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../../components/error-state';
+import { InvalidRows } from '../../../../components/invalid-rows';
 import { RelativeTime } from '../../../../components/relative-time';
 import { EmptyState, Loading } from '../../../../components/states';
 import { StatusBadge } from '../../../../components/status-badge';
@@ -42,7 +43,7 @@ export function ReviewTab({ townId }: { townId: string }) {
   const queue = useReviewQueue(townId);
   const now = useNow();
   if (queue.isPending) return <Loading label="Loading the review queue" query={queue} />;
-  if (queue.isError) return <ErrorState error={queue.error} what="review queue" onRetry={() => void queue.refetch()} />;
+  if (queue.data === undefined) return <ErrorState error={queue.error} what="review queue" onRetry={() => void queue.refetch()} />;
   const { entries, samples, depth, merge_strategy } = queue.data;
   const sorted = [...entries].sort(
     (a, b) => STATE_ORDER[a.review_state] - STATE_ORDER[b.review_state] || a.enqueued_at.localeCompare(b.enqueued_at),
@@ -54,6 +55,8 @@ export function ReviewTab({ townId }: { townId: string }) {
   const processedLastHour = samples.filter((s) => now - Date.parse(s.at) <= 3600_000).reduce((sum, s) => sum + s.processed, 0);
   return (
     <div className="tab-stack">
+      <RefreshFailed query={queue} what="review queue" />
+      <InvalidRows rows={queue.data.invalid_rows} noun="review queue row" />
       <section className="panel" aria-label="Review queue summary">
         <ReviewQueueActions
           townId={townId}
