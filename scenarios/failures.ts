@@ -1,6 +1,7 @@
 import type { TownBuilder } from './town-builder';
 import { findFreePolecat, setAgentStatus, statusAt } from './town/agents';
 import { addBead, depend, hook, recordBeadEvent, setBeadStatus, unhook } from './town/beads';
+import { addEscalation } from './town/escalations';
 import { addProcess, recordContainerEvent } from './town/container';
 import { recordDispatch, recordGitOp, recordUsage } from './town/history';
 import type { PopulateOptions } from './town/populate';
@@ -140,6 +141,17 @@ export const stuckBead: Scenario = {
     });
     setBeadStatus(b, blocker, 'failed', exhausted, null);
     recordBeadEvent(b, blocker, 'escalated', exhausted, { agentId: b.mayor.id, metadata: { reason: 'dispatch failed 5 times' } });
+    // The Mayor's escalation to a human: critical (it blocks a critical bead), raised again twice since,
+    // and nobody has acknowledged it.
+    addEscalation(b, {
+      title: 'Escalated: Firebase SDK upgrade failed',
+      body: 'Dispatch failed 5 times (private submodule ios/FirebaseCore not readable). "Migrate push notifications to FCM HTTP v1" (critical) waits on it.',
+      severity: 'critical',
+      source: blocker,
+      raisedBy: b.mayor.id,
+      createdMinutesAgo: exhausted,
+      reEscalatedMinutesAgo: [12 * 60, 45],
+    });
     return {};
   },
 };

@@ -67,6 +67,7 @@ export class TownBuilder {
       agent_status_history: [],
       assignments: [],
       convoys: [],
+      escalations: [],
       reviews: [],
       review_samples: [],
       container: initialContainer(this),

@@ -40,6 +40,18 @@ export interface WorldSeed {
   orgs: OrgSeed[];
 }
 
+/** Production's escalation side table: one row per escalation bead. */
+export interface EscalationRow {
+  bead_id: string;
+  severity: string;
+  acknowledged: boolean;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  re_escalation_count: number;
+  source_bead_id: string | null;
+  last_escalated_at: string | null;
+}
+
 /** An organization with its members. */
 export interface OrgSeed {
   org: Org;
@@ -124,6 +136,8 @@ export interface TownSeed {
   agent_status_history: (AgentStatusChange & { agent_id: string })[];
   assignments: Assignment[];
   convoys: ConvoyRow[];
+  /** Escalation side rows, one per escalation bead (type `escalation`). */
+  escalations: EscalationRow[];
   reviews: ReviewRow[];
   review_samples: QueueSample[];
   container: Omit<ContainerState, 'processes' | 'env_vars' | 'events' | 'resources' | 'sleep_after_minutes' | 'town_id'>;

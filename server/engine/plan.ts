@@ -1,4 +1,4 @@
-import type { ActionChange, ActionName, Agent, Bead, LinkedIntegration, ProcessStatus, TargetKind } from '../../src/api/schemas';
+import type { ActionChange, ActionName, Agent, Bead, LinkedIntegration, ProcessStatus, TargetKind, User } from '../../src/api/schemas';
 import { EngineError } from './engine-error';
 import type { TownAccess } from './town-access';
 
@@ -26,6 +26,8 @@ export interface Ctx {
   newId: () => string;
   /** The town owner's linked integrations (the platform's records), for actions that link one. */
   integrations: LinkedIntegration[];
+  /** Who acts (the verified token's user), for actions that record it on the target (an acknowledgement). */
+  admin: User;
 }
 
 export type Handler = (ctx: Ctx) => Plan;

@@ -18,6 +18,7 @@ import { reviewHandlers } from './actions/review';
 import { auditHash, GENESIS_HASH } from './audit-chain';
 import { auditKeys } from './audit-keys';
 import { EngineError } from './engine-error';
+import { escalationHandlers } from './actions/escalation';
 import { MASK, maskParams } from './masking';
 import type { Handler } from './plan';
 import type { TownAccess } from './town-access';
@@ -47,6 +48,7 @@ const HANDLERS = everyAction({
   ...convoyHandlers,
   ...mayorHandlers,
   ...configHandlers,
+  ...escalationHandlers,
 });
 
 export interface RunInput {
@@ -128,6 +130,7 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
     now: input.now,
     newId: input.newId,
     integrations: input.integrations ?? [],
+    admin: input.admin,
   });
   if (request.data.dryRun) {
     const effect = { summary: plan.summary, changes: plan.changes, warnings: plan.warnings };

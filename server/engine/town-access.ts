@@ -10,7 +10,7 @@ import type {
   DispatchAttempt,
   Rig,
 } from '../../src/api/schemas';
-import type { ConvoyRow, EnvSeed, ReviewRow, RigConfigRow, TownSeed } from '../../scenarios/types';
+import type { ConvoyRow, EnvSeed, EscalationRow, ReviewRow, RigConfigRow, TownSeed } from '../../scenarios/types';
 
 /**
  * What the intervention engine needs from a town's storage, implemented over the town's SQLite tables
@@ -36,6 +36,8 @@ export interface TownAccess {
   config(): TownSeed['config'];
   env(): EnvSeed[];
   convoy(beadId: string): ConvoyRow | null;
+  /** An escalation bead's side row (severity, acknowledgement, re-escalations); null for any other bead. */
+  escalation(beadId: string): EscalationRow | null;
   rig(rigId: string): Rig | null;
   rigConfig(rigId: string): RigConfigRow | null;
   credential(rigId: string): CredentialStatus | null;
@@ -65,6 +67,7 @@ export interface TownAccess {
   addDependency(dep: Dependency): void;
   removeDependency(dep: Dependency): void;
   updateConvoy(beadId: string, patch: Partial<ConvoyRow>): void;
+  updateEscalation(beadId: string, patch: Partial<EscalationRow>): void;
   updateRig(rigId: string, patch: Partial<Rig>): void;
   updateRigConfig(rigId: string, patch: Partial<RigConfigRow>): void;
   updateCredential(rigId: string, patch: Partial<CredentialStatus>): void;

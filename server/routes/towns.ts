@@ -85,6 +85,10 @@ export function townRoutes(router: Router<AdminContext>): void {
     .get('/towns/:townId/usage', async (ctx, p) => ctx.host.objects.town(requireTown(ctx, p.townId!)).usage())
     .get('/towns/:townId/cost', async (ctx, p) => ctx.host.objects.town(requireTown(ctx, p.townId!)).cost())
     .get('/towns/:townId/review-queue', async (ctx, p) => ctx.host.objects.town(requireTown(ctx, p.townId!)).reviewQueue())
+    .get('/towns/:townId/escalations', async (ctx, p) => {
+      const townId = requireTown(ctx, p.townId!);
+      return found(await ctx.host.objects.town(townId).escalations(), 'town', townId);
+    })
     .get('/towns/:townId/container', async (ctx, p) => {
       const townId = requireTown(ctx, p.townId!);
       return found(await ctx.host.objects.town(townId).container(), 'town', townId);

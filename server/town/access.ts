@@ -9,6 +9,7 @@ import { AUDIT_ANCHOR, enqueue } from './outbox';
 import { recordBeadEvent } from './ingest';
 import { toAgent, toBead, toCredentialStatus, toProcess } from './rows';
 import { PRIORITY_RANK, STATUS_RANK } from './schema';
+import { escalationRow } from './escalations';
 
 /**
  * Caps on the list reads the intervention engine makes. A town has tens of agents and processes; the
@@ -100,6 +101,7 @@ const COLUMNS = {
     'last_verified_at',
     'verification',
   ],
+  escalations: ['severity', 'acknowledged', 'acknowledged_at', 'acknowledged_by', 're_escalation_count', 'last_escalated_at'],
   mayor_state: [
     'session_id',
     'session_state',
@@ -275,6 +277,7 @@ export function sqlAccess(sql: SqlPort, townId: string, onRigChange: RigListener
       const row = first(sql, 'SELECT * FROM convoys WHERE bead_id = ?', id);
       return row ? toConvoyRow(row) : null;
     },
+    escalation: (beadId) => escalationRow(sql, beadId),
     rig: (id) => {
       const row = first(sql, 'SELECT * FROM rigs WHERE id = ?', id);
       return row ? toRig(row) : null;
@@ -365,6 +368,7 @@ export function sqlAccess(sql: SqlPort, townId: string, onRigChange: RigListener
       );
     },
     updateConvoy: (id, patch) => update(sql, 'convoys', 'bead_id', id, withoutKey(patch, 'bead_id')),
+    updateEscalation: (beadId, patch) => update(sql, 'escalations', 'bead_id', beadId, withoutKey(patch, 'bead_id')),
     updateRig: (id, patch: Partial<Rig>) => {
       update(sql, 'rigs', 'id', id, withoutKey(stripId(patch), 'town_id'));
       onRigChange(id);

@@ -2,6 +2,7 @@ import type { SqlPort } from '../ports';
 import type { Assignment, BeadDetail, BeadEvent, Convoy, ReviewEntry } from '../../src/api/schemas';
 import { all, first, fromJson, num, str, strOrNull, type Row } from '../db/sql';
 import { getAgentListItem } from './agents';
+import { getEscalation } from './escalations';
 import { reviewEntries } from './reviews';
 import { toBead, toDispatchAttempt } from './rows';
 
@@ -41,6 +42,7 @@ export function getBeadDetail(sql: SqlPort, now: number, beadId: string): BeadDe
        WHERE d.depends_on_bead_id = ? AND d.dependency_type = 'tracks' AND c.type = 'convoy' ORDER BY c.created_at`,
       beadId,
     ).map((r) => ({ bead_id: str(r.id), title: str(r.title) })),
+    escalation: bead.type === 'escalation' ? getEscalation(sql, beadId) : null,
   };
 }
 

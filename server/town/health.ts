@@ -4,6 +4,7 @@ import { all, first, num, scalar, str, strOrNull, type Row } from '../db/sql';
 import { listAgents, mayorState } from './agents';
 import { costThreshold, spendersWithoutMerge } from './cost';
 import { ago, DAY_MS, HOUR_MS, MINUTE_MS } from './time';
+import { escalationInputs } from './escalations';
 
 /** Lists in the health inputs are capped (the contract says at most 20). */
 const CAP = 20;
@@ -21,6 +22,8 @@ export function getHealthInputs(sql: SqlPort, now: number): HealthInputs {
     convoys: convoyInputs(sql),
     mayor: mayorInputs(sql),
     superseded: supersededInputs(sql, now),
+    // Escalations wait for a human, not for dispatch: their own input, not the oldest open work beads.
+    escalations: escalationInputs(sql),
     usage: {
       tokens_24h: scalar(sql, 'SELECT coalesce(sum(input_tokens + output_tokens), 0) FROM usage_samples WHERE at >= ?', ago(now, DAY_MS)),
       cost_microdollars_24h: scalar(sql, 'SELECT coalesce(sum(cost_microdollars), 0) FROM usage_samples WHERE at >= ?', ago(now, DAY_MS)),
@@ -75,7 +78,7 @@ function oldestOpenBeads(sql: SqlPort): H['oldest_open_beads'] {
                              AND s.created_at > d.created_at)
          ORDER BY d.created_at DESC LIMIT 1) AS last_dispatch_error
      FROM beads b
-     WHERE b.status IN ('open', 'in_progress', 'in_review') AND b.type IN ('issue', 'molecule', 'escalation')
+     WHERE b.status IN ('open', 'in_progress', 'in_review') AND b.type IN ('issue', 'molecule')
      ORDER BY b.created_at, b.id LIMIT ?`,
     CAP,
   );

@@ -450,6 +450,21 @@ export const TOWN_MIGRATIONS = [
   // without these every such question walked all of an agent's past sessions or the whole table.
   `CREATE INDEX container_processes_live ON container_processes (agent_id, status);
    CREATE INDEX container_processes_status ON container_processes (status);`,
+
+  // v12 (issue 16): production's escalation side table, keyed by the escalation bead's id. A
+  // re-escalation bumps the count and clears the acknowledgement (someone must look again).
+  `CREATE TABLE escalations (
+     bead_id TEXT PRIMARY KEY,
+     severity TEXT NOT NULL,
+     acknowledged INTEGER NOT NULL DEFAULT 0,
+     acknowledged_at TEXT,
+     acknowledged_by TEXT,
+     re_escalation_count INTEGER NOT NULL DEFAULT 0,
+     source_bead_id TEXT,
+     last_escalated_at TEXT
+   );
+   CREATE INDEX escalations_open ON escalations (acknowledged, severity);
+   CREATE INDEX escalations_source ON escalations (source_bead_id);`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

@@ -3,6 +3,7 @@ import type { TownSeed } from '../../scenarios/types';
 import { insert } from '../db/sql';
 import { recordBeadEvent, recordContainerEvent, recordCredentialResolution, recordDispatchAttempt, recordGitOperation } from './ingest';
 import { PRIORITY_RANK, STATUS_RANK } from './schema';
+import { writeEscalation } from './escalations';
 
 /**
  * Writes a scenario town into an empty TownDO database. Snapshots the scenario states directly
@@ -29,6 +30,7 @@ export function seedTown(sql: SqlPort, seed: TownSeed): void {
   for (const assignment of seed.assignments) insert(sql, 'assignments', { ...assignment });
 
   for (const convoy of seed.convoys) insert(sql, 'convoys', { ...convoy });
+  for (const escalation of seed.escalations ?? []) writeEscalation(sql, escalation);
   for (const review of seed.reviews) insert(sql, 'reviews', { ...review });
   for (const sample of seed.review_samples) insert(sql, 'review_samples', { ...sample }, 'INSERT OR REPLACE');
 

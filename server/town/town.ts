@@ -16,6 +16,7 @@ import type {
   RecoveryObservationList,
   RecoveryWatch,
   ReviewQueue,
+  EscalationList,
   Rig,
   TimelinePage,
   TownConfigResponse,
@@ -40,6 +41,7 @@ import { beadExists, getBeadDetail, listBeadEvents } from './bead-detail';
 import { listBeads, type BeadListParams } from './bead-list';
 import { getConfigResponse } from './config';
 import { getContainer } from './container';
+import { listEscalations } from './escalations';
 import * as ingest from './ingest';
 import { getReviewQueue } from './reviews';
 import { TOWN_MIGRATIONS } from './schema';
@@ -185,6 +187,11 @@ export class Town {
 
   usage(): TownUsage {
     return townUsage(this.sql, this.now());
+  }
+
+  /** The town's escalations (null: no such town). */
+  escalations(): EscalationList | null {
+    return this.townId() ? listEscalations(this.sql) : null;
   }
 
   reviewQueue(): ReviewQueue {

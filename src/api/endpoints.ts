@@ -100,6 +100,7 @@ export const endpoints = {
   /** Tokens and cost per hour, per agent (with working against idle time) and per bead, over the last 24 h. */
   cost: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/cost`, S.TownCost),
   reviewQueue: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/review-queue`, S.ReviewQueue),
+  escalations: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/escalations`, S.EscalationList),
   container: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/container`, S.ContainerState),
   config: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/config`, S.TownConfigResponse),
   timeline: (townId: string, query: TimelineQuery = {}) => get(`${API_PREFIX}/towns/${e(townId)}/timeline`, S.TimelinePage, { ...query }),

@@ -33,6 +33,7 @@ export const queryKeys = {
   usage: (townId: string) => [...queryKeys.town(townId), 'usage'] as const,
   cost: (townId: string) => [...queryKeys.town(townId), 'cost'] as const,
   reviewQueue: (townId: string) => [...queryKeys.town(townId), 'review-queue'] as const,
+  escalations: (townId: string) => [...queryKeys.town(townId), 'escalations'] as const,
   container: (townId: string) => [...queryKeys.town(townId), 'container'] as const,
   config: (townId: string) => [...queryKeys.town(townId), 'config'] as const,
   timeline: (townId: string, query?: TimelineQuery) =>

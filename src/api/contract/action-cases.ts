@@ -222,6 +222,20 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
       expect(after).toMatchObject({ ...before, priority: 'high', version: before!.version + 1, updated_at: expect.any(String) });
     },
   }),
+  // ── Escalations ──
+  'escalation.acknowledge': defineCase({
+    town: 'mobile-app',
+    // The Mayor's critical escalation about the failed Firebase upgrade, raised twice more, unacknowledged.
+    target: async ({ api, town }) => ({
+      id: (await api.get(endpoints.escalations(town.id))).items.find((e) => e.severity === 'critical' && !e.acknowledged)!.bead_id,
+      params: {},
+    }),
+    read: async ({ api, town }, t) => (await api.get(endpoints.escalations(town.id))).items.find((e) => e.bead_id === t.id)!,
+    changed: (after, before) => {
+      expect(before).toMatchObject({ acknowledged: false, acknowledged_by: null, re_escalation_count: 2, status: 'open' });
+      expect(after).toMatchObject({ ...before, acknowledged: true, acknowledged_by: 'Alex Ops', acknowledged_at: expect.any(String) });
+    },
+  }),
   'bead.unhook': defineCase({
     town: 'infra-terraform',
     target: async ({ api, town }) => {

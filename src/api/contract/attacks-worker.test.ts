@@ -64,6 +64,7 @@ const ARGS: Args = {
   usage: (i) => [i.town],
   cost: (i) => [i.town],
   reviewQueue: (i) => [i.town],
+  escalations: (i) => [i.town],
   container: (i) => [i.town],
   config: (i) => [i.town],
   timeline: (i) => [i.town],

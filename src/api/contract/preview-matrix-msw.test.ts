@@ -44,10 +44,10 @@ async function candidates(town: TownSummary, action: ActionName): Promise<Candid
       }));
     case 'bead':
       return beads.items
-        .filter((b) => b.type === 'issue')
+        .filter((b) => b.type === 'issue' || b.type === 'escalation')
         .map((b) => ({
           id: b.id,
-          shape: `${b.status} ${b.assignee_agent_bead_id ? 'assigned' : 'unassigned'} ${b.priority === 'critical' ? 'critical' : 'other'}`,
+          shape: `${b.type} ${b.status} ${b.assignee_agent_bead_id ? 'assigned' : 'unassigned'} ${b.priority === 'critical' ? 'critical' : 'other'}`,
           params: async () => {
             if (action === 'bead.change_priority') return { priority: b.priority === 'critical' ? 'low' : 'critical' };
             if (action === 'bead.reassign') {

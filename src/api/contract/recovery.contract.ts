@@ -23,7 +23,7 @@ interface Ctx {
   townId: string;
   act(action: ActionName, kind: TargetKind, id: string, params?: Record<string, unknown>): Promise<void>;
   agentId(name: string): Promise<string>;
-  beadId(title: string, type?: 'issue' | 'merge_request' | 'convoy'): Promise<string>;
+  beadId(title: string, type?: 'issue' | 'merge_request' | 'convoy' | 'escalation'): Promise<string>;
   /** A polecat free to take a bead (idle, unhooked), other than `not`. */
   idlePolecat(not?: string[]): Promise<string>;
   rigId(name: string): Promise<string>;
@@ -66,10 +66,12 @@ export const RECOVERY_CASES: RecoveryCase[] = [
     town: 'mobile-app',
     rule: 'stuck-bead',
     right: {
-      says: 'give the rig a token that reads the submodule, then reassign the failed blocker',
+      says: 'give the rig a token that reads the submodule, reassign the failed blocker, acknowledge the escalation',
       apply: async (c) => {
         await c.act('credential.set_token', 'rig', await c.rigId('mobile-app'), { token: TOKEN });
         await reassign(c, 'Upgrade Firebase SDK to 11.x');
+        // The Mayor escalated the failure to a human: the operator who repaired it acknowledges that.
+        await c.act('escalation.acknowledge', 'bead', await c.beadId('Escalated: Firebase SDK upgrade failed', 'escalation'));
       },
     },
     wrong: { says: 'reassign the failed blocker only', apply: (c) => reassign(c, 'Upgrade Firebase SDK to 11.x') },

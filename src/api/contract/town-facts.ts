@@ -20,12 +20,13 @@ export type Facts = Map<string, { label: string; value: unknown }>;
 export const factKey = (id: string, field: string) => `${id}.${field}`;
 
 export async function readFacts(api: ApiClient, townId: string): Promise<Facts> {
-  const [agents, beads, queue, container, config] = await Promise.all([
+  const [agents, beads, queue, container, config, escalations] = await Promise.all([
     api.get(endpoints.agents(townId)),
     api.get(endpoints.beads(townId, { limit: 1000 })),
     api.get(endpoints.reviewQueue(townId)),
     api.get(endpoints.container(townId)),
     api.get(endpoints.config(townId)),
+    api.get(endpoints.escalations(townId)),
   ]);
   const facts: Facts = new Map();
   const put = (id: string, label: string, field: string, value: unknown) => {
@@ -65,6 +66,12 @@ export async function readFacts(api: ApiClient, townId: string): Promise<Facts> 
         put(b.id, b.title, 'closed_beads', convoy.closed_beads);
       }
     }
+  }
+  // An escalation's acknowledgement and re-escalations are the operator's facts (who acknowledged and when are stamps).
+  for (const e of escalations.items) {
+    put(e.bead_id, e.title, 'acknowledged', e.acknowledged);
+    put(e.bead_id, e.title, 'severity', e.severity);
+    put(e.bead_id, e.title, 're_escalation_count', e.re_escalation_count);
   }
   for (const r of queue.entries) {
     put(r.bead_id, r.title, 'review_state', r.review_state);

@@ -2,6 +2,7 @@ export * from './common';
 export * from './tolerant';
 export * from './user';
 export * from './bead';
+export * from './escalation';
 export * from './agent';
 export * from './container';
 export * from './config';

@@ -7,6 +7,7 @@ import { CredentialState } from './config';
 import { ReviewState } from './review';
 import { Rig, TownOwner, User } from './user';
 import { openEnum } from './tolerant';
+import { EscalationSeverity } from './escalation';
 
 /**
  * Raw evidence for the health rules (`features/diagnosis`). The server reports facts;
@@ -127,6 +128,18 @@ export const HealthInputs = z.object({
     /** Valid credentials whose last failed resolve or refresh was followed by a good one. */
     credentials: z.array(z.object({ rig_id: Id, rig_name: z.string(), last_error: z.string().nullable(), resolved_at: Timestamp })),
   }),
+  /** Open escalations nobody has acknowledged (at most 20), most severe first. Absent from older answers: none. */
+  escalations: z
+    .array(
+      z.object({
+        bead_id: Id,
+        title: z.string(),
+        severity: openEnum(EscalationSeverity),
+        re_escalation_count: z.number().int().nonnegative(),
+        since: Timestamp,
+      }),
+    )
+    .default([]),
   usage: z.object({
     tokens_24h: z.number().int().nonnegative(),
     cost_microdollars_24h: z.number().int().nonnegative(),

@@ -14,6 +14,7 @@ import { Assignments } from './assignments';
 import { BeadSummary } from './bead-summary';
 import { ConvoyView } from './convoy-view';
 import { DispatchAttempts } from './dispatch-attempts';
+import { EscalationSummary } from './escalation-summary';
 import { DependencyGraph } from './graph/dependency-graph';
 import { MergeRequests } from './merge-requests';
 import { StateHistory } from './state-history';
@@ -75,6 +76,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
         <a href="#dispatch-heading">Dispatch ({detail.dispatch_attempts.length})</a>
       </nav>
       <BeadSummary townId={townId} detail={detail} town={town.data} />
+      {detail.escalation ? <EscalationSummary townId={townId} escalation={detail.escalation} /> : null}
       {detail.convoy ? <ConvoyView townId={townId} convoy={detail.convoy} /> : null}
       <DependencyGraph townId={townId} beadId={beadId} />
       <div className="bead-columns">

@@ -3,8 +3,11 @@ import { getStore } from '../../../mocks/handlers';
 import { endpoints, testApi, worldTown } from '../../../test/api';
 import { diagnoseTown, RULES } from './rules';
 
-/** Every seed scenario has its rule; the cost threshold is the admin's setting, not a scenario (tested on its own). */
-const SCENARIO_RULES = RULES.map((r) => r.id).filter((id) => id !== 'cost-threshold');
+/**
+ * Every seed scenario has its rule; the cost threshold is the admin's setting and an unacknowledged escalation
+ * is not a scenario of the seed (each tested on its own).
+ */
+const SCENARIO_RULES = RULES.map((r) => r.id).filter((id) => id !== 'cost-threshold' && id !== 'unacknowledged-escalation');
 
 /** The health inputs the server answers for a scenario town, read at the backend's own clock. */
 async function diagnose(scenario: string) {
@@ -19,6 +22,14 @@ describe('health rules', () => {
       expect(d.findings, t.town.name).toEqual([]);
       expect(d.health).toBe('green');
     }
+  });
+
+  it('flags the unacknowledged critical escalation of the stuck-bead town in red, with its re-escalations', async () => {
+    const d = await diagnose('stuck-bead');
+    const f = d.findings.find((x) => x.rule === 'unacknowledged-escalation')!;
+    expect(f.severity).toBe('red');
+    expect(f.reason).toBe('critical escalation “Escalated: Firebase SDK upgrade failed” unacknowledged, raised again 2×');
+    expect(f.target.kind).toBe('bead');
   });
 
   it.each(SCENARIO_RULES)('flags the %s town with its own rule', async (scenario) => {

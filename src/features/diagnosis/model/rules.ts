@@ -15,7 +15,8 @@ export type RuleId =
   | 'convoy-stall'
   | 'mayor-dysfunction'
   | 'silent-consumption'
-  | 'cost-threshold';
+  | 'cost-threshold'
+  | 'unacknowledged-escalation';
 
 export interface Finding {
   rule: RuleId;
@@ -377,6 +378,26 @@ export const RULES: Rule[] = [
           target: idle[0] ? { kind: 'agent', id: idle[0].agent_id, tab: 'agents' } : { kind: 'tab', id: 'agents', tab: 'agents' },
         },
       ];
+    },
+  },
+  {
+    id: 'unacknowledged-escalation',
+    title: 'Unacknowledged escalation',
+    description:
+      'An open escalation bead nobody has acknowledged: red when its severity is critical, yellow when high. Acknowledging it (an admin action) clears the finding until it is raised again.',
+    evaluate(inputs) {
+      return inputs.escalations.flatMap((e): Finding[] =>
+        e.severity === 'critical' || e.severity === 'high'
+          ? [
+              {
+                rule: 'unacknowledged-escalation',
+                severity: e.severity === 'critical' ? 'red' : 'yellow',
+                reason: `${e.severity} escalation ${quote(e.title)} unacknowledged${e.re_escalation_count ? `, raised again ${e.re_escalation_count}×` : ''}`,
+                target: { kind: 'bead', id: e.bead_id, tab: 'state' },
+              },
+            ]
+          : [],
+      );
     },
   },
 ];

@@ -109,6 +109,22 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
   return (
     <div className="target-actions">
       <ActionBar townId={townId} target={{ kind: 'bead', id: bead.id }} version={bead.version} items={items} />
+      {detail.data.escalation ? (
+        <ActionBar
+          townId={townId}
+          target={{ kind: 'bead', id: bead.id }}
+          version={bead.version}
+          items={[
+            {
+              action: 'escalation.acknowledge',
+              disabled: detail.data.escalation.acknowledged,
+              title: detail.data.escalation.acknowledged
+                ? `Already acknowledged${detail.data.escalation.acknowledged_by ? ` by ${detail.data.escalation.acknowledged_by}` : ''}`
+                : undefined,
+            },
+          ]}
+        />
+      ) : null}
       {convoy ? <ActionBar townId={townId} target={{ kind: 'convoy', id: bead.id }} version={bead.version} items={convoyItems} /> : null}
       {bead.type === 'merge_request' ? (
         <ReviewActions

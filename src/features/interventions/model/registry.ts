@@ -134,6 +134,11 @@ export const ACTION_META: Record<ActionName, ActionMeta> = {
   'bead.reassign': { label: 'Reassign', description: 'Moves the bead to another polecat and dispatches it there.', danger: false },
   'bead.change_priority': { label: 'Change priority', description: 'Changes the bead’s priority for dispatch ordering.', danger: false },
   'bead.unhook': { label: 'Unhook agent', description: 'Unhooks the current agent; the bead returns to open.', danger: true },
+  'escalation.acknowledge': {
+    label: 'Acknowledge escalation',
+    description: 'Records that an operator has seen this escalation; the bead and the work it is about stay as they are.',
+    danger: false,
+  },
   'review.force_retry': { label: 'Force-retry review', description: 'Puts a failed merge request back in the queue.', danger: false },
   'review.force_close': { label: 'Force-close MR', description: 'Closes the merge request without merging.', danger: true },
   'review.direct_merge': {

@@ -12,12 +12,18 @@ import { ContainerTab } from './tabs/container-tab';
 import { EventsTab } from './tabs/events-tab';
 import { ReviewTab } from './tabs/review-tab';
 import { StateTab } from './tabs/state-tab';
+import { EscalationsPanel } from './escalations-panel';
 import { TownHeader } from './town-header';
 
 function TabBody({ townId, tab }: { townId: string; tab: TownTab | 'search' }) {
   switch (tab) {
     case 'state':
-      return <StateTab townId={townId} />;
+      return (
+        <>
+          <EscalationsPanel townId={townId} />
+          <StateTab townId={townId} />
+        </>
+      );
     case 'agents':
       return (
         <>
