@@ -132,6 +132,9 @@ export const RECOVERY: Record<ActionName, RecoverySpec | NoRecovery> = {
   'bead.force_close': { none: 'The bead is closed when the action returns.' },
   'bead.force_fail': { none: 'The bead is failed when the action returns.' },
   'bead.change_priority': { none: 'A priority only orders later dispatches; there is nothing to recover.' },
+  'escalation.acknowledge': {
+    none: 'An acknowledgement records that someone has seen the escalation; the work it is about recovers by its own repair.',
+  },
   'bead.unhook': { none: 'The bead is open again when the action returns; dispatch picks it up like any open bead.' },
   'review.force_close': { none: 'The merge request is closed when the action returns.' },
   'review.clear_queue': { none: 'The queue is empty when the action returns.' },
