@@ -4,7 +4,7 @@ import { TownInspectorPage } from './pages/town-inspector';
 
 const DANA = 'usr_2b7f1c9e4a';
 
-const agentNames = (page: Page) => page.getByTestId('agent-row').locator('td:first-child a').allTextContents();
+const agentNames = (page: Page) => page.getByTestId('agent-row').locator('a.strong').allTextContents();
 
 /** Saves the current filter under `name` from the view's saved-views bar and returns the link it hands out. */
 async function saveAndCopyLink(page: Page, scope: string, name: string): Promise<string> {

@@ -15,7 +15,7 @@ import {
   type User,
 } from '../../src/api/schemas';
 import { EngineError, runAction, sha256Hex, targetVersion } from '../engine';
-import { all, first, fromJson, insert, num, numOrNull, str, strOrNull } from '../db/sql';
+import { all, first, fromJson, insert, likePattern, num, numOrNull, str, strOrNull } from '../db/sql';
 import type { Ids, Storage } from '../ports';
 import { act } from './act';
 import { sqlAccess, sqlAuditLog } from './access';
@@ -57,6 +57,7 @@ function parse<T>(
 /** The targets a selection names, as they stand now (at most BULK_MAX_TARGETS, else a refusal). */
 function resolveTargets(storage: Storage, selection: BulkSelection): Target[] {
   const sql = storage.sql;
+  if (selection.by === 'filter' && selection.kind !== 'bead') return resolveRowFilter(storage, selection);
   if (selection.by === 'filter') {
     const { status, type, label, q } = selection.filter;
     if (!status?.length && !type?.length && !label && !q)
@@ -117,6 +118,57 @@ function resolveTargets(storage: Storage, selection: BulkSelection): Target[] {
     const r = byId.get(id)!;
     return { id, label: str(r.label), status: str(r.status) };
   });
+}
+
+/**
+ * "All matching" on the Agents tab or the review queue: the same filters the tables apply (role,
+ * status, text on name/identity/id; review state, text on title/bead id), refused when empty.
+ */
+function resolveRowFilter(storage: Storage, selection: Extract<BulkSelection, { by: 'filter' }> & { kind: 'agent' | 'review' }): Target[] {
+  const where: string[] = [];
+  const bindings: unknown[] = [];
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values?.length) return;
+    where.push(`${column} IN (SELECT value FROM json_each(?))`);
+    bindings.push(JSON.stringify(values));
+  };
+  const text = (columns: string[], q: string | undefined) => {
+    if (!q) return;
+    where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    bindings.push(...columns.map(() => likePattern(q)));
+  };
+  let from: string;
+  let columns: string;
+  let order: string;
+  if (selection.kind === 'agent') {
+    inList('a.role', selection.filter.role);
+    inList('a.status', selection.filter.status);
+    text(['a.name', 'a.identity', 'a.id'], selection.filter.q);
+    from = 'agents a';
+    columns = 'a.id, a.name AS label, a.status';
+    order = 'a.name, a.id';
+  } else {
+    inList('r.review_state', selection.filter.state);
+    text(['b.title', 'r.bead_id'], selection.filter.q);
+    from = 'reviews r JOIN beads b ON b.id = r.bead_id';
+    columns = 'r.bead_id AS id, b.title AS label, r.review_state AS status';
+    order = 'r.enqueued_at, r.bead_id';
+  }
+  const noun = selection.kind === 'agent' ? 'agents' : 'merge requests';
+  if (!where.length)
+    throw bad(
+      'selection.filter',
+      `A bulk action needs a filter (${selection.kind === 'agent' ? 'role, status or text' : 'review state or text'}): an empty filter would take every one of the town's ${noun}. Set one, or select rows.`,
+    );
+  const rows = all(
+    storage.sql,
+    `SELECT ${columns} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`,
+    ...bindings,
+    BULK_MAX_TARGETS + 1,
+  );
+  if (rows.length > BULK_MAX_TARGETS)
+    throw bad('selection.filter', `More than ${BULK_MAX_TARGETS.toLocaleString('en')} ${noun} match: narrow the filter.`);
+  return rows.map((r) => ({ id: str(r.id), label: str(r.label), status: str(r.status) }));
 }
 
 /** What each ready-made batch takes, as the town stands: the patrol's own readings of these states. */

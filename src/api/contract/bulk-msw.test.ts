@@ -176,3 +176,70 @@ describe('ready-made batches (MSW host)', () => {
     expect(agents.items.filter((a) => a.status === 'stalled')).toHaveLength(0);
   });
 });
+
+describe('all matching on the Agents tab and the review queue (MSW host)', () => {
+  it('refuses an empty agent or review filter, naming the filter', async () => {
+    const t = town('storefront');
+    for (const selection of [
+      { by: 'filter', kind: 'agent', filter: {} },
+      { by: 'filter', kind: 'review', filter: {} },
+    ] as const) {
+      const error = await refusal(
+        prepare(t.town.id, {
+          batch_key: crypto.randomUUID(),
+          action: selection.kind === 'agent' ? 'agent.force_reset' : 'review.force_retry',
+          selection,
+          reason: 'everything at once',
+        }),
+      );
+      expect(error.status).toBe(400);
+      expect(error.details).toMatchObject({ parameter: 'selection.filter' });
+      expect(error.message).toMatch(/needs a filter/);
+    }
+  });
+
+  it('takes exactly the agents the filter matches (role, status, text), never others', async () => {
+    const t = town('storefront');
+    const idlePolecats = t.agents.filter((a) => a.role === 'polecat' && a.status === 'idle');
+    expect(idlePolecats.length).toBeGreaterThan(1);
+    const preview = await prepare(t.town.id, {
+      batch_key: crypto.randomUUID(),
+      action: 'agent.force_reset',
+      selection: { by: 'filter', kind: 'agent', filter: { role: ['polecat'], status: ['idle'] } },
+      reason: 'fresh start for idle polecats',
+    });
+    expect(preview.count).toBe(idlePolecats.length);
+    expect(preview.sample.map((s) => s.label).sort()).toEqual(idlePolecats.map((a) => a.name).sort());
+
+    const one = idlePolecats[0]!;
+    const byName = await prepare(t.town.id, {
+      batch_key: crypto.randomUUID(),
+      action: 'agent.force_reset',
+      selection: { by: 'filter', kind: 'agent', filter: { q: one.name.toUpperCase() } },
+      reason: 'one by name',
+    });
+    expect(byName.sample.map((s) => s.target_id)).toEqual([one.id]);
+  });
+
+  it('takes the merge requests of a review state; the kind must match the action', async () => {
+    const t = getStore().world.towns.find((w) => w.reviews.some((r) => r.review_state === 'failed'))!;
+    const failed = t.reviews.filter((r) => r.review_state === 'failed');
+    const preview = await prepare(t.town.id, {
+      batch_key: crypto.randomUUID(),
+      action: 'review.force_retry',
+      selection: { by: 'filter', kind: 'review', filter: { state: ['failed'] } },
+      reason: 'retry every failed review',
+    });
+    expect(preview.count).toBe(failed.length);
+    expect(preview.sample.map((s) => s.target_id).sort()).toEqual(failed.map((r) => r.bead_id).sort());
+    const mismatch = await refusal(
+      prepare(t.town.id, {
+        batch_key: crypto.randomUUID(),
+        action: 'agent.force_reset',
+        selection: { by: 'filter', kind: 'review', filter: { state: ['failed'] } },
+        reason: 'wrong kind',
+      }),
+    );
+    expect(mismatch.details).toMatchObject({ parameter: 'selection.kind' });
+  });
+});

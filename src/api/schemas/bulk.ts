@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ActionName } from './actions';
+import { AgentRole, AgentStatus } from './agent';
+import { ReviewState } from './review';
 import { BeadStatus, BeadType } from './bead';
 import { Id } from './common';
 
@@ -25,6 +27,25 @@ export const BulkBeadFilter = z
   .strict();
 export type BulkBeadFilter = z.infer<typeof BulkBeadFilter>;
 
+/** The Agents tab's filters (role, status, text on name/identity/id); at least one must be set. */
+export const BulkAgentFilter = z
+  .object({
+    role: z.array(AgentRole).max(3).optional(),
+    status: z.array(AgentStatus).max(5).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type BulkAgentFilter = z.infer<typeof BulkAgentFilter>;
+
+/** The review queue's filters (review state, text on title/bead id); at least one must be set. */
+export const BulkReviewFilter = z
+  .object({
+    state: z.array(ReviewState).max(4).optional(),
+    q: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type BulkReviewFilter = z.infer<typeof BulkReviewFilter>;
+
 /**
  * Ready-made batches for what the seed's scenarios need, each resolved by the server from the town's
  * state: the action they take is fixed beside them (`BULK_PRESET_ACTIONS`).
@@ -40,7 +61,12 @@ export const BULK_PRESET_ACTIONS = {
 
 export const BulkSelection = z.discriminatedUnion('by', [
   z.object({ by: z.literal('preset'), preset: BulkPreset }),
-  z.object({ by: z.literal('filter'), kind: z.literal('bead'), filter: BulkBeadFilter }),
+  /** "All matching this filter": the table's filter, resolved by the server. */
+  z.discriminatedUnion('kind', [
+    z.object({ by: z.literal('filter'), kind: z.literal('bead'), filter: BulkBeadFilter }),
+    z.object({ by: z.literal('filter'), kind: z.literal('agent'), filter: BulkAgentFilter }),
+    z.object({ by: z.literal('filter'), kind: z.literal('review'), filter: BulkReviewFilter }),
+  ]),
   /** Rows the admin ticked one by one (what they saw), for beads, agents or reviews. */
   z.object({ by: z.literal('ids'), kind: z.enum(['bead', 'agent', 'review']), ids: z.array(Id).min(1).max(BULK_MAX_TARGETS) }),
 ]);

@@ -7,7 +7,7 @@ import { Id, Timestamp } from './common';
  */
 
 /** The filterable views a saved view belongs to; the same filter is applied in whichever town (or agent) is open. */
-export const SavedViewScope = z.enum(['beads', 'agents', 'timeline', 'sdk_events', 'audit']);
+export const SavedViewScope = z.enum(['beads', 'agents', 'reviews', 'timeline', 'sdk_events', 'audit']);
 export type SavedViewScope = z.infer<typeof SavedViewScope>;
 
 /** At most this many saved views per admin and scope. */

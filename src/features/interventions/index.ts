@@ -14,4 +14,4 @@ export {
   EnvVarActions,
 } from './components/target-actions';
 export { TownConfigEditor, RigConfigEditor } from './components/config-editors';
-export { BulkBeadsButton, ReadyBatchButton } from './components/bulk-dialog';
+export { BulkBeadsButton, BulkFilterButton, BulkSelectedButton, ReadyBatchButton } from './components/bulk-dialog';

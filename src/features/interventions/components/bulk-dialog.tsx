@@ -4,8 +4,10 @@ import { useRef, useState } from 'react';
 import {
   BULK_PRESET_ACTIONS,
   type ActionName,
+  type BulkAgentFilter,
   type BulkBeadFilter,
   type BulkPreset,
+  type BulkReviewFilter,
   type BulkPreview,
   type BulkRunPage,
   type BulkSelection,
@@ -20,8 +22,101 @@ import '../interventions.css';
 /** The bead actions a batch can take, with the one parameter some of them need. */
 const BEAD_BULK_ACTIONS: readonly ActionName[] = ['bead.force_close', 'bead.force_fail', 'bead.change_priority', 'bead.unhook'];
 const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+/** What a batch can do to agents and to merge requests (actions without parameters of their own). */
+const AGENT_BULK_ACTIONS: readonly ActionName[] = ['agent.force_reset', 'agent.force_unhook', 'agent.retry_dispatch', 'agent.force_kill'];
+const REVIEW_BULK_ACTIONS: readonly ActionName[] = ['review.force_retry', 'review.force_close'];
 
-const hasFilter = (f: BulkBeadFilter) => Boolean(f.status?.length || f.type?.length || f.label || f.q);
+type SelectableKind = 'bead' | 'agent' | 'review';
+const KIND_ACTIONS: Record<SelectableKind, readonly ActionName[]> = {
+  bead: BEAD_BULK_ACTIONS,
+  agent: AGENT_BULK_ACTIONS,
+  review: REVIEW_BULK_ACTIONS,
+};
+const KIND_NOUN: Record<SelectableKind, string> = { bead: 'beads', agent: 'agents', review: 'merge requests' };
+
+const hasFilter = (f: BulkBeadFilter | BulkAgentFilter | BulkReviewFilter) =>
+  Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
+
+/**
+ * "Act on all matching" for the Agents tab and the review queue: the same as for beads, with the
+ * table's filter sent to the server, which refuses an empty one.
+ */
+export function BulkFilterButton(
+  props: { townId: string; shown: number } & ({ kind: 'agent'; filter: BulkAgentFilter } | { kind: 'review'; filter: BulkReviewFilter }),
+) {
+  const [open, setOpen] = useState(false);
+  const enabled = hasFilter(props.filter);
+  const noun = KIND_NOUN[props.kind];
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={!enabled}
+        title={
+          enabled
+            ? `Preview one action over every ${props.kind} this filter matches`
+            : 'Set a filter first: a bulk action never takes a whole town'
+        }
+        onClick={() => setOpen(true)}
+      >
+        Act on all matching…
+      </button>
+      {open ? (
+        <BulkDialog
+          townId={props.townId}
+          selection={
+            props.kind === 'agent'
+              ? { by: 'filter', kind: 'agent', filter: props.filter }
+              : { by: 'filter', kind: 'review', filter: props.filter }
+          }
+          actions={KIND_ACTIONS[props.kind]}
+          title={`Act on all matching ${noun}`}
+          noun={noun}
+          what={`Filter: ${describeFilter(props.filter, props.kind)}. The server resolves it; the table shows ${formatNumber(props.shown)}.`}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * "Act on N selected": the rows the admin ticked, as ids (what they saw, never more than the filter
+ * shows: the table's selection drops rows its filter hides).
+ */
+export function BulkSelectedButton({ townId, kind, ids }: { townId: string; kind: SelectableKind; ids: readonly string[] }) {
+  const [open, setOpen] = useState(false);
+  const noun = KIND_NOUN[kind];
+  // The dialog keeps the ids it opened with: a poll that changes the table must not change a batch in preview.
+  const [taken, setTaken] = useState<string[]>([]);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small button-primary"
+        disabled={ids.length === 0}
+        onClick={() => {
+          setTaken([...ids]);
+          setOpen(true);
+        }}
+      >
+        Act on {formatNumber(ids.length)} selected…
+      </button>
+      {open ? (
+        <BulkDialog
+          townId={townId}
+          selection={{ by: 'ids', kind, ids: taken }}
+          actions={KIND_ACTIONS[kind]}
+          title={`Act on ${formatNumber(taken.length)} selected ${noun}`}
+          noun={noun}
+          what={`The ${formatNumber(taken.length)} ${noun} you ticked.`}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
+    </>
+  );
+}
 
 /**
  * "Act on all matching": one bead action over every bead of the filter. The server receives the
@@ -99,12 +194,15 @@ export function ReadyBatchButton({ townId, preset }: { townId: string; preset: B
   );
 }
 
-function describeFilter(f: BulkBeadFilter): string {
+function describeFilter(f: BulkBeadFilter | BulkAgentFilter | BulkReviewFilter, kind: SelectableKind = 'bead'): string {
+  const text = kind === 'agent' ? 'name, identity or id' : 'title or id';
   const parts = [
-    f.status?.length ? `status ${f.status.join(' or ').replace(/_/g, ' ')}` : null,
-    f.type?.length ? `type ${f.type.join(' or ')}` : null,
-    f.label ? `label “${f.label}”` : null,
-    f.q ? `title or id “${f.q}”` : null,
+    'role' in f && f.role?.length ? `role ${f.role.join(' or ')}` : null,
+    'status' in f && f.status?.length ? `status ${f.status.join(' or ').replace(/_/g, ' ')}` : null,
+    'state' in f && f.state?.length ? `review state ${f.state.join(' or ')}` : null,
+    'type' in f && f.type?.length ? `type ${f.type.join(' or ')}` : null,
+    'label' in f && f.label ? `label “${f.label}”` : null,
+    f.q ? `${text} “${f.q}”` : null,
   ];
   return parts.filter(Boolean).join(', ');
 }

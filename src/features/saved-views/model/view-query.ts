@@ -8,6 +8,7 @@ import type { SavedView, SavedViewScope } from '../../../api';
 export const SCOPE_PARAMS: Record<SavedViewScope, readonly string[]> = {
   beads: ['status', 'type', 'label', 'q', 'sort'],
   agents: ['role', 'status', 'q'],
+  reviews: ['state', 'q'],
   timeline: ['kind', 'entity', 'from', 'to'],
   sdk_events: ['q', 'type'],
   audit: ['town_id', 'admin', 'action', 'target', 'from', 'to'],
@@ -17,6 +18,7 @@ export const SCOPE_PARAMS: Record<SavedViewScope, readonly string[]> = {
 export const SCOPE_NOUN: Record<SavedViewScope, string> = {
   beads: 'beads',
   agents: 'agents',
+  reviews: 'merge requests',
   timeline: 'timeline',
   sdk_events: 'SDK events',
   audit: 'audit log',

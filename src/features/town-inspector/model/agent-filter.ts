@@ -32,14 +32,14 @@ export function writeAgentFilter(filter: AgentFilter, base: URLSearchParams = ne
 
 export const isAgentFilterEmpty = (f: AgentFilter) => f.role.length === 0 && f.status.length === 0 && f.q.trim() === '';
 
-/** Agents matching everything but the status filter: what the per-status counts describe. */
+/**
+ * Agents matching everything but the status filter: what the per-status counts describe. The text
+ * matches name, identity or id, as the server's filter does for "all matching" (server/town/batches.ts).
+ */
 export function filterAgentsExceptStatus(agents: readonly AgentListItem[], filter: Pick<AgentFilter, 'role' | 'q'>): AgentListItem[] {
   const q = filter.q.trim().toLowerCase();
   const roles = filter.role.length ? new Set<string>(filter.role) : null;
-  return agents.filter(
-    (a) =>
-      (!roles || roles.has(a.role)) && (!q || `${a.name}\n${a.identity}\n${a.id}\n${a.hooked_bead_title ?? ''}`.toLowerCase().includes(q)),
-  );
+  return agents.filter((a) => (!roles || roles.has(a.role)) && (!q || `${a.name}\n${a.identity}\n${a.id}`.toLowerCase().includes(q)));
 }
 
 export function filterAgents(agents: readonly AgentListItem[], filter: AgentFilter): AgentListItem[] {

@@ -14,7 +14,9 @@ import { paths } from '../../../../lib/paths';
 import { formatDuration } from '../../../../lib/time';
 import { useAgents } from '../../api/tabs';
 import { getWorkVerdict, isTroubled, sortAgents, summarizeAgents } from '../../model/agent-rows';
-import { ReadyBatchButton } from '../../../interventions';
+import { BulkFilterButton, BulkSelectedButton, ReadyBatchButton } from '../../../interventions';
+import { AllRowsCheckbox, RowCheckbox } from '../../../../components/row-checkbox';
+import { useRowSelection } from '../../../../components/use-row-selection';
 import { SavedViewsBar } from '../../../saved-views';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
 import {
@@ -53,6 +55,8 @@ export function AgentsTab({ townId }: { townId: string }) {
   const base = useMemo(() => filterAgentsExceptStatus(sorted, filter), [sorted, filter]);
   const counts = useMemo(() => countAgentsByStatus(base), [base]);
   const rows = useMemo(() => filterAgents(sorted, filter), [sorted, filter]);
+  const shownIds = useMemo(() => rows.map((a) => a.id), [rows]);
+  const selection = useRowSelection(shownIds);
   const clearFilters = () => {
     resetText('');
     update({ role: [], status: [], q: '' });
@@ -96,7 +100,7 @@ export function AgentsTab({ townId }: { townId: string }) {
         <input
           className="input toolbar-search"
           type="search"
-          placeholder="Filter by name, identity, id, hooked bead"
+          placeholder="Filter by name, identity, id"
           aria-label="Filter agents by text"
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -121,6 +125,24 @@ export function AgentsTab({ townId }: { townId: string }) {
           <button type="button" className="button button-small button-ghost" onClick={clearFilters}>
             Clear filters
           </button>
+        ) : null}
+        <BulkFilterButton
+          townId={townId}
+          kind="agent"
+          filter={{
+            ...(filter.role.length ? { role: filter.role } : {}),
+            ...(filter.status.length ? { status: filter.status } : {}),
+            ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
+          }}
+          shown={rows.length}
+        />
+        {selection.selected.length ? (
+          <span className="selection-bar" role="status" data-testid="agents-selection">
+            <BulkSelectedButton townId={townId} kind="agent" ids={selection.selected} />
+            <button type="button" className="button button-small button-ghost" onClick={selection.clear}>
+              Clear selection
+            </button>
+          </span>
         ) : null}
         <span className="spacer" />
         <span className="muted small" role="status" aria-live="polite" data-testid="agents-shown">
@@ -155,6 +177,14 @@ export function AgentsTab({ townId }: { townId: string }) {
           <table className="table" aria-label="Agents">
             <thead>
               <tr>
+                <th className="check-cell">
+                  <AllRowsCheckbox
+                    label={`Select all ${rows.length} agents shown`}
+                    selected={selection.selected.length}
+                    shown={rows.length}
+                    onToggle={selection.toggleAll}
+                  />
+                </th>
                 <th>Agent</th>
                 <th>Role</th>
                 <th>Status</th>
@@ -173,6 +203,13 @@ export function AgentsTab({ townId }: { townId: string }) {
                 const verdict = getWorkVerdict(a, now);
                 return (
                   <tr key={a.id} className={isTroubled(a) ? 'row-troubled' : undefined} data-testid="agent-row">
+                    <td className="check-cell">
+                      <RowCheckbox
+                        label={a.name}
+                        checked={selection.isSelected(a.id)}
+                        onToggle={(range) => selection.toggle(a.id, range)}
+                      />
+                    </td>
                     <td>
                       <Link className="strong" to={paths.agent.getHref(townId, a.id)}>
                         {a.name}

@@ -1,5 +1,6 @@
+import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
-import type { ReviewEntry, ReviewState } from '../../../../api';
+import { ReviewState, type ReviewEntry } from '../../../../api';
 import { Badge } from '../../../../components/badge';
 import { ErrorState, RefreshFailed } from '../../../../components/error-state';
 import { InvalidRows } from '../../../../components/invalid-rows';
@@ -12,7 +13,14 @@ import { formatDuration } from '../../../../lib/time';
 import { useReviewQueue } from '../../api/tabs';
 import { toSafeExternalUrl } from '../../../../lib/urls';
 import { ReviewQueueChart } from '../lazy-charts';
-import { ReviewActions, ReviewQueueActions } from '../../../interventions';
+import { BulkFilterButton, BulkSelectedButton, ReadyBatchButton, ReviewActions, ReviewQueueActions } from '../../../interventions';
+import { SavedViewsBar } from '../../../saved-views';
+import { AllRowsCheckbox, RowCheckbox } from '../../../../components/row-checkbox';
+import { useRowSelection } from '../../../../components/use-row-selection';
+import { useSearchState, useUrlText } from '../../../../components/use-search-state';
+import { filterReviews, parseReviewFilter, writeReviewFilter } from '../../model/review-filter';
+
+const EMPTY: ReviewEntry[] = [];
 
 const STATE_ORDER: Record<ReviewState, number> = { failed: 0, running: 1, pending: 2, merged: 3 };
 
@@ -42,12 +50,28 @@ function timeInQueue(e: ReviewEntry, now: number): number {
 export function ReviewTab({ townId }: { townId: string }) {
   const queue = useReviewQueue(townId);
   const now = useNow();
+  const [filter, update] = useSearchState(parseReviewFilter, writeReviewFilter);
+  const [text, setText, resetText] = useUrlText(
+    filter.q,
+    useCallback((q: string) => update({ q }), [update]),
+  );
+  const entries = queue.data?.entries ?? EMPTY;
+  const sorted = useMemo(
+    () =>
+      [...entries].sort((a, b) => STATE_ORDER[a.review_state] - STATE_ORDER[b.review_state] || a.enqueued_at.localeCompare(b.enqueued_at)),
+    [entries],
+  );
+  const shown = useMemo(() => filterReviews(sorted, filter), [sorted, filter]);
+  const shownIds = useMemo(() => shown.map((e) => e.bead_id), [shown]);
+  const selection = useRowSelection(shownIds);
+  const clearFilters = () => {
+    resetText('');
+    update({ state: [], q: '' });
+  };
   if (queue.isPending) return <Loading label="Loading the review queue" query={queue} />;
   if (queue.data === undefined) return <ErrorState error={queue.error} what="review queue" onRetry={() => void queue.refetch()} />;
-  const { entries, samples, depth, merge_strategy } = queue.data;
-  const sorted = [...entries].sort(
-    (a, b) => STATE_ORDER[a.review_state] - STATE_ORDER[b.review_state] || a.enqueued_at.localeCompare(b.enqueued_at),
-  );
+  const { samples, depth, merge_strategy } = queue.data;
+  const filtered = filter.state.length > 0 || filter.q.trim() !== '';
   const failed = entries.filter((e) => e.review_state === 'failed').length;
   const oldest = entries
     .filter((e) => e.review_state === 'pending' || e.review_state === 'running')
@@ -94,13 +118,75 @@ export function ReviewTab({ townId }: { townId: string }) {
       </section>
       <section className="panel" aria-label="Merge requests">
         <h2>Merge requests</h2>
+        <SavedViewsBar scope="reviews" onApplied={(p) => resetText(p.get('q') ?? '')} />
+        <div className="toolbar">
+          <input
+            className="input toolbar-search"
+            type="search"
+            placeholder="Filter by title or bead id"
+            aria-label="Filter merge requests by text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <div className="status-chips" role="group" aria-label="Filter by review state">
+            {ReviewState.options.map((s) => (
+              <button
+                key={s}
+                type="button"
+                className="chip"
+                aria-pressed={filter.state.includes(s)}
+                onClick={() => update({ state: filter.state.includes(s) ? filter.state.filter((x) => x !== s) : [...filter.state, s] })}
+              >
+                {s} <span className="chip-count">{entries.filter((e) => e.review_state === s).length}</span>
+              </button>
+            ))}
+          </div>
+          {filtered ? (
+            <button type="button" className="button button-small button-ghost" onClick={clearFilters}>
+              Clear filters
+            </button>
+          ) : null}
+          <BulkFilterButton
+            townId={townId}
+            kind="review"
+            filter={{ ...(filter.state.length ? { state: filter.state } : {}), ...(filter.q.trim() ? { q: filter.q.trim() } : {}) }}
+            shown={shown.length}
+          />
+          <ReadyBatchButton townId={townId} preset="failed_reviews" />
+          {selection.selected.length ? (
+            <span className="selection-bar" role="status" data-testid="reviews-selection">
+              <BulkSelectedButton townId={townId} kind="review" ids={selection.selected} />
+              <button type="button" className="button button-small button-ghost" onClick={selection.clear}>
+                Clear selection
+              </button>
+            </span>
+          ) : null}
+          <span className="spacer" />
+          <span className="muted small" role="status" aria-live="polite">
+            {shown.length} of {sorted.length} merge requests
+          </span>
+        </div>
         {sorted.length === 0 ? (
           <EmptyState title="The review queue is empty">Merge requests appear here when a polecat submits work for review.</EmptyState>
+        ) : shown.length === 0 ? (
+          <EmptyState title="No merge request matches these filters">
+            <button type="button" className="button button-small" onClick={clearFilters}>
+              Clear filters
+            </button>
+          </EmptyState>
         ) : (
           <div className="table-scroll">
             <table className="table" aria-label="Merge requests">
               <thead>
                 <tr>
+                  <th className="check-cell">
+                    <AllRowsCheckbox
+                      label={`Select all ${shown.length} merge requests shown`}
+                      selected={selection.selected.length}
+                      shown={shown.length}
+                      onToggle={selection.toggleAll}
+                    />
+                  </th>
                   <th>Merge request</th>
                   <th>State</th>
                   <th>Retries</th>
@@ -113,8 +199,15 @@ export function ReviewTab({ townId }: { townId: string }) {
                 </tr>
               </thead>
               <tbody>
-                {sorted.map((e) => (
+                {shown.map((e) => (
                   <tr key={e.bead_id} className={e.review_state === 'failed' ? 'row-troubled' : undefined} data-testid="review-row">
+                    <td className="check-cell">
+                      <RowCheckbox
+                        label={e.title}
+                        checked={selection.isSelected(e.bead_id)}
+                        onToggle={(range) => selection.toggle(e.bead_id, range)}
+                      />
+                    </td>
                     <td>
                       <Link to={paths.bead.getHref(townId, e.bead_id)}>{e.title}</Link>
                       {e.failure_reason ? <div className="text-red small message-cell">{e.failure_reason}</div> : null}
