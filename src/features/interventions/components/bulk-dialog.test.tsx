@@ -69,7 +69,8 @@ describe('bulk actions on the State tab', () => {
     const failed = within(dialog).getByRole('table', { name: 'Failed targets' });
     const failures = within(failed).getAllByRole('row').length - 1;
     expect(failures).toBeGreaterThan(0);
-    await user.click(within(dialog).getByRole('button', { name: `Retry ${failures} failed` }));
+    // The button shows once the last step's answer is in (the progress line can read "done" a render earlier).
+    await user.click(await within(dialog).findByRole('button', { name: `Retry ${failures} failed` }));
     await waitFor(() => expect(within(dialog).getByTestId('bulk-progress')).toHaveTextContent(`${failures} failed`));
     expect(within(dialog).getByRole('button', { name: `Retry ${failures} failed` })).toBeEnabled();
   });

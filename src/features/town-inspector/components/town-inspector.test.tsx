@@ -120,7 +120,8 @@ describe('Review queue tab', () => {
     expect(failed).toHaveTextContent('Merge: Add versioned docs sidebar');
     expect(failed).toHaveTextContent('failed');
     expect(failed).toHaveTextContent('merge conflict in src/components/Sidebar.tsx');
-    expect(within(failed).getAllByRole('cell')[2]).toHaveTextContent('3');
+    // Cell 0 is the row's tick box.
+    expect(within(failed).getAllByRole('cell')[3]).toHaveTextContent('3');
     expect(within(failed).getByRole('link', { name: /refinery/i })).toBeInTheDocument();
     expect(screen.getByText('Merge strategy')).toBeInTheDocument();
     const depth = scenarioTown('docs-site').reviews.filter((r) => r.review_state === 'pending' || r.review_state === 'running').length;
