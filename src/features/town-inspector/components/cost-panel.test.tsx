@@ -19,10 +19,10 @@ describe('the town’s cost (Agents tab)', () => {
         .getAllByRole('cell')
         .map((c) => c.textContent ?? ''),
     );
-    const costs = cells.map((c) => Number(c[1]!.replace('$', '')));
+    const costs = cells.map((c) => Number(c[2]!.replace('$', '')));
     expect([...costs].sort((a, b) => b - a)).toEqual(costs);
     expect(costs[0]).toBeGreaterThan(0);
-    cells.forEach((c, i) => expect(c[5]).toMatch(costs[i]! > 0 ? /^(nothing merged|[1-9]\d*)$/ : /^\d+$/));
+    cells.forEach((c, i) => expect(c[6]).toMatch(costs[i]! > 0 ? /^(nothing merged|[1-9]\d*)$/ : /^\d+$/));
     expect(within(panel).getByRole('table', { name: 'Cost per bead' })).toBeInTheDocument();
   });
 });

@@ -36,6 +36,7 @@ export function CostPanel({ townId }: { townId: string }) {
               <thead>
                 <tr>
                   <th>Agent</th>
+                  <th>Role</th>
                   <th className="num">Cost</th>
                   <th className="num">Tokens</th>
                   <th className="num">Working</th>
@@ -47,8 +48,9 @@ export function CostPanel({ townId }: { townId: string }) {
                 {c.agents.map((a) => (
                   <tr key={a.agent_id}>
                     <td>
-                      <Link to={paths.agent.getHref(townId, a.agent_id)}>{a.name}</Link> <span className="muted small">{a.role}</span>
+                      <Link to={paths.agent.getHref(townId, a.agent_id)}>{a.name}</Link>
                     </td>
+                    <td className="muted small">{a.role}</td>
                     <td className="num">{formatCost(a.cost_microdollars)}</td>
                     <td className="num">{formatCompact(a.tokens)}</td>
                     <td className="num">{formatDuration(a.working_ms)}</td>
