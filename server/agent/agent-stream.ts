@@ -6,7 +6,7 @@ import type { SdkStreamSpec } from '../../scenarios/types';
 import { migrate } from '../db/migrate';
 import type { Host } from '../host';
 import type { SqlPort, Storage } from '../ports';
-import { all, first, likePattern, type Row } from '../db/sql';
+import { all, containsMatch, first, type Row } from '../db/sql';
 import { AGENT_MIGRATIONS } from './schema';
 import { idRange, type EventWindow } from './event-window';
 
@@ -103,8 +103,9 @@ export class AgentStream {
     }
     if (query.q) {
       // A substring over the stored JSON: bounded by LIMIT, so a common term stops early.
-      filters.push(`data LIKE ? ESCAPE '\\'`);
-      bindings.push(likePattern(query.q));
+      const match = containsMatch('data', query.q);
+      filters.push(match.sql);
+      bindings.push(match.value);
     }
     const rows = range.empty
       ? []
@@ -128,14 +129,10 @@ export class AgentStream {
   search(q: string, limit: number, newest: number | null = null): { items: SearchHit[]; total: number; capped: boolean } {
     // A deployment that keeps only the newest N events (the production-today profile) searches only those.
     const low = newest === null ? 0 : this.stats().last_id - newest;
+    const match = containsMatch('data', q);
     const ids = [
       ...this.sql
-        .exec(
-          `SELECT id FROM agent_events WHERE id > ? AND data LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?`,
-          low,
-          likePattern(q),
-          SEARCH_COUNT_CAP + 1,
-        )
+        .exec(`SELECT id FROM agent_events WHERE id > ? AND ${match.sql} ORDER BY id DESC LIMIT ?`, low, match.value, SEARCH_COUNT_CAP + 1)
         .raw(),
     ].map((r) => Number(r[0]));
     const capped = ids.length > SEARCH_COUNT_CAP;

@@ -45,6 +45,42 @@ export const likePattern = (text: string): string => `%${escapeLike(text)}%`;
 /** `text%`, escaped likewise: a value that starts with the text. */
 export const prefixPattern = (text: string): string => `${escapeLike(text)}%`;
 
+/** ASCII letters lowercased, as SQLite's `lower()` and `LIKE` fold them (no other letter is folded). */
+export const asciiLower = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * Durable Objects' SQLite refuses a LIKE pattern over 50 bytes ("LIKE or GLOB pattern too complex"),
+ * and operators paste whole error lines into a search box.
+ */
+const LIKE_PATTERN_MAX_BYTES = 50;
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+export interface TextMatch {
+  /** The condition on the column, with one placeholder (`param`). */
+  sql: string;
+  /** What to bind to it. */
+  value: string;
+}
+
+/**
+ * A case-insensitive substring test (ASCII folding, as LIKE): LIKE while its pattern fits SQLite's limit,
+ * `instr()` over the lowercased column beyond it. Same rows either way.
+ */
+export function containsMatch(column: string, text: string, param = '?'): TextMatch {
+  const pattern = likePattern(text);
+  return bytes(pattern) <= LIKE_PATTERN_MAX_BYTES
+    ? { sql: `${column} LIKE ${param} ESCAPE '\\'`, value: pattern }
+    : { sql: `instr(lower(${column}), ${param}) > 0`, value: asciiLower(text) };
+}
+
+/** A value that starts with the text, case-insensitively; like `containsMatch` for long text. */
+export function startsWithMatch(column: string, text: string, param = '?'): TextMatch {
+  const pattern = prefixPattern(text);
+  return bytes(pattern) <= LIKE_PATTERN_MAX_BYTES
+    ? { sql: `${column} LIKE ${param} ESCAPE '\\'`, value: pattern }
+    : { sql: `instr(lower(${column}), ${param}) = 1`, value: asciiLower(text) };
+}
+
 /** Inserts one object as a row; column names come from code, never from input. */
 export function insert(sql: SqlPort, table: string, row: Record<string, unknown>, verb = 'INSERT'): void {
   const keys = Object.keys(row);

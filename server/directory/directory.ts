@@ -12,7 +12,7 @@ import type { OrgSeed } from '../../scenarios/types';
 import { migrate } from '../db/migrate';
 import type { Host } from '../host';
 import type { SqlPort, Storage } from '../ports';
-import { all, first, fromJson, insert, likePattern, scalar, type Row } from '../db/sql';
+import { all, first, fromJson, insert, containsMatch, scalar, type Row } from '../db/sql';
 import { DEV_ANCHOR_KEY, moveHead, readHead } from './audit-anchors';
 import { dropSequence, extendSequence, globalSeqs } from './audit-sequence';
 import { createSavedView, deleteSavedView, listSavedViews, setLastUsedView, updateSavedView, type SavedViewRefusal } from './saved-views';
@@ -76,8 +76,10 @@ export class Directory {
 
   /** Email, id or name; exact id and email matches first. At most 50 rows. */
   searchUsers(q: string): { items: User[]; total: number } {
-    const pattern = likePattern(q);
-    const where = `id = ?1 OR email LIKE ?2 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\'`;
+    const email = containsMatch('email', q, '?2');
+    const name = containsMatch('name', q, '?2');
+    const pattern = email.value;
+    const where = `id = ?1 OR ${email.sql} OR ${name.sql}`;
     const rows = all(
       this.sql,
       `SELECT * FROM users WHERE ${where}

@@ -1,5 +1,5 @@
 import { SEARCH_TOWN_LIMIT, type Feed, type SearchHit, type SearchKind, type TimelineKind } from '../../src/api/schemas';
-import { all, likePattern, scalar, str, strOrNull, type Row } from '../db/sql';
+import { all, asciiLower, scalar, str, strOrNull, type Row } from '../db/sql';
 import type { SqlPort } from '../ports';
 import { firstMatch } from './excerpt';
 
@@ -23,7 +23,9 @@ interface TownSource {
   toHit(row: Row, q: string): SearchHit | null;
 }
 
-const LIKE = (column: string) => `${column} LIKE ?1 ESCAPE '\\'`;
+// instr() over the lowercased column rather than LIKE: the SQL of each source is fixed, and a pasted
+// error line is longer than the 50 bytes Durable Objects' SQLite allows a LIKE pattern. Same folding.
+const LIKE = (column: string) => `instr(lower(${column}), ?1) > 0`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** An id column as the contract's `Id | null` (a malformed id in stored metadata links nowhere). */
 const idOrNull = (value: Row[string] | undefined) => (typeof value === 'string' && UUID.test(value) ? value : null);
@@ -174,7 +176,7 @@ function timelineSource(recorded: (feed: Feed | null) => boolean): TownSource | 
  * hide them). A LIKE scan per kind: the town's tables are thousands of rows, not millions.
  */
 export function searchTownRows(sql: SqlPort, q: string, unrecorded: readonly Feed[] = []): TownSearchGroup[] {
-  const pattern = likePattern(q);
+  const pattern = asciiLower(q);
   const recorded = (feed: Feed | null) => feed === null || !unrecorded.includes(feed);
   const timeline = timelineSource(recorded);
   const sources = [...SOURCES.filter((s) => recorded(s.feed)), ...(timeline ? [timeline] : [])];

@@ -2,7 +2,7 @@ import type { SqlPort, SqlValue } from '../ports';
 import type { AuditAnchor, AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
 import { auditNamer } from './audit-names';
 import { ChainWalk, hashInput, hashInputFromStored, type StoredAuditRow } from '../engine';
-import { all, likePattern, scalar } from '../db/sql';
+import { all, containsMatch, likePattern, scalar } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { toAuditEntry } from './rows';
 import type { Row } from '../db/sql';
@@ -55,8 +55,9 @@ export function listAudit(sql: SqlPort, townId: string, filter: AuditFilter): Au
   // Same matching as MSW: admin by id or part of the email, action by name or family (`agent` →
   // `agent.*`), target by id or kind.
   if (filter.admin) {
-    where.push(`(admin_id = ? OR admin_email LIKE ? ESCAPE '\\')`);
-    bindings.push(filter.admin, likePattern(filter.admin));
+    const email = containsMatch('admin_email', filter.admin);
+    where.push(`(admin_id = ? OR ${email.sql})`);
+    bindings.push(filter.admin, email.value);
   }
   if (filter.action) {
     where.push(`(action = ? OR action LIKE ? ESCAPE '\\')`);

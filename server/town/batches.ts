@@ -15,7 +15,7 @@ import {
   type User,
 } from '../../src/api/schemas';
 import { EngineError, runAction, sha256Hex, targetVersion } from '../engine';
-import { all, first, fromJson, insert, likePattern, num, numOrNull, str, strOrNull } from '../db/sql';
+import { all, containsMatch, first, fromJson, insert, num, numOrNull, str, strOrNull } from '../db/sql';
 import type { Ids, Storage } from '../ports';
 import { act } from './act';
 import { sqlAccess, sqlAuditLog } from './access';
@@ -134,8 +134,9 @@ function resolveRowFilter(storage: Storage, selection: Extract<BulkSelection, { 
   };
   const text = (columns: string[], q: string | undefined) => {
     if (!q) return;
-    where.push(`(${columns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    bindings.push(...columns.map(() => likePattern(q)));
+    const matches = columns.map((c) => containsMatch(c, q));
+    where.push(`(${matches.map((m) => m.sql).join(' OR ')})`);
+    bindings.push(...matches.map((m) => m.value));
   };
   let from: string;
   let columns: string;

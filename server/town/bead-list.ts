@@ -1,6 +1,6 @@
 import type { SqlPort } from '../ports';
 import type { BeadListItem, BeadPage, BeadStatus, BeadType } from '../../src/api/schemas';
-import { all, likePattern, num, prefixPattern, strOrNull, type Row } from '../db/sql';
+import { all, containsMatch, num, startsWithMatch, strOrNull, type Row } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { toBead } from './rows';
 
@@ -99,8 +99,10 @@ export function beadFilterWhere(params: Pick<BeadListParams, 'type' | 'label' | 
   }
   if (params.q) {
     // A title anywhere, or an id by its start: tables show the first 8 characters, and that finds it.
-    where.push(`(b.title LIKE ? ESCAPE '\\' OR b.id LIKE ? ESCAPE '\\')`);
-    bindings.push(likePattern(params.q), prefixPattern(params.q.toLowerCase()));
+    const title = containsMatch('b.title', params.q);
+    const id = startsWithMatch('b.id', params.q.toLowerCase());
+    where.push(`(${title.sql} OR ${id.sql})`);
+    bindings.push(title.value, id.value);
   }
   return { where, bindings };
 }

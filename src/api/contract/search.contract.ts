@@ -89,6 +89,20 @@ export function describeSearchContract(host: string, backend: SearchBackend) {
       expect(lines.at(-1)).toMatchObject({ type: 'done' });
     });
 
+    it('finds a whole pasted error line, longer than the 50 bytes SQLite allows a LIKE pattern', async () => {
+      const api = backend.api();
+      const town = await townNamed(api, 'infra-terraform');
+      const repo = (await api.get(endpoints.config(town.id))).rigs[0]!.rig.git_url.replace('https://github.com/', '').replace(/\.git$/, '');
+      const line = `fatal: unable to access 'https://github.com/${repo}.git/': The requested URL returned error: 403`;
+      expect(line.length).toBeGreaterThan(50);
+      const git = hitsOf(await search(api, town.id, line.toUpperCase()), 'git');
+      expect(git.length).toBeGreaterThan(0);
+      expect(git[0]).toMatchObject({ field: 'stderr' });
+      // The bead list's own search box takes a long text too: an answer, not a 500.
+      const beads = await api.get(endpoints.beads(town.id, { q: `${'no such bead title '.repeat(4)}`.trim() }));
+      expect(beads.items).toEqual([]);
+    });
+
     it('treats % and _ as text, and refuses a one-character search with a clear 400', async () => {
       const api = backend.api();
       const town = await townNamed(api, 'infra-terraform');
