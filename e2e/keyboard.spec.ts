@@ -46,6 +46,8 @@ test('keyboard only: palette jumps, tab keys, row keys, an action through the on
   await expect(rows.nth(0)).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/agents\/[0-9a-f-]{36}$/);
+  // The new page's heading takes the focus, so the next Tab starts on this page, not at <body>.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 
   // A bead by title, then one of its actions, in the intervention dialog; Esc closes it.
   await page.keyboard.press('Control+k');
@@ -63,6 +65,15 @@ test('keyboard only: palette jumps, tab keys, row keys, an action through the on
   await expect(dialog.getByText(/reason/i).first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+
+  // The same action from its button: Esc closes the dialog and the focus is back on that button.
+  const trigger = page.getByRole('group', { name: 'Admin actions' }).getByRole('button', { name: 'Change priority' }).first();
+  await trigger.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(trigger).toBeFocused();
 
   // ? shows every key; Esc closes it.
   await page.keyboard.press('?');
