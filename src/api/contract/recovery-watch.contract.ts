@@ -35,7 +35,9 @@ export function describeRecoveryWatch(name: string, backend: RecoveryBackend) {
     throw new Error(`no verdict within ${limit} simulated minutes`);
   }
 
-  describe(`recovery watch (${name})`, { timeout: 60_000 }, () => {
+  // A case moves hours of simulated time on a 2-core machine that may be running other suites: a case
+  // that ran out of time left its requests running into the next case's reseed, failing that one too.
+  describe(`recovery watch (${name})`, { timeout: 120_000 }, () => {
     it('retry dispatch on the stuck agent: attempt, process and work turn ✓ with their times, then "recovered" beside the untouched entry', async () => {
       await backend.reset();
       const { api, townId, entry } = await act(
