@@ -1,6 +1,7 @@
 import { SavedViewCreate, SavedViewLastUsed, SavedViewScope, SavedViewUpdate, SAVED_VIEWS_PER_SCOPE } from '../../src/api/schemas';
 import { badParam, HttpError, json, notFound } from '../http/errors';
 import { uuidParam } from '../http/params';
+import { parseOr, type SafeParser } from '../parse-body';
 import type { Router } from '../http/router';
 import type { SavedViewRefusal } from '../directory/saved-views';
 import { readJson } from './actions';
@@ -47,18 +48,7 @@ export function savedViewRoutes(router: Router<AdminContext>): void {
 
 const now = (ctx: AdminContext) => new Date(ctx.host.clock.now()).toISOString();
 
-function parseBody<T>(
-  schema: {
-    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  body: unknown,
-): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.map(String).join('.') || 'body';
-  throw badParam(field, issue.message);
-}
+const parseBody = <T>(schema: SafeParser<T>, body: unknown): T => parseOr(schema, body, (field, message) => badParam(field, message));
 
 function refusalError(refusal: SavedViewRefusal, scope: string | null, viewId = ''): HttpError {
   switch (refusal.refused) {

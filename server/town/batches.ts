@@ -16,6 +16,7 @@ import {
 } from '../../src/api/schemas';
 import { EngineError, runAction, sha256Hex, targetVersion } from '../engine';
 import { all, containsMatch, first, fromJson, insert, num, numOrNull, str, strOrNull } from '../db/sql';
+import { parseOr, type SafeParser } from '../parse-body';
 import type { Ids, Storage } from '../ports';
 import { act } from './act';
 import { sqlAccess, sqlAuditLog } from './access';
@@ -36,23 +37,15 @@ function refusal(error: EngineError): Refusal {
   return { status: error.status, body: { error: { code: error.code, message: error.message, details: error.details } } };
 }
 
-function parse<T>(
-  schema: {
-    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  body: unknown,
-): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.map(String).join('.') || 'body';
-  throw bad(
-    field,
-    field === 'reason'
-      ? 'A reason is required (at least 3 characters): it goes into every target’s audit entry.'
-      : `Invalid ${field}: ${issue.message}`,
+const parse = <T>(schema: SafeParser<T>, body: unknown): T =>
+  parseOr(schema, body, (field, message) =>
+    bad(
+      field,
+      field === 'reason'
+        ? 'A reason is required (at least 3 characters): it goes into every target’s audit entry.'
+        : `Invalid ${field}: ${message}`,
+    ),
   );
-}
 
 /** The targets a selection names, as they stand now (at most BULK_MAX_TARGETS, else a refusal). */
 function resolveTargets(storage: Storage, selection: BulkSelection): Target[] {
