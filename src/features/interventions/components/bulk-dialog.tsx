@@ -2,6 +2,7 @@ import { useDialogFocus } from '../../../components/dialog-focus';
 import { Dialog } from 'radix-ui';
 import { useRef, useState } from 'react';
 import {
+  BULK_MAX_TARGETS,
   BULK_PRESET_ACTIONS,
   type ActionName,
   type BulkAgentFilter,
@@ -90,12 +91,18 @@ export function BulkSelectedButton({ townId, kind, ids }: { townId: string; kind
   const noun = KIND_NOUN[kind];
   // The dialog keeps the ids it opened with: a poll that changes the table must not change a batch in preview.
   const [taken, setTaken] = useState<string[]>([]);
+  const tooMany = ids.length > BULK_MAX_TARGETS;
   return (
     <>
       <button
         type="button"
         className="button button-small button-primary"
-        disabled={ids.length === 0}
+        disabled={ids.length === 0 || tooMany}
+        title={
+          tooMany
+            ? `A batch takes at most ${formatNumber(BULK_MAX_TARGETS)} ticked rows: narrow the filter, or use “Act on all matching…”`
+            : undefined
+        }
         onClick={() => {
           setTaken([...ids]);
           setOpen(true);
@@ -103,6 +110,9 @@ export function BulkSelectedButton({ townId, kind, ids }: { townId: string; kind
       >
         Act on {formatNumber(ids.length)} selected…
       </button>
+      {tooMany ? (
+        <span className="muted small">at most {formatNumber(BULK_MAX_TARGETS)} a batch: narrow the filter, or act on all matching</span>
+      ) : null}
       {open ? (
         <BulkDialog
           townId={townId}

@@ -8,10 +8,11 @@ import {
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { BeadStatus, BeadType, isKnown, type BeadListItem, type BeadPriority } from '../../../api';
 import { OpenValue } from '../../../components/open-value';
+import { AllRowsCheckbox, RowCheckbox } from '../../../components/row-checkbox';
 import { StatusBadge } from '../../../components/status-badge';
 import { RelativeTime } from '../../../components/relative-time';
 import { shortId } from '../../../lib/format';
@@ -113,18 +114,43 @@ function columns(townId: string) {
 
 type TableRow = ReturnType<ReturnType<typeof useTable<typeof features, BeadListItem>>['getRowModel']>['rows'][number];
 
-/** One row; memoized on the row object (stable while data and sort are) so scrolling renders only new rows. */
+/** The ticked beads, from the State tab's `useRowSelection` (the toolbar acts on them). */
+export interface BeadsSelection {
+  isSelected: (id: string) => boolean;
+  /** `order`: the ids in the order the table shows them (it sorts), for shift-click ranges. */
+  toggle: (id: string, range: boolean, order: readonly string[]) => void;
+  toggleAll: () => void;
+  selected: number;
+}
+
+/**
+ * One row; memoized on the row object (stable while data and sort are) and its tick, so scrolling and
+ * ticking render only the rows that changed.
+ */
 const BeadRow = memo(function BeadRow({
   row,
   index,
   Render,
+  checked,
+  onToggle,
 }: {
   row: TableRow;
   index: number;
   Render: ReturnType<typeof useTable<typeof features, BeadListItem>>['FlexRender'];
+  checked: boolean | null;
+  onToggle: (id: string, range: boolean) => void;
 }) {
   return (
     <tr style={{ height: ROW_HEIGHT }} aria-rowindex={index + 2} className={row.original.status === 'failed' ? 'row-failed' : undefined}>
+      {checked !== null ? (
+        <td className="check-cell">
+          <RowCheckbox
+            label={clipLine(row.original.title) || shortId(row.original.id)}
+            checked={checked}
+            onToggle={(range) => onToggle(row.id, range)}
+          />
+        </td>
+      ) : null}
       {row.getAllCells().map((cell) => (
         <td key={cell.id}>
           <Render cell={cell} />
@@ -155,17 +181,22 @@ const COL_WIDTH: Record<BeadColumn, string> = {
   updated_at: '120px',
 };
 
-/** The beads table: TanStack Table for columns and sorting, TanStack Virtual for rows. */
+/**
+ * The beads table: TanStack Table for columns and sorting, TanStack Virtual for rows; with `selection`,
+ * a tick box per row and in the header (every bead the filter shows).
+ */
 export const BeadsTable = memo(function BeadsTable({
   townId,
   beads,
   sort,
   onSort,
+  selection,
 }: {
   townId: string;
   beads: BeadListItem[];
   sort: BeadSort;
   onSort: (sort: BeadSort) => void;
+  selection?: BeadsSelection;
 }) {
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }];
   const onSortingChange = useCallback(
@@ -188,6 +219,9 @@ export const BeadsTable = memo(function BeadsTable({
     getRowId: (b) => b.id,
   });
   const rows = table.getRowModel().rows;
+  const order = useMemo(() => rows.map((r) => r.id), [rows]);
+  const toggle = selection?.toggle;
+  const onToggle = useCallback((id: string, range: boolean) => toggle?.(id, range, order), [toggle, order]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useRowsVirtualizer(rows.length, scrollRef, ROW_HEIGHT, (i) => rows[i]!.id);
   const items = virtualizer.getVirtualItems();
@@ -198,6 +232,7 @@ export const BeadsTable = memo(function BeadsTable({
     <div ref={scrollRef} className="virtual-scroll" data-testid="beads-scroll">
       <table className="table table-fixed" aria-label="Beads" aria-rowcount={rows.length + 1}>
         <colgroup>
+          {selection ? <col style={{ width: '36px' }} /> : null}
           {table.getAllLeafColumns().map((c) => (
             <col key={c.id} style={{ width: COL_WIDTH[c.id as BeadColumn] }} />
           ))}
@@ -205,6 +240,16 @@ export const BeadsTable = memo(function BeadsTable({
         <thead className="sticky-head">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
+              {selection ? (
+                <th className="check-cell">
+                  <AllRowsCheckbox
+                    label={`Select all ${rows.length} beads shown`}
+                    selected={selection.selected}
+                    shown={rows.length}
+                    onToggle={selection.toggleAll}
+                  />
+                </th>
+              ) : null}
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
@@ -225,7 +270,16 @@ export const BeadsTable = memo(function BeadsTable({
           {top > 0 ? <tr aria-hidden="true" style={{ height: top }} /> : null}
           {items.map((item) => {
             const row = rows[item.index]!;
-            return <BeadRow key={row.id} row={row} index={item.index} Render={table.FlexRender} />;
+            return (
+              <BeadRow
+                key={row.id}
+                row={row}
+                index={item.index}
+                Render={table.FlexRender}
+                checked={selection ? selection.isSelected(row.id) : null}
+                onToggle={onToggle}
+              />
+            );
           })}
           {bottom > 0 ? <tr aria-hidden="true" style={{ height: bottom }} /> : null}
         </tbody>

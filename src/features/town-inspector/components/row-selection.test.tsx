@@ -44,6 +44,52 @@ describe('row checkboxes feed the bulk dialog', () => {
     ).toEqual(['Maple', 'Shadow']);
   });
 
+  it('ticks beads in the virtualized State table: shift-click ranges the sorted rows, Space ticks, a filter intersects', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('mobile-app');
+    const open = town.beads.filter((b) => b.status === 'open');
+    renderApp(`/towns/${town.town.id}/state?sort=title`);
+    const table = await screen.findByRole('table', { name: 'Beads' });
+    await waitFor(() =>
+      expect(screen.getByTestId('beads-progress')).toHaveTextContent(`${town.beads.length} of ${town.beads.length} beads`),
+    );
+    // Sorted by title: audit fields (open), CSV export, dark mode (closed), health check (open).
+    await user.click(box('Add audit fields to the discounts table'));
+    await user.keyboard('{Shift>}');
+    await user.click(box('Add health check endpoint for the load balancer'));
+    await user.keyboard('{/Shift}');
+    expect(within(table).getAllByRole('checkbox', { checked: true })).toHaveLength(4);
+    expect((box('Add dark mode toggle to settings page') as HTMLInputElement).checked).toBe(true);
+    // The keyboard ticks too: Space on a focused box.
+    box('Backfill missing SKU metadata').focus();
+    await user.keyboard(' ');
+    expect(screen.getByRole('button', { name: 'Act on 5 selected…' })).toBeEnabled();
+
+    // Showing only open beads keeps the two open ones ticked; showing all again does not bring back the rest.
+    await user.click(within(screen.getByRole('group', { name: 'Filter by status' })).getByRole('button', { name: /^Open/ }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Act on 2 selected…' })).toBeInTheDocument());
+    expect(screen.getByRole('checkbox', { name: `Select all ${open.length} beads shown` })).toBePartiallyChecked();
+    await user.click(within(screen.getByRole('group', { name: 'Filter by status' })).getByRole('button', { name: /^Open/ }));
+    await waitFor(() =>
+      expect(screen.getByTestId('beads-progress')).toHaveTextContent(`${town.beads.length} of ${town.beads.length} beads`),
+    );
+    expect((box('Backfill missing SKU metadata') as HTMLInputElement).checked).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Act on 2 selected…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Act on 2 selected beads' });
+    await user.type(within(dialog).getByLabelText(/Reason/), 'two stale open beads');
+    await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    expect(await within(dialog).findByTestId('bulk-count')).toHaveTextContent('2 beads would be affected.');
+    const sample = within(dialog).getByRole('table', { name: 'Sample of the targets' });
+    expect(
+      within(sample)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => (r as HTMLTableRowElement).cells[0]!.textContent)
+        .sort(),
+    ).toEqual(['Add audit fields to the discounts table', 'Add health check endpoint for the load balancer']);
+  });
+
   it('the header box ticks every agent the filter shows; “all matching” needs a filter', async () => {
     const user = userEvent.setup();
     const town = scenarioTown('storefront');

@@ -14,9 +14,10 @@ import {
   writeBeadView,
   type BeadSort,
 } from '../../model/bead-view';
-import { BeadsTable } from '../beads-table';
+import { BeadsTable, type BeadsSelection } from '../beads-table';
 import { InvalidRows } from '../../../../components/invalid-rows';
-import { BulkBeadsButton } from '../../../interventions';
+import { BulkBeadsButton, BulkSelectedButton } from '../../../interventions';
+import { useRowSelection } from '../../../../components/use-row-selection';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
 import { SavedViewsBar } from '../../../saved-views';
 
@@ -60,6 +61,14 @@ export function StateTab({ townId }: { townId: string }) {
   const counts = useMemo(() => countByStatus(base), [base]);
   const visible = useMemo(() => filterByStatus(base, status), [base, status]);
   const labels = useMemo(() => collectLabels(beads), [beads]);
+  // Ticked beads never exceed the filter: the hook drops the ones `visible` no longer holds.
+  const visibleIds = useMemo(() => visible.map((b) => b.id), [visible]);
+  const rowSelection = useRowSelection(visibleIds);
+  const { isSelected, toggle: toggleRow, toggleAll, selected } = rowSelection;
+  const tableSelection = useMemo<BeadsSelection>(
+    () => ({ isSelected, toggle: toggleRow, toggleAll, selected: selected.length }),
+    [isSelected, toggleRow, toggleAll, selected.length],
+  );
 
   if (query.isPending) return <Loading label="Loading beads from TownDO" query={query} />;
   if (query.isError && beads.length === 0) return <ErrorState error={query.error} what="beads" onRetry={() => void query.refetch()} />;
@@ -120,6 +129,14 @@ export function StateTab({ townId }: { townId: string }) {
           }}
           shown={visible.length}
         />
+        {selected.length ? (
+          <span className="selection-bar" role="status" data-testid="beads-selection">
+            <BulkSelectedButton townId={townId} kind="bead" ids={selected} />
+            <button type="button" className="button button-small button-ghost" onClick={rowSelection.clear}>
+              Clear selection
+            </button>
+          </span>
+        ) : null}
         <span className="spacer" />
         <span className="muted small" role="status" aria-live="polite" data-testid="beads-progress">
           {loading && total !== null
@@ -152,7 +169,7 @@ export function StateTab({ townId }: { townId: string }) {
           </button>
         </EmptyState>
       ) : (
-        <BeadsTable townId={townId} beads={visible} sort={view.sort} onSort={onSort} />
+        <BeadsTable townId={townId} beads={visible} sort={view.sort} onSort={onSort} selection={tableSelection} />
       )}
     </section>
   );
