@@ -3,6 +3,7 @@ import type { Host } from '../host';
 import { TOWN_FAULTS, type PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
 import { seedTown, seedWorld } from '../seed/seed-world';
+import { parseHostileText, plantHostileText } from '../seed/hostile-text';
 import { checkDevOrigin, guardDevRequest } from './dev-gate';
 import { devSdkEvents } from './dev-events';
 import { mintAdminToken, MAX_LIFETIME_S, type AdminTokenConfig } from '../auth/admin-token';
@@ -38,6 +39,8 @@ interface SeedRequest {
    * seed shows every town as silent. State that holds interventions is never thrown away.
    */
   refreshAfterMs?: number;
+  /** Test hooks only: replace the world's free text with a hostile corpus (server/seed/hostile-text.ts). */
+  hostile?: unknown;
 }
 
 /**
@@ -102,6 +105,12 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
     const now = typeof body.now === 'number' ? body.now : host.clock.now();
     const started = host.clock.now();
     const world = buildWorld({ now });
+    if (body.hostile !== undefined) {
+      if (!options.testHooks)
+        throw new HttpError(404, 'not_found', 'No such route: hostile text exists only under the test harness (TEST_HOOKS).');
+      if (scope !== 'world') throw new HttpError(400, 'bad_request', 'hostile: only with scope world', { parameter: 'hostile' });
+      plantHostileText(world, parseHostileText(body.hostile));
+    }
     const large =
       scope === 'large'
         ? buildLargeTown({ now, ownerId: USERS.bench.id })

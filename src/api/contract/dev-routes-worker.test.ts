@@ -157,4 +157,13 @@ describe('dev routes gate (as npm start serves them)', () => {
     }
     expect(await admin().get(endpoints.townAudit(town.id))).toEqual(before);
   });
+
+  it('plants no hostile text without the test harness (the e2e corpus exists only there)', async () => {
+    const town = await storefront();
+    const before = await admin().get(endpoints.beads(town.id, { limit: 5 }));
+    const res = await post('seed', { force: true, hostile: { texts: ['<img src=x onerror=alert(1)>'] } });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('TEST_HOOKS');
+    expect(await admin().get(endpoints.beads(town.id, { limit: 5 }))).toEqual(before);
+  });
 });
