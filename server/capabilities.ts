@@ -6,7 +6,7 @@ import { HttpError } from './http/errors';
  * - `reference` records every feed the panel shows and runs every action.
  * - `production-today` records only what production's Gastown records today and supports only the
  *   admin procedures its worker has (DOMAIN.md): force-reset an agent, force-close or force-fail a
- *   bead, force-restart the container. Its routes answer as production would have to: a feed it does
+ *   bead, force-restart the container, delete beads (one by one, or many through a bulk run). Its routes answer as production would have to: a feed it does
  *   not record is `404 not_recorded`, and the same lists inside other answers come back empty (the
  *   panel reads the capabilities, so it says "not recorded" rather than "none"); an action it lacks is
  *   `422 not_supported`. The rows stay in the town's tables (the patrol and the engine write them as in
@@ -17,7 +17,13 @@ export const PROFILES: readonly Profile[] = ['reference', 'production-today'];
 
 /** AgentDO keeps only the newest 10,000 events per agent in production. */
 export const PRODUCTION_SDK_EVENT_RETENTION = 10_000;
-const PRODUCTION_ACTIONS: ActionName[] = ['agent.force_reset', 'bead.force_close', 'bead.force_fail', 'container.force_restart'];
+const PRODUCTION_ACTIONS: ActionName[] = [
+  'agent.force_reset',
+  'bead.force_close',
+  'bead.force_fail',
+  'bead.delete',
+  'container.force_restart',
+];
 
 export function capabilitiesOf(profile: Profile): Capabilities {
   const all = (recorded: boolean) => ({ recorded, retention: null, retention_count: null });

@@ -185,3 +185,38 @@ describe('config warnings', () => {
     expect(higher.result.effect.warnings).toEqual([]);
   });
 });
+
+describe('bead.delete', () => {
+  it('deleting a bead an agent works on unhooks the agent, takes the bead’s edges and warns that the work is lost', async () => {
+    const town = await townNamed('design-system');
+    const agent = town.agents.find(
+      (a) => a.current_hook_bead_id && town.beads.find((b) => b.id === a.current_hook_bead_id)?.status === 'in_progress',
+    )!;
+    const bead = town.access.bead(agent.current_hook_bead_id!)!;
+    const { result, entry } = act(town, 'bead.delete', { kind: 'bead', id: bead.id });
+    expect(result.effect.summary).toContain(`${agent.name} is unhooked and goes idle`);
+    expect(result.effect.warnings.join(' ')).toContain('is in progress: its work so far is lost with it');
+    expect(result.target_version).toBeNull();
+    expect(town.access.bead(bead.id)).toBeNull();
+    expect(town.access.dependencies(bead.id)).toEqual([]);
+    expect(town.access.agent(agent.id)).toMatchObject({ status: 'idle', current_hook_bead_id: null });
+    expect(entry).toMatchObject({
+      action: 'bead.delete',
+      before: { [`${bead.title}.exists`]: true },
+      after: { [`${bead.title}.exists`]: false },
+    });
+  });
+
+  it('a convoy that tracked the deleted bead counts without it, so it is not stalled short of its total', async () => {
+    const town = await townNamed('design-system');
+    const convoy = town.beads.find((b) => b.title === 'Convoy: Design tokens v2 rollout')!;
+    const theme = town.beads.find((b) => b.title === 'Update Storybook theme')!;
+    const before = town.access.convoy(convoy.id)!;
+    const { result } = act(town, 'bead.delete', { kind: 'bead', id: theme.id });
+    expect(result.effect.summary).toContain(`1 convoy stops tracking it (“${convoy.title}”)`);
+    // It blocked “Remove tokens v1 aliases”, which no longer waits on it.
+    expect(result.effect.warnings.join(' ')).toContain('Remove tokens v1 aliases');
+    expect(town.access.convoy(convoy.id)).toMatchObject({ total_beads: before.total_beads - 1, closed_beads: before.closed_beads - 1 });
+    expect(town.access.dependencies(convoy.id).some((d) => d.depends_on_bead_id === theme.id)).toBe(false);
+  });
+});

@@ -46,6 +46,8 @@ export interface TownAccess {
 
   updateAgent(id: string, patch: Partial<Agent>): void;
   deleteAgent(id: string): void;
+  /** Removes a bead, its dependency edges (both ways), labels, events and side rows (review, convoy, escalation). */
+  deleteBead(id: string): void;
   updateBead(id: string, patch: Partial<Bead>): void;
   addBeadEvent(event: BeadEvent): void;
   addStatusChange(agentId: string, status: Agent['status'], at: string, reason: string): void;

@@ -1,5 +1,6 @@
 import type { Bead } from '../../../src/api/schemas';
 import { EngineError } from '../engine-error';
+import { deleteBead } from './bead-delete';
 import {
   agentToIdle,
   assigneeName,
@@ -67,6 +68,7 @@ function finishBead(ctx: Ctx, status: 'closed' | 'failed', verb: string): Plan {
 export const beadHandlers: FamilyHandlers<'bead'> = {
   'bead.force_close': (ctx) => finishBead(ctx, 'closed', 'Close'),
   'bead.force_fail': (ctx) => finishBead(ctx, 'failed', 'Fail'),
+  'bead.delete': deleteBead,
   'bead.change_priority': (ctx) => {
     const bead = need(ctx.town.bead(ctx.targetId), 'bead', ctx.targetId);
     const priority = ctx.params.priority as Bead['priority'];

@@ -249,6 +249,23 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
       expect(after.agent).toMatchObject({ status: 'idle', current_hook_bead_id: null });
     },
   }),
+  'bead.delete': defineCase({
+    town: 'design-system',
+    // A closed bead the Design tokens convoy tracks: deleting it must not leave the convoy short (production's stall).
+    target: async (ctx) => ({
+      id: (await beadTitled(ctx.api, ctx.town.id, 'Update Storybook theme')).id,
+      params: {},
+      convoy: await convoyTarget(ctx),
+    }),
+    read: async (ctx, t) => ({ bead: await beadRow(ctx.api, ctx.town.id, t.id), ...(await convoyOf(ctx, t.convoy)) }),
+    changed: (after, before, t) => {
+      expect(before.bead).toMatchObject({ status: 'closed' });
+      expect(before.convoy.tracked.some((x) => x.bead_id === t.id)).toBe(true);
+      expect(after.bead).toBeNull();
+      expect(after.convoy.tracked.some((x) => x.bead_id === t.id)).toBe(false);
+      expect(after.convoy).toMatchObject({ total_beads: before.convoy.total_beads - 1, closed_beads: before.convoy.closed_beads - 1 });
+    },
+  }),
 
   // ── Review queue ──
   'review.force_retry': defineCase({

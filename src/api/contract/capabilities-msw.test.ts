@@ -35,12 +35,18 @@ describe('GET /capabilities', () => {
     expect(caps.actions).toContain('mayor.force_restart');
   });
 
-  it('production-today declares what production records: SDK events newest 10,000 per agent, no audit, four actions', async () => {
+  it('production-today declares what production records: SDK events newest 10,000 per agent, no audit, the five procedures of production', async () => {
     const caps = await api('production-today').get(endpoints.capabilities());
     expect(caps.feeds.sdk_events).toEqual({ recorded: true, retention: 'newest 10,000 events per agent', retention_count: 10_000 });
     for (const feed of ['dispatch_attempts', 'container_events', 'git_operations', 'credential_events', 'admin_audit_log'])
       expect(caps.feeds[feed]?.recorded, feed).toBe(false);
-    expect([...caps.actions].sort()).toEqual(['agent.force_reset', 'bead.force_close', 'bead.force_fail', 'container.force_restart']);
+    expect([...caps.actions].sort()).toEqual([
+      'agent.force_reset',
+      'bead.delete',
+      'bead.force_close',
+      'bead.force_fail',
+      'container.force_restart',
+    ]);
   });
 });
 

@@ -54,6 +54,7 @@ export async function readFacts(api: ApiClient, townId: string): Promise<Facts> 
   }
 
   for (const b of beads.items) {
+    put(b.id, b.title, 'exists', true);
     put(b.id, b.title, 'status', b.status);
     put(b.id, b.title, 'priority', b.priority);
     put(b.id, b.title, 'assignee', b.assignee_name);

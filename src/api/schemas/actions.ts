@@ -22,6 +22,8 @@ export const ACTIONS = {
   'bead.reassign': { target: 'bead', params: z.object({ agent_id: Id }).strict() },
   'bead.change_priority': { target: 'bead', params: z.object({ priority: BeadPriority }).strict() },
   'bead.unhook': { target: 'bead', params: NoParams },
+  /** Removes the bead with its dependency edges, labels and events; convoys that tracked it count without it. */
+  'bead.delete': { target: 'bead', params: NoParams },
   /** An escalation bead: marks it acknowledged (the bead stays as it is; a re-escalation clears the mark). */
   'escalation.acknowledge': { target: 'bead', params: NoParams },
   'review.force_retry': { target: 'review', params: NoParams },

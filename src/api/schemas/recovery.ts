@@ -135,6 +135,9 @@ export const RECOVERY: Record<ActionName, RecoverySpec | NoRecovery> = {
   'escalation.acknowledge': {
     none: 'An acknowledgement records that someone has seen the escalation; the work it is about recovers by its own repair.',
   },
+  'bead.delete': {
+    none: 'The bead is gone when the action returns, and convoys that tracked it already count without it; nothing further happens by itself.',
+  },
   'bead.unhook': { none: 'The bead is open again when the action returns; dispatch picks it up like any open bead.' },
   'review.force_close': { none: 'The merge request is closed when the action returns.' },
   'review.clear_queue': { none: 'The queue is empty when the action returns.' },

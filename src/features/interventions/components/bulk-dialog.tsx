@@ -21,7 +21,13 @@ import { ACTION_META } from '../model/registry';
 import '../interventions.css';
 
 /** The bead actions a batch can take, with the one parameter some of them need. */
-const BEAD_BULK_ACTIONS: readonly ActionName[] = ['bead.force_close', 'bead.force_fail', 'bead.change_priority', 'bead.unhook'];
+const BEAD_BULK_ACTIONS: readonly ActionName[] = [
+  'bead.force_close',
+  'bead.force_fail',
+  'bead.change_priority',
+  'bead.unhook',
+  'bead.delete',
+];
 const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 /** What a batch can do to agents and to merge requests (actions without parameters of their own). */
 const AGENT_BULK_ACTIONS: readonly ActionName[] = ['agent.force_reset', 'agent.force_unhook', 'agent.retry_dispatch', 'agent.force_kill'];

@@ -56,6 +56,7 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
       ],
     },
     { action: 'bead.unhook', disabled: !hooked_agent, title: hooked_agent ? undefined : 'No agent is hooked' },
+    { action: 'bead.delete' },
   ];
   const convoyItems: ActionBarItem[] = convoy
     ? [

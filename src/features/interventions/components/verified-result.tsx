@@ -18,7 +18,7 @@ export interface VerifiedResultProps {
 /** The dialog after success: the verified new state, the audit entry, and a way onward. */
 export function VerifiedResult({ townId, action, result, text, onClose }: VerifiedResultProps) {
   const entry = result.audit_entry;
-  const deleted = action === 'agent.delete';
+  const deleted = action === 'agent.delete' ? 'agents' : action === 'bead.delete' ? 'beads' : null;
   // The audit's outcome decides the words and the colour: an action that ran but failed never reads green.
   const failed = entry?.outcome === 'failure';
   return (
@@ -47,9 +47,9 @@ export function VerifiedResult({ townId, action, result, text, onClose }: Verifi
       ) : null}
       <div className="dialog-actions">
         {deleted ? (
-          // The agent's page has nothing left to show: offer the town's agents instead.
-          <Link className="button" to={paths.town.getHref(townId, 'agents')} onClick={onClose}>
-            Go to the town’s agents
+          // The target's page has nothing left to show: offer the town's list instead.
+          <Link className="button" to={paths.town.getHref(townId, deleted === 'agents' ? 'agents' : 'state')} onClick={onClose}>
+            Go to the town’s {deleted}
           </Link>
         ) : null}
         <Dialog.Close className="button button-primary">Done</Dialog.Close>

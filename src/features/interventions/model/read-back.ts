@@ -1,4 +1,4 @@
-import { apiClient, endpoints, type ActionName, type ActionResult, type ActionTarget } from '../../../api';
+import { ApiError, apiClient, endpoints, type ActionName, type ActionResult, type ActionTarget } from '../../../api';
 import { readFreshTarget } from '../api/read-target';
 import { formatValue, toChangeRows, valueAt } from './values';
 
@@ -32,6 +32,18 @@ export async function readBack(
     const still = agents.items.some((a) => a.id === target.id);
     const text = still ? `${name} is still listed in the town’s agents.` : `${name} is deleted: gone from the town’s agent list`;
     return { text: still ? text : `${text}${beads.length ? `; its bead ${beads.join(', ')}` : ''}.`, version: null };
+  }
+  if (action === 'bead.delete') {
+    const name = result.effect.changes.find((c) => c.entity.id === target.id)?.entity.label ?? 'The bead';
+    // A 404 is the answer hoped for: anything else (the bead still there, or a failed read) says so.
+    const still = await apiClient
+      .get(endpoints.bead(townId, target.id))
+      .then(() => true)
+      .catch((error: unknown) => !(error instanceof ApiError && error.status === 404));
+    return {
+      text: still ? `${quote(name)} still answers on its page.` : `${quote(name)} is deleted: its page answers “not found”.`,
+      version: null,
+    };
   }
   const read = await readFreshTarget(townId, target);
   const also = async (sentence: string) => {

@@ -134,6 +134,11 @@ export const ACTION_META: Record<ActionName, ActionMeta> = {
   'bead.reassign': { label: 'Reassign', description: 'Moves the bead to another polecat and dispatches it there.', danger: false },
   'bead.change_priority': { label: 'Change priority', description: 'Changes the bead’s priority for dispatch ordering.', danger: false },
   'bead.unhook': { label: 'Unhook agent', description: 'Unhooks the current agent; the bead returns to open.', danger: true },
+  'bead.delete': {
+    label: 'Delete bead',
+    description: 'Removes the bead with its dependencies, labels and history; convoys that tracked it stop tracking it.',
+    danger: true,
+  },
   'escalation.acknowledge': {
     label: 'Acknowledge escalation',
     description: 'Records that an operator has seen this escalation; the bead and the work it is about stay as they are.',
@@ -218,7 +223,7 @@ export const ACTION_META: Record<ActionName, ActionMeta> = {
 export const ACTIONS_FOR: Partial<Record<TargetKind | 'mayor', ActionName[]>> = {
   agent: ['agent.force_reset', 'agent.force_unhook', 'agent.retry_dispatch', 'agent.force_kill', 'agent.delete'],
   mayor: ['mayor.force_restart', 'mayor.resend_last_message', 'mayor.clear_conversation'],
-  bead: ['bead.force_close', 'bead.force_fail', 'bead.reassign', 'bead.change_priority', 'bead.unhook'],
+  bead: ['bead.force_close', 'bead.force_fail', 'bead.reassign', 'bead.change_priority', 'bead.unhook', 'bead.delete'],
   review: ['review.force_retry', 'review.direct_merge', 'review.force_close'],
   container: ['container.force_restart', 'container.force_stop', 'container.set_sleep_timeout'],
   rig: ['credential.force_refresh', 'credential.set_token', 'credential.relink_integration'],
