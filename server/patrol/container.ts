@@ -1,6 +1,7 @@
 import { all, scalar, str } from '../db/sql';
 import { readMeta, writeMeta } from '../town/meta';
 import { toProcess } from '../town/rows';
+import { currentBoot, endBoot, missGrace, recordStartCause, type StartCause } from './cold-start';
 import type { PatrolStep, Tick } from './tick';
 import { containerEvent, endProcess, LIVE, minutesSince } from './world';
 
@@ -11,8 +12,6 @@ const HEALTHY_AFTER_MINUTES = 10;
 /** Health checks fail once the processes hold this share of the memory limit. */
 const PRESSURE = 0.9;
 
-export type StartCause = 'admin' | 'platform' | 'wake';
-const START_CAUSE = 'container_start_cause';
 const HEAP = 'container_heap_mb';
 
 /** The heap NODE_OPTIONS asks for (`--max-old-space-size=N`), as the container's processes see it at start. */
@@ -26,12 +25,13 @@ export function heapFromEnv(tick: Tick): number {
 export function startContainer(tick: Tick, cause: StartCause): void {
   const c = tick.town.container();
   tick.town.updateContainer({ status: 'starting', started_at: tick.iso, version: c.version + 1 });
-  writeMeta(tick.sql, START_CAUSE, cause);
+  recordStartCause(tick, cause);
 }
 
 /**
  * The container: a cold start answers its health checks by the next tick and runs (its processes with
- * it); the environment it started with (NODE_OPTIONS' heap) decides how its processes use memory. While
+ * it), unless its environment keeps it from listening: then it misses the 3-min grace, is reported not
+ * found and restarted by the platform, start after start, until the env is fixed. The environment it started with (NODE_OPTIONS' heap) decides how its processes use memory. While
  * a heap larger than the container is allowed, working sessions grow until their sum passes the limit
  * and the container is OOM-killed, then restarted by the platform: the condition recurs until the env
  * is fixed and the container restarted. An idle container sleeps after `sleep_after_minutes`.
@@ -41,10 +41,12 @@ export const containerStep: PatrolStep = {
   run(tick) {
     const c = tick.town.container();
     if (c.status === 'starting') {
-      const cause = (readMeta(tick.sql, START_CAUSE) ?? 'admin') as StartCause;
+      const boot = currentBoot(tick);
+      if (boot.stuck_log !== null) return missGrace(tick, boot, () => startContainer(tick, 'platform'));
+      const cause = boot.cause;
       const coldStartMs = tick.rng.int(18_000, 52_000);
       writeMeta(tick.sql, HEAP, heapFromEnv(tick));
-      tick.sql.exec(`DELETE FROM town_meta WHERE key = ?`, START_CAUSE);
+      endBoot(tick);
       containerEvent(tick, 'start', {
         reason: cause === 'admin' ? 'restarted by admin' : cause === 'wake' ? 'woken for dispatch' : 'restarted by platform',
         message: `cold start answered health checks after ${Math.round(coldStartMs / 1000)} s`,

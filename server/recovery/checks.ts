@@ -28,11 +28,22 @@ const READ: Record<RecoveryCheckId, (sql: SqlPort, entry: AuditEntry, now: numbe
       `SELECT created_at, message FROM container_events WHERE event_type = 'oom' AND created_at >= ? ORDER BY created_at DESC LIMIT 1`,
       entry.at,
     );
+    // Still starting: a start that missed the cold-start grace says why (its last log line).
+    const missed =
+      status === 'running'
+        ? null
+        : first(
+            sql,
+            `SELECT created_at, message FROM container_events WHERE event_type = 'not_found' AND created_at >= ? ORDER BY created_at DESC LIMIT 1`,
+            entry.at,
+          );
     return {
       met: status === 'running' && oom === null,
       evidence: oom
         ? `OOM-killed at ${String(oom.created_at).slice(11, 19)} after the restart: ${String(oom.message ?? '')}`
-        : `Container ${status} (health ${String(c?.health ?? 'unknown')})`,
+        : missed
+          ? `Not found at ${String(missed.created_at).slice(11, 19)}: ${String(missed.message ?? '')}`
+          : `Container ${status} (health ${String(c?.health ?? 'unknown')})`,
       link: { kind: 'container', id: entry.town_id },
     };
   },

@@ -152,6 +152,11 @@ function containerInputs(sql: SqlPort, now: number): H['container'] {
     idle_since: strOrNull(state?.idle_since ?? null),
     restarts_24h: scalar(sql, `SELECT count(*) FROM container_events WHERE ${UNPLANNED_START} AND created_at >= ?`, since),
     oom_24h: scalar(sql, `SELECT count(*) FROM container_events WHERE event_type = 'oom' AND created_at >= ?`, since),
+    not_found_since_start: scalar(
+      sql,
+      `SELECT count(*) FROM container_events WHERE event_type = 'not_found'
+         AND created_at > coalesce((SELECT max(created_at) FROM container_events WHERE event_type = 'start'), '')`,
+    ),
     unstable_at: strOrNull(
       first(sql, `SELECT max(created_at) AS at FROM container_events WHERE event_type IN ('oom', 'not_found') OR ${UNPLANNED_START}`)?.at ??
         null,

@@ -246,6 +246,65 @@ export function describeRecoveryContract(name: string, backend: RecoveryBackend,
       });
     }
 
+    // A wrong container config: node told to wait for a debugger never reaches `kilo serve`'s listen, so
+    // a cold start misses the 3-min grace. The patrol records the refused health checks, then `not_found`,
+    // and the platform starts it again, to miss again; a restart alone changes nothing, while fixing the
+    // env lets the platform's next start run and the container finding go (resolved after a clean run).
+    it('storefront: a cold start waiting for a debugger is not found after the 3-min grace until NODE_OPTIONS is fixed', async () => {
+      await backend.reset();
+      const c = await context('storefront');
+      const setOptions = (value: string | null) =>
+        c.act('container.update_env', 'container', c.townId, { changes: [{ key: 'NODE_OPTIONS', value, secret: false }] });
+      const container = () => c.api.get(endpoints.container(c.townId));
+      const containerFindings = async () => (await diagnosis(c)).findings.filter((f) => f.rule === 'container-instability');
+      await setOptions('--inspect-brk=0.0.0.0:9229');
+      await restartContainer.apply(c);
+
+      await backend.advance(c.townId, 2 * 60_000);
+      let state = await container();
+      expect(state.status).toBe('starting');
+      expect(state.events.filter((e) => e.event_type === 'not_found' && e.created_at >= state.last_restart_at!)).toEqual([]);
+      expect(state.events[0]).toMatchObject({ event_type: 'health_check_failed', message: expect.stringMatching(/^GET \/health refused/) });
+
+      await backend.advance(c.townId, 2 * 60_000);
+      state = await container();
+      const missed = state.events.find((e) => e.event_type === 'not_found')!;
+      expect(missed.message).toMatch(/within the 3-min cold-start grace \(last log: Debugger listening on ws:\/\/0\.0\.0\.0:9229\//);
+      expect(missed.created_at >= state.last_restart_at!).toBe(true);
+      expect(state.status).toBe('starting');
+      expect(state.health).toBe('down');
+      expect((await containerFindings()).map((f) => `${f.severity} ${f.reason}`)).toEqual([
+        expect.stringMatching(/^red container not found after the 3-min cold-start grace since it last ran/),
+      ]);
+
+      // The wrong fix: restart it as it is. Every start still misses the grace.
+      await restartContainer.apply(c);
+      await backend.advance(c.townId, 10 * 60_000);
+      state = await container();
+      expect(state.status).toBe('starting');
+      expect(state.events.filter((e) => e.event_type === 'start' && e.created_at >= missed.created_at)).toEqual([]);
+      expect((await containerFindings()).filter((f) => f.severity === 'red' && !f.resolved_at)).toHaveLength(1);
+
+      // The right fix: the env alone; the platform's next start reads it and answers its health checks.
+      await setOptions(null);
+      await backend.advance(c.townId, 5 * 60_000);
+      state = await container();
+      expect(state.status).toBe('running');
+      expect(state.events.find((e) => e.event_type === 'start')!.created_at > missed.created_at).toBe(true);
+      let minutes = 5;
+      let open = await containerFindings();
+      while (open.some((f) => !f.resolved_at) && minutes < 60) {
+        await backend.advance(c.townId, STEP_MINUTES * 60_000);
+        minutes += STEP_MINUTES;
+        open = await containerFindings();
+      }
+      expect(
+        open.filter((f) => !f.resolved_at),
+        `after ${minutes} min`,
+      ).toEqual([]);
+      expect((await container()).health).toBe('ok');
+    });
+
     // The superseded causes read "resolved" for 30 min after what superseded them, then clear: a failed
     // dispatch followed by a successful one, clones that failed until a git operation succeeded (a push
     // or the refinery's merge), a credential whose failed refresh is followed by a good resolve.

@@ -68,6 +68,8 @@ export const HealthInputs = z.object({
     /** Platform restarts in 24 h (an admin's restart or a wake for dispatch is not counted). */
     restarts_24h: z.number().int().nonnegative(),
     oom_24h: z.number().int().nonnegative(),
+    /** Cold starts that missed the 3-min grace (instance not found) since the container last started and ran. */
+    not_found_since_start: z.number().int().nonnegative(),
     /** The newest sign of instability (OOM, instance not found, platform restart): a clean run since supersedes it. */
     unstable_at: Timestamp.nullable(),
     last_exit_code: z.number().int().nullable(),

@@ -168,7 +168,7 @@ export const RULES: Rule[] = [
     id: 'container-instability',
     title: 'Container instability',
     description:
-      'The container was OOM-killed or restarted by the platform 3+ times in 24 h, or has crashed (red); health degraded (yellow). Resolved once it has run clean for 30 min since. Restarts by an admin are not counted.',
+      'The container was OOM-killed or restarted by the platform 3+ times in 24 h, has crashed, or its cold start missed the 3-min grace since it last ran (red); health degraded (yellow). Resolved once it has run clean for 30 min since. Restarts by an admin are not counted.',
     evaluate(inputs, now) {
       const c = inputs.container;
       const cleanSince = Math.max(Date.parse(c.unstable_at ?? '') || 0, Date.parse(c.started_at ?? '') || 0);
@@ -179,6 +179,10 @@ export const RULES: Rule[] = [
       if (c.oom_24h > 0) parts.push(`OOM-killed ${c.oom_24h}× in 24 h`);
       if (c.restarts_24h >= 3) parts.push(`${c.restarts_24h} restarts in 24 h`);
       if (c.status === 'crashed') parts.push('crashed');
+      if (c.not_found_since_start > 0)
+        parts.push(
+          `not found after the 3-min cold-start grace${c.not_found_since_start > 1 ? ` ${c.not_found_since_start}×` : ''} since it last ran`,
+        );
       const exit =
         c.last_exit_code !== null ? ` (last exit ${c.last_exit_code}${c.last_exit_reason ? `: ${c.last_exit_reason}` : ''})` : '';
       if (parts.length) {
