@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { clipLine } from '../lib/bounded-text';
 
 export function PageHeader({
   title,
@@ -16,7 +17,8 @@ export function PageHeader({
       <div className="page-header-main">
         {eyebrow ? <div className="eyebrow">{eyebrow}</div> : null}
         {/* Focusable by script only: focus lands here after a route change (app/use-route-focus.ts). */}
-        <h1 tabIndex={-1}>{title}</h1>
+        {/* A name from the server (town, user) can be any length: a plain-text title is clamped to a line's worth. */}
+        <h1 tabIndex={-1}>{typeof title === 'string' ? clipLine(title) : title}</h1>
         {children ? <div className="page-header-meta">{children}</div> : null}
       </div>
       {actions ? <div className="page-header-actions">{actions}</div> : null}

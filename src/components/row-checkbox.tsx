@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { clipLine } from '../lib/bounded-text';
 
 /**
  * A row's tick box for bulk actions. Space (keyboard) and clicks both arrive as a click, so shift-click
@@ -9,7 +10,7 @@ export function RowCheckbox({ label, checked, onToggle }: { label: string; check
     <input
       type="checkbox"
       className="row-check"
-      aria-label={`Select ${label}`}
+      aria-label={`Select ${clipLine(label)}`}
       checked={checked}
       onClick={(e: MouseEvent<HTMLInputElement>) => onToggle(e.shiftKey)}
       // The click above is the one change: React still wants a handler for a controlled box.

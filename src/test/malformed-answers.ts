@@ -1,12 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import type { z } from 'zod';
 import { apiClient } from '../api';
 import type { EndpointSpec } from '../api/endpoints';
 import { salvageRows } from '../api/salvage';
+import { WAIT_NOTICE_MS } from '../components/waiting';
 import { server } from '../mocks/node';
 import { TEST_API_BASE } from './render-app';
 import { DEV_TOKENS } from './tokens';
@@ -24,6 +25,11 @@ export interface Subject {
   spec: EndpointSpec<z.ZodType>;
   /** What the view showed from this endpoint, found again after every bad answer (kept, not blanked). */
   shown: () => HTMLElement;
+  /**
+   * The view never lays out the answer's first text field (an id the view reads but does not show),
+   * so a 10 MB string there has no "show all" to offer; the page must still hold none of it.
+   */
+  firstTextHidden?: boolean;
 }
 
 type Body = Record<string, unknown>;
@@ -38,6 +44,8 @@ interface Expectation {
   setAside?: string;
   /** Whether the alert offers Retry (otherwise the next refresh recovers). */
   retry: boolean;
+  /** A 10 MB string rendered (at this path): the page holds only its bounded head, with "show all" on demand. */
+  bounded?: string;
 }
 
 interface Case {
@@ -124,7 +132,10 @@ export const CASES: Case[] = [
       if (!leaf) return null;
       const body = structuredClone(good);
       setAt(body, leaf.path, `${leaf.value} ${'x'.repeat(TEN_MB)}`);
-      return { bad: { kind: 'json', body }, expect: contractExpectation(schema, body, String(leaf.path.at(-1))) };
+      return {
+        bad: { kind: 'json', body },
+        expect: { ...contractExpectation(schema, body, String(leaf.path.at(-1))), bounded: leaf.path.join('.') },
+      };
     },
   },
   {
@@ -204,6 +215,65 @@ function shownOrNull(subject: Subject): HTMLElement | null {
   }
 }
 
+const showAllCount = () => screen.queryAllByRole('button', { name: /show all/i }).length;
+/** A one-line clamp (`clipLine`): the head of the 10 MB run of x, cut with an ellipsis. */
+const clampedHead = () => /x{40}…/.test(document.body.textContent ?? '');
+/** Far below the 10 MB string: only a bounded head of it may be in the page (attributes included). */
+const PAGE_BUDGET = 1_000_000;
+
+/** Where the page holds long text whole (for the failure message): `tag.class` of each holder, attributes too. */
+function longTextHolders(limit = 10_000): string {
+  const holders = new Set<string>();
+  const name = (el: Element | null) =>
+    el ? `${el.tagName.toLowerCase()}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}` : '?';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE && (n.nodeValue?.length ?? 0) > limit)
+      holders.add(`${name(n.parentElement?.parentElement ?? null)} > ${name(n.parentElement)}`);
+    if (n instanceof Element) for (const a of n.attributes) if (a.value.length > limit) holders.add(`${name(n)}[${a.name}]`);
+  }
+  return [...holders].join(', ');
+}
+
+/**
+ * A hang while the view has nothing of this endpoint yet (opened while the endpoint hangs): after
+ * WAIT_NOTICE_MS the loading state says "still waiting (N s)…" with Cancel and Retry, and Retry,
+ * once the endpoint answers, brings the view back. The client's own timeout is out of the way here.
+ */
+async function firstLoadHang(queryClient: QueryClient, subject: Subject, path: string) {
+  const label = `${subject.spec.path}: a hang on first load`;
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  try {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    apiClient.configure({ timeoutMs: 120_000 });
+    let asked = 0;
+    server.use(
+      http.get(path, ({ request }) => {
+        if (request.headers.get(ORIGINAL)) return undefined;
+        asked += 1;
+        return new Promise<Response>((resolve) => request.signal.addEventListener('abort', () => resolve(HttpResponse.error())));
+      }),
+    );
+    // Every query of the page starts over, as when the page is opened; only this endpoint hangs.
+    void queryClient.resetQueries({ type: 'active' });
+    await act(() => vi.advanceTimersByTimeAsync(WAIT_NOTICE_MS + 2_000));
+    expect(asked, `${label}: the view asked`).toBeGreaterThan(0);
+    const notice = await waitFor(() => {
+      const found = screen.getAllByRole('status').find((s) => /still waiting \(\d+ s\)…/.test(s.textContent ?? ''));
+      if (!found) throw new Error(`${label}: no "still waiting (N s)…" notice`);
+      return found;
+    });
+    expect(within(notice).getByRole('button', { name: 'Cancel' }), `${label}: Cancel offered`).toBeInTheDocument();
+    server.resetHandlers();
+    await user.click(within(notice).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(shownOrNull(subject) !== null, `${label}: Retry brings the view back`).toBe(true), { timeout: 5_000 });
+    expect(screen.queryByText(/still waiting/), `${label}: the notice is gone`).toBeNull();
+  } finally {
+    vi.useRealTimers();
+    apiClient.configure({ timeoutMs: 400 });
+  }
+}
+
 /** The alert that says what went wrong with this endpoint (the view may show others for other reasons). */
 function alertTitled(title: string): HTMLElement {
   const alert = screen.getAllByRole('alert').find((a) => within(a).queryByText(title));
@@ -214,7 +284,9 @@ function alertTitled(title: string): HTMLElement {
 /**
  * Runs every case against one endpoint of a rendered view, one after another on the same page: bad
  * answer → refresh → specific error (or tolerant render) with what was shown kept → good answer →
- * Retry/refresh → the error is gone and the view is whole. Returns the cases that had nothing to break.
+ * Retry/refresh → the error is gone and the view is whole; a 10 MB string is laid out only as a bounded
+ * head with "show all". Then the hang once more, on a first load (`firstLoadHang`). Returns the cases
+ * that had nothing to break.
  */
 export async function runMalformedCases(queryClient: QueryClient, subject: Subject): Promise<string[]> {
   const user = userEvent.setup();
@@ -223,6 +295,7 @@ export async function runMalformedCases(queryClient: QueryClient, subject: Subje
   apiClient.configure({ timeoutMs: 400 });
   const skipped: string[] = [];
   expect(subject.shown()).toBeInTheDocument();
+  const showAllBefore = showAllCount();
   for (const c of CASES) {
     const made = c.make(good, subject.spec.schema);
     if (!made) {
@@ -252,6 +325,23 @@ export async function runMalformedCases(queryClient: QueryClient, subject: Subje
         const named = await waitFor(() => screen.getAllByTestId('invalid-row').find((row) => row.textContent?.includes(setAside)));
         expect(named, `${label}: the unreadable row is named`).toBeDefined();
       }
+      if (made.expect.bounded) {
+        const at = `${label} at ${made.expect.bounded}`;
+        const offered = () => showAllCount() > showAllBefore;
+        // Wait for the view to lay the answer out, then look at what it holds.
+        if (!subject.firstTextHidden)
+          await waitFor(() =>
+            expect(offered() || /x{40}/.test(document.body.textContent ?? ''), `${at}: the long text is shown`).toBe(true),
+          );
+        const size = document.body.innerHTML.length;
+        expect(
+          size,
+          `${at}: only a bounded head is in the page${size < PAGE_BUDGET ? '' : ` (whole in ${longTextHolders()})`}`,
+        ).toBeLessThan(PAGE_BUDGET);
+        // A block or cell offers "show all"; a name in a link or heading is clamped to one line instead.
+        if (!subject.firstTextHidden)
+          expect(offered() || clampedHead(), `${at}: "show all" offered, or the text clamped with …`).toBe(true);
+      }
     }
     expect(shownOrNull(subject) !== null, `${label}: what was shown is kept`).toBe(true);
 
@@ -261,5 +351,6 @@ export async function runMalformedCases(queryClient: QueryClient, subject: Subje
     if (made.expect.title) await waitFor(() => expect(screen.queryByText(made.expect.title!), `${label}: recovered`).toBeNull());
     await waitFor(() => expect(shownOrNull(subject) !== null, `${label}: whole again`).toBe(true));
   }
+  await firstLoadHang(queryClient, subject, path);
   return skipped;
 }

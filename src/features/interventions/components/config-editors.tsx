@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { useState } from 'react';
 import type { RigConfig, TownConfig } from '../../../api';
 import {
@@ -212,7 +213,7 @@ export function RigConfigEditor({ townId, rig }: { townId: string; rig: RigConfi
   return (
     <form
       className="config-editor"
-      aria-label={`Edit rig ${rig.rig.name}`}
+      aria-label={`Edit rig ${clipLine(rig.rig.name)}`}
       onSubmit={(e) => {
         e.preventDefault();
         if (changed) review();

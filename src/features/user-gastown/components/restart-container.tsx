@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TownSummary } from '../../../api';
@@ -32,7 +33,7 @@ export function RestartContainer({ town }: { town: TownSummary }) {
         className="button button-small button-danger-outline"
         onClick={() => void request()}
         disabled={reading}
-        aria-label={`Force-restart the container of ${town.name}`}
+        aria-label={`Force-restart the container of ${clipLine(town.name)}`}
         title={ACTION_META['container.force_restart'].description}
       >
         {reading ? 'Reading container…' : 'Force-restart the container'}

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import type { Rig, TownSummary } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { RelativeTime } from '../../../components/relative-time';
@@ -5,7 +6,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { repoWebUrl } from '../../../lib/urls';
 
 export function RigsTable({ rigs, towns }: { rigs: Rig[]; towns: TownSummary[] }) {
-  const townName = new Map(towns.map((t) => [t.id, t.name]));
+  const townName = new Map(towns.map((t) => [t.id, clipLine(t.name)]));
   return (
     <div className="table-scroll">
       <table className="table" aria-label="Rigs">
@@ -24,7 +25,7 @@ export function RigsTable({ rigs, towns }: { rigs: Rig[]; towns: TownSummary[] }
             const web = repoWebUrl(rig.git_url);
             return (
               <tr key={rig.id}>
-                <td className="strong">{rig.name}</td>
+                <td className="strong">{clipLine(rig.name)}</td>
                 <td className="mono small">
                   {web ? (
                     <a href={web} target="_blank" rel="noopener noreferrer">

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { Link } from 'react-router';
 import type { UserTownSummary } from '../../../api';
 import { Badge } from '../../../components/badge';
@@ -27,7 +28,7 @@ export function TownsList({ towns }: { towns: UserTownSummary[] }) {
           <div className="town-card-head">
             <HealthBadge health={diagnosis.health} />
             <Link className="town-name" to={paths.town.getHref(town.id)}>
-              {town.name}
+              {clipLine(town.name)}
             </Link>
             <span className="muted mono small" title={town.id}>
               {town.id.slice(0, 8)}
@@ -35,7 +36,11 @@ export function TownsList({ towns }: { towns: UserTownSummary[] }) {
             <OwnerLabel owner={town.owned_by} />
             <span className="spacer" />
             <RestartContainer town={town} />
-            <Link className="button button-small" to={paths.town.getHref(town.id)} aria-label={`Open ${town.name} in the Town Inspector`}>
+            <Link
+              className="button button-small"
+              to={paths.town.getHref(town.id)}
+              aria-label={`Open ${clipLine(town.name)} in the Town Inspector`}
+            >
               Town Inspector →
             </Link>
           </div>

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../../lib/bounded-text';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import { AgentRole, AgentStatus, type AgentListItem } from '../../../../api';
@@ -212,7 +213,7 @@ export function AgentsTab({ townId }: { townId: string }) {
                     </td>
                     <td>
                       <Link className="strong" to={paths.agent.getHref(townId, a.id)}>
-                        {a.name}
+                        {clipLine(a.name)}
                       </Link>
                       <div className="muted mono small" title={a.identity}>
                         {a.identity}

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../../lib/bounded-text';
 import { BoundedText } from '../../../../components/bounded-text';
 import type { TownConfigResponse } from '../../../../api';
 import { Badge } from '../../../../components/badge';
@@ -102,8 +103,8 @@ export function ConfigTab({ townId }: { townId: string }) {
   if (config.isPending) return <Loading label="Loading the town config" query={config} />;
   if (config.data === undefined) return <ErrorState error={config.error} what="config" onRetry={() => void config.refetch()} />;
   const { rigs, credentials, credential_events, git_failures } = config.data;
-  const agentName = new Map((agents.data?.items ?? []).map((a) => [a.id, a.name]));
-  const rigName = new Map(rigs.map((r) => [r.rig.id, r.rig.name]));
+  const agentName = new Map((agents.data?.items ?? []).map((a) => [a.id, clipLine(a.name)]));
+  const rigName = new Map(rigs.map((r) => [r.rig.id, clipLine(r.rig.name)]));
   return (
     <div className="tab-stack">
       <RefreshFailed query={config} what="config" />
@@ -230,7 +231,7 @@ export function ConfigTab({ townId }: { townId: string }) {
                 const web = repoWebUrl(rig.git_url);
                 return (
                   <tr key={rig.id}>
-                    <td className="strong">{rig.name}</td>
+                    <td className="strong">{clipLine(rig.name)}</td>
                     <td className="mono small">
                       {web ? (
                         <a href={web} target="_blank" rel="noopener noreferrer">
@@ -272,7 +273,7 @@ export function ConfigTab({ townId }: { townId: string }) {
           <summary>Edit a rig's config</summary>
           {rigs.map((r) => (
             <div key={r.rig.id} className="role-block">
-              <div className="strong">{r.rig.name}</div>
+              <div className="strong">{clipLine(r.rig.name)}</div>
               <RigConfigEditor townId={townId} rig={r} />
             </div>
           ))}

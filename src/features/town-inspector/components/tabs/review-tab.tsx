@@ -1,3 +1,4 @@
+import { clipLine } from '../../../../lib/bounded-text';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import { ReviewState, type ReviewEntry } from '../../../../api';
@@ -209,7 +210,9 @@ export function ReviewTab({ townId }: { townId: string }) {
                       />
                     </td>
                     <td>
-                      <Link to={paths.bead.getHref(townId, e.bead_id)}>{e.title}</Link>
+                      <Link to={paths.bead.getHref(townId, e.bead_id)} title={clipLine(e.title)}>
+                        {clipLine(e.title)}
+                      </Link>
                       {e.failure_reason ? <div className="text-red small message-cell">{e.failure_reason}</div> : null}
                     </td>
                     <td>
