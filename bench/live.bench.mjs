@@ -1,7 +1,8 @@
 // The panel following the town, in Chromium against the reference worker serving the built app.
 // 1. The live tail: Toast's viewer on the bench town holds 1,000,000 events; SDK events are written at
 //    10/s (POST /api/dev/sdk-events, the container relay's path) and each is timed from the write until
-//    its row is in the open viewer's DOM; long tasks on the main thread are recorded meanwhile.
+//    its row is in the open viewer's DOM; long tasks on the main thread are recorded meanwhile, and the
+//    town's other views are polled to count how many full answers (200s) those events cost them.
 // 2. Town summary freshness: an intervention changes a town while its Town Inspector is open; timed
 //    from the write until the page has received the changed summary (its 200 after the 304s).
 // 3. What a poll costs: GET of the summary with and without a matching If-None-Match, from node.
@@ -66,6 +67,35 @@ export default async function run() {
       w.__mo.observe(list, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-event-row'] });
       for (const row of list.querySelectorAll('[data-event-row]')) w.__seen[row.getAttribute('data-event-row')] = 0;
     });
+    // The town's other live views poll meanwhile as the panel does (tag, If-None-Match, every 1.5 s):
+    // the beads table, the review queue, the timeline and another agent's page. Their 200s are the
+    // work one agent's events cause elsewhere.
+    const other = agents.items.find((a) => a.role === 'polecat' && a.id !== toast).id;
+    const otherViews = [
+      `/api/admin/towns/${benchTown}/beads?limit=50`,
+      `/api/admin/towns/${benchTown}/review-queue`,
+      `/api/admin/towns/${benchTown}/timeline`,
+      `/api/admin/towns/${benchTown}/agents/${other}`,
+    ];
+    const otherTags = new Map();
+    const otherPolls = { polls: 0, full: 0 };
+    let tailing = true;
+    const pollOthers = (async () => {
+      while (tailing) {
+        await Promise.all(
+          otherViews.map(async (path) => {
+            const tag = otherTags.get(path);
+            const res = await api(base, path, tag ? { headers: { 'if-none-match': tag } } : {});
+            await res.arrayBuffer();
+            if (!tag) return otherTags.set(path, res.headers.get('etag'));
+            otherPolls.polls++;
+            if (res.status === 200) otherPolls.full++;
+            otherTags.set(path, res.headers.get('etag'));
+          }),
+        );
+        await new Promise((r) => setTimeout(r, 1_500));
+      }
+    })();
     const written = [];
     const started = Date.now();
     for (let i = 0; i < RATE_PER_S * TAIL_SECONDS; i++) {
@@ -84,6 +114,8 @@ export default async function run() {
       written.push({ id: (await res.json()).last_id, at });
     }
     await page.waitForTimeout(3_000);
+    tailing = false;
+    await pollOthers;
     const tail = await page.evaluate(() => {
       const w = window;
       w.__po.disconnect();
@@ -151,6 +183,8 @@ export default async function run() {
       tail_show_p95_ms: shown === written.length ? percentile(latencies, 95) : -1,
       tail_longest_task_ms: Math.round(tail.longest),
       tail_tasks_over_50ms: tail.longTasks,
+      tail_other_views_polls: otherPolls.polls,
+      tail_other_views_200s: otherPolls.full,
       summary_freshness_p50_ms: percentile(freshness.filter(Number.isFinite), 50),
       summary_freshness_p95_ms: freshness.every(Number.isFinite) ? percentile(freshness, 95) : -1,
       summary_200_p50_ms: small.full,

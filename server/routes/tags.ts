@@ -1,5 +1,6 @@
 import { sha256Hex } from '../engine/sha256';
 import { userIdParam } from '../http/params';
+import type { TagScope } from '../town/changes';
 import type { AdminContext } from './context';
 import { userShares } from './user-towns';
 
@@ -15,6 +16,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOWN_PATH = /^\/towns\/([0-9a-f-]{36})(?:\/|$)/i;
 const SEARCH_PATH = /^\/towns\/[^/]+\/search\/?$/;
 const USER_TOWNS_PATH = /^\/users\/([^/]+)\/towns\/?$/;
+/**
+ * The reads that show every agent's stream activity (its last SDK event): the summary (health inputs),
+ * the agents list, and a bead's page (its hooked agent). Every other town read ignores it.
+ */
+const ACTIVITY_PATHS = [/^\/towns\/[^/]+\/?$/, /^\/towns\/[^/]+\/agents\/?$/, /^\/towns\/[^/]+\/beads\/[^/]+\/?$/];
 
 export async function readTag(ctx: AdminContext, path: string): Promise<string | null> {
   // Town-wide search reads every AgentDO as well: no one counter names its answer, so it is never tagged.
@@ -22,24 +28,26 @@ export async function readTag(ctx: AdminContext, path: string): Promise<string |
   const agent = AGENT_PATH.exec(path);
   if (agent) return agentTag(ctx, agent[1]!.toLowerCase(), agent[2]!.toLowerCase());
   const town = TOWN_PATH.exec(path);
-  if (town) return townTag(ctx, town[1]!.toLowerCase());
+  if (town) return townTag(ctx, town[1]!.toLowerCase(), ACTIVITY_PATHS.some((p) => p.test(path)) ? { kind: 'activity' } : { kind: 'town' });
   const user = USER_TOWNS_PATH.exec(path);
   if (user) return userTownsTag(ctx, user[1]!);
   return null;
 }
 
 /** A town-scoped read: the town's change counter and time slot (server/town/changes.ts). */
-async function townTag(ctx: AdminContext, townId: string): Promise<string | null> {
-  return ctx.townOwner === null ? null : ctx.host.objects.town(townId).readTag();
+async function townTag(ctx: AdminContext, townId: string, scope: TagScope): Promise<string | null> {
+  return ctx.townOwner === null ? null : ctx.host.objects.town(townId).readTag(scope);
 }
 
 /**
- * An agent's reads also follow its AgentDO: the stream is appended after the town's commit (outbox),
- * so the town's counter alone could name a body that lacks the newest events.
+ * An agent's reads follow the town's changes and that agent's own stream activity (not other agents'),
+ * and its AgentDO: the stream is appended after the town's commit (outbox), so the town's counters
+ * alone could name a body that lacks the newest events.
  */
 async function agentTag(ctx: AdminContext, townId: string, agentId: string): Promise<string | null> {
-  const town = await townTag(ctx, townId);
-  if (!town || !UUID.test(agentId) || !(await ctx.host.objects.town(townId).hasAgent(agentId))) return null;
+  if (!UUID.test(agentId)) return null;
+  const town = await townTag(ctx, townId, { kind: 'agent', agentId });
+  if (!town) return null;
   const stats = await ctx.host.objects.agent(agentId).stats();
   return town.replace(/"$/, `.a${stats.last_id}"`);
 }
@@ -56,6 +64,7 @@ async function userTownsTag(ctx: AdminContext, raw: string): Promise<string | nu
   if (!user) return null;
   // Own and organization towns, as the list shows them (a membership change changes the list).
   const towns = (await userShares(ctx.host, user)).shares.flatMap((s) => s.towns.map((t) => ({ id: t.id, owner: s.owned_by.id })));
-  const tags = await Promise.all(towns.map((t) => ctx.host.objects.town(t.id).readTag()));
+  // The list shows each town's health, whose inputs include its agents' last SDK events.
+  const tags = await Promise.all(towns.map((t) => ctx.host.objects.town(t.id).readTag({ kind: 'activity' })));
   return `W/"u${sha256Hex(towns.map((t, i) => `${t.owner}:${t.id}=${tags[i] ?? '-'}`).join(',')).slice(0, 24)}"`;
 }

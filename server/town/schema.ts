@@ -465,6 +465,11 @@ export const TOWN_MIGRATIONS = [
    );
    CREATE INDEX escalations_open ON escalations (acknowledged, severity);
    CREATE INDEX escalations_source ON escalations (source_bead_id);`,
+
+  // v13 (issue 13): the agents' stream activity counted apart from the town's changes (changes.ts): an
+  // SDK event of one agent moves only the reads that show stream activity, not beads, reviews or others.
+  `CREATE TABLE town_activity (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
+   INSERT INTO town_activity (id, seq) VALUES (1, 0);`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

@@ -57,7 +57,7 @@ import { TownClock } from './clock';
 import { TownIds } from './ids';
 import { readMeta, readMetaNumber, writeMeta } from './meta';
 import { deliver, pendingCount } from './outbox';
-import { ensureChangeTriggers, townTag } from './changes';
+import { ensureChangeTriggers, townTag, type TagScope } from './changes';
 import { listObservations, readRecovery } from '../recovery/watch';
 import { searchTownRows, type TownSearchGroup } from '../search/town-search';
 
@@ -112,11 +112,12 @@ export class Town {
   }
 
   /**
-   * The read routes' ETag: moves with every write to the town and every 15 s of town time, so
-   * `If-None-Match` is answered 304 from one counter row (null: no such town).
+   * The read routes' ETag: moves with every write to the town and every 15 s of town time, and with
+   * the stream activity the scope follows, so `If-None-Match` is answered 304 from a counter row or
+   * two (null: no such town, or no such agent for an agent's scope).
    */
-  readTag(): string | null {
-    return this.townId() ? townTag(this.sql, this.now()) : null;
+  readTag(scope?: TagScope): string | null {
+    return this.townId() ? townTag(this.sql, this.now(), scope) : null;
   }
 
   summary(): TownSummary | null {

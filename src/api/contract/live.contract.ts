@@ -53,7 +53,7 @@ export function describeLiveContract(backend: string, target: () => LiveTarget) 
       const { town } = await townNamed('mobile-app');
       const first = await get(`/towns/${town.id}`);
       expect(first.status).toBe(200);
-      expect(first.etag).toMatch(/^W\/"t\d+\.\d+"$/);
+      expect(first.etag).toMatch(/^W\/"t\d+\.\d+\.s\d+"$/);
       await expectUnchanged(`/towns/${town.id}`, first.etag!);
 
       const bead = (await admin.get(endpoints.beads(town.id, { q: 'Migrate push notifications' }))).items[0]!;
@@ -79,9 +79,49 @@ export function describeLiveContract(backend: string, target: () => LiveTarget) 
       for (const path of [`/towns/${town.id}/agents/${agent.id}`, `/towns/${town.id}/agents/${agent.id}/event-index?after=0&limit=10`]) {
         const first = await get(path);
         expect(first.status, path).toBe(200);
-        expect(first.etag, path).toMatch(/^W\/"t\d+\.\d+\.a\d+"$/);
+        expect(first.etag, path).toMatch(/^W\/"t\d+\.\d+\.n\d+\.a\d+"$/);
         await expectUnchanged(path, first.etag!);
       }
+    });
+
+    it("an agent's SDK event moves its own page and the views showing stream activity, not the town's other views", async () => {
+      const t = target();
+      const { town } = await townNamed('payments-api');
+      const agents = (await t.admin.get(endpoints.agents(town.id))).items;
+      const writer = agents.find((a) => a.name === 'Toast')!;
+      const other = agents.find((a) => a.id !== writer.id && a.role === 'polecat')!;
+      const moved = [`/towns/${town.id}/agents/${writer.id}`, `/towns/${town.id}/agents`, `/towns/${town.id}`];
+      const untouched = [
+        `/towns/${town.id}/agents/${other.id}`,
+        `/towns/${town.id}/beads`,
+        `/towns/${town.id}/review-queue`,
+        `/towns/${town.id}/timeline`,
+        `/towns/${town.id}/container`,
+      ];
+      const before = new Map<string, { etag: string; text: string }>();
+      for (const path of [...moved, ...untouched]) {
+        const first = await get(path);
+        expect(first.status, path).toBe(200);
+        before.set(path, { etag: first.etag!, text: first.text });
+      }
+      const res = await t.fetch(`${t.baseUrl}/api/dev/sdk-events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+        body: JSON.stringify({
+          town_id: town.id,
+          agent_id: writer.id,
+          events: [{ type: 'message_part.updated', properties: { part: { type: 'text', text: 'live contract event' } } }],
+        }),
+      });
+      expect(res.status).toBe(200);
+      for (const path of untouched) await expectUnchanged(path, before.get(path)!.etag);
+      for (const path of moved) {
+        const after = await get(path, before.get(path)!.etag);
+        expect(after.status, `${path} after the event`).toBe(200);
+        expect(after.text, path).not.toBe(before.get(path)!.text);
+      }
+      const detail = JSON.parse((await get(moved[0]!)).text) as { event_count: number };
+      expect(detail.event_count).toBe((JSON.parse(before.get(moved[0]!)!.text) as { event_count: number }).event_count + 1);
     });
 
     it("the user's towns with their health are tagged across every town", async () => {
