@@ -1,5 +1,5 @@
 import type { ReviewRow } from '../../scenarios/types';
-import { all, first } from '../db/sql';
+import { first } from '../db/sql';
 import { condition } from './conditions';
 import type { PatrolStep, Tick } from './tick';
 import {
@@ -28,7 +28,8 @@ const PR_MERGE_CHANCE = 0.35;
  * A branch that conflicts with its target fails the merge (git operation with stderr): the request goes
  * back in the queue with `retry_count` + 1, and fails after 3 retries. A clean merge lands directly
  * under the `direct` strategy; under `pr` it opens a pull request the refinery polls (every
- * `pr_poll_seconds`) until merged. A merged request closes its source bead.
+ * `pr_poll_seconds`) until merged. A merged request closes its source bead (a convoy's landing request
+ * leaves its convoy to the convoy step, which lands it).
  */
 export const refineryStep: PatrolStep = {
   name: 'refinery',
@@ -139,46 +140,9 @@ function merged(tick: Tick, r: ReviewRow, refineryId: string, sourceId: string |
   const source = sourceId ? beadById(tick, sourceId) : null;
   if (source) {
     beadEvent(tick, source.id, 'review_completed', { agentId: refineryId, value: 'merged' });
-    if (source.status !== 'closed') setBeadStatus(tick, source, 'closed', {}, refineryId);
+    // A convoy's landing merge request: the convoy step lands the convoy (and closes it) this tick.
+    if (source.type !== 'convoy' && source.status !== 'closed') setBeadStatus(tick, source, 'closed', {}, refineryId);
   }
   const refinery = agentsWhere(tick, `id = ?`, refineryId)[0];
   if (refinery) setAgentStatus(tick, refinery, 'idle', 'review merged', { active_tools: [] });
 }
-
-/**
- * Convoys: counters follow their tracked beads (total = tracked edges, a deleted bead's included;
- * closed = tracked beads that are closed); a convoy whose tracked beads are all present and closed lands.
- */
-export const convoyStep: PatrolStep = {
-  name: 'convoys',
-  run(tick) {
-    // Only the convoys the schema's triggers marked (a tracked bead changed status, an edge came or
-    // went): the 10k-bead town has hundreds of convoys and 20k edges.
-    const changed = all(
-      tick.sql,
-      `SELECT x.bead_id FROM convoys_dirty x JOIN convoys c ON c.bead_id = x.bead_id WHERE c.landed_at IS NULL ORDER BY x.bead_id`,
-    );
-    tick.sql.exec('DELETE FROM convoys_dirty');
-    for (const { bead_id } of changed) {
-      const row = first(
-        tick.sql,
-        `SELECT c.bead_id, c.total_beads, c.closed_beads, count(d.bead_id) AS total, count(t.id) AS present,
-           coalesce(sum(t.status = 'closed'), 0) AS closed
-         FROM convoys c
-         LEFT JOIN bead_dependencies d ON d.bead_id = c.bead_id AND d.dependency_type = 'tracks'
-         LEFT JOIN beads t ON t.id = d.depends_on_bead_id
-         WHERE c.bead_id = ? GROUP BY c.bead_id`,
-        bead_id,
-      )!;
-      const id = String(row.bead_id);
-      const [total, present, closed] = [Number(row.total), Number(row.present), Number(row.closed)];
-      if (total !== Number(row.total_beads) || closed !== Number(row.closed_beads))
-        tick.town.updateConvoy(id, { total_beads: total, closed_beads: closed });
-      if (total === 0 || present !== total || closed !== total) continue;
-      tick.town.updateConvoy(id, { landed_at: tick.iso });
-      const bead = beadById(tick, id);
-      if (bead && bead.status !== 'closed') setBeadStatus(tick, bead, 'closed', {}, null);
-      beadEvent(tick, id, 'fields_updated', { value: 'landed', metadata: { analytics: 'convoy.landed', closed_beads: closed } });
-    }
-  },
-};

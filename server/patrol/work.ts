@@ -1,10 +1,10 @@
 import type { Agent, Bead } from '../../src/api/schemas';
 import { ASSISTANT_LINES, BASH_COMMANDS, SOURCE_FILES } from '../../scenarios/names';
-import { first, insert, str } from '../db/sql';
+import { first, str } from '../db/sql';
 import { clearCondition } from './conditions';
+import { openMergeRequest, targetBranchOf } from './merge-requests';
 import type { PatrolStep, Tick } from './tick';
 import {
-  addBead,
   agentsWhere,
   beadById,
   beadEvent,
@@ -132,39 +132,13 @@ function submit(tick: Tick, agent: Agent, bead: Bead, branch: string): void {
     beadEvent(tick, bead.id, 'review_submitted', { agentId: agent.id, value: mrId, metadata: { rebased: true } });
     return;
   }
-  const mr = addBead(tick, {
-    type: 'merge_request',
-    status: 'open',
+  openMergeRequest(tick, bead, {
     title: `Merge: ${bead.title}`,
-    body: `Review and merge ${branch} into main.`,
-    rig_id: bead.rig_id,
-    parent_bead_id: null,
-    assignee_agent_bead_id: null,
-    priority: bead.priority,
-    labels: [],
-    metadata: { branch, source_bead_id: bead.id },
-    dispatch_attempts: 0,
-    last_dispatch_attempt_at: null,
-    created_by: agent.name,
-  });
-  tick.town.addDependency({ bead_id: mr.id, depends_on_bead_id: bead.id, dependency_type: 'tracks' });
-  insert(tick.sql, 'reviews', {
-    bead_id: mr.id,
-    source_bead_id: bead.id,
     branch,
-    target_branch: 'main',
-    pr_url: null,
-    pr_state: null,
-    review_state: 'pending',
-    failure_reason: null,
-    refinery_agent_id: null,
-    retry_count: 0,
-    merge_commit: null,
-    enqueued_at: tick.iso,
-    started_at: null,
-    completed_at: null,
+    target: targetBranchOf(tick, bead.id),
+    createdBy: agent.name,
+    agentId: agent.id,
   });
-  beadEvent(tick, bead.id, 'review_submitted', { agentId: agent.id, value: mr.id });
 }
 
 export function toolCall(tick: Tick, tool: string, input: Record<string, unknown>, status: string): SdkEvent {

@@ -305,6 +305,38 @@ export function describeRecoveryContract(name: string, backend: RecoveryBackend,
       expect((await container()).health).toBe('ok');
     });
 
+    // Production lands a review-then-land convoy by a landing merge request from its feature branch:
+    // complete is not landed. The refinery reviews and merges that request like any other, then it lands.
+    it('design-system: once complete, the convoy lands by a landing merge request from its feature branch', async () => {
+      await backend.reset();
+      const c = await context('design-system');
+      const convoyId = await c.beadId('Convoy: Design tokens v2 rollout', 'convoy');
+      const convoy = async () => (await c.api.get(endpoints.bead(c.townId, convoyId))).convoy!;
+      await cases.find((k) => k.town === 'design-system')!.right.apply(c);
+      let seen = await convoy();
+      let complete: typeof seen | null = null;
+      for (let m = 0; m < 240 && !seen.landed_at; m += STEP_MINUTES) {
+        await backend.advance(c.townId, STEP_MINUTES * 60_000);
+        seen = await convoy();
+        // Complete but not landed: the landing request is open, the convoy waits in review.
+        if (!complete && seen.landing_mr_bead_id && !seen.landed_at) complete = seen;
+      }
+      expect(complete, 'a landing merge request before the convoy landed').not.toBeNull();
+      expect(complete).toMatchObject({ total_beads: 7, closed_beads: 7, status: 'in_review', landed_at: null });
+      expect(['pending', 'running']).toContain(complete!.landing_mr_state);
+      const landing = (await c.api.get(endpoints.reviewQueue(c.townId))).entries.find((e) => e.bead_id === complete!.landing_mr_bead_id)!;
+      expect(landing).toMatchObject({
+        title: 'Land convoy: Design tokens v2 rollout',
+        source_bead_id: convoyId,
+        branch: 'convoy/design-tokens-v2',
+        target_branch: 'main',
+        review_state: 'merged',
+      });
+      expect(landing.rig_id).toBe(await c.rigId('design-system'));
+      expect(seen).toMatchObject({ total_beads: 7, closed_beads: 7, status: 'closed', landing_mr_state: 'merged' });
+      expect(seen.landed_at! >= landing.completed_at!).toBe(true);
+    });
+
     // The superseded causes read "resolved" for 30 min after what superseded them, then clear: a failed
     // dispatch followed by a successful one, clones that failed until a git operation succeeded (a push
     // or the refinery's merge), a credential whose failed refresh is followed by a good resolve.
