@@ -16,7 +16,7 @@ export const badParam = (param: string, message: string, details: Record<string,
 export const notFound = (what: string, id: string) =>
   new HttpError(404, 'not_found', `No ${what} with id ${truncate(id)}.`, { resource: what, id: truncate(id) });
 
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });

@@ -4,8 +4,9 @@ import type { AdminTokenConfig } from '../auth/admin-token';
 import { checkCapability, withoutUnrecorded } from '../capabilities';
 import type { Host } from '../host';
 import { authenticateAdmin } from '../http/auth';
-import { errorResponse, json } from '../http/errors';
+import { errorResponse, json, JSON_HEADERS } from '../http/errors';
 import { matchesTag, notModified } from '../http/etag';
+import type { ReadMemo } from '../http/read-memo';
 import { QueryParams } from '../http/params';
 import { Router } from '../http/router';
 import { actionRoutes } from './actions';
@@ -42,6 +43,7 @@ export async function handleAdmin(
   url: URL,
   auth: AdminTokenConfig,
   capabilities: Capabilities,
+  memo?: ReadMemo,
 ): Promise<Response> {
   try {
     const path = url.pathname.slice(API_PREFIX.length) || '/';
@@ -54,10 +56,17 @@ export async function handleAdmin(
     // Live views poll: the version comes first, so an unchanged view costs a counter read, not its body.
     const etag = request.method === 'GET' ? await readTag(ctx, path) : null;
     if (etag && matchesTag(request.headers.get('if-none-match'), etag)) return notModified(etag);
-    const body = await handler(ctx, params);
-    if (body instanceof Response) return body;
-    const shown = withoutUnrecorded(capabilities, path, body);
-    return etag ? json(shown, 200, { etag }) : json(shown);
+    if (!etag) {
+      const body = await handler(ctx, params);
+      return body instanceof Response ? body : json(withoutUnrecorded(capabilities, path, body));
+    }
+    // A changed view is built once per tag however many admins poll it (server/http/read-memo.ts).
+    const build = async (): Promise<string | Response> => {
+      const body = await handler(ctx, params);
+      return body instanceof Response ? body : JSON.stringify(withoutUnrecorded(capabilities, path, body));
+    };
+    const answer = (memo ? await memo.get(`${path}${url.search}`, etag, build) : null) ?? (await build());
+    return typeof answer === 'string' ? new Response(answer, { status: 200, headers: { ...JSON_HEADERS, etag } }) : answer;
   } catch (error) {
     return errorResponse(error);
   }
