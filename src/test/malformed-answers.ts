@@ -30,6 +30,8 @@ export interface Subject {
    * so a 10 MB string there has no "show all" to offer; the page must still hold none of it.
    */
   firstTextHidden?: boolean;
+  /** The 10 MB string goes into the first text field under this key (what the view lays out), not the answer's first. */
+  textUnder?: string;
 }
 
 type Body = Record<string, unknown>;
@@ -51,7 +53,7 @@ interface Expectation {
 interface Case {
   name: string;
   /** The bad answer built from the good one, or null when the answer has nothing this case can break. */
-  make: (good: unknown, schema: z.ZodType) => { bad: Bad; expect: Expectation } | null;
+  make: (good: unknown, schema: z.ZodType, subject: Subject) => { bad: Bad; expect: Expectation } | null;
 }
 
 const CONTRACT = 'The admin API sent data this panel does not understand';
@@ -127,8 +129,9 @@ export const CASES: Case[] = [
   },
   {
     name: 'a 10 MB string',
-    make: (good, schema) => {
-      const leaf = [...stringLeaves(good)].find((l) => TEXT_KEYS.has(String(l.path.at(-1))));
+    make: (good, schema, subject) => {
+      const under = subject.textUnder;
+      const leaf = [...stringLeaves(good)].find((l) => TEXT_KEYS.has(String(l.path.at(-1))) && (!under || l.path.includes(under)));
       if (!leaf) return null;
       const body = structuredClone(good);
       setAt(body, leaf.path, `${leaf.value} ${'x'.repeat(TEN_MB)}`);
@@ -297,7 +300,7 @@ export async function runMalformedCases(queryClient: QueryClient, subject: Subje
   expect(subject.shown()).toBeInTheDocument();
   const showAllBefore = showAllCount();
   for (const c of CASES) {
-    const made = c.make(good, subject.spec.schema);
+    const made = c.make(good, subject.spec.schema, subject);
     if (!made) {
       skipped.push(c.name);
       continue;

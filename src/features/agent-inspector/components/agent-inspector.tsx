@@ -1,7 +1,8 @@
+import { clipLine } from '../../../lib/bounded-text';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AgentRole } from '../../../api';
-import { ErrorState } from '../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../components/error-state';
 import { OpenValue } from '../../../components/open-value';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
@@ -33,7 +34,8 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
   const now = useNow();
   const [view, setView] = useSearchState(parseAgentView, writeAgentView);
   if (agent.isPending) return <Loading label="Loading agent" query={agent} />;
-  if (agent.isError)
+  // The full-page error only while nothing was loaded: a failed refresh shows above the agent instead.
+  if (agent.data === undefined)
     return (
       <ErrorState error={agent.error} what={`agent ${agentId}`} onRetry={() => void agent.refetch()}>
         {/* A deleted or mistyped agent still belongs to a town the admin can go on from. */}
@@ -49,11 +51,12 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
   const setWindow = (w: string) => setView({ window: w });
   return (
     <div className="page ai">
+      <RefreshFailed query={agent} what={`agent ${agentId}`} />
       <PageHeader
         eyebrow={<Link to={paths.town.getHref(townId, 'agents')}>← town agents</Link>}
         title={
           <>
-            {a.name} <OpenValue noun="role" value={a.role} known={AgentRole.options} className="muted ai-role" />
+            {clipLine(a.name)} <OpenValue noun="role" value={a.role} known={AgentRole.options} className="muted ai-role" />
           </>
         }
         actions={actions}

@@ -1,5 +1,5 @@
 import { BoundedText } from '../../../components/bounded-text';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { MayorState } from '../../../api';
 import { Badge } from '../../../components/badge';
 import { ErrorState } from '../../../components/error-state';
@@ -10,7 +10,8 @@ import { paths } from '../../../lib/paths';
 import { Link } from 'react-router';
 import { useLiveAgentEvents } from '../api/agent';
 import { toConversation, type ConversationItem } from '../model/sdk-event';
-import { isSuspectContext, renderSystemPrompt } from '../model/system-prompt';
+import { BLOCK_BOUND, clipLine, formatSize } from '../../../lib/bounded-text';
+import { clipSegments, isSuspectContext, promptSize, renderSystemPrompt } from '../model/system-prompt';
 
 /** Recent enough to see a loop and what led to it, small enough to read. */
 const RECENT_EVENTS = 200;
@@ -104,13 +105,17 @@ function ConversationList({ townId, agentId, items }: { townId: string; agentId:
 }
 
 function SystemPrompt({ mayor }: { mayor: MayorState }) {
-  const segments = renderSystemPrompt(mayor.system_prompt, mayor.system_prompt_context);
+  const segments = useMemo(() => renderSystemPrompt(mayor.system_prompt, mayor.system_prompt_context), [mayor]);
+  // Bounded like every other block of server text: a screenful, the rest on "show all".
+  const [open, setOpen] = useState(false);
+  const clip = useMemo(() => clipSegments(segments, BLOCK_BOUND.maxChars), [segments]);
   const keys = Object.keys(mayor.system_prompt_context);
+  const shown = open ? segments : clip.shown;
   return (
     <section className="panel" aria-labelledby="prompt-title">
       <h2 id="prompt-title">System prompt (rendered)</h2>
       <pre className="ai-prompt" aria-label="Rendered system prompt">
-        {segments.map((s, i) =>
+        {shown.map((s, i) =>
           s.kind === 'text' ? (
             <span key={i}>{s.text}</span>
           ) : s.kind === 'context' ? (
@@ -121,7 +126,19 @@ function SystemPrompt({ mayor }: { mayor: MayorState }) {
             <span key={i} className="ai-ctx ai-ctx-suspect" title="placeholder without a value">{`{{${s.key}}} (missing)`}</span>
           ),
         )}
+        {clip.clipped && !open ? <span aria-hidden="true">…</span> : null}
       </pre>
+      {clip.clipped ? (
+        <button
+          type="button"
+          className="bounded-toggle small"
+          aria-expanded={open}
+          aria-label={open ? 'Show less of the system prompt' : `Show all of the system prompt (${formatSize(promptSize(segments))})`}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'show less' : `show all (${formatSize(promptSize(segments))})`}
+        </button>
+      ) : null}
       {keys.length > 0 ? (
         <table className="table" aria-label="Dynamic context">
           <thead>
@@ -139,7 +156,8 @@ function SystemPrompt({ mayor }: { mayor: MayorState }) {
                     <code>{k}</code>
                   </td>
                   <td className="ai-wrap">
-                    <span className="ai-text">{v}</span> {isSuspectContext(v) ? <Badge tone="yellow">looks stale or failed</Badge> : null}
+                    <BoundedText text={v} className="ai-text" label={`${clipLine(k, 40)} context`} />{' '}
+                    {isSuspectContext(v) ? <Badge tone="yellow">looks stale or failed</Badge> : null}
                   </td>
                 </tr>
               );

@@ -6,7 +6,7 @@ import { splitMatches } from './highlight';
 import { SearchIndex } from './search-index';
 import { toConversation } from './sdk-event';
 import { timePerStatus, toStatusBands } from './status-bands';
-import { isSuspectContext, renderSystemPrompt } from './system-prompt';
+import { clipSegments, isSuspectContext, promptSize, renderSystemPrompt } from './system-prompt';
 
 const rows = (n: number): [number, number, string, string][] =>
   Array.from({ length: n }, (_, i) => [
@@ -138,6 +138,25 @@ describe('renderSystemPrompt', () => {
     ]);
     expect(isSuspectContext('(context render failed: stale snapshot)')).toBe(true);
     expect(isSuspectContext('Toast, Maple')).toBe(false);
+  });
+});
+
+describe('clipSegments', () => {
+  it('keeps a screenful of the rendered prompt: a 10 MB context value is cut where the budget ends', () => {
+    const segments = renderSystemPrompt('You are the Mayor. Rigs: {{rigs}}. Beads: {{beads}}. {{gone}}', {
+      rigs: 'x'.repeat(10_000_000),
+      beads: '12 open',
+    });
+    const { shown, clipped } = clipSegments(segments, 4_000);
+    expect(clipped).toBe(true);
+    expect(shown.reduce((n, s) => n + (s.kind === 'missing' ? 0 : s.text.length), 0)).toBe(4_000);
+    expect(shown.at(-1)).toMatchObject({ kind: 'context', key: 'rigs' });
+    expect(promptSize(segments)).toBeGreaterThan(10_000_000);
+  });
+
+  it('leaves a prompt within the budget whole', () => {
+    const segments = renderSystemPrompt('Hello {{who}}', { who: 'Mayor' });
+    expect(clipSegments(segments, 4_000)).toEqual({ shown: segments, clipped: false });
   });
 });
 

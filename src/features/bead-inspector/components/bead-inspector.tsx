@@ -1,9 +1,10 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { BoundedText } from '../../../components/bounded-text';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../../components/status-badge';
 import { CopyId } from '../../../components/copy-id';
-import { ErrorState } from '../../../components/error-state';
+import { ErrorState, RefreshFailed } from '../../../components/error-state';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { Loading } from '../../../components/states';
@@ -31,7 +32,8 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
   const now = useNow();
   const agentNames = useMemo(() => new Map((agents.data?.items ?? []).map((a) => [a.id, a.name])), [agents.data]);
   if (bead.isPending) return <Loading label="Loading bead" query={bead} />;
-  if (bead.isError)
+  // The full-page error only while nothing was loaded: a failed refresh shows above the bead instead.
+  if (bead.data === undefined)
     return (
       <ErrorState error={bead.error} what={`bead ${beadId}`} onRetry={() => void bead.refetch()}>
         {/* A deleted or mistyped bead still belongs to a town the admin can go on from. */}
@@ -44,6 +46,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
   const b = detail.bead;
   return (
     <div className="page bead-inspector">
+      <RefreshFailed query={bead} what={`bead ${beadId}`} />
       <PageHeader
         eyebrow={
           <>
@@ -51,7 +54,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
             {detail.member_of_convoys.map((c) => (
               <span key={c.bead_id}>
                 {' · in '}
-                <Link to={paths.bead.getHref(townId, c.bead_id)}>{c.title}</Link>
+                <Link to={paths.bead.getHref(townId, c.bead_id)}>{clipLine(c.title)}</Link>
               </span>
             ))}
           </>

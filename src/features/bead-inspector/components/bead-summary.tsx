@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { BoundedText } from '../../../components/bounded-text';
 import { Link } from 'react-router';
 import { BeadType, DISPATCH_CAP, type BeadDetail, type TownDetail } from '../../../api';
@@ -119,7 +120,7 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
             <dd>
               {detail.member_of_convoys.map((c) => (
                 <Link key={c.bead_id} to={paths.bead.getHref(townId, c.bead_id)}>
-                  {c.title}
+                  {clipLine(c.title)}
                 </Link>
               ))}
             </dd>

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { Link } from 'react-router';
 import type { Convoy } from '../../../api';
 import { Badge } from '../../../components/badge';
@@ -40,7 +41,7 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
           {view.unclosed.map((t, i) => (
             <span key={t.bead_id}>
               {i > 0 ? ', ' : ''}
-              <Link to={paths.bead.getHref(townId, t.bead_id)}>{t.title}</Link> ({t.status?.replace('_', ' ')})
+              <Link to={paths.bead.getHref(townId, t.bead_id)}>{clipLine(t.title ?? '')}</Link> ({t.status?.replace('_', ' ')})
             </span>
           ))}
         </p>
@@ -99,7 +100,7 @@ export function ConvoyView({ townId, convoy }: { townId: string; convoy: Convoy 
               <tr key={t.bead_id} className={t.present ? undefined : 'row-missing'}>
                 <td>
                   {t.present ? (
-                    <Link to={paths.bead.getHref(townId, t.bead_id)}>{t.title}</Link>
+                    <Link to={paths.bead.getHref(townId, t.bead_id)}>{clipLine(t.title ?? '')}</Link>
                   ) : (
                     <span>missing: bead {t.bead_id} no longer exists</span>
                   )}

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../lib/bounded-text';
 import { Link } from 'react-router';
 import type { ReviewEntry } from '../../../api';
 import { RelativeTime } from '../../../components/relative-time';
@@ -33,7 +34,7 @@ export function MergeRequests({ townId, items }: { townId: string; items: Review
                 return (
                   <tr key={mr.bead_id}>
                     <td>
-                      <Link to={paths.bead.getHref(townId, mr.bead_id)}>{mr.title}</Link>
+                      <Link to={paths.bead.getHref(townId, mr.bead_id)}>{clipLine(mr.title)}</Link>
                       {mr.failure_reason ? <div className="status-text tone-text-red small">{mr.failure_reason}</div> : null}
                     </td>
                     <td>

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../../lib/bounded-text';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { BeadGraph, GraphNode } from '../../../../api';
@@ -80,7 +81,7 @@ function BeadLinkList({ townId, beads, empty }: { townId: string; beads: GraphNo
     <ul className="inline-list">
       {shown.map((b) => (
         <li key={b.id}>
-          <Link to={paths.bead.getHref(townId, b.id)}>{b.title}</Link>{' '}
+          <Link to={paths.bead.getHref(townId, b.id)}>{clipLine(b.title)}</Link>{' '}
           <span className={`status-text ${toneTextClass(statusTone('bead', b.status))}`}>{statusLabel(b.status)}</span>
         </li>
       ))}
@@ -101,13 +102,13 @@ export function BlockedChains({ townId, drawn }: { townId: string; drawn: DrawnG
       <ul className="chain-list">
         {drawn.blockedChains.slice(0, 5).map((chain) => (
           <li key={chain.failed.id} data-testid="blocked-chain">
-            <Link to={paths.bead.getHref(townId, chain.failed.id)}>{chain.failed.title}</Link>{' '}
+            <Link to={paths.bead.getHref(townId, chain.failed.id)}>{clipLine(chain.failed.title)}</Link>{' '}
             <span className={`status-text ${toneTextClass(statusTone('bead', 'failed'))}`}>failed</span>
             {' → blocks '}
             {chain.blocked.slice(0, 4).map((b, i) => (
               <span key={b.id}>
                 {i > 0 ? ' → ' : ''}
-                <Link to={paths.bead.getHref(townId, b.id)}>{b.title}</Link>
+                <Link to={paths.bead.getHref(townId, b.id)}>{clipLine(b.title)}</Link>
                 {b.id === drawn.focusId ? <span className="muted"> (focus)</span> : null}
               </span>
             ))}
@@ -139,7 +140,7 @@ export function DependencyGraph({ townId, beadId }: { townId: string; beadId: st
       <div className="panel-head">
         <h2 id="graph-heading">Dependency graph</h2>
         <span className="muted small">
-          focus: {focusNode ? focusNode.title : focus}
+          focus: {focusNode ? clipLine(focusNode.title) : focus}
           {focus !== beadId ? (
             <>
               {' · '}
@@ -280,7 +281,7 @@ export function FixedDependencyGraph({ graph }: { graph: BeadGraph }) {
     <section className="panel graph-panel" aria-labelledby="graph-heading">
       <div className="panel-head">
         <h2 id="graph-heading">Dependency graph fixture</h2>
-        <span className="muted small">focus: {graph.nodes.find((n) => n.id === focus)?.title ?? focus}</span>
+        <span className="muted small">focus: {clipLine(graph.nodes.find((n) => n.id === focus)?.title ?? focus)}</span>
       </div>
       <GraphBody
         townId="fixture"

@@ -1,3 +1,4 @@
+import { clipLine } from '../../../../lib/bounded-text';
 import { BaseEdge, Handle, Position, type Edge, type EdgeProps, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { statusLabel, statusTone } from '../../../../components/status';
@@ -17,10 +18,10 @@ export const BeadNodeView = memo(function BeadNodeView({ data }: NodeProps<BeadF
       className={`gnode status-${bead.status} tone-${statusTone('bead', bead.status)} role-${role}${blockedBehind.length ? ' is-blocked' : ''}`}
       data-bead-id={bead.id}
       data-role={role}
-      title={`${bead.title}\n${bead.type} · ${bead.status} · ${bead.priority}${ROLE_LABEL[role] ? `\n${ROLE_LABEL[role]}` : ''}\nclick: focus · double-click: open`}
+      title={`${clipLine(bead.title)}\n${bead.type} · ${bead.status} · ${bead.priority}${ROLE_LABEL[role] ? `\n${ROLE_LABEL[role]}` : ''}\nclick: focus · double-click: open`}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <span className="gnode-title">{bead.title}</span>
+      <span className="gnode-title">{clipLine(bead.title)}</span>
       <span className="gnode-meta">
         <span className="gnode-status">{statusLabel(bead.status)}</span>
         {bead.type !== 'issue' ? <span>{bead.type.replace('_', ' ')}</span> : null}
