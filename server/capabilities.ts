@@ -81,9 +81,16 @@ export function checkCapability(caps: Capabilities, method: string, path: string
       if (pattern.test(path) && !recorded(caps, feed))
         throw new HttpError(404, 'not_recorded', `This deployment does not record ${feed.replaceAll('_', ' ')}.`, { feed });
   const raw = /^\/towns\/[^/]+\/actions\/([^/]+)$/.exec(path)?.[1];
-  const action = raw === undefined ? undefined : safeDecode(raw);
-  // An action nobody has heard of stays the route's 404; only a known one this deployment lacks is refused here.
-  if (method === 'POST' && action && (ALL_ACTIONS as string[]).includes(action) && !caps.actions.includes(action))
+  if (method === 'POST' && raw !== undefined) checkActionSupported(caps, safeDecode(raw));
+}
+
+/**
+ * Refuses an action this deployment lacks: the single-action route (by its path) and a bulk run (by its
+ * body's `action`, before the town dry-runs every target). An action nobody has heard of, or a body
+ * without one, is left to the route, which names what is wrong with it.
+ */
+export function checkActionSupported(caps: Capabilities, action: unknown): void {
+  if (typeof action === 'string' && (ALL_ACTIONS as string[]).includes(action) && !caps.actions.includes(action as ActionName))
     throw new HttpError(422, 'not_supported', `This deployment does not support the action ${action}.`, { action });
 }
 

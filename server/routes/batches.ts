@@ -1,3 +1,4 @@
+import { checkActionSupported } from '../capabilities';
 import { json } from '../http/errors';
 import type { Router } from '../http/router';
 import { readJson } from './actions';
@@ -14,7 +15,10 @@ export function batchRoutes(router: Router<AdminContext>): void {
   router
     .post('/towns/:townId/batches', async (ctx, p) => {
       const townId = requireTown(ctx, p.townId!);
-      const outcome = await ctx.host.objects.town(townId).prepareBatch({ body: await readJson(ctx.request), admin: ctx.admin });
+      const body = await readJson(ctx.request);
+      // Held to the profile like the single-action route: a bulk run is many of the same action.
+      checkActionSupported(ctx.capabilities, (body as { action?: unknown } | null)?.action);
+      const outcome = await ctx.host.objects.town(townId).prepareBatch({ body, admin: ctx.admin });
       return json(outcome.body, outcome.status);
     })
     .post('/towns/:townId/batches/:batchKey/run', async (ctx, p) => {

@@ -4,7 +4,8 @@ import { MockBackend } from '../../mocks/host';
 import { USERS } from '../../../scenarios/users';
 import { DEV_TOKENS } from '../../test/tokens';
 import { createApiClient } from '../client';
-import { endpoints } from '../endpoints';
+import { batchesPath, batchRunPath, endpoints } from '../endpoints';
+import { BulkPreview, BulkRunPage, type BulkPrepareRequest } from '../schemas';
 import { isApiError } from '../errors';
 
 /**
@@ -87,5 +88,30 @@ describe('the production-today profile holds to what it declares', () => {
     const reset = await client.act(town.id, 'agent.force_reset', request, { idempotencyKey: crypto.randomUUID(), ifMatch: toast.version });
     expect(reset.dry_run).toBe(false);
     expect((await client.get(endpoints.agent(town.id, toast.id))).agent.status).toBe('idle');
+  });
+
+  it('a bulk run is held to the same list: one of an action it lacks is refused before anything is dry-run; deleting beads by status runs', async () => {
+    const town = await paymentsApi(client);
+    const prepare = (townId: string, action: string, selection: BulkPrepareRequest['selection']) =>
+      client.post(
+        batchesPath(townId),
+        { batch_key: crypto.randomUUID(), action, selection, reason: 'prod profile bulk test' },
+        BulkPreview,
+      );
+    const run = (townId: string, key: string, count: number) =>
+      client.post(batchRunPath(townId, key), { confirm_count: count }, BulkRunPage);
+    expect(
+      await failure(prepare(town.id, 'agent.force_kill', { by: 'filter', kind: 'agent', filter: { role: ['polecat'] } })),
+    ).toMatchObject({ status: 422, code: 'not_supported', details: { action: 'agent.force_kill' } });
+    // mobile-app: the stuck chain's blocker failed after its dispatch budget ran out.
+    const mobile = (await client.get(endpoints.userTowns(USERS.dana.id))).items.find((t) => t.name === 'mobile-app')!;
+    const failed = (await client.get(endpoints.beads(mobile.id, { status: ['failed'], limit: 1000 }))).items;
+    expect(failed.length).toBeGreaterThan(0);
+    const preview = await prepare(mobile.id, 'bead.delete', { by: 'filter', kind: 'bead', filter: { status: ['failed'] } });
+    expect(preview.count).toBe(failed.length);
+    let page = await run(mobile.id, preview.batch_key, preview.count);
+    while (page.pending > 0) page = await run(mobile.id, preview.batch_key, preview.count);
+    expect(page).toMatchObject({ applied: failed.length, failed: 0 });
+    expect((await client.get(endpoints.beads(mobile.id, { status: ['failed'], limit: 1000 }))).items).toEqual([]);
   });
 });

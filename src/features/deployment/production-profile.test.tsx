@@ -1,4 +1,5 @@
-import { configure, screen, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setMockProfile } from '../../mocks/handlers';
 import { renderApp, scenarioTown } from '../../test/render-app';
@@ -65,5 +66,26 @@ describe('the panel in the production-today profile', () => {
     const notice = (await screen.findAllByTestId('not-recorded'))[0]!;
     expect(within(notice).getByText(/not recorded by this deployment/i)).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('bulk runs offer only production’s actions: the others are disabled with the reason, and so is a button none of whose actions can run', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('mobile-app');
+    const { unmount } = renderApp(`/towns/${town.town.id}/state?status=failed`, { layout: true });
+    await user.click(await screen.findByRole('button', { name: 'Act on all matching…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Act on all matching beads' });
+    const option = (name: RegExp) => within(dialog).getByRole('option', { name });
+    expect(option(/^Unhook agent — not supported by this deployment$/)).toBeDisabled();
+    expect(option(/^Change priority — not supported by this deployment$/)).toBeDisabled();
+    expect(option(/^Delete bead$/)).toBeEnabled();
+    expect(option(/^Force-close$/)).toBeEnabled();
+    expect(within(dialog).getByLabelText('Action')).toHaveValue('bead.force_close');
+    unmount();
+    renderApp(`/towns/${town.town.id}/agents`, { layout: true });
+    const retry = await screen.findByRole('button', { name: 'Retry every failed review…' });
+    // Once the capabilities have loaded (the server refuses the run anyway before that).
+    await waitFor(() => expect(retry).toBeDisabled());
+    expect(retry).toHaveAttribute('title', 'Force-retry review: not supported by this deployment');
+    expect(screen.getByRole('button', { name: 'Reset every stalled agent…' })).toBeEnabled();
   });
 });

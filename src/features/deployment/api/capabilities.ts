@@ -33,6 +33,12 @@ export function useActionUnsupported(action: ActionName): string | null {
   return isActionSupported(useQuery(capabilitiesQuery()).data, action) ? null : NOT_SUPPORTED;
 }
 
+/** The same for many actions at once (a bulk dialog's list): the reason each cannot run here, or null. */
+export function useActionsUnsupported(): (action: ActionName) => string | null {
+  const caps = useQuery(capabilitiesQuery()).data;
+  return (action) => (isActionSupported(caps, action) ? null : NOT_SUPPORTED);
+}
+
 /** What the deployment keeps of a recorded feed ("newest 10,000 events per agent"), or null for everything. */
 export function useFeedRetention(feed: Feed): string | null {
   return useQuery(capabilitiesQuery()).data?.feeds[feed]?.retention ?? null;

@@ -18,6 +18,7 @@ import { usePortalContainer } from '../../../components/portal-container';
 import { formatNumber } from '../../../lib/format';
 import { prepareBatch, useRunBatch } from '../api/bulk';
 import { ACTION_META } from '../model/registry';
+import { useActionsUnsupported } from '../../deployment';
 import '../interventions.css';
 
 /** The bead actions a batch can take, with the one parameter some of them need. */
@@ -41,6 +42,15 @@ const KIND_ACTIONS: Record<SelectableKind, readonly ActionName[]> = {
 };
 const KIND_NOUN: Record<SelectableKind, string> = { bead: 'beads', agent: 'agents', review: 'merge requests' };
 
+/** Why a bulk button is off when the deployment supports none of its actions (else null). */
+function useNoneSupported(actions: readonly ActionName[]): string | null {
+  const unsupported = useActionsUnsupported();
+  const reason = actions.map(unsupported).find((r) => r !== null);
+  return actions.every((a) => unsupported(a) !== null) && reason
+    ? `${actions.map((a) => ACTION_META[a].label).join(', ')}: ${reason}`
+    : null;
+}
+
 const hasFilter = (f: BulkBeadFilter | BulkAgentFilter | BulkReviewFilter) =>
   Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)));
 
@@ -54,16 +64,18 @@ export function BulkFilterButton(
   const [open, setOpen] = useState(false);
   const enabled = hasFilter(props.filter);
   const noun = KIND_NOUN[props.kind];
+  const none = useNoneSupported(KIND_ACTIONS[props.kind]);
   return (
     <>
       <button
         type="button"
         className="button button-small"
-        disabled={!enabled}
+        disabled={!enabled || none !== null}
         title={
-          enabled
+          none ??
+          (enabled
             ? `Preview one action over every ${props.kind} this filter matches`
-            : 'Set a filter first: a bulk action never takes a whole town'
+            : 'Set a filter first: a bulk action never takes a whole town')
         }
         onClick={() => setOpen(true)}
       >
@@ -98,16 +110,18 @@ export function BulkSelectedButton({ townId, kind, ids }: { townId: string; kind
   // The dialog keeps the ids it opened with: a poll that changes the table must not change a batch in preview.
   const [taken, setTaken] = useState<string[]>([]);
   const tooMany = ids.length > BULK_MAX_TARGETS;
+  const none = useNoneSupported(KIND_ACTIONS[kind]);
   return (
     <>
       <button
         type="button"
         className="button button-small button-primary"
-        disabled={ids.length === 0 || tooMany}
+        disabled={ids.length === 0 || tooMany || none !== null}
         title={
-          tooMany
+          none ??
+          (tooMany
             ? `A batch takes at most ${formatNumber(BULK_MAX_TARGETS)} ticked rows: narrow the filter, or use “Act on all matching…”`
-            : undefined
+            : undefined)
         }
         onClick={() => {
           setTaken([...ids]);
@@ -143,14 +157,18 @@ export function BulkSelectedButton({ townId, kind, ids }: { townId: string; kind
 export function BulkBeadsButton({ townId, filter, shown }: { townId: string; filter: BulkBeadFilter; shown: number }) {
   const [open, setOpen] = useState(false);
   const enabled = hasFilter(filter);
+  const none = useNoneSupported(BEAD_BULK_ACTIONS);
   return (
     <>
       <button
         type="button"
         className="button button-small"
-        disabled={!enabled}
+        disabled={!enabled || none !== null}
         title={
-          enabled ? 'Preview one action over every bead this filter matches' : 'Set a filter first: a bulk action never takes a whole town'
+          none ??
+          (enabled
+            ? 'Preview one action over every bead this filter matches'
+            : 'Set a filter first: a bulk action never takes a whole town')
         }
         onClick={() => setOpen(true)}
       >
@@ -190,9 +208,16 @@ const PRESETS: Record<BulkPreset, { label: string; noun: string; what: string }>
 export function ReadyBatchButton({ townId, preset }: { townId: string; preset: BulkPreset }) {
   const [open, setOpen] = useState(false);
   const p = PRESETS[preset];
+  const none = useNoneSupported([BULK_PRESET_ACTIONS[preset]]);
   return (
     <>
-      <button type="button" className="button button-small" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={none !== null}
+        title={none ?? undefined}
+        onClick={() => setOpen(true)}
+      >
         {p.label}…
       </button>
       {open ? (
@@ -244,7 +269,11 @@ function BulkDialog({
   const focus = useDialogFocus();
   // One key for this dialog's batch: a second preview or run under it is the same batch.
   const [batchKey, setBatchKey] = useState(() => crypto.randomUUID());
-  const [action, setAction] = useState<ActionName>(actions[0]!);
+  const unsupported = useActionsUnsupported();
+  const [picked, setAction] = useState<ActionName>(actions[0]!);
+  // An action this deployment lacks is never the one chosen (the capabilities may arrive after the dialog opened).
+  const action = unsupported(picked) ? (actions.find((a) => unsupported(a) === null) ?? picked) : picked;
+  const blocked = unsupported(action);
   const [priority, setPriority] = useState<(typeof PRIORITIES)[number]>('high');
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<BulkPreview | null>(null);
@@ -314,11 +343,17 @@ function BulkDialog({
                 onChange={(e) => edit(() => setAction(e.target.value as ActionName))}
               >
                 {actions.map((a) => (
-                  <option key={a} value={a}>
+                  <option key={a} value={a} disabled={unsupported(a) !== null}>
                     {ACTION_META[a].label}
+                    {unsupported(a) ? ` — ${unsupported(a)}` : ''}
                   </option>
                 ))}
               </select>
+              {blocked ? (
+                <p className="muted small" role="note">
+                  {ACTION_META[action].label} is {blocked}.
+                </p>
+              ) : null}
               {action === 'bead.change_priority' ? (
                 <>
                   <label className="label" htmlFor="bulk-priority">
@@ -388,7 +423,8 @@ function BulkDialog({
                 <button
                   type="button"
                   className="button button-primary"
-                  disabled={reason.trim().length < 3 || busy !== null}
+                  disabled={reason.trim().length < 3 || busy !== null || blocked !== null}
+                  title={blocked ?? undefined}
                   onClick={() => void doPreview()}
                 >
                   {busy === 'preview' ? 'Counting…' : 'Preview'}
