@@ -1,8 +1,8 @@
-import type { Bead, BeadStatus } from '../src/api/schemas';
+import type { Agent, Bead, BeadStatus } from '../src/api/schemas';
 import { TownBuilder } from './town-builder';
-import { setMayorState } from './town/agents';
+import { setAgentStatus, setMayorState } from './town/agents';
 import { addBead, depend } from './town/beads';
-import { startContainer } from './town/container';
+import { addProcess, recordContainerEvent, startContainer } from './town/container';
 import { resolveCredentials } from './town/credentials';
 import { addSdkStreams } from './town/history';
 import { addActiveWork } from './town/work';
@@ -10,6 +10,8 @@ import type { TownSeed } from './types';
 
 export const LARGE_TOWN_SEED = 0x5eed_1a7e;
 export const LARGE_AGENT_EVENTS = 1_000_000;
+/** Polecats the benchmark town's OOM left stalled: a ready-made batch of more than 10 targets. */
+export const LARGE_STALLED_POLECATS = 12;
 
 /**
  * The benchmark town: ~10,000 beads in convoys of 5–50 with `blocks` chains inside,
@@ -78,7 +80,33 @@ export function buildLargeTown(options: { now: number; ownerId: string; beads?: 
   addActiveWork(b, toast, 25);
   setMayorState(b);
   startContainer(b);
+  stallAfterOom(b, b.polecats.slice(1, 1 + LARGE_STALLED_POLECATS));
   resolveCredentials(b);
   addSdkStreams(b, { [toast.id]: options.events ?? LARGE_AGENT_EVENTS });
   return b.build();
+}
+
+/**
+ * The benchmark town's bad night: an OOM 2 h 50 min ago killed these polecats' `kilo serve` sessions
+ * mid-bead (exit 137) and nothing resumed them after the container restarted; with no activity for
+ * 2 h the GUPP patrol force-stopped each one (DOMAIN: stalled at 2 h). "Reset every stalled agent"
+ * then has more than 10 targets, as a town where all polecats stalled would.
+ */
+function stallAfterOom(b: TownBuilder, agents: Agent[]) {
+  const oom = 2 * 60 + 50;
+  recordContainerEvent(b, 'oom', oom, {
+    exitCode: 137,
+    reason: 'OOMKilled',
+    message: `memory limit 4096 MiB exceeded with ${agents.length + 3} concurrent kilo serve processes`,
+    metadata: { memory_mb: 4096, processes: agents.length + 3 },
+  });
+  recordContainerEvent(b, 'stop', oom - 0.2, { exitCode: 137, reason: 'OOMKilled' });
+  recordContainerEvent(b, 'start', oom - 1, { message: 'container restarted by platform', metadata: { cold_start_ms: 41_000 } });
+  for (const agent of agents) {
+    addActiveWork(b, agent, oom + b.rng.int(20, 90));
+    addProcess(b, agent, oom + 100, 'exited', { code: 137, minutesAgo: oom });
+    agent.last_activity_at = b.ago(oom + 1);
+    agent.active_tools = [];
+    setAgentStatus(b, agent, 'stalled', oom - 121, 'no activity for 2 h: force-stopped by the GUPP patrol');
+  }
 }

@@ -22,3 +22,17 @@ export async function reseed(baseURL: string | undefined) {
   });
   if (!res.ok) throw new Error(`reseeding the e2e backend failed: HTTP ${res.status}`);
 }
+
+/**
+ * Seeds (again) the 10k-bead benchmark town, owned by the bench user, with a short SDK stream for its
+ * busiest agent (the million-event stream is the benches' business): the specs that need more than 10
+ * targets of one kind use it — its OOM left 12 polecats stalled.
+ */
+export async function seedLargeTown(baseURL: string | undefined) {
+  const res = await fetch(`${baseURL}/api/dev/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DEV_ADMIN_TOKEN}` },
+    body: JSON.stringify({ scope: 'large', force: true, events: 200 }),
+  });
+  if (!res.ok) throw new Error(`seeding the large town failed: HTTP ${res.status} ${await res.text()}`);
+}

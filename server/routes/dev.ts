@@ -1,4 +1,4 @@
-import { buildIntegrations, buildLargeTown, buildSearchTown, buildWorld, USERS } from '../../scenarios';
+import { buildIntegrations, buildLargeTown, buildSearchTown, buildWorld, LARGE_AGENT_EVENTS, USERS } from '../../scenarios';
 import type { Host } from '../host';
 import { TOWN_FAULTS, type PatrolMode } from '../town/town';
 import { errorResponse, HttpError, json } from '../http/errors';
@@ -29,6 +29,11 @@ interface SeedRequest {
   scope?: 'world' | 'large' | 'search';
   /** Anchor time (epoch ms); defaults to now. */
   now?: number;
+  /**
+   * `large` only: how many SDK events the busiest agent's stream holds (default LARGE_AGENT_EVENTS, a
+   * million); the e2e specs that need the town's 10k beads and stalled polecats seed fewer to start fast.
+   */
+  events?: number;
   /** Seed again even when already seeded. */
   force?: boolean;
   /** How the seeded towns' patrol runs: `live` on the host's alarms (npm start), `manual` by the dev clock only (tests). */
@@ -113,7 +118,7 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
     }
     const large =
       scope === 'large'
-        ? buildLargeTown({ now, ownerId: USERS.bench.id })
+        ? buildLargeTown({ now, ownerId: USERS.bench.id, events: seedEvents(body.events) })
         : scope === 'search'
           ? buildSearchTown({ now, ownerId: USERS.bench.id })
           : null;
@@ -143,6 +148,13 @@ export async function handleDev(request: Request, host: Host, url: URL, options:
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+function seedEvents(events: unknown): number | undefined {
+  if (events === undefined) return undefined;
+  if (typeof events !== 'number' || !Number.isInteger(events) || events < 0 || events > LARGE_AGENT_EVENTS)
+    throw new HttpError(400, 'bad_request', `events: a whole number from 0 to ${LARGE_AGENT_EVENTS}`);
+  return events;
 }
 
 /** Each registered town's audit entry count: `GET /api/dev/interventions` (what `npm run reset-data` would wipe). */

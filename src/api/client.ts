@@ -198,13 +198,21 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
       return parse(schema, body, endpoint, false);
     },
     /**
-     * Reads a streamed NDJSON answer (town-wide search): each line is parsed with `schema` and handed to
+     * Reads a streamed NDJSON answer (town-wide search, a bulk run): each line is parsed with `schema` and handed to
      * `onLine` as it arrives. Resolves when the stream ends; an error answer, a line that breaks the
      * contract or a cut connection throws an `ApiError`. Aborting `signal` stops reading (and tells the server).
      */
-    async stream<T extends z.ZodType>(path: string, schema: T, onLine: (line: z.infer<T>) => void, signal?: AbortSignal): Promise<void> {
-      const { response, endpoint } = await open('GET', path, {
+    async stream<T extends z.ZodType>(
+      path: string,
+      schema: T,
+      onLine: (line: z.infer<T>) => void,
+      signal?: AbortSignal,
+      /** A POST with this body (a bulk run) instead of a GET. */
+      post?: { body: unknown },
+    ): Promise<void> {
+      const { response, endpoint } = await open(post ? 'POST' : 'GET', path, {
         headers: { accept: 'application/x-ndjson' },
+        ...(post ? { body: post.body } : {}),
         ...(signal ? { signal } : {}),
       });
       if (!response.ok || !response.body) {

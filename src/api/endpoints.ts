@@ -131,6 +131,11 @@ export function batchRunPath(townId: string, batchKey: string): string {
   return `${API_PREFIX}/towns/${e(townId)}/batches/${e(batchKey)}/run`;
 }
 
+/** `POST /towns/:townId/batches/:batchKey/stream` — runs every pending target, one NDJSON `BulkRunLine` per target done. */
+export function batchStreamPath(townId: string, batchKey: string): string {
+  return `${API_PREFIX}/towns/${e(townId)}/batches/${e(batchKey)}/stream`;
+}
+
 /** `POST /saved-views` creates one; `PUT /saved-views/last-used` remembers (or forgets) the one applied. */
 export function savedViewsPath(): string {
   return `${API_PREFIX}/saved-views`;

@@ -8,6 +8,7 @@ import {
   actionPath,
   batchesPath,
   batchRunPath,
+  batchStreamPath,
   endpoints,
   savedViewPath,
   savedViewsPath,
@@ -99,6 +100,7 @@ function adminRoutes(): Route[] {
     ...ALL_ACTIONS.map(action),
     { method: 'POST', url: batchesPath(i.town), body: { action: 'bead.force_close', selection: { kind: 'filter', filter: {} } } },
     { method: 'POST', url: batchRunPath(i.town, 'k'), body: {} },
+    { method: 'POST', url: batchStreamPath(i.town, 'k'), body: {} },
     // Saved views (the admin's own preferences) are written with PUT, PATCH and DELETE too.
     { method: 'POST', url: savedViewsPath(), body: { scope: 'beads', name: 'an attacker', query: 'status=open' } },
     { method: 'PUT', url: `${savedViewsPath()}/last-used`, body: { scope: 'beads', view_id: null } },

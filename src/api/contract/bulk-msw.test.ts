@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../client';
-import { batchesPath, batchRunPath, endpoints } from '../endpoints';
+import { batchesPath, batchRunPath, batchStreamPath, endpoints } from '../endpoints';
 import { isApiError } from '../errors';
-import { BulkPreview, BulkRunPage, type BulkPrepareRequest } from '../schemas';
+import { BulkPreview, BulkRunLine, BulkRunPage, type BulkPrepareRequest } from '../schemas';
 import { getStore } from '../../mocks/handlers';
 import { DEV_TOKENS } from '../../test/tokens';
 
@@ -14,6 +14,12 @@ function town(name: string) {
 
 const prepare = (townId: string, body: BulkPrepareRequest) => admin.post(batchesPath(townId), body, BulkPreview);
 const run = (townId: string, key: string, body: object) => admin.post(batchRunPath(townId, key), body, BulkRunPage);
+
+async function stream(townId: string, key: string, body: object) {
+  const lines: BulkRunLine[] = [];
+  await admin.stream(batchStreamPath(townId, key), BulkRunLine, (line) => lines.push(line), undefined, { body });
+  return lines;
+}
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -122,6 +128,51 @@ describe('bulk actions (MSW host)', () => {
     expect(retry.failed).toBe(page.failed);
     expect(retry.applied).toBe(page.applied);
     expect((await auditOf(t.town.id)).filter((e) => e.request_id === preview.batch_id)).toHaveLength(page.applied);
+  });
+
+  it('streams the run target by target: one line as each completes, failures listed, a second run and a retry act once per target', async () => {
+    const t = town('storefront');
+    const key = crypto.randomUUID();
+    const preview = await prepare(t.town.id, {
+      batch_key: key,
+      action: 'bead.unhook',
+      selection: { by: 'filter', kind: 'bead', filter: { status: ['open', 'in_progress'] } },
+      reason: 'free the polecats for the release',
+    });
+    const refused = preview.refusals.find((r) => r.kind === 'invalid_state')?.count ?? 0;
+    expect(refused).toBeGreaterThan(0);
+    expect(preview.count - refused).toBeGreaterThan(0);
+    const missing = await refusal(stream(t.town.id, crypto.randomUUID(), { confirm_count: preview.count }));
+    expect(missing.status).toBe(404);
+
+    const lines = await stream(t.town.id, key, { confirm_count: preview.count });
+    const targets = lines.filter((l) => l.type === 'target');
+    expect(targets).toHaveLength(preview.count);
+    // Each line is one more target done, with the batch's totals at that moment.
+    targets.forEach((l, i) => {
+      expect(l.applied + l.failed).toBe(i + 1);
+      expect(l.pending).toBe(preview.count - i - 1);
+    });
+    const done = lines.at(-1)!;
+    if (done.type !== 'done') throw new Error('the stream did not end with done');
+    expect(done.page).toMatchObject({ pending: 0, failed: refused, applied: preview.count - refused });
+    expect(done.page.failures.map((f) => f.target_id).sort()).toEqual(
+      targets
+        .filter((l) => l.outcome.status === 'failed')
+        .map((l) => l.outcome.target_id)
+        .sort(),
+    );
+    const entries = (await auditOf(t.town.id)).filter((e) => e.request_id === preview.batch_id);
+    expect(entries).toHaveLength(preview.count - refused);
+
+    // Run again under the same key: nothing left to do. Retry the failed: only they run, and fail again.
+    const again = await stream(t.town.id, key, { confirm_count: preview.count });
+    expect(again.filter((l) => l.type === 'target')).toHaveLength(0);
+    const retry = await stream(t.town.id, key, { confirm_count: preview.count, retry_failed: true });
+    expect(retry.flatMap((l) => (l.type === 'target' ? [l.outcome.target_id] : [])).sort()).toEqual(
+      done.page.failures.map((f) => f.target_id).sort(),
+    );
+    expect((await auditOf(t.town.id)).filter((e) => e.request_id === preview.batch_id)).toHaveLength(preview.count - refused);
   });
 
   it('takes ticked rows by id, and refuses ids that are not in the town', async () => {

@@ -146,3 +146,25 @@ export const BulkRunPage = z.object({
   failures: z.array(BulkTargetOutcome),
 });
 export type BulkRunPage = z.infer<typeof BulkRunPage>;
+
+/**
+ * `POST /towns/:townId/batches/:batchKey/stream` (body: `BulkRunRequest` without `limit`): runs every
+ * pending target of the batch (the failed ones first put back in line with `retry_failed`), answered as
+ * NDJSON while it goes — one `target` line as each target completes, with the batch's totals at that
+ * moment, then `done` with the final page (or `error` if the run broke off). Each target still runs
+ * through the engine under the batch key (`batch_key:target_id`), so a stream cut short and run again
+ * acts once per target. Closing the stream stops the run after the target in hand.
+ */
+export const BulkRunLine = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('target'),
+    outcome: BulkTargetOutcome,
+    total: z.number().int().nonnegative(),
+    applied: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    pending: z.number().int().nonnegative(),
+  }),
+  z.object({ type: z.literal('done'), page: BulkRunPage }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+]);
+export type BulkRunLine = z.infer<typeof BulkRunLine>;

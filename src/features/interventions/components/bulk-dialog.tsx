@@ -10,13 +10,12 @@ import {
   type BulkPreset,
   type BulkReviewFilter,
   type BulkPreview,
-  type BulkRunPage,
   type BulkSelection,
 } from '../../../api';
 import { explainError } from '../../../components/error-state';
 import { usePortalContainer } from '../../../components/portal-container';
 import { formatNumber } from '../../../lib/format';
-import { prepareBatch, useRunBatch } from '../api/bulk';
+import { prepareBatch, useRunBatch, type RunProgress } from '../api/bulk';
 import { ACTION_META } from '../model/registry';
 import { useActionsUnsupported } from '../../deployment';
 import '../interventions.css';
@@ -40,6 +39,8 @@ const KIND_ACTIONS: Record<SelectableKind, readonly ActionName[]> = {
   agent: AGENT_BULK_ACTIONS,
   review: REVIEW_BULK_ACTIONS,
 };
+/** The latest targets listed while a run goes (the counts above cover all of them). */
+const OUTCOMES_SHOWN = 200;
 const KIND_NOUN: Record<SelectableKind, string> = { bead: 'beads', agent: 'agents', review: 'merge requests' };
 
 /** Why a bulk button is off when the deployment supports none of its actions (else null). */
@@ -278,7 +279,7 @@ function BulkDialog({
   const [reason, setReason] = useState('');
   const [preview, setPreview] = useState<BulkPreview | null>(null);
   const [typed, setTyped] = useState('');
-  const [page, setPage] = useState<BulkRunPage | null>(null);
+  const [page, setPage] = useState<RunProgress | null>(null);
   const [busy, setBusy] = useState<'preview' | 'run' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const abort = useRef<AbortController | null>(null);
@@ -307,18 +308,29 @@ function BulkDialog({
     if (!preview) return;
     setBusy('run');
     setError(null);
-    abort.current = new AbortController();
+    const stop = new AbortController();
+    abort.current = stop;
+    const from: RunProgress = page ?? {
+      total: preview.count,
+      applied: 0,
+      failed: 0,
+      pending: preview.count,
+      failures: [],
+      outcomes: [],
+      finished: false,
+    };
     try {
-      await runBatch(batchKey, { confirmCount: preview.count, retryFailed, onStep: setPage, signal: abort.current.signal });
+      await runBatch(batchKey, { confirmCount: preview.count, retryFailed, from, onProgress: setPage, signal: stop.signal });
     } catch (e) {
-      setError(e);
+      // Stopped by the admin: the progress says what is left, and Continue takes it up.
+      if (!stop.signal.aborted) setError(e);
     } finally {
       setBusy(null);
     }
   };
 
   const confirmed = !preview?.confirm_required || typed.trim() === String(preview.count);
-  const done = page !== null && page.pending === 0;
+  const done = page !== null && page.finished && page.pending === 0;
   const explained = error ? explainError(error) : null;
 
   return (
@@ -403,7 +415,7 @@ function BulkDialog({
               </div>
             ) : null}
 
-            {page ? <RunProgress page={page} /> : null}
+            {page ? <RunProgressView page={page} /> : null}
 
             {explained ? (
               <div className="bulk-error" role="alert">
@@ -414,7 +426,7 @@ function BulkDialog({
             <div className="dialog-actions">
               {busy === 'run' ? (
                 <button type="button" className="button" onClick={() => abort.current?.abort()}>
-                  Stop after this step
+                  Stop after this target
                 </button>
               ) : (
                 <Dialog.Close className="button">{done ? 'Close' : 'Cancel'}</Dialog.Close>
@@ -498,7 +510,7 @@ function PreviewSummary({ preview, noun }: { preview: BulkPreview; noun: string 
   );
 }
 
-function RunProgress({ page }: { page: BulkRunPage }) {
+function RunProgressView({ page }: { page: RunProgress }) {
   const finished = page.applied + page.failed;
   return (
     <section className="bulk-progress" aria-label="Progress">
@@ -508,6 +520,24 @@ function RunProgress({ page }: { page: BulkRunPage }) {
         failed
         {page.pending ? `, ${formatNumber(page.pending)} to go` : ''}.
       </p>
+      {page.outcomes.length ? (
+        // Newest first: the target that just completed is on top while the run goes on.
+        <ol className="bulk-outcomes" aria-label="Targets done" reversed>
+          {page.outcomes
+            .slice(-OUTCOMES_SHOWN)
+            .reverse()
+            .map((o, i) => (
+              <li key={`${o.target_id}:${page.outcomes.length - i}`} className={o.status === 'failed' ? 'bulk-refusal' : undefined}>
+                <span className="bulk-label" title={o.target_id}>
+                  {o.label}
+                </span>{' '}
+                {o.status === 'applied'
+                  ? `applied${o.audit_seq !== null ? ` (audit #${o.audit_seq})` : ''}`
+                  : `failed: ${o.error?.message ?? 'unknown'}`}
+              </li>
+            ))}
+        </ol>
+      ) : null}
       {page.failures.length ? (
         <table className="table" aria-label="Failed targets">
           <thead>
