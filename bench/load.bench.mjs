@@ -4,11 +4,14 @@
 // ETag of its last answer in If-None-Match. Five of them also act continuously: each changes the
 // priority of its own beads back to back, with a reason, an Idempotency-Key and the If-Match version.
 // Then every applied action's audit entry is looked up in the town's log and the chain is verified.
-// Bounded: LOAD_SECONDS (default 60) of load, 25 connections, one town.
+// Bounded: LOAD_SECONDS (default 60) of load, 25 connections, one town. LOAD_THINK_MS puts a pause
+// between one admin's actions (0 by default).
 import { percentile } from './lib.mjs';
 import { ADMIN_TOKEN, adminGet, startSeededWorker } from './worker.mjs';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+/** Pause between one acting admin's actions (LOAD_THINK_MS; default 0: back to back, the issue's "continuously"). */
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0);
 const ADMINS = 20;
 const ACTORS = 5;
 /** src/lib/live-refresh.ts LIVE_REFRESH_MS: how often a live view asks again. */
@@ -95,6 +98,7 @@ export default async function load() {
         } catch (error) {
           errors.push(`POST bead.change_priority: ${error.message ?? error}`);
         }
+        if (THINK_MS > 0) await sleep(THINK_MS);
       }
     };
 
@@ -123,6 +127,7 @@ export default async function load() {
       admins: ADMINS,
       acting_admins: ACTORS,
       poll_ms: POLL_MS,
+      think_ms: THINK_MS,
       reads: allReads.length,
       reads_per_s: Math.round(allReads.length / elapsed),
       reads_304: statuses[304],
