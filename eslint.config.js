@@ -22,6 +22,7 @@ const FEATURES = [
   'diagnosis',
   'deployment',
   'saved-views',
+  'compare',
 ];
 
 const otherFeature = (feature) => ({

@@ -9,6 +9,7 @@ import type { SqlPort, Storage } from '../ports';
 import { all, containsMatch, first, type Row } from '../db/sql';
 import { AGENT_MIGRATIONS } from './schema';
 import { idRange, type EventWindow } from './event-window';
+import { digestWindow, type WindowDigest } from './window-digest';
 
 /** Rows per transaction when seeding: big enough to amortize commits, small enough to keep memory flat. */
 const SEED_BATCH = 50_000;
@@ -155,6 +156,11 @@ export class AgentStream {
       } satisfies SearchHit;
     });
     return { items, total: capped ? SEARCH_COUNT_CAP : ids.length, capped };
+  }
+
+  /** One run's window of this stream for the compare view (server/agent/window-digest.ts). */
+  digest(since: string, until: string): WindowDigest {
+    return digestWindow(this.sql, this.stats().last_id, since, until);
   }
 
   event(id: number): SdkEvent | null {

@@ -13,6 +13,7 @@ import { actionRoutes } from './actions';
 import { agentEventRoutes } from './agent-events';
 import { auditRoutes } from './audit';
 import { batchRoutes } from './batches';
+import { compareRoutes } from './compare';
 import type { AdminContext } from './context';
 import { savedViewRoutes } from './saved-views';
 import { searchRoutes } from './search';
@@ -29,6 +30,7 @@ actionRoutes(router);
 batchRoutes(router);
 savedViewRoutes(router);
 searchRoutes(router);
+compareRoutes(router);
 router.get('/capabilities', async (ctx) => ctx.capabilities);
 
 const TOWN_IN_PATH = /^\/towns\/([0-9a-fA-F-]{36})(?:\/|$)/;

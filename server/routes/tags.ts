@@ -15,6 +15,7 @@ const AGENT_PATH = /^\/towns\/([0-9a-f-]{36})\/agents\/([^/]+)(?:\/|$)/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOWN_PATH = /^\/towns\/([0-9a-f-]{36})(?:\/|$)/i;
 const SEARCH_PATH = /^\/towns\/[^/]+\/search\/?$/;
+const COMPARE_PATH = /^\/towns\/[^/]+\/compare\/?$/;
 const USER_TOWNS_PATH = /^\/users\/([^/]+)\/towns\/?$/;
 /**
  * The reads that show every agent's stream activity (its last SDK event): the summary (health inputs),
@@ -25,6 +26,8 @@ const ACTIVITY_PATHS = [/^\/towns\/[^/]+\/?$/, /^\/towns\/[^/]+\/agents\/?$/, /^
 export async function readTag(ctx: AdminContext, path: string): Promise<string | null> {
   // Town-wide search reads every AgentDO as well: no one counter names its answer, so it is never tagged.
   if (SEARCH_PATH.test(path)) return null;
+  // Compare reads two AgentDOs' windows too (a running session's grows without the town's counter moving).
+  if (COMPARE_PATH.test(path)) return null;
   const agent = AGENT_PATH.exec(path);
   if (agent) return agentTag(ctx, agent[1]!.toLowerCase(), agent[2]!.toLowerCase());
   const town = TOWN_PATH.exec(path);

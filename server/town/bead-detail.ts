@@ -48,6 +48,7 @@ export function getBeadDetail(sql: SqlPort, now: number, beadId: string): BeadDe
 
 export function toAssignment(row: Row): Assignment {
   return {
+    id: num(row.id),
     agent_id: str(row.agent_id),
     agent_name: str(row.agent_name),
     role: str(row.role) as Assignment['role'],

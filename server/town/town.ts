@@ -1,5 +1,7 @@
 import type {
   AgentDetail,
+  AgentSessionList,
+  CompareKind,
   AuditAnchor,
   AuditPage,
   AuditVerification,
@@ -48,9 +50,10 @@ import { TOWN_MIGRATIONS } from './schema';
 import { seedTown } from './seed';
 import { getTimeline, type TimelineParams } from './timeline';
 import { getTownSummary } from './summary';
-import { toDispatchAttempt, toGitOperation } from './rows';
+import { toDispatchAttempt, toGitOperation, toProcess } from './rows';
 import { townUsage } from './usage';
 import { townCost } from './cost';
+import { townRun, type TownRun } from './compare';
 import { nextTickAfter, runTick } from '../patrol/patrol';
 import { createTick } from '../patrol/tick';
 import { TownClock } from './clock';
@@ -63,6 +66,8 @@ import { searchTownRows, type TownSearchGroup } from '../search/town-search';
 
 /** Rows in the dispatch and git lists; the timeline pages further back. */
 const LIST_CAP = 500;
+/** Sessions listed to pick from: the newest are the ones worth comparing. */
+const SESSION_CAP = 100;
 
 /**
  * One town (production's TownDO): beads, agents, reviews, container, config, the persisted data gaps
@@ -179,6 +184,23 @@ export class Town {
         filter.outcome ?? null,
         LIST_CAP,
       ).map(toGitOperation),
+    };
+  }
+
+  /** One side of a comparison as the town records it (null: no such run in this town). */
+  compareRun(kind: CompareKind, id: string): TownRun | null {
+    return townRun(this.sql, this.now(), kind, id);
+  }
+
+  /** The town's agent sessions (container processes), newest first, optionally one agent's. */
+  sessions(agentId: string | null): AgentSessionList {
+    return {
+      items: all(
+        this.sql,
+        'SELECT * FROM container_processes WHERE (?1 IS NULL OR agent_id = ?1) ORDER BY started_at DESC, process_id LIMIT ?2',
+        agentId,
+        SESSION_CAP,
+      ).map(toProcess),
     };
   }
 

@@ -99,6 +99,12 @@ export const endpoints = {
   usage: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/usage`, S.TownUsage),
   /** Tokens and cost per hour, per agent (with working against idle time) and per bead, over the last 24 h. */
   cost: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/cost`, S.TownCost),
+  /** Two runs of one kind side by side: duration, tokens, cost, tool calls, errors, last message (issue 15). */
+  compare: (townId: string, kind: S.CompareKind, a: string, b: string) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/compare`, S.Comparison, { kind, a, b }),
+  /** The town's agent sessions (container processes), newest first; `agent_id` keeps one agent's. */
+  sessions: (townId: string, query: { agent_id?: string } = {}) =>
+    get(`${API_PREFIX}/towns/${e(townId)}/sessions`, S.AgentSessionList, { ...query }),
   reviewQueue: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/review-queue`, S.ReviewQueue),
   escalations: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/escalations`, S.EscalationList),
   container: (townId: string) => get(`${API_PREFIX}/towns/${e(townId)}/container`, S.ContainerState),

@@ -32,6 +32,8 @@ export const queryKeys = {
   gitOperations: (townId: string, filter: object = {}) => [...queryKeys.town(townId), 'git-operations', filter] as const,
   usage: (townId: string) => [...queryKeys.town(townId), 'usage'] as const,
   cost: (townId: string) => [...queryKeys.town(townId), 'cost'] as const,
+  compare: (townId: string, kind: string, a: string, b: string) => [...queryKeys.town(townId), 'compare', kind, a, b] as const,
+  sessions: (townId: string, agentId?: string) => [...queryKeys.town(townId), 'sessions', agentId ?? null] as const,
   reviewQueue: (townId: string) => [...queryKeys.town(townId), 'review-queue'] as const,
   escalations: (townId: string) => [...queryKeys.town(townId), 'escalations'] as const,
   container: (townId: string) => [...queryKeys.town(townId), 'container'] as const,

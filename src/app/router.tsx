@@ -41,6 +41,11 @@ export function routes(admin: User): RouteObject[] {
           errorElement: <RouteError />,
         },
         {
+          path: paths.compare.path,
+          lazy: () => import('../pages/compare-page').then((m) => ({ Component: m.ComparePage })),
+          errorElement: <RouteError />,
+        },
+        {
           path: paths.town.path,
           loader: ({ params }) => {
             // Not a Response: its statusText takes Latin-1 only, and the tab comes from the URL.

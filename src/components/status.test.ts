@@ -64,6 +64,9 @@ const NOT_STATUSES: readonly (readonly string[])[] = [
   s.SearchKind.options,
   // Which view a saved view filters (issue 15).
   s.SavedViewScope.options,
+  // What two compared runs are (attempts, assignments, sessions), and where a run's error was recorded.
+  s.CompareKind.options,
+  s.CompareErrorSource.options,
 ];
 
 const vocabulary = (options: readonly string[]) => [...options].sort().join(',');

@@ -41,6 +41,11 @@ export const paths = {
     path: '/towns/:townId/search',
     getHref: (townId: string, q?: string) => withQuery(`/towns/${e(townId)}/search`, { q }),
   },
+  /** Two runs side by side: `kind` attempt | assignment | session, `a` and `b` their ids (one shareable link). */
+  compare: {
+    path: '/towns/:townId/compare',
+    getHref: (townId: string, query: { kind: string; a: string; b: string }) => withQuery(`/towns/${e(townId)}/compare`, query),
+  },
   /** The Bead Inspector; `focus` and `depth` place its dependency graph. */
   bead: {
     path: '/towns/:townId/beads/:beadId',

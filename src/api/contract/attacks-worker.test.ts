@@ -38,6 +38,7 @@ function ids() {
     bead: seed.beads[0]!.id,
     agent: seed.agents[0]!.id,
     townName: seed.town.name,
+    sessions: seed.processes.map((x) => x.process_id),
   };
 }
 
@@ -64,6 +65,8 @@ const ARGS: Args = {
   gitOperations: (i) => [i.town],
   usage: (i) => [i.town],
   cost: (i) => [i.town],
+  compare: (i) => [i.town, 'session', i.sessions[0]!, i.sessions[1]!],
+  sessions: (i) => [i.town],
   reviewQueue: (i) => [i.town],
   escalations: (i) => [i.town],
   container: (i) => [i.town],

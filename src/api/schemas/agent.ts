@@ -50,6 +50,8 @@ export type AgentStatusChange = z.infer<typeof AgentStatusChange>;
 
 /** One period during which an agent was hooked to a bead. */
 export const Assignment = z.object({
+  /** The assignment's row id, what a compare link names (absent from answers that predate compare). */
+  id: z.number().int().positive().optional(),
   agent_id: Id,
   agent_name: z.string(),
   role: openEnum(AgentRole),

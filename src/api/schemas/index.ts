@@ -18,3 +18,4 @@ export * from './recovery';
 export * from './saved-views';
 export * from './search';
 export * from './cost';
+export * from './compare';

@@ -13,6 +13,7 @@ import { useSearchState } from '../../../components/use-search-state';
 import { useNow } from '../../../components/use-now';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
+import { AgentSessions } from '../../compare';
 import { useAgent } from '../api/agent';
 import { parseAgentView, writeAgentView } from '../model/agent-view';
 import { isZombie, toAgentFindings } from '../model/findings';
@@ -92,6 +93,7 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
         <HookedBeads townId={townId} items={detail.hooked_beads} now={now} />
         <TokenUsage townId={townId} usage={detail.token_usage} zombie={zombie} />
       </div>
+      <AgentSessions townId={townId} agentId={agentId} now={now} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { pluralize } from '../../../lib/format';
 import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
+import { ComparePicker } from '../../compare';
 import { ConversationReplay } from './conversation-replay';
 
 /** How an outcome reads here, where it differs from the status itself. */
@@ -65,6 +66,11 @@ export function Assignments({ townId, assignments, now }: { townId: string; assi
           })}
         </ol>
       )}
+      <ComparePicker
+        townId={townId}
+        kind="assignment"
+        options={assignments.flatMap((a, i) => (a.id ? [{ id: String(a.id), label: `${i + 1}. ${a.agent_name} · ${a.outcome}` }] : []))}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { DISPATCH_CAP, type DispatchAttempt } from '../../../api';
 import { DispatchAttemptsTable } from '../../../components/history-tables';
 import { EmptyState } from '../../../components/states';
+import { ComparePicker } from '../../compare';
 import { NotRecorded, useFeedRecorded } from '../../deployment';
 
 /** Every dispatch against this bead with the container's answer and the error, as text. */
@@ -25,7 +26,17 @@ export function DispatchAttempts({
       ) : attempts.length === 0 ? (
         <EmptyState title="No dispatch attempts against this bead" />
       ) : (
-        <DispatchAttemptsTable townId={townId} attempts={attempts} agents={agentNames} label="Dispatch attempts against this bead" />
+        <>
+          <DispatchAttemptsTable townId={townId} attempts={attempts} agents={agentNames} label="Dispatch attempts against this bead" />
+          <ComparePicker
+            townId={townId}
+            kind="attempt"
+            options={attempts.map((a) => ({
+              id: a.id,
+              label: `Attempt ${a.attempt_number} · ${a.outcome}${a.agent_id ? ` · ${agentNames.get(a.agent_id) ?? 'agent'}` : ''}`,
+            }))}
+          />
+        </>
       )}
     </section>
   );

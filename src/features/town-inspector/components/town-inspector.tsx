@@ -15,7 +15,7 @@ import { StateTab } from './tabs/state-tab';
 import { EscalationsPanel } from './escalations-panel';
 import { TownHeader } from './town-header';
 
-function TabBody({ townId, tab }: { townId: string; tab: TownTab | 'search' }) {
+function TabBody({ townId, tab }: { townId: string; tab: TownTab | 'search' | 'compare' }) {
   switch (tab) {
     case 'state':
       return (
@@ -46,9 +46,9 @@ function TabBody({ townId, tab }: { townId: string; tab: TownTab | 'search' }) {
 
 /**
  * The single-town deep dive: header with health, the tabs, live refresh, then the selected tab.
- * `children` replaces the tab body (the page puts the audit log there, the search page its results).
+ * `children` replaces the tab body (the page puts the audit log there, the search page its results, the compare page two runs).
  */
-export function TownInspector({ townId, tab, children }: { townId: string; tab: TownTab | 'search'; children?: ReactNode }) {
+export function TownInspector({ townId, tab, children }: { townId: string; tab: TownTab | 'search' | 'compare'; children?: ReactNode }) {
   const town = useTown(townId);
   if (town.isPending) return <Loading label="Loading town from TownDO" query={town} />;
   if (town.data === undefined) return <ErrorState error={town.error} what={`town ${townId}`} onRetry={() => void town.refetch()} />;
