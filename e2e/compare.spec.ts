@@ -24,7 +24,9 @@ test('compare on the worker: two dispatch attempts picked on the bead page, the 
   await expect(a).toBeVisible();
   await expect(b).toBeVisible();
   await expect(a.getByRole('link', { name: 'Toast' })).toBeVisible();
-  await expect(b.getByRole('list', { name: 'Errors of B' })).toContainText('container returned 404: session ses_… not found for agent Toast');
+  await expect(b.getByRole('list', { name: 'Errors of B' })).toContainText(
+    'container returned 404: session ses_… not found for agent Toast',
+  );
   const measures = page.getByRole('table', { name: 'Measures of A and B' });
   await expect(measures.getByRole('row', { name: /^Duration 21 min 2 min/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Tool calls by name' }).getByRole('row', { name: /^bash/ })).toBeVisible();

@@ -61,13 +61,16 @@ export function digestWindow(sql: SqlPort, lastId: number, since: string, until:
     const failed = part.state?.status === 'error';
     const seen = calls.get(key);
     calls.set(key, { tool, error: (seen?.error ?? false) || failed });
-    if (failed && !seen?.error) errors.push({ source: 'tool', at, message: cut(`${tool}: ${errorText(part.state?.error ?? part.state?.output)}`) });
+    if (failed && !seen?.error)
+      errors.push({ source: 'tool', at, message: cut(`${tool}: ${errorText(part.state?.error ?? part.state?.output)}`) });
   }
 
   // Nothing said in the window: what the agent last said before it, read from a bounded look back.
   const before = Math.min(range.low - 1, range.high);
   const inWindow = lastMessage(rows);
-  const message = inWindow ? { ...inWindow, in_window: true } : withOutside(lastMessage(readRows(sql, Math.max(1, before - LOOK_BACK + 1), before)));
+  const message = inWindow
+    ? { ...inWindow, in_window: true }
+    : withOutside(lastMessage(readRows(sql, Math.max(1, before - LOOK_BACK + 1), before)));
 
   const byTool = new Map<string, CompareToolCalls>();
   for (const call of calls.values()) {
@@ -94,12 +97,14 @@ interface EventRow {
 
 function readRows(sql: SqlPort, low: number, high: number): EventRow[] {
   if (high < low) return [];
-  return all(sql, 'SELECT id, event_type, data, created_at FROM agent_events WHERE id BETWEEN ? AND ? ORDER BY id', low, high).map((row) => ({
-    row,
-    type: str(row.event_type),
-    at: str(row.created_at),
-    properties: (JSON.parse(str(row.data)) as { properties?: Record<string, unknown> }).properties ?? {},
-  }));
+  return all(sql, 'SELECT id, event_type, data, created_at FROM agent_events WHERE id BETWEEN ? AND ? ORDER BY id', low, high).map(
+    (row) => ({
+      row,
+      type: str(row.event_type),
+      at: str(row.created_at),
+      properties: (JSON.parse(str(row.data)) as { properties?: Record<string, unknown> }).properties ?? {},
+    }),
+  );
 }
 
 const withOutside = (m: Omit<CompareMessage, 'in_window'> | null): CompareMessage | null => (m ? { ...m, in_window: false } : null);
@@ -125,7 +130,12 @@ function lastMessage(rows: EventRow[]): Omit<CompareMessage, 'in_window'> | null
   }
   const message = current && current.parts.size > 0 ? current : lastWithText;
   return message
-    ? { role: message.role, text: [...message.parts.values()].join('\n').slice(0, MESSAGE_MAX_CHARS), at: message.at, event_id: message.event_id }
+    ? {
+        role: message.role,
+        text: [...message.parts.values()].join('\n').slice(0, MESSAGE_MAX_CHARS),
+        at: message.at,
+        event_id: message.event_id,
+      }
     : null;
 }
 

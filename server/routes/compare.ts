@@ -53,7 +53,9 @@ async function compareSide(ctx: AdminContext, townId: string, kind: CompareKind,
       id: truncate(id),
       side,
     });
-  const digest = run.agent ? await agentDigest(ctx.host, run.agent.id, run.started_at, run.ended_at ?? new Date(ctx.host.clock.now()).toISOString()) : null;
+  const digest = run.agent
+    ? await agentDigest(ctx.host, run.agent.id, run.started_at, run.ended_at ?? new Date(ctx.host.clock.now()).toISOString())
+    : null;
   const unrecorded = (source: string) =>
     (source === 'git' && ctx.capabilities.feeds.git_operations?.recorded === false) ||
     (source === 'dispatch' && ctx.capabilities.feeds.dispatch_attempts?.recorded === false);

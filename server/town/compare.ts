@@ -93,10 +93,7 @@ function attemptWindow(sql: SqlPort, id: string): Window | null {
     outcome: str(row.outcome),
     start,
     end,
-    ownError:
-      failed && row.error_message !== null
-        ? { source: 'dispatch', at: start, message: str(row.error_message) }
-        : null,
+    ownError: failed && row.error_message !== null ? { source: 'dispatch', at: start, message: str(row.error_message) } : null,
   };
 }
 

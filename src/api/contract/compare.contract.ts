@@ -97,7 +97,8 @@ export function describeCompareContract(host: string, backend: CompareBackend) {
       }
       // A window that said nothing shows what the agent last said before it.
       for (const side of [a, b])
-        if (side.last_message && !side.last_message.in_window) expect(Date.parse(side.last_message.at)).toBeLessThan(Date.parse(side.started_at));
+        if (side.last_message && !side.last_message.in_window)
+          expect(Date.parse(side.last_message.at)).toBeLessThan(Date.parse(side.started_at));
       expect(a.last_message ?? b.last_message).not.toBeNull();
     });
 

@@ -58,7 +58,9 @@ describe('compare two runs', () => {
       .map((r) => r.getAttribute('data-op'));
     expect(ops.length).toBeGreaterThan(0);
     const head = screen.getByRole('heading', { name: 'Last message, A against B' }).parentElement!;
-    expect(head).toHaveTextContent(`${ops.filter((o) => o === 'removed').length} only in A · ${ops.filter((o) => o === 'added').length} only in B`);
+    expect(head).toHaveTextContent(
+      `${ops.filter((o) => o === 'removed').length} only in A · ${ops.filter((o) => o === 'added').length} only in B`,
+    );
   });
 
   it('says which side a link names that the town does not have, with a way back', async () => {
@@ -106,7 +108,8 @@ describe('compare two runs', () => {
     const picker = screen.getByRole('group', { name: 'Compare two agent sessions' });
     await user.click(within(picker).getByRole('link', { name: 'Compare' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/towns/${town.town.id}/compare`));
-    const b = await screen.findByRole('region', { name: /^B: Session of Toast/ });
+    // Both sessions' windows are read from two AgentDOs: on a loaded machine that outlasts the default wait.
+    const b = await screen.findByRole('region', { name: /^B: Session of Toast/ }, { timeout: 15_000 });
     expect(within(b).getByRole('link', { name: 'Toast' })).toBeInTheDocument();
   });
 });

@@ -21,7 +21,9 @@ export function AgentSessions({ townId, agentId, now }: { townId: string; agentI
   const when = (iso: string) => new Date(iso).toISOString().slice(5, 16).replace('T', ' ');
   // Oldest first, so the picker's default pair is the newest two; the other agents' after this agent's.
   const options: CompareOption[] = [
-    ...others.map((s) => ({ id: s.process_id, label: `${s.agent_name ?? 'no agent'} · ${when(s.started_at)} UTC · ${s.status}` })).reverse(),
+    ...others
+      .map((s) => ({ id: s.process_id, label: `${s.agent_name ?? 'no agent'} · ${when(s.started_at)} UTC · ${s.status}` }))
+      .reverse(),
     ...sessions.map((s) => ({ id: s.process_id, label: `this agent · ${when(s.started_at)} UTC · ${s.status}` })).reverse(),
   ];
   return (

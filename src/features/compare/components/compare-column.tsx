@@ -29,7 +29,8 @@ export function CompareColumn({ townId, side, name }: { townId: string; side: Co
         <dd>
           {side.agent ? (
             <>
-              <Link to={paths.agent.getHref(townId, side.agent.id)}>{side.agent.name}</Link> <span className="muted small">{side.agent.role}</span>
+              <Link to={paths.agent.getHref(townId, side.agent.id)}>{side.agent.name}</Link>{' '}
+              <span className="muted small">{side.agent.role}</span>
             </>
           ) : (
             <span className="muted">none</span>

@@ -19,8 +19,8 @@ export function CompareRuns({ townId }: { townId: string }) {
   if (!view.kind)
     return (
       <EmptyState title={view.unknownKind ? `Cannot compare “${view.unknownKind.slice(0, 40)}”` : 'Pick two runs to compare'}>
-        Compare two dispatch attempts or two assignments from a bead’s page, or two agent sessions from an agent’s page: pick A and B
-        there, then Compare. A link names kind=attempt, assignment or session, and a and b.
+        Compare two dispatch attempts or two assignments from a bead’s page, or two agent sessions from an agent’s page: pick A and B there,
+        then Compare. A link names kind=attempt, assignment or session, and a and b.
       </EmptyState>
     );
   if (!view.a || !view.b)

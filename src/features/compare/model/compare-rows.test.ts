@@ -28,7 +28,12 @@ function side(over: Partial<CompareSide>): CompareSide {
 
 describe('compare rows', () => {
   it('reads each measure of both runs with how the second differs and which spent less', () => {
-    const a = side({ duration_ms: 600_000, cost_microdollars: 2_000_000, tool_calls: [{ tool: 'bash', calls: 4, errors: 1 }], errors_total: 1 });
+    const a = side({
+      duration_ms: 600_000,
+      cost_microdollars: 2_000_000,
+      tool_calls: [{ tool: 'bash', calls: 4, errors: 1 }],
+      errors_total: 1,
+    });
     const b = side({ duration_ms: 120_000, cost_microdollars: 3_000_000, tool_calls: [], errors_total: 1 });
     const rows = Object.fromEntries(toMetricRows(a, b).map((r) => [r.label, r]));
     expect(rows.Duration).toMatchObject({ a: '10 min', b: '2 min', lower: 'b' });
@@ -43,8 +48,18 @@ describe('compare rows', () => {
   });
 
   it('lists every tool either run used, with zero where the other never called it, busiest first', () => {
-    const a = side({ tool_calls: [{ tool: 'read', calls: 2, errors: 0 }, { tool: 'bash', calls: 1, errors: 1 }] });
-    const b = side({ tool_calls: [{ tool: 'bash', calls: 5, errors: 0 }, { tool: 'edit', calls: 1, errors: 0 }] });
+    const a = side({
+      tool_calls: [
+        { tool: 'read', calls: 2, errors: 0 },
+        { tool: 'bash', calls: 1, errors: 1 },
+      ],
+    });
+    const b = side({
+      tool_calls: [
+        { tool: 'bash', calls: 5, errors: 0 },
+        { tool: 'edit', calls: 1, errors: 0 },
+      ],
+    });
     expect(toToolRows(a, b)).toEqual([
       { tool: 'bash', a: { calls: 1, errors: 1 }, b: { calls: 5, errors: 0 } },
       { tool: 'read', a: { calls: 2, errors: 0 }, b: { calls: 0, errors: 0 } },
