@@ -1,8 +1,9 @@
 import type { SqlPort } from '../ports';
 import type { HealthInputs } from '../../src/api/schemas';
-import { all, first, num, scalar, str, strOrNull, type Row } from '../db/sql';
+import { all, first, fromJson, num, scalar, str, strOrNull, type Row } from '../db/sql';
 import { listAgents, mayorState } from './agents';
 import { costThreshold, spendersWithoutMerge } from './cost';
+import { mayorLoopRecovery } from './mayor-recovery';
 import { ago, DAY_MS, HOUR_MS, MINUTE_MS } from './time';
 import { escalationInputs } from './escalations';
 
@@ -198,7 +199,8 @@ const SUPERSEDED_SHOWN_MS = 30 * MINUTE_MS;
  * Failures a later success has superseded in the last 30 min: a bead's failed dispatches followed by a
  * successful one (and none failed since), a rig's credential-shaped git failures followed by any
  * successful git operation (a push, or the refinery's merge), a credential whose failed resolve was
- * followed by a good one.
+ * followed by a good one, a review that failed and merged since, the Mayor's loop left behind by a new
+ * session that answered the waiting message.
  */
 function supersededInputs(sql: SqlPort, now: number): H['superseded'] {
   const since = ago(now, SUPERSEDED_SHOWN_MS);
@@ -292,7 +294,30 @@ function supersededInputs(sql: SqlPort, now: number): H['superseded'] {
     if (good && str(good) >= since)
       credentials.push({ rig_id: rig, rig_name: str(c.rig_name), last_error: strOrNull(lastFailure.error), resolved_at: str(good) });
   }
-  return { dispatch, git, credentials };
+  // Reviews that failed (the refinery said so on the source bead) and merged since, at the merge.
+  const reviews = all(
+    sql,
+    `SELECT r.bead_id, b.title, r.retry_count, r.completed_at AS resolved_at,
+       (SELECT e.metadata FROM bead_events e WHERE e.bead_id = r.source_bead_id AND e.event_type = 'review_completed'
+           AND e.new_value = 'failed' AND e.created_at < r.completed_at ORDER BY e.created_at DESC LIMIT 1) AS failed
+     FROM reviews r JOIN beads b ON b.id = r.bead_id
+     WHERE r.review_state = 'merged' AND r.completed_at >= ? AND failed IS NOT NULL
+     ORDER BY r.completed_at DESC, r.bead_id LIMIT ?`,
+    since,
+    CAP,
+  ).map((r) => ({
+    bead_id: str(r.bead_id),
+    title: str(r.title),
+    retry_count: num(r.retry_count),
+    failure_reason: strOrNull(fromJson<{ reason?: string | null }>(r.failed, {}).reason ?? null),
+    resolved_at: str(r.resolved_at),
+  }));
+  const loop = mayorLoopRecovery(sql);
+  const mayor =
+    loop?.answered_at && loop.answered_at >= since
+      ? { agent_id: loop.agent_id, session_error: loop.session_error, resolved_at: loop.answered_at }
+      : null;
+  return { dispatch, git, credentials, reviews, mayor };
 }
 
 function convoyInputs(sql: SqlPort): H['convoys'] {

@@ -354,6 +354,45 @@ export function describeRecoveryContract(name: string, backend: RecoveryBackend,
       return seen;
     }
 
+    /** Steps the clock until a resolved finding of `rule` shows (at most `minutes`), checking the order as resolvedOver does. */
+    async function untilResolved(c: Ctx, rule: RuleId, minutes: number): Promise<Finding[]> {
+      for (let m = 0; m < minutes; m += STEP_MINUTES) {
+        await backend.advance(c.townId, STEP_MINUTES * 60_000);
+        const d = await diagnosis(c);
+        const open = d.findings.filter((x) => !x.resolved_at);
+        expect(d.findings.slice(0, open.length)).toEqual(open);
+        const resolved = d.findings.filter((f) => f.rule === rule && f.resolved_at);
+        if (resolved.length) {
+          expect(open.filter((f) => f.rule === rule)).toEqual([]);
+          if (!open.length) expect(d.health).toBe('green');
+          return resolved;
+        }
+      }
+      return [];
+    }
+
+    it('docs-site: after the rework, the failed review that merged reads resolved, then clears', async () => {
+      await backend.reset();
+      const c = await context('docs-site');
+      await cases.find((k) => k.town === 'docs-site')!.right.apply(c);
+      const resolved = await untilResolved(c, 'refinery-failure', 180);
+      expect(resolved.map((f) => f.reason)).toEqual([
+        expect.stringMatching(/^review of “Merge: Add versioned docs sidebar” failed: .*conflict.* — merged since$/),
+      ]);
+      await backend.advance(c.townId, 35 * 60_000);
+      expect((await diagnosis(c)).findings.filter((f) => f.rule === 'refinery-failure')).toEqual([]);
+    });
+
+    it('support-bot: after the restart, the loop a new session left behind by answering reads resolved, then clears', async () => {
+      await backend.reset();
+      const c = await context('support-bot');
+      await cases.find((k) => k.town === 'support-bot')!.right.apply(c);
+      const resolved = await untilResolved(c, 'mayor-dysfunction', 15);
+      expect(resolved.map((f) => f.reason)).toEqual([expect.stringMatching(/^Mayor session errored: .+ — a new session answered since$/)]);
+      await backend.advance(c.townId, 35 * 60_000);
+      expect((await diagnosis(c)).findings.filter((f) => f.rule === 'mayor-dysfunction')).toEqual([]);
+    });
+
     it('mobile-app: after the right fix, the failed dispatches read resolved, then clear', async () => {
       await backend.reset();
       const c = await context('mobile-app');

@@ -129,6 +129,20 @@ export const HealthInputs = z.object({
     git: z.array(z.object({ rig_id: Id, rig_name: z.string(), failures: z.number().int().nonnegative(), resolved_at: Timestamp })),
     /** Valid credentials whose last failed resolve or refresh was followed by a good one. */
     credentials: z.array(z.object({ rig_id: Id, rig_name: z.string(), last_error: z.string().nullable(), resolved_at: Timestamp })),
+    /** Merge requests whose review failed and that merged since (resolved at the merge). Absent from older answers: none. */
+    reviews: z
+      .array(
+        z.object({
+          bead_id: Id,
+          title: z.string(),
+          retry_count: z.number().int().nonnegative(),
+          failure_reason: z.string().nullable(),
+          resolved_at: Timestamp,
+        }),
+      )
+      .default([]),
+    /** The Mayor's session looped and errored, and a new session answered the waiting user message since. */
+    mayor: z.object({ agent_id: Id, session_error: z.string().nullable(), resolved_at: Timestamp }).nullable().default(null),
   }),
   /** Open escalations nobody has acknowledged (at most 20), most severe first. Absent from older answers: none. */
   escalations: z

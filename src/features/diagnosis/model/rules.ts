@@ -140,7 +140,8 @@ export const RULES: Rule[] = [
   {
     id: 'refinery-failure',
     title: 'Refinery failure',
-    description: 'A merge request whose review failed (red), or a review queue of 5 or more with the oldest waiting over 1 h (yellow).',
+    description:
+      'A merge request whose review failed (red), or a review queue of 5 or more with the oldest waiting over 1 h (yellow). A failed review that merged since reads resolved, then clears after 30 min.',
     evaluate(inputs, now) {
       const findings: Finding[] = [];
       const waiting = inputs.reviews.oldest_pending_at ? (msSince(inputs.reviews.oldest_pending_at, now) ?? 0) : 0;
@@ -159,6 +160,15 @@ export const RULES: Rule[] = [
           severity: 'yellow',
           reason: `review queue backed up: ${inputs.reviews.depth} merge requests, oldest waiting ${formatDuration(waiting)}`,
           target: { kind: 'tab', id: 'review', tab: 'review' },
+        });
+      }
+      for (const r of shown(inputs.superseded.reviews, now)) {
+        findings.push({
+          rule: 'refinery-failure',
+          severity: 'red',
+          reason: `review of ${quote(r.title)} failed${r.failure_reason ? `: ${r.failure_reason}` : ''} — merged since`,
+          target: { kind: 'bead', id: r.bead_id, tab: 'review' },
+          resolved_at: r.resolved_at,
         });
       }
       return findings;
@@ -289,7 +299,7 @@ export const RULES: Rule[] = [
     id: 'mayor-dysfunction',
     title: 'Mayor dysfunction',
     description:
-      "The Mayor's session errored, the Mayor is stalled or dead, or a user message has gone unanswered for 10 min (red); a user message waiting for an answer (yellow).",
+      "The Mayor's session errored, the Mayor is stalled or dead, or a user message has gone unanswered for 10 min (red); a user message waiting for an answer (yellow). A loop that a new session left behind by answering reads resolved, then clears after 30 min.",
     evaluate(inputs, now) {
       const m = inputs.mayor;
       const agent = m ? inputs.agents.find((a) => a.agent_id === m.agent_id) : inputs.agents.find((a) => a.role === 'mayor');
@@ -309,7 +319,21 @@ export const RULES: Rule[] = [
             target: { kind: 'agent', id: agent.agent_id, tab: 'agents' },
           },
         ];
-      if (!parts.length) return [];
+      if (!parts.length) {
+        // The loop a new session left behind, once that session answered the waiting message.
+        const left = inputs.superseded.mayor;
+        return left && left.agent_id === agent.agent_id && shown([left], now).length
+          ? [
+              {
+                rule: 'mayor-dysfunction',
+                severity: 'red',
+                reason: `Mayor session errored${left.session_error ? `: ${left.session_error}` : ''} — a new session answered since`,
+                target: { kind: 'agent', id: agent.agent_id, tab: 'agents' },
+                resolved_at: left.resolved_at,
+              },
+            ]
+          : [];
+      }
       return [
         {
           rule: 'mayor-dysfunction',
