@@ -195,13 +195,16 @@ const READ: Record<RecoveryCheckId, (sql: SqlPort, entry: AuditEntry, now: numbe
       entry.target.id,
       entry.at,
     );
+    // Proven by git work, not by its absence: a rig nothing touched since the action is still waiting.
     return {
-      met: failed === null,
+      met: failed === null && ok > 0,
       evidence: failed
         ? `git ${String(failed.operation)} failed at ${String(failed.created_at).slice(11, 19)}: ${String(failed.stderr_excerpt ?? '')
             .split('\n')
             .at(-1)}`
-        : `No git failure since the action (${ok} ${ok === 1 ? 'operation' : 'operations'} succeeded)`,
+        : ok > 0
+          ? `No git failure since the action (${ok} ${ok === 1 ? 'operation' : 'operations'} succeeded)`
+          : 'No git operation on the rig since the action: waiting for one to prove the credential',
       link: { kind: 'rig', id: entry.target.id },
     };
   },

@@ -87,11 +87,15 @@ export function describeRecoveryWatch(name: string, backend: RecoveryBackend) {
 
     const rigOf = async (townId: string) => (await backend.api().get(endpoints.config(townId))).rigs[0]!.rig.id;
 
-    it('a working token on the rig whose integration is suspended: the credential valid and no git failure since → "recovered"', async () => {
+    it('a working token on the rig whose integration is suspended: still waiting until git work proves it, then the credential valid and a clean git operation since → "recovered"', async () => {
       await backend.reset();
-      const { townId, entry } = await act('infra-terraform', 'credential.set_token', 'rig', rigOf, {
+      const { api, townId, entry } = await act('infra-terraform', 'credential.set_token', 'rig', rigOf, {
         token: 'ghp_recovery_0123456789abcdefABCDEF',
       });
+      // Before any tick nothing has touched the rig: no failure yet is not a clean bill.
+      const first = (await api.get(endpoints.recovery(townId, entry.id))).checks.find((c) => c.id === 'git_clean')!;
+      expect(first).toMatchObject({ met: false, met_at: null });
+      expect(first.evidence).toBe('No git operation on the rig since the action: waiting for one to prove the credential');
       const { watch } = await untilVerdict(townId, entry.id, 17);
       expect(watch.checks.map((c) => [c.id, c.met])).toEqual([
         ['credential_valid', true],

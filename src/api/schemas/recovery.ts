@@ -98,21 +98,21 @@ export const RECOVERY: Record<ActionName, RecoverySpec | NoRecovery> = {
     within_minutes: 15,
     expect: [
       { id: 'credential_valid', says: 'The credential valid' },
-      { id: 'git_clean', says: 'No git operation of the rig failed since (clone, fetch, pull, push)' },
+      { id: 'git_clean', says: 'A git operation of the rig succeeded since, and none failed (clone, fetch, pull, push)' },
     ],
   },
   'credential.set_token': {
     within_minutes: 15,
     expect: [
       { id: 'credential_valid', says: 'The credential valid' },
-      { id: 'git_clean', says: 'No git operation of the rig failed since (clone, fetch, pull, push)' },
+      { id: 'git_clean', says: 'A git operation of the rig succeeded since, and none failed (clone, fetch, pull, push)' },
     ],
   },
   'credential.relink_integration': {
     within_minutes: 15,
     expect: [
       { id: 'credential_valid', says: 'The credential valid' },
-      { id: 'git_clean', says: 'No git operation of the rig failed since (clone, fetch, pull, push)' },
+      { id: 'git_clean', says: 'A git operation of the rig succeeded since, and none failed (clone, fetch, pull, push)' },
     ],
   },
   'convoy.force_land': { within_minutes: 5, expect: [{ id: 'convoy_landed', says: 'The convoy landed' }] },
