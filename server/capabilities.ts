@@ -60,6 +60,11 @@ export function capabilitiesOf(profile: Profile): Capabilities {
   };
 }
 
+/** The SDK events an AgentDO keeps in this profile (the newest N), or null for every one: the host hands it to AgentStream. */
+export function sdkEventRetentionOf(profile: Profile): number | null {
+  return capabilitiesOf(profile).feeds.sdk_events?.retention_count ?? null;
+}
+
 export function parseProfile(value: string | undefined): Profile {
   return value === 'production-today' ? 'production-today' : 'reference';
 }

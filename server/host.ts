@@ -26,6 +26,11 @@ export interface Host {
   ids: Ids;
   /** HMAC key for the audit chain heads (server/directory/audit-anchors.ts): a Worker secret, never in any object's storage. */
   auditAnchorKey?: string | undefined;
+  /**
+   * How many SDK events an AgentDO keeps (the newest N; production keeps 10,000), or null/absent for all.
+   * From the deployment's profile (server/capabilities.ts), so what it declares is what it enforces.
+   */
+  sdkEventRetention?: number | null | undefined;
 }
 
 /** The object kinds a host keeps, one SQLite database each. */

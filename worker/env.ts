@@ -1,4 +1,5 @@
 import type { AdminTokenConfig } from '../server/auth/admin-token';
+import { parseProfile, sdkEventRetentionOf } from '../server/capabilities';
 import type { Host, ObjectKind, Objects } from '../server/host';
 import type { Remote } from '../server/ports';
 
@@ -89,5 +90,6 @@ export function hostOf(env: Env): Host {
     clock: { now: () => Date.now() },
     ids: { uuid: () => crypto.randomUUID() },
     auditAnchorKey: env.AUDIT_ANCHOR_KEY,
+    sdkEventRetention: sdkEventRetentionOf(parseProfile(env.PROFILE)),
   };
 }

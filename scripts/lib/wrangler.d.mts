@@ -40,5 +40,7 @@ export declare function startWranglerInRange(
     detached?: boolean;
     testHooks?: boolean;
     corsOrigins?: string;
+    /** Which deployment the backend plays (server/capabilities.ts). */
+    profile?: 'reference' | 'production-today';
   },
 ): Promise<LocalServer>;

@@ -38,7 +38,7 @@ export class AgentStream {
 
   constructor(
     private readonly storage: Storage,
-    _host: Host,
+    private readonly host: Host,
   ) {
     this.sql = storage.sql;
     migrate(storage, AGENT_MIGRATIONS);
@@ -61,6 +61,21 @@ export class AgentStream {
     let id = this.stats().last_id;
     for (const event of events) this.insertEvent(++id, event.type, { type: event.type, properties: event.properties }, event.at);
     this.bumpStats(agentId, events.length, id, events.at(-1)?.at ?? null);
+    this.prune();
+  }
+
+  /**
+   * Keeps only the newest N events when the deployment declares a retention (production's AgentDO keeps
+   * 10,000): ids stay as they were, so a cursor into the kept part still works and one into the dropped
+   * part reads from the oldest kept event. `total` counts what is kept.
+   */
+  private prune(): void {
+    const keep = this.host.sdkEventRetention;
+    if (!keep) return;
+    const { last_id: last } = this.stats();
+    if (last <= keep) return;
+    this.sql.exec('DELETE FROM agent_events WHERE id <= ?', last - keep);
+    this.sql.exec('UPDATE event_stats SET total = min(total, ?) WHERE id = 1', keep);
   }
 
   /** `append` as an outbox message from the town (the patrol's agents at work): a redelivery appends nothing. */
@@ -89,6 +104,7 @@ export class AgentStream {
         this.bumpStats(spec.agent_id, end - start + 1, end, lastAt);
       });
     }
+    this.storage.transactionSync(() => this.prune());
     return this.stats();
   }
 

@@ -1,6 +1,6 @@
 import { AgentStream } from '../../server/agent/agent-stream';
 import { createAdminApi } from '../../server/api';
-import type { Profile } from '../../server/capabilities';
+import { sdkEventRetentionOf, type Profile } from '../../server/capabilities';
 import { DEV_KEYS, devTokenConfig } from '../../server/auth/dev-tokens';
 import { Directory } from '../../server/directory/directory';
 import { invoke, type Host, type ObjectKind, type Objects } from '../../server/host';
@@ -82,7 +82,12 @@ export class MockBackend {
       town: (id) => this.remote('town', id),
       agent: (id) => this.remote('agent', id),
     };
-    this.host = { objects, clock: this.clock, ids: { uuid: () => crypto.randomUUID() } };
+    this.host = {
+      objects,
+      clock: this.clock,
+      ids: { uuid: () => crypto.randomUUID() },
+      sdkEventRetention: sdkEventRetentionOf(options.profile ?? 'reference'),
+    };
     // The MSW host is a dev stand-in running in the page or the test process: it holds the dev keys (mock builds only).
     const api = createAdminApi(this.host, {
       dev: { enabled: true, instance: 'msw', testHooks: options.testHooks ?? false, signingKid: DEV_KEYS.current_kid },
@@ -235,7 +240,9 @@ export class MockBackend {
         const seed = this.town(name);
         if (seed) {
           await town.seed(seed, this.live ? 'live' : 'manual');
-          for (const spec of seed.sdk_streams) town.noteSdkEvents(spec.agent_id, spec.total, lastStreamEventAt(spec));
+          // The AgentDO keeps only the newest N in a profile with a retention: the town counts what it keeps.
+          const kept = (total: number) => Math.min(total, this.host.sdkEventRetention ?? total);
+          for (const spec of seed.sdk_streams) town.noteSdkEvents(spec.agent_id, kept(spec.total), lastStreamEventAt(spec));
         }
         return town;
       }

@@ -15,7 +15,11 @@ import { buildWorld, type WorldSeed } from '../../../scenarios';
  */
 export function runSeededWorker(
   stateFolderPrefix: string,
-  { testHooks = true, corsOrigins = '' }: { testHooks?: boolean; corsOrigins?: string } = {},
+  {
+    testHooks = true,
+    corsOrigins = '',
+    profile = 'reference',
+  }: { testHooks?: boolean; corsOrigins?: string; profile?: 'reference' | 'production-today' } = {},
 ) {
   let local: LocalServer | null = null;
   let stateDir = '';
@@ -27,7 +31,7 @@ export function runSeededWorker(
   beforeAll(async () => {
     mswServer.close();
     stateDir = mkdtempSync(join(tmpdir(), stateFolderPrefix));
-    local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir(), testHooks, corsOrigins });
+    local = await startWranglerInRange(8790, 8799, { persistTo: stateDir, assets: emptyAssetsDir(), testHooks, corsOrigins, profile });
     now = Date.now();
     await seed(local.base, { now });
     world = buildWorld({ now });

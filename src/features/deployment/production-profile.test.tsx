@@ -2,6 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setMockProfile } from '../../mocks/handlers';
+import { writeSdkEvents } from '../../test/api';
 import { renderApp, scenarioTown } from '../../test/render-app';
 
 /**
@@ -87,5 +88,20 @@ describe('the panel in the production-today profile', () => {
     await waitFor(() => expect(retry).toBeDisabled());
     expect(retry).toHaveAttribute('title', 'Force-retry review: not supported by this deployment');
     expect(screen.getByRole('button', { name: 'Reset every stalled agent…' })).toBeEnabled();
+  });
+
+  it('the event viewer of an agent past 10,000 events counts the 10,000 kept and says the older ones are gone', async () => {
+    const town = payments();
+    const toast = town.agents.find((a) => a.name === 'Toast')!;
+    const text = (n: number) => ({ type: 'message_part.updated', properties: { part: { type: 'text', text: `kept ${n}` } } });
+    for (let batch = 0; batch < 11; batch++)
+      await writeSdkEvents(
+        town.town.id,
+        toast.id,
+        Array.from({ length: 1_000 }, (_, i) => text(batch * 1_000 + i)),
+      );
+    renderApp(`/towns/${town.town.id}/agents/${toast.id}`);
+    expect(await screen.findByTestId('sdk-retention')).toHaveTextContent('newest 10,000 events per agent: older ones are gone');
+    expect(await screen.findByText(/of 10,000 events/)).toBeInTheDocument();
   });
 });
