@@ -60,4 +60,16 @@ describe('town-wide search', () => {
     await user.type(box, 'x{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('Type at least 2 characters.');
   });
+
+  it('a kind with more matches than it shows links to the list that holds them: beads to the State tab filtered by the text', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('infra-terraform');
+    const { router } = renderApp(`/towns/${town.town.id}/search?q=ACCEPTANCE%3A+tests+pass`);
+    const beads = await screen.findByRole('region', { name: 'Beads' });
+    const more = await within(beads).findByRole('link', { name: 'Beads filtered by “ACCEPTANCE: tests pass” on the State tab' });
+    expect(more.closest('p')).toHaveTextContent(/^\d+ more not shown/);
+    await user.click(more);
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/towns/${town.town.id}/state`));
+    expect(new URLSearchParams(router.state.location.search).get('q')).toBe('ACCEPTANCE: tests pass');
+  });
 });

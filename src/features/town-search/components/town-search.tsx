@@ -5,7 +5,7 @@ import { ErrorState } from '../../../components/error-state';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState, Loading } from '../../../components/states';
 import { useTownSearch } from '../api/use-town-search';
-import { agentMatchesHref, hitHref } from '../model/hit-links';
+import { agentMatchesHref, hitHref, moreLink } from '../model/hit-links';
 import { KIND_LABEL, matchCount, progressText, splitOnQuery, TOWN_KINDS, type AgentHits } from '../model/search-results';
 import '../town-search.css';
 
@@ -36,11 +36,11 @@ function HitItem({ townId, hit, q }: { townId: string; hit: SearchHit; q: string
   );
 }
 
-function More({ shown, total, capped }: { shown: number; total: number; capped?: boolean }) {
+function More({ shown, total, link }: { shown: number; total: number; link: { href: string; label: string } }) {
   if (total <= shown) return null;
   return (
     <p className="search-more muted">
-      {capped ? `${total - shown}+ more` : `${total - shown} more`} not shown — make the search more specific to see them.
+      {total - shown} more not shown — make the search more specific, or open <Link to={link.href}>{link.label}</Link>.
     </p>
   );
 }
@@ -140,7 +140,7 @@ export function TownSearch({ townId }: { townId: string }) {
                 <HitItem key={hit.id} townId={townId} hit={hit} q={q} />
               ))}
             </ul>
-            <More shown={group.items.length} total={group.total} />
+            <More shown={group.items.length} total={group.total} link={moreLink(townId, kind, q)} />
           </section>
         );
       })}

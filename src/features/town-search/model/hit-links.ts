@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../../api';
+import type { SearchHit, SearchKind } from '../../../api';
 import { paths } from '../../../lib/paths';
 
 /**
@@ -32,4 +32,27 @@ function eventsHref(townId: string, kind: string, event: string, at: string | nu
 /** Every match of one agent: its event viewer searching for the text. */
 export function agentMatchesHref(townId: string, agentId: string, q: string): string {
   return paths.agent.getHref(townId, agentId, { q });
+}
+
+/**
+ * Where a town kind's "N more" goes: the list that holds the rest. Beads and agents open their tab with
+ * the text as its filter (those filters match title, labels and names, not bodies, so a body match
+ * may need the search itself); dispatch, git and credential rows open the Events tab showing only that
+ * kind (it has no text filter: the rows are there, newest first); other timeline hits open the Events tab.
+ */
+export function moreLink(townId: string, kind: Exclude<SearchKind, 'sdk_event'>, q: string): { href: string; label: string } {
+  switch (kind) {
+    case 'bead':
+      return { href: paths.town.getHref(townId, 'state', { q }), label: `Beads filtered by “${q}” on the State tab` };
+    case 'agent':
+      return { href: paths.town.getHref(townId, 'agents', { q }), label: `Agents filtered by “${q}” on the Agents tab` };
+    case 'dispatch':
+      return { href: paths.town.getHref(townId, 'events', { kind }), label: 'Every dispatch row on the Events tab' };
+    case 'git':
+      return { href: paths.town.getHref(townId, 'events', { kind }), label: 'Every git row on the Events tab' };
+    case 'credential':
+      return { href: paths.town.getHref(townId, 'events', { kind }), label: 'Every credential row on the Events tab' };
+    case 'timeline':
+      return { href: paths.town.getHref(townId, 'events'), label: 'The whole timeline on the Events tab' };
+  }
 }
