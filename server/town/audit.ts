@@ -2,7 +2,7 @@ import type { SqlPort, SqlValue } from '../ports';
 import type { AuditAnchor, AuditEntry, AuditPage, AuditVerification } from '../../src/api/schemas';
 import { auditNamer } from './audit-names';
 import { ChainWalk, hashInput, hashInputFromStored, type StoredAuditRow } from '../engine';
-import { all, containsMatch, likePattern, scalar } from '../db/sql';
+import { all, containsMatch, scalar, startsWithMatch } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { toAuditEntry } from './rows';
 import type { Row } from '../db/sql';
@@ -60,8 +60,10 @@ export function listAudit(sql: SqlPort, townId: string, filter: AuditFilter): Au
     bindings.push(filter.admin, email.value);
   }
   if (filter.action) {
-    where.push(`(action = ? OR action LIKE ? ESCAPE '\\')`);
-    bindings.push(filter.action, `${likePattern(filter.action).slice(1, -1)}.%`);
+    // The family as a prefix: a LIKE within SQLite's 50-byte pattern limit, instr() beyond it.
+    const family = startsWithMatch('action', `${filter.action}.`);
+    where.push(`(action = ? OR ${family.sql})`);
+    bindings.push(filter.action, family.value);
   }
   if (filter.target) {
     where.push('(target_id = ? OR target_kind = ?)');

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../client';
-import { endpoints, townSearchPath } from '../endpoints';
+import { batchesPath, endpoints, townSearchPath } from '../endpoints';
 import { ApiError } from '../errors';
-import { SEARCH_AGENT_LIMIT, SEARCH_TOWN_LIMIT, SearchLine, type SearchHit, type SearchKind } from '../schemas';
+import {
+  BulkPreview,
+  SEARCH_AGENT_LIMIT,
+  SEARCH_TOWN_LIMIT,
+  SearchLine,
+  type BulkSelection,
+  type SearchHit,
+  type SearchKind,
+} from '../schemas';
 import { agentNamed, townNamed } from './lookups';
 
 /**
@@ -101,6 +109,62 @@ export function describeSearchContract(host: string, backend: SearchBackend) {
       // The bead list's own search box takes a long text too: an answer, not a 500.
       const beads = await api.get(endpoints.beads(town.id, { q: `${'no such bead title '.repeat(4)}`.trim() }));
       expect(beads.items).toEqual([]);
+    });
+
+    it('takes a 200-character text in every filter built into a LIKE: an answer, never a 500 “pattern too complex”', async () => {
+      const api = backend.api();
+      const town = await townNamed(api, 'infra-terraform');
+      const mayor = await agentNamed(api, town.id, 'Mayor');
+      // Pasted text: 200 characters, with the LIKE wildcards in it, matching nothing.
+      const long = `fatal: 100%_done ${'no such text anywhere '.repeat(10)}`.slice(0, 200);
+      expect(long).toHaveLength(200);
+      expect((await api.get(endpoints.beads(town.id, { q: long }))).items).toEqual([]);
+      expect((await api.get(endpoints.agentEvents(town.id, mayor.id, { q: long }))).items).toEqual([]);
+      expect((await api.get(endpoints.searchUsers(long))).items).toEqual([]);
+      // The log needs an entry: SQLite only finds a pattern too complex when it tests a row with it.
+      const container = await api.get(endpoints.container(town.id));
+      await api.act(
+        town.id,
+        'container.force_restart',
+        { target: { kind: 'container', id: town.id }, params: {}, reason: 'health check failing after deploy', dryRun: false },
+        { idempotencyKey: crypto.randomUUID(), ifMatch: container.version },
+      );
+      // The action filter takes up to 100 characters (beyond, a 400 naming it); 100 is past LIKE's 50 bytes.
+      const hundred = long.slice(0, 100);
+      for (const filter of [{ admin: hundred }, { action: hundred }]) {
+        expect((await api.get(endpoints.townAudit(town.id, filter))).items, JSON.stringify(Object.keys(filter))).toEqual([]);
+        expect((await api.get(endpoints.audit(filter))).items, JSON.stringify(Object.keys(filter))).toEqual([]);
+      }
+      expect((await api.get(endpoints.audit({ admin: long }))).items).toEqual([]);
+      const refused = await api.get(endpoints.audit({ action: long })).catch((error: unknown) => error);
+      expect(refused instanceof ApiError && refused.status).toBe(400);
+      // The family still matches as a family: `container` → the restart just made.
+      expect((await api.get(endpoints.townAudit(town.id, { action: 'container' }))).items.length).toBeGreaterThan(0);
+      // A long family name is still a family (`x….agent` → `x….agent.*`), not a substring.
+      expect((await api.get(endpoints.audit({ action: `${'x'.repeat(60)}.agent` }))).items).toEqual([]);
+      const selections: BulkSelection[] = [
+        { by: 'filter', kind: 'bead', filter: { q: long } },
+        { by: 'filter', kind: 'agent', filter: { q: long } },
+        { by: 'filter', kind: 'review', filter: { q: long } },
+      ];
+      for (const selection of selections) {
+        const preview = await api
+          .post(
+            batchesPath(town.id),
+            {
+              batch_key: crypto.randomUUID(),
+              action:
+                selection.kind === 'review' ? 'review.force_retry' : selection.kind === 'agent' ? 'agent.force_reset' : 'bead.force_close',
+              selection,
+              reason: 'cleanup after the incident',
+            },
+            BulkPreview,
+          )
+          .catch((error: unknown) => error);
+        // Nothing matches: a preview of none, or a clear refusal saying so; never the database's 500.
+        if (preview instanceof ApiError) expect(preview.status, `${selection.kind}: ${preview.message}`).toBeLessThan(500);
+        else expect(preview.count, selection.kind).toBe(0);
+      }
     });
 
     it('treats % and _ as text, and refuses a one-character search with a clear 400', async () => {
