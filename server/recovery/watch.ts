@@ -78,16 +78,21 @@ export function readRecovery(sql: SqlPort, auditId: string, now: number): Recove
   const spec = recoverySpec(entry.action);
   const stored = first(sql, 'SELECT * FROM recovery_observations WHERE audit_id = ?', auditId);
   const observation = stored ? toObservation(stored) : null;
+  // A failed action did not make the change its recovery would follow from (it may have recorded the
+  // failure itself, e.g. a failed refresh): the panel says so instead of watching nothing in silence.
+  const failed = entry.outcome === 'failure';
   return {
     audit_id: entry.id,
     action: entry.action,
     declared: spec !== null,
-    no_recovery: noRecoveryReason(entry.action),
+    no_recovery: failed
+      ? `It failed${entry.error ? ` (${entry.error})` : ''}: what it was meant to change did not happen, so there is no recovery to follow. Fix the cause the error names, then act again.`
+      : noRecoveryReason(entry.action),
     started_at: entry.at,
     deadline_at: spec ? new Date(Date.parse(entry.at) + spec.within_minutes * MINUTE).toISOString() : null,
     now: new Date(now).toISOString(),
     // After the verdict, the checks are the ones it was given on (the town keeps moving).
-    checks: observation ? observation.checks : spec && entry.outcome === 'success' ? readChecks(sql, entry, now) : [],
+    checks: observation ? observation.checks : spec && !failed ? readChecks(sql, entry, now) : [],
     observation,
   };
 }

@@ -186,7 +186,7 @@ export const RecoveryWatch = z.object({
   action: z.string(),
   /** False when the action declares no recovery: nothing to watch. */
   declared: z.boolean(),
-  /** Why there is nothing to watch, as the action declares it (null when it declares a recovery). */
+  /** Why there is nothing to watch: the action declares none, or this entry failed (null when watched). */
   no_recovery: z.string().nullable(),
   started_at: Timestamp,
   deadline_at: Timestamp.nullable(),

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../api/client';
+import { endpoints } from '../../../api/endpoints';
 import { agentNamed, versionOf } from '../../../api/contract/lookups';
 import { getStore } from '../../../mocks/handlers';
 import { renderApp } from '../../../test/render-app';
@@ -20,19 +21,25 @@ async function advance(townId: string, minutes: number) {
 
 async function act(
   townName: string,
-  action: 'agent.retry_dispatch' | 'container.force_restart',
-  kind: 'agent' | 'container',
+  action: 'agent.retry_dispatch' | 'container.force_restart' | 'container.set_sleep_timeout' | 'credential.force_refresh',
+  kind: 'agent' | 'container' | 'rig',
   agent?: string,
+  params: Record<string, unknown> = {},
 ) {
   const townId = getStore().world.towns.find((t) => t.town.name === townName)!.town.id;
-  const id = agent ? (await agentNamed(api, townId, agent)).id : townId;
+  const id =
+    kind === 'agent'
+      ? (await agentNamed(api, townId, agent!)).id
+      : kind === 'rig'
+        ? (await api.get(endpoints.config(townId))).rigs[0]!.rig.id
+        : townId;
   const result = await api.act(
     townId,
     action,
-    { target: { kind, id }, params: {}, reason: 'recovery watch test', dryRun: false },
+    { target: { kind, id }, params, reason: 'recovery watch test', dryRun: false },
     { idempotencyKey: crypto.randomUUID(), ifMatch: await versionOf(api, townId, kind, id) },
   );
-  return { townId, auditId: result.audit_entry!.id };
+  return { townId, auditId: result.audit_entry!.id, outcome: result.audit_entry!.outcome };
 }
 
 describe('the recovery watch in the result panel', () => {
@@ -62,5 +69,25 @@ describe('the recovery watch in the result panel', () => {
     expect(container).toHaveAttribute('data-met', 'false');
     expect(within(container).getByText(/OOM-killed at \d\d:\d\d:\d\d after the restart/)).toBeInTheDocument();
     expect(within(container).getByRole('link', { name: 'see it' })).toHaveAttribute('href', `/towns/${townId}/container`);
+  });
+
+  it('says plainly there is nothing to watch after an action that declares no recovery, and why', async () => {
+    const { townId, auditId } = await act('storefront', 'container.set_sleep_timeout', 'container', undefined, { sleep_after_minutes: 45 });
+    renderApp('/', { element: <RecoveryWatchPanel townId={townId} auditId={auditId} /> });
+    const line = await screen.findByText(/^Nothing to watch after this action:/, {}, { timeout: 8000 });
+    expect(line).toHaveTextContent('Nothing to watch after this action: A setting: it applies the next time the container is idle.');
+    expect(screen.queryByRole('region', { name: 'Recovery' })).toBeNull();
+  });
+
+  it('after a failed action, says there is no recovery to follow, with the error, instead of showing nothing', async () => {
+    // A refresh from the suspended integration fails: its expectations (credential valid, git clean) are not watched.
+    const { townId, auditId, outcome } = await act('infra-terraform', 'credential.force_refresh', 'rig');
+    expect(outcome).toBe('failure');
+    renderApp('/', { element: <RecoveryWatchPanel townId={townId} auditId={auditId} /> });
+    const line = await screen.findByText(/^Nothing to watch after this action:/, {}, { timeout: 8000 });
+    expect(line.textContent).toMatch(
+      /^Nothing to watch after this action: It failed \(Refresh failed: .+\): what it was meant to change did not happen, so there is no recovery to follow\. Fix the cause the error names, then act again\.$/,
+    );
+    expect(screen.queryByRole('region', { name: 'Recovery' })).toBeNull();
   });
 });

@@ -25,7 +25,7 @@ export function RecoveryWatchPanel({ townId, auditId }: { townId: string; auditI
   if (watch.isPending) return <p className="muted small">Reading how the town is recovering…</p>;
   if (watch.isError) return <ErrorState error={watch.error} what="the recovery watch" onRetry={() => void watch.refetch()} />;
   const w = watch.data;
-  if (!w.declared)
+  if (!w.declared || w.no_recovery)
     return w.no_recovery ? (
       <p className="muted small" data-recovery="none">
         Nothing to watch after this action: {w.no_recovery}

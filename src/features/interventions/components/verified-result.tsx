@@ -36,7 +36,7 @@ export function VerifiedResult({ townId, action, result, text, onClose }: Verifi
         </div>
       )}
       <Warnings warnings={result.effect.warnings} />
-      {entry && !failed ? <RecoveryWatchPanel townId={townId} auditId={entry.id} /> : null}
+      {entry ? <RecoveryWatchPanel townId={townId} auditId={entry.id} /> : null}
       {entry ? (
         <p className="muted small">
           Recorded as audit entry #{entry.seq} ({entry.outcome}) —{' '}
