@@ -13,7 +13,7 @@ export function parseOrigins(raw: string | undefined): string[] {
 }
 
 const ALLOW_HEADERS = 'authorization, content-type, idempotency-key, if-match, if-none-match';
-const EXPOSE_HEADERS = 'etag';
+const EXPOSE_HEADERS = 'etag, x-town-time';
 
 /** The preflight answer for an allowed origin, null for any other request. */
 export function preflight(request: Request, allowed: readonly string[]): Response | null {

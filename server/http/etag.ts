@@ -9,7 +9,10 @@ export function matchesTag(header: string | null, etag: string): boolean {
   return header.split(',').some((t) => opaque(t) === want);
 }
 
-/** 304: no body; the tag again, and no caching by the browser (the client keeps the last body itself). */
-export function notModified(etag: string): Response {
-  return new Response(null, { status: 304, headers: { etag, 'cache-control': 'no-store' } });
+/**
+ * 304: no body; the tag again (with the read's other headers, e.g. the town's time), and no caching by
+ * the browser (the client keeps the last body itself).
+ */
+export function notModified(headers: { etag: string } & Record<string, string>): Response {
+  return new Response(null, { status: 304, headers: { ...headers, 'cache-control': 'no-store' } });
 }

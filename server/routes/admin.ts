@@ -1,4 +1,4 @@
-import { API_PREFIX } from '../../src/api/endpoints';
+import { API_PREFIX, TOWN_TIME_HEADER } from '../../src/api/endpoints';
 import type { Capabilities } from '../../src/api/schemas';
 import type { AdminTokenConfig } from '../auth/admin-token';
 import { checkCapability, withoutUnrecorded } from '../capabilities';
@@ -56,19 +56,22 @@ export async function handleAdmin(
     checkCapability(capabilities, request.method, path);
     const ctx = { host, url, request, query, admin, townOwner, capabilities };
     // Live views poll: the version comes first, so an unchanged view costs a counter read, not its body.
-    const etag = request.method === 'GET' ? await readTag(ctx, path) : null;
-    if (etag && matchesTag(request.headers.get('if-none-match'), etag)) return notModified(etag);
-    if (!etag) {
+    const read = request.method === 'GET' ? await readTag(ctx, path) : null;
+    if (!read) {
       const body = await handler(ctx, params);
       return body instanceof Response ? body : json(withoutUnrecorded(capabilities, path, body));
     }
+    const etag = read.etag;
+    // The town's time rides on every tagged answer, 304s included (src/api/town-clock.ts).
+    const headers = { etag, [TOWN_TIME_HEADER]: read.times.map((t) => `${t.townId}=${t.now}`).join(', ') };
+    if (matchesTag(request.headers.get('if-none-match'), etag)) return notModified(headers);
     // A changed view is built once per tag however many admins poll it (server/http/read-memo.ts).
     const build = async (): Promise<string | Response> => {
       const body = await handler(ctx, params);
       return body instanceof Response ? body : JSON.stringify(withoutUnrecorded(capabilities, path, body));
     };
     const answer = (memo ? await memo.get(`${path}${url.search}`, etag, build) : null) ?? (await build());
-    return typeof answer === 'string' ? new Response(answer, { status: 200, headers: { ...JSON_HEADERS, etag } }) : answer;
+    return typeof answer === 'string' ? new Response(answer, { status: 200, headers: { ...JSON_HEADERS, ...headers } }) : answer;
   } catch (error) {
     return errorResponse(error);
   }

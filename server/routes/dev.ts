@@ -257,10 +257,10 @@ async function readBody(request: Request): Promise<Record<string, unknown>> {
  */
 async function devClock(request: Request, host: Host, url: URL): Promise<{ now: string; ticks?: number; tick_ms?: number }> {
   const directory = host.objects.directory();
-  const offset = Number((await directory.getMeta(CLOCK_OFFSET)) ?? 0);
   if (request.method === 'GET') {
     const townId = url.searchParams.get('town_id');
     if (townId && (await directory.townIds()).includes(townId)) return { now: (await host.objects.town(townId).clockNow()).now };
+    const offset = Number((await directory.getMeta(CLOCK_OFFSET)) ?? 0);
     return { now: new Date(host.clock.now() + offset).toISOString() };
   }
   if (request.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Use GET or POST on /api/dev/clock.');
@@ -271,16 +271,22 @@ async function devClock(request: Request, host: Host, url: URL): Promise<{ now: 
   const known = await directory.townIds();
   const only = typeof body.town_id === 'string' ? body.town_id : null;
   if (only && !known.includes(only)) throw new HttpError(404, 'not_found', `No town ${only.slice(0, 80)}.`, { resource: 'town' });
+  // The answer waits for the ticks, not for their outbox delivery to the AgentDOs (it follows at once,
+  // retried by alarm): a town's time moves at the cost of its ticks plus one RPC.
+  if (only) {
+    const moved = await host.objects.town(only).advanceClock(advanceMs, 'after');
+    return { now: moved.now, ticks: moved.ticks, tick_ms: moved.tick_ms };
+  }
+  const offset = Number((await directory.getMeta(CLOCK_OFFSET)) ?? 0);
   let ticks = 0;
   let tickMs = 0;
-  for (const townId of only ? [only] : known) {
-    const moved = await host.objects.town(townId).advanceClock(advanceMs);
+  for (const townId of known) {
+    const moved = await host.objects.town(townId).advanceClock(advanceMs, 'after');
     ticks += moved.ticks;
     tickMs += moved.tick_ms;
   }
-  if (!only) await directory.setMeta(CLOCK_OFFSET, String(offset + advanceMs));
-  const now = only ? (await host.objects.town(only).clockNow()).now : new Date(host.clock.now() + offset + advanceMs).toISOString();
-  return { now, ticks, tick_ms: tickMs };
+  await directory.setMeta(CLOCK_OFFSET, String(offset + advanceMs));
+  return { now: new Date(host.clock.now() + offset + advanceMs).toISOString(), ticks, tick_ms: tickMs };
 }
 
 /** `POST /api/dev/patrol` with `{ mode: 'live' | 'manual', rate? }`: how every town's patrol runs (npm start sets live). */

@@ -23,7 +23,13 @@ const USER_TOWNS_PATH = /^\/users\/([^/]+)\/towns\/?$/;
  */
 const ACTIVITY_PATHS = [/^\/towns\/[^/]+\/?$/, /^\/towns\/[^/]+\/agents\/?$/, /^\/towns\/[^/]+\/beads\/[^/]+\/?$/];
 
-export async function readTag(ctx: AdminContext, path: string): Promise<string | null> {
+/** A read's tag, and the time of each town it reads (the X-Town-Time header, api/town-clock.ts). */
+export interface ReadTag {
+  etag: string;
+  times: { townId: string; now: string }[];
+}
+
+export async function readTag(ctx: AdminContext, path: string): Promise<ReadTag | null> {
   // Town-wide search reads every AgentDO as well: no one counter names its answer, so it is never tagged.
   if (SEARCH_PATH.test(path)) return null;
   // Compare reads two AgentDOs' windows too (a running session's grows without the town's counter moving).
@@ -38,8 +44,10 @@ export async function readTag(ctx: AdminContext, path: string): Promise<string |
 }
 
 /** A town-scoped read: the town's change counter and time slot (server/town/changes.ts). */
-async function townTag(ctx: AdminContext, townId: string, scope: TagScope): Promise<string | null> {
-  return ctx.townOwner === null ? null : ctx.host.objects.town(townId).readTag(scope);
+async function townTag(ctx: AdminContext, townId: string, scope: TagScope): Promise<ReadTag | null> {
+  if (ctx.townOwner === null) return null;
+  const read = await ctx.host.objects.town(townId).readTag(scope);
+  return read ? { etag: read.tag, times: [{ townId, now: read.now }] } : null;
 }
 
 /**
@@ -47,16 +55,16 @@ async function townTag(ctx: AdminContext, townId: string, scope: TagScope): Prom
  * and its AgentDO: the stream is appended after the town's commit (outbox), so the town's counters
  * alone could name a body that lacks the newest events.
  */
-async function agentTag(ctx: AdminContext, townId: string, agentId: string): Promise<string | null> {
+async function agentTag(ctx: AdminContext, townId: string, agentId: string): Promise<ReadTag | null> {
   if (!UUID.test(agentId)) return null;
   const town = await townTag(ctx, townId, { kind: 'agent', agentId });
   if (!town) return null;
   const stats = await ctx.host.objects.agent(agentId).stats();
-  return town.replace(/"$/, `.a${stats.last_id}"`);
+  return { ...town, etag: town.etag.replace(/"$/, `.a${stats.last_id}"`) };
 }
 
 /** A user's towns with their health: every town's tag, hashed into one. */
-async function userTownsTag(ctx: AdminContext, raw: string): Promise<string | null> {
+async function userTownsTag(ctx: AdminContext, raw: string): Promise<ReadTag | null> {
   let userId: string;
   try {
     userId = userIdParam(decodeURIComponent(raw));
@@ -68,6 +76,7 @@ async function userTownsTag(ctx: AdminContext, raw: string): Promise<string | nu
   // Own and organization towns, as the list shows them (a membership change changes the list).
   const towns = (await userShares(ctx.host, user)).shares.flatMap((s) => s.towns.map((t) => ({ id: t.id, owner: s.owned_by.id })));
   // The list shows each town's health, whose inputs include its agents' last SDK events.
-  const tags = await Promise.all(towns.map((t) => ctx.host.objects.town(t.id).readTag({ kind: 'activity' })));
-  return `W/"u${sha256Hex(towns.map((t, i) => `${t.owner}:${t.id}=${tags[i] ?? '-'}`).join(',')).slice(0, 24)}"`;
+  const reads = await Promise.all(towns.map((t) => ctx.host.objects.town(t.id).readTag({ kind: 'activity' })));
+  const etag = `W/"u${sha256Hex(towns.map((t, i) => `${t.owner}:${t.id}=${reads[i]?.tag ?? '-'}`).join(',')).slice(0, 24)}"`;
+  return { etag, times: towns.flatMap((t, i) => (reads[i] ? [{ townId: t.id, now: reads[i].now }] : [])) };
 }

@@ -121,8 +121,12 @@ export class Town {
    * the stream activity the scope follows, so `If-None-Match` is answered 304 from a counter row or
    * two (null: no such town, or no such agent for an agent's scope).
    */
-  readTag(scope?: TagScope): string | null {
-    return this.townId() ? townTag(this.sql, this.now(), scope) : null;
+  readTag(scope?: TagScope): { tag: string; now: string } | null {
+    if (!this.townId()) return null;
+    const now = this.now();
+    const tag = townTag(this.sql, now, scope);
+    // The town's time rides along: the panel reads "now" on the town's clock (X-Town-Time).
+    return tag ? { tag, now: new Date(now).toISOString() } : null;
   }
 
   summary(): TownSummary | null {
@@ -336,15 +340,22 @@ export class Town {
    * The dev clock (`POST /api/dev/clock`): moves the town's time forward and runs every tick that falls
    * due, in order, each at its own instant.
    */
-  async advanceClock(ms: number): Promise<{ now: string; ticks: number; tick_ms: number }> {
+  /**
+   * Moves the town's clock and runs the ticks that fell due. `deliver: 'after'` (the dev clock route)
+   * answers once the ticks have committed and delivers their outbox (SDK events to the AgentDOs) after
+   * the answer, with the retry alarm armed first; the default waits for the delivery.
+   */
+  async advanceClock(ms: number, deliver: 'await' | 'after' = 'await'): Promise<{ now: string; ticks: number; tick_ms: number }> {
     this.storage.transactionSync(() => this.clock.advance(ms));
     // The ticks' own cost, read on the host's clock (real time on the worker; a test host's stands still):
     // what bench patrol reports beside the round trip, which adds HTTP, RPC and the outbox delivery.
     const started = this.host.clock.now();
     const ticks = this.runDueTicks(MAX_TICKS_PER_ADVANCE);
     const tickMs = this.host.clock.now() - started;
-    await this.settle();
-    return { now: new Date(this.now()).toISOString(), ticks, tick_ms: tickMs };
+    const answer = { now: new Date(this.now()).toISOString(), ticks, tick_ms: tickMs };
+    if (deliver === 'await') await this.settle();
+    else await this.settleAfterAnswer();
+    return answer;
   }
 
   /** The town's time, as the dev clock route reports it. */
@@ -395,13 +406,49 @@ export class Town {
     const townId = this.townId();
     if (!townId) return;
     const { failed } = await deliver(this.storage, this.host.objects, townId, () => this.crashIfArmed('crash_before_ack'));
+    // A receiver that failed is asked again by alarm until it acknowledges.
+    await this.armAlarm(failed || pendingCount(this.sql) > 0);
+  }
+
+  /** The next alarm: the live patrol's next tick, or sooner an outbox retry. */
+  private async armAlarm(retry: boolean): Promise<void> {
     const next = readMetaNumber(this.sql, 'patrol_next_at', Number.POSITIVE_INFINITY);
     const live = readMeta(this.sql, 'patrol_mode') === 'live';
     const rate = readMetaNumber(this.sql, 'clock_rate', 1);
     const patrolAt = live && Number.isFinite(next) ? this.host.clock.now() + Math.max(0, next - this.now()) / rate : null;
-    // A receiver that failed is asked again by alarm until it acknowledges.
-    const retryAt = failed || pendingCount(this.sql) > 0 ? this.host.clock.now() + OUTBOX_RETRY_MS : null;
+    const retryAt = retry ? this.host.clock.now() + OUTBOX_RETRY_MS : null;
     await this.storage.setAlarm(patrolAt === null ? retryAt : retryAt === null ? patrolAt : Math.min(patrolAt, retryAt));
+  }
+
+  /** The delivery running after an answer (one at a time: a settle asked meanwhile makes it go round again). */
+  private delivering: Promise<void> | null = null;
+  private deliverAgain = false;
+
+  /**
+   * Arms the retry alarm for what is pending (so a delivery cut short by eviction is still made), then
+   * delivers without holding the caller: receivers dedupe by message id and each gets its messages in
+   * order, so this delivery and an alarm's meeting is harmless.
+   */
+  private async settleAfterAnswer(): Promise<void> {
+    if (pendingCount(this.sql) === 0) return this.armAlarm(false);
+    await this.armAlarm(true);
+    if (this.delivering) {
+      this.deliverAgain = true;
+      return;
+    }
+    this.delivering = (async () => {
+      try {
+        do {
+          this.deliverAgain = false;
+          await this.settle();
+        } while (this.deliverAgain);
+      } catch (error) {
+        // The armed alarm retries what is left.
+        console.error('outbox: delivery after the answer failed', error);
+      } finally {
+        this.delivering = null;
+      }
+    })();
   }
 
   // ── Dev-only (reached through /api/dev/audit/* when DEV_ROUTES=on) ──
@@ -471,6 +518,8 @@ export class Town {
 
   /** Dev seeding: replaces this town's whole database with a scenario town; its patrol starts a tick later. */
   async seed(seed: TownSeed, patrol: PatrolMode = 'manual'): Promise<void> {
+    // A delivery still running belongs to the database about to be replaced.
+    await this.delivering;
     await this.storage.deleteAll();
     migrate(this.storage, TOWN_MIGRATIONS);
     this.storage.transactionSync(() => ensureChangeTriggers(this.sql));

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { ActionResult, ErrorBody, type ActionName, type ActionRequest } from './schemas';
-import { actionPath, toSearchParams, type EndpointSpec } from './endpoints';
+import { actionPath, toSearchParams, TOWN_TIME_HEADER, type EndpointSpec } from './endpoints';
 import { ApiError, codeForStatus, describeZodError, isRetryableStatus } from './errors';
 import { salvageRows, type Salvaged } from './salvage';
+import { noteTownTimes } from './town-clock';
 
 export interface ApiConfig {
   /** Origin (and optional path) of the admin API, '' for same-origin. */
@@ -72,6 +73,7 @@ export function createApiClient(initial: Partial<ApiConfig> = {}) {
         signal,
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       });
+      noteTownTimes(response.headers.get(TOWN_TIME_HEADER));
       return { response, endpoint };
     } catch (cause) {
       if (init.signal?.aborted) throw cause;

@@ -4,6 +4,12 @@ import * as S from './schemas';
 /** Prefix of every admin API route. */
 export const API_PREFIX = '/api/admin';
 
+/**
+ * Every town-scoped read (200 or 304) answers the town's time: `<townId>=<ISO time>`, one pair per town
+ * it read (a user's towns list them all). The panel reads "now" on it (api/town-clock.ts).
+ */
+export const TOWN_TIME_HEADER = 'x-town-time';
+
 const e = encodeURIComponent;
 
 export type QueryValue = string | number | boolean | null | undefined | readonly string[];

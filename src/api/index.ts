@@ -4,6 +4,7 @@ export * from './endpoints';
 export * from './errors';
 export * from './client';
 export * from './salvage';
+export * from './town-clock';
 export * from './query-keys';
 export * from './session';
 export * from './dev-token';

@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import { subscribeTownClock, townClockVersion, townOffset } from '../api/town-clock';
 
 const TICK_MS = 30_000;
 const listeners = new Set<() => void>();
@@ -25,7 +26,26 @@ const snapshot = () => {
   return current;
 };
 
-/** The current time, re-rendering every 30 s, shared by every relative time on the page. */
+/**
+ * The town whose clock a page reads (its pages provide it): relative times and diagnosis under it are
+ * on the town's time, which the dev clock and `--speed` move away from the browser's (api/town-clock.ts).
+ */
+export const TownClockContext = createContext<string | null>(null);
+
+/**
+ * The current time, re-rendering every 30 s, shared by every relative time on the page: the town's
+ * time under a town's page (and again when its offset moves), the browser's elsewhere.
+ */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  const townId = useContext(TownClockContext);
+  const now = useSyncExternalStore(subscribe, snapshot, snapshot);
+  useSyncExternalStore(subscribeTownClock, townClockVersion, townClockVersion);
+  return townId ? now + townOffset(townId) : now;
+}
+
+/** The browser's time with re-renders when any town's offset moves: for lists of towns, each on its own clock. */
+export function useBrowserNowForTowns(): number {
+  const now = useSyncExternalStore(subscribe, snapshot, snapshot);
+  useSyncExternalStore(subscribeTownClock, townClockVersion, townClockVersion);
+  return now;
 }

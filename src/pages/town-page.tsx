@@ -1,3 +1,4 @@
+import { TownClockContext } from '../components/use-now';
 import { useParams } from 'react-router';
 import { AuditLog } from '../features/audit-log';
 import { TownInspector } from '../features/town-inspector';
@@ -7,8 +8,10 @@ export function TownPage() {
   const { townId = '', tab } = useParams();
   const current = isTownTab(tab) ? tab : 'state';
   return (
-    <TownInspector townId={townId} tab={current}>
-      {current === 'audit' ? <AuditLog townId={townId} /> : null}
-    </TownInspector>
+    <TownClockContext.Provider value={townId}>
+      <TownInspector townId={townId} tab={current}>
+        {current === 'audit' ? <AuditLog townId={townId} /> : null}
+      </TownInspector>
+    </TownClockContext.Provider>
   );
 }

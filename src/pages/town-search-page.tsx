@@ -1,3 +1,4 @@
+import { TownClockContext } from '../components/use-now';
 import { useParams } from 'react-router';
 import { TownInspector } from '../features/town-inspector';
 import { TownSearch } from '../features/town-search';
@@ -6,8 +7,10 @@ import { TownSearch } from '../features/town-search';
 export function TownSearchPage() {
   const { townId = '' } = useParams();
   return (
-    <TownInspector townId={townId} tab="search">
-      <TownSearch townId={townId} />
-    </TownInspector>
+    <TownClockContext.Provider value={townId}>
+      <TownInspector townId={townId} tab="search">
+        <TownSearch townId={townId} />
+      </TownInspector>
+    </TownClockContext.Provider>
   );
 }

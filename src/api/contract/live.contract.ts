@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_PREFIX } from '../endpoints';
+import { API_PREFIX, TOWN_TIME_HEADER } from '../endpoints';
 import type { ApiClient } from '../client';
 import { endpoints } from '../endpoints';
 
@@ -147,6 +147,37 @@ export function describeLiveContract(backend: string, target: () => LiveTarget) 
       const after = await get(`/towns/${town.id}/agents`, first.etag!);
       expect(after.status).toBe(200);
       expect(after.etag).not.toBe(first.etag);
+    });
+
+    it("every town read answers the town's time, which the dev clock moves ahead of the host's (also on a 304)", async () => {
+      const t = target();
+      const { userId, town } = await townNamed('storefront');
+      const timeOf = (header: string | null, townId: string) => {
+        const pair = (header ?? '').split(',').find((p) => p.trim().startsWith(`${townId}=`));
+        return pair ? Date.parse(pair.split('=')[1]!) : NaN;
+      };
+      const headerOf = async (path: string, etag?: string) => {
+        const headers: Record<string, string> = { authorization: `Bearer ${t.adminToken}` };
+        if (etag) headers['if-none-match'] = etag;
+        const res = await t.fetch(`${t.baseUrl}${API_PREFIX}${path}`, { headers });
+        await res.text();
+        return { status: res.status, etag: res.headers.get('etag'), time: timeOf(res.headers.get(TOWN_TIME_HEADER), town.id) };
+      };
+      const before = await headerOf(`/towns/${town.id}/config`);
+      expect(before.time).not.toBeNaN();
+      const res = await t.fetch(`${t.baseUrl}/api/dev/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+        body: JSON.stringify({ advanceMs: 20 * 60_000, town_id: town.id }),
+      });
+      const moved = (await res.json()) as { now: string };
+      for (const path of [`/towns/${town.id}/config`, `/towns/${town.id}`, `/users/${userId}/towns`]) {
+        const after = await headerOf(path);
+        expect(after.time - before.time, path).toBeGreaterThanOrEqual(20 * 60_000);
+        expect(Math.abs(after.time - Date.parse(moved.now)), path).toBeLessThan(60_000);
+        const again = await headerOf(path, after.etag!);
+        if (again.status === 304) expect(again.time, `${path} (304)`).toBeGreaterThanOrEqual(after.time);
+      }
     });
 
     it('a wrong tag is answered in full; refusals carry no tag', async () => {

@@ -435,8 +435,8 @@ export interface Diagnosis {
   findings: Finding[];
 }
 
-/** Runs every rule; the town's health is its worst unresolved finding (green when there is none). */
-export function diagnoseTown(inputs: HealthInputs, now: number = Date.now()): Diagnosis {
+/** Runs every rule at `now`, the town's time (api/town-clock.ts); the health is the worst unresolved finding (green when none). */
+export function diagnoseTown(inputs: HealthInputs, now: number): Diagnosis {
   const findings = RULES.flatMap((rule) => rule.evaluate(inputs, now));
   const rank = (f: Finding) => (f.resolved_at ? 2 : f.severity === 'red' ? 0 : 1);
   findings.sort((a, b) => rank(a) - rank(b));

@@ -1,7 +1,7 @@
 import { BoundedJson, BoundedText } from '../../../../components/bounded-text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import type { TimelineEvent, TimelineKind } from '../../../../api';
+import { townNow, type TimelineEvent, type TimelineKind } from '../../../../api';
 import { Badge } from '../../../../components/badge';
 import { CopyId } from '../../../../components/copy-id';
 import { ErrorState } from '../../../../components/error-state';
@@ -130,7 +130,7 @@ export function EventsTab({ townId }: { townId: string }) {
                 key={p.id}
                 type="button"
                 className="chip"
-                onClick={() => update({ from: new Date(Date.now() - p.ms).toISOString(), to: '' })}
+                onClick={() => update({ from: new Date(townNow(townId) - p.ms).toISOString(), to: '' })}
               >
                 last {p.label}
               </button>
