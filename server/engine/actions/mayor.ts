@@ -1,6 +1,6 @@
 import { EngineError } from '../engine-error';
 import type { MayorState } from '../../../src/api/schemas';
-import { agentToIdle, change, moved, need, NEW_VALUE, shownProcess, type Ctx, type FamilyHandlers } from '../plan';
+import { agentToIdle, change, idleChanges, moved, need, NEW_VALUE, shownProcess, type Ctx, type FamilyHandlers } from '../plan';
 
 /** The system prompt's context rendered now, from the town as it is: what a fresh session starts with. */
 function renderedContext(ctx: Ctx, previous: MayorState['system_prompt_context']): MayorState['system_prompt_context'] {
@@ -81,6 +81,9 @@ export const mayorHandlers: FamilyHandlers<'mayor'> = {
     const { agent, mayor } = mayorTarget(ctx);
     const session = change('agent', agent.id, 'Mayor', 'session_id', mayor.session_id, NEW_VALUE);
     const pending = mayor.last_user_message && !mayor.last_user_message.answered ? mayor.last_user_message : null;
+    // A new session starts in no process of its own: the patrol starts one for a healthy session that has none.
+    const process = shownProcess(ctx, agent);
+    const dead = process === null || process === 'failed' || process === 'exited' ? process : undefined;
     return {
       summary: `Start the Mayor on an empty conversation (new session); the old conversation stays in the agent's event history.${
         pending ? ' The unanswered user message stays pending: resend it once the conversation is cleared.' : ''
@@ -91,9 +94,16 @@ export const mayorHandlers: FamilyHandlers<'mayor'> = {
           change('agent', agent.id, 'Mayor', 'session_state', mayor.session_state, 'idle'),
           change('agent', agent.id, 'Mayor', 'session_error', mayor.session_error, null),
         ),
+        // An empty conversation has no turn in progress: a Mayor that read "working" is idle after it.
+        ...idleChanges(agent),
       ],
       warnings: [
         'The Mayor forgets the context of the current conversation.',
+        ...(dead !== undefined
+          ? [
+              `No process runs for the Mayor (${dead === null ? 'none was started' : `its last one ${dead}`}): clearing does not start one; the patrol starts one for the new session on its next round, or force-restart the Mayor now.`,
+            ]
+          : []),
         ...(pending
           ? [
               `The user's unanswered message is kept, not dropped: “${pending.text.slice(0, 80)}${pending.text.length > 80 ? '…' : ''}”. Use “Resend last user message” after clearing so the Mayor answers it.`,
@@ -110,7 +120,7 @@ export const mayorHandlers: FamilyHandlers<'mayor'> = {
           last_user_message: pending,
           last_activity_at: ctx.now,
         });
-        ctx.town.updateAgent(agent.id, { version: agent.version + 1, agent_status_message: 'conversation cleared by admin' });
+        agentToIdle(ctx, agent, 'conversation cleared by admin');
         return agent.version + 1;
       },
     };

@@ -178,3 +178,28 @@ describe('an action that ran but failed', () => {
     expect(entry!.error).not.toMatch(/will fail/);
   });
 });
+
+describe('clearing the conversation of a Mayor stuck in its tool-call loop', () => {
+  it('the preview says no process runs for it; the result is one true statement: idle, session idle, its last process failed', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('support-bot');
+    const mayor = town.agents.find((a) => a.role === 'mayor')!;
+    expect(mayor.status).toBe('working');
+    renderApp(`/towns/${town.town.id}/agents/${mayor.id}`);
+    await user.click(await screen.findByRole('button', { name: 'Clear conversation' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/No process runs for the Mayor \(its last one failed\): clearing does not start one/);
+    // The preview names the status it drops: a cleared conversation has no turn in progress.
+    expect(within(dialog).getByRole('table', { name: 'Changes' })).toHaveTextContent(/statusworking→idle/);
+    await confirm(user, dialog, 'Clear conversation');
+
+    const status = await within(dialog).findByRole('status');
+    expect(status).toHaveTextContent(
+      'Verified: Mayor is now idle, hooked to nothing, session idle; no process runs for it (its last one failed).',
+    );
+    expect(status).not.toHaveTextContent('working');
+    const detail = await testApi.get(endpoints.agent(town.town.id, mayor.id));
+    expect(detail.agent.status).toBe('idle');
+    expect(detail.mayor).toMatchObject({ session_state: 'idle', last_user_message: { answered: false } });
+  });
+});

@@ -1,5 +1,6 @@
 import { ApiError, apiClient, endpoints, type ActionName, type ActionResult, type ActionTarget } from '../../../api';
 import { readFreshTarget } from '../api/read-target';
+import { describeAgentNow } from './agent-now';
 import { formatValue, toChangeRows, valueAt } from './values';
 
 const quote = (s: string) => `“${s}”`;
@@ -51,16 +52,8 @@ export async function readBack(
     return beads.length ? `${sentence} ${beads.join('; ')}.` : sentence;
   };
   switch (read.kind) {
-    case 'agent': {
-      const detail = read.data;
-      const a = detail.agent;
-      const mayor = detail.mayor ? `; session ${detail.mayor.session_state}` : '';
-      const process = detail.process ? `; process ${detail.process.status}` : '';
-      return {
-        text: `${a.name} is now ${a.status}${a.current_hook_bead_id ? `, hooked to ${quote(a.hooked_bead_title ?? a.current_hook_bead_id)}` : ', hooked to nothing'}${process}${mayor}.`,
-        version: a.version,
-      };
-    }
+    case 'agent':
+      return { text: describeAgentNow(read.data), version: read.data.agent.version };
     case 'bead': {
       const detail = read.data;
       const b = detail.bead;
