@@ -74,6 +74,15 @@ export const ISSUE_TITLES = [
   'Add pagination to the reviews widget',
 ] as const;
 
+/** What a polecat is told: the prompts a generated session's user messages carry (its own bead is not known there). */
+export const USER_PROMPTS = [
+  'Work the bead on your hook: read its description, make the change, run the tests, then push your branch.',
+  'The refinery sent your merge request back: rebase on main, resolve the conflict and submit again.',
+  'You have been quiet for 30 minutes: say where you are on your hooked bead, or ask for help.',
+  'CI failed on your last push: read the failing test output and fix it before continuing.',
+  'Continue where you left off; commit once the test suite is green.',
+] as const;
+
 export const ASSISTANT_LINES = [
   "I'll start by reading the existing implementation to understand the current flow.",
   'The tests fail because the fixture uses a stale schema; updating it now.',

@@ -1,5 +1,5 @@
 import type { SdkEvent } from '../src/api/schemas';
-import { ASSISTANT_LINES, BASH_COMMANDS, SOURCE_FILES } from './names';
+import { ASSISTANT_LINES, BASH_COMMANDS, SOURCE_FILES, USER_PROMPTS } from './names';
 import { mix } from './random';
 import type { SdkStreamSpec } from './types';
 
@@ -50,7 +50,10 @@ export function sdkEventAt(spec: SdkStreamSpec, id: number): Omit<SdkEvent, 'sum
   const properties: Record<string, unknown> = { sessionID: spec.session_id };
   let type: string = step;
   if (step === 'message.created') {
-    properties.info = { id: `msg_${(h >>> 8).toString(16)}`, role: h % 3 === 0 ? 'user' : 'assistant' };
+    const user = h % 3 === 0;
+    properties.info = { id: `msg_${(h >>> 8).toString(16)}`, role: user ? 'user' : 'assistant' };
+    // A user message carries its prompt, so one can tell what the agent was asked.
+    if (user) properties.text = USER_PROMPTS[(h >>> 5) % USER_PROMPTS.length];
   } else if (step === 'message_part.updated:text') {
     type = 'message_part.updated';
     properties.part = { type: 'text', text: ASSISTANT_LINES[h % ASSISTANT_LINES.length] };

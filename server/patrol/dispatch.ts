@@ -15,6 +15,7 @@ import {
   MINUTE,
   minutesSince,
   setAgentStatus,
+  sendSdkEvents,
   setBeadStatus,
   startProcess,
 } from './world';
@@ -213,6 +214,13 @@ function dispatch(tick: Tick, agent: Agent): void {
   tick.town.updateBead(bead.id, { dispatch_attempts: attempt, last_dispatch_attempt_at: tick.iso });
   if (!error) {
     const processId = startProcess(tick, agent);
+    // The session starts with its prompt: the bead it was dispatched for, so its stream says what it was asked.
+    sendSdkEvents(tick, agent.id, [
+      {
+        type: 'message.created',
+        properties: { info: { role: 'user' }, text: `Work the bead on your hook: ${bead.title} (${bead.id.slice(0, 8)}).` },
+      },
+    ]);
     tick.town.updateAgent(agent.id, {
       dispatch_attempts: attempt,
       container_process_id: processId,

@@ -19,6 +19,7 @@ interface Running {
   town: Town;
   storage: Storage;
   seed: TownSeed;
+  agents: Map<string, AgentStream>;
 }
 
 /**
@@ -38,7 +39,7 @@ async function start(seed: TownSeed): Promise<Running> {
   const storage = await openMemoryStorage();
   const town = new Town(storage, host);
   await town.seed(seed, 'manual');
-  return { town, storage, seed };
+  return { town, storage, seed, agents };
 }
 
 function failNoStorage(agentId: string): never {
@@ -122,6 +123,32 @@ describe('patrol', () => {
     }
     expect(total).toBeGreaterThanOrEqual(10_000);
   }, 120_000);
+
+  it("starts each dispatched session with its prompt: a user message naming the bead, in the agent's stream", async () => {
+    const world = buildWorld({ now: ANCHOR });
+    const towns = await Promise.all(world.towns.map(start));
+    const prompts: string[] = [];
+    for (const t of towns) {
+      for (let i = 0; i < 20; i++) await t.town.advanceClock(TICK_MS);
+      const dispatched = all(
+        t.storage.sql,
+        `SELECT d.agent_id, b.title, b.id AS bead_id FROM dispatch_attempts d JOIN beads b ON b.id = d.bead_id
+         WHERE d.outcome = 'success' AND d.created_at > ?`,
+        new Date(ANCHOR).toISOString(),
+      );
+      for (const d of dispatched) {
+        const stream = t.agents.get(String(d.agent_id))!;
+        const users = stream
+          .page({ limit: 1000, type: 'message.created' } as Parameters<AgentStream['page']>[0])
+          .items.map((e) => e.summary)
+          .filter((s) => s.startsWith('user message'));
+        const prompt = `user message: Work the bead on your hook: ${String(d.title)} (${String(d.bead_id).slice(0, 8)}).`;
+        expect(users, `${t.seed.town.name}: ${String(d.title)}`).toContain(prompt);
+        prompts.push(prompt);
+      }
+    }
+    expect(prompts.length).toBeGreaterThan(0);
+  }, 60_000);
 
   it('gives the same state for the same seed and the same clock steps', async () => {
     const world = buildWorld({ now: ANCHOR });

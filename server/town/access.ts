@@ -308,6 +308,7 @@ export function sqlAccess(sql: SqlPort, townId: string, onRigChange: RigListener
 
     updateAgent: (id, patch) => update(sql, 'agents', 'id', id, stripId(patch)),
     deleteAgent: (id) => {
+      sql.exec(`INSERT OR REPLACE INTO deleted_names (id, kind, name) SELECT id, 'agent', name FROM agents WHERE id = ?`, id);
       sql.exec('DELETE FROM agents WHERE id = ?', id);
     },
     deleteBead: (id) => {

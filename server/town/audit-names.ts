@@ -5,7 +5,8 @@ import { first, strOrNull, type Row } from '../db/sql';
 /**
  * Names an audit entry in the town's words — its town, rig, agent, bead and the tracked bead of a
  * convoy's add/remove — so the log reads as a story, not as ids. Read when the log is read: the hashed
- * record keeps ids, and a name is what the town calls the thing now (null once it is gone; the id stays).
+ * record keeps ids, and a name is what the town calls the thing now — once it is gone, `gone` and the name it
+ * had when the panel deleted it (null when it went another way; the id stays).
  * Lookups are memoised per page, so a page of entries about the same agent asks once.
  */
 export function auditNamer(sql: SqlPort): (entry: AuditEntry) => AuditNames {
@@ -19,7 +20,9 @@ export function auditNamer(sql: SqlPort): (entry: AuditEntry) => AuditNames {
   const named = (table: 'agents' | 'beads' | 'rigs', id: string | null): AuditNamed | null => {
     if (!id) return null;
     const r = row(table, id);
-    return { id, name: r ? strOrNull(table === 'beads' ? r.title : r.name) : null };
+    if (r) return { id, name: strOrNull(table === 'beads' ? r.title : r.name), gone: false };
+    // Gone: the name it had when the panel deleted it; null when it went another way (a bead the Mayor deleted).
+    return { id, name: strOrNull(first(sql, 'SELECT name FROM deleted_names WHERE id = ?', id)?.name), gone: true };
   };
   const town = strOrNull(first(sql, 'SELECT name FROM town LIMIT 1')?.name);
 

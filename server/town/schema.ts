@@ -470,6 +470,14 @@ export const TOWN_MIGRATIONS = [
   // SDK event of one agent moves only the reads that show stream activity, not beads, reviews or others.
   `CREATE TABLE town_activity (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
    INSERT INTO town_activity (id, seq) VALUES (1, 0);`,
+
+  // v14 (issue 14): the name a deleted agent had, so the audit log can still say whom an entry was
+  // about ("Toast, deleted") after the agents row is gone. Written by the delete, never read for state.
+  `CREATE TABLE deleted_names (
+     id TEXT PRIMARY KEY,
+     kind TEXT NOT NULL,
+     name TEXT NOT NULL
+   );`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };

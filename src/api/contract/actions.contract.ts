@@ -94,14 +94,20 @@ export function describeEveryAction(
           : kind === 'agent'
             ? ((await agentRow(api, town.id, id))?.name ?? null)
             : ((await beadRow(api, town.id, id))?.title ?? null);
+      const nameBefore = await nameOf(target.id);
+      const trackedBefore = typeof target.params.bead_id === 'string' ? await beadRow(api, town.id, target.params.bead_id) : null;
       const result = await api.act(town.id, action, request(), { idempotencyKey: k, ifMatch: v0 });
       const factsAfter = await readFacts(api, town.id);
       const after = await snapshot();
+      // Once gone, the name it had when the panel deleted it; a bead deleted another way has none kept.
       const expectedName = {
-        primary: after.version === null ? null : await nameOf(target.id),
+        primary:
+          after.version === null
+            ? { name: kind === 'agent' ? nameBefore : null, gone: true }
+            : { name: await nameOf(target.id), gone: false },
         tracked: await (async () => {
           const bead = typeof target.params.bead_id === 'string' ? await beadRow(api, town.id, target.params.bead_id) : null;
-          return bead?.title ?? null;
+          return bead ? { name: bead.title, gone: false } : { name: trackedBefore?.title ?? null, gone: true };
         })(),
       };
       // The preview is the result: what the dry run declared is what changed, and what the audit says.
@@ -119,15 +125,15 @@ export function describeEveryAction(
       const listed = (await api.get(endpoints.townAudit(town.id, { limit: 1 }))).items[0]!;
       const { global_seq, names, ...entry } = listed;
       expect(entry, 'the entry the answer carries is the one written').toEqual(result.audit_entry);
-      // The log names what the entry is about, as the town calls it now (null once it is gone).
+      // The log names what the entry is about, as the town calls it now (the name it had, and gone, once deleted).
       expect(global_seq, 'a number across all towns, given once the head reached the directory').toBeGreaterThan(0);
       expect(names.town).toBe(town.name);
-      const named = { id: target.id, name: expectedName.primary };
+      const named = { id: target.id, ...expectedName.primary };
       if (kind === 'agent') expect(names.agent).toEqual(named);
       if (kind === 'bead' || kind === 'review' || kind === 'convoy') expect(names.bead).toEqual(named);
-      if (kind === 'rig') expect(names.rig).toEqual({ id: target.id, name: expect.any(String) });
+      if (kind === 'rig') expect(names.rig).toEqual({ id: target.id, name: expect.any(String), gone: false });
       if (action === 'convoy.add_tracked' || action === 'convoy.remove_tracked')
-        expect(names.tracked_bead, 'the tracked bead added or removed').toEqual({ id: target.params.bead_id, name: expectedName.tracked });
+        expect(names.tracked_bead, 'the tracked bead added or removed').toEqual({ id: target.params.bead_id, ...expectedName.tracked });
       expect(entry).toMatchObject({
         action,
         reason: REASON,

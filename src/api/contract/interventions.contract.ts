@@ -278,9 +278,9 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const assignee = await admin.get(endpoints.agent(one.t.id, one.bead.assignee_agent_bead_id!));
       expect(first.names).toEqual({
         town: 'storefront',
-        rig: { id: one.bead.rig_id, name: rigs.find((r) => r.id === one.bead.rig_id)!.name },
-        agent: { id: one.bead.assignee_agent_bead_id, name: assignee.agent.name },
-        bead: { id: one.bead.id, name: detail.bead.title },
+        rig: { id: one.bead.rig_id, name: rigs.find((r) => r.id === one.bead.rig_id)!.name, gone: false },
+        agent: { id: one.bead.assignee_agent_bead_id, name: assignee.agent.name, gone: false },
+        bead: { id: one.bead.id, name: detail.bead.title, gone: false },
         tracked_bead: null,
       });
       // The town's own log carries the same number and names.

@@ -30,8 +30,14 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-/** Something an entry is about, by id and by the name the town gives it now (null: no longer in the town). */
-export const AuditNamed = z.object({ id: z.string(), name: z.string().nullable() });
+/** Something an entry is about, by id and by name, and whether it is still in the town. */
+export const AuditNamed = z.object({
+  id: z.string(),
+  /** The name the town gives it now; once gone, the name it had when the panel deleted it (null: not kept). */
+  name: z.string().nullable(),
+  /** No longer in the town (deleted). */
+  gone: z.boolean(),
+});
 export type AuditNamed = z.infer<typeof AuditNamed>;
 
 /**

@@ -164,6 +164,31 @@ describe('the intervention log', () => {
     expect(global(later)).toBe(global(mine) + 1);
   });
 
+  it('names a deleted agent by the name it had, said deleted, with nothing to link to', async () => {
+    const town = scenarioTown('payments-api');
+    const toast = town.agents.find((a) => a.name === 'Toast')!;
+    const { agent } = await admin.get(endpoints.agent(town.town.id, toast.id));
+    const act = (action: 'agent.force_unhook' | 'agent.delete', version: number) =>
+      admin.act(
+        town.town.id,
+        action,
+        { target: { kind: 'agent', id: toast.id }, params: {}, reason: `${action} for the deleted-name test`, dryRun: false },
+        { idempotencyKey: crypto.randomUUID(), ifMatch: version },
+      );
+    const unhooked = await act('agent.force_unhook', agent.version);
+    await act('agent.delete', unhooked.target_version!);
+
+    renderApp(`/towns/${town.town.id}/audit`);
+    const rows = await screen.findAllByTestId('audit-row', {}, { timeout: 5000 });
+    expect(rows).toHaveLength(2);
+    // Both entries, the one before the delete too, name Toast; neither offers a link to a page that is gone.
+    for (const row of rows) {
+      expect(row).toHaveTextContent('Toast, deleted');
+      expect(within(row).queryByRole('link', { name: 'Toast' })).not.toBeInTheDocument();
+      expect(within(row).getByRole('button', { name: `Copy agent id ${toast.id}` })).toBeInTheDocument();
+    }
+  });
+
   it('says so when nothing matches', async () => {
     renderApp('/audit?admin=nobody@example.com');
     expect(await screen.findByText('No intervention matches these filters')).toBeInTheDocument();

@@ -8,12 +8,13 @@ function Named({ what, named, href }: { what: string; named: AuditNamed; href: s
   return (
     <span className="audit-named">
       <span className="muted small">{what}</span>{' '}
-      {named.name === null ? (
+      {named.gone ? (
+        // Nothing to link to: the name it had (when the panel deleted it) and the plain fact that it is gone.
         <span className="muted" title="No longer in the town: the log keeps its id">
-          (gone)
+          {named.name ?? 'name not kept'}, deleted
         </span>
       ) : (
-        <Link to={href}>{named.name}</Link>
+        <Link to={href}>{named.name ?? '(unnamed)'}</Link>
       )}{' '}
       <CopyId id={named.id} label={`${what} id`} />
     </span>

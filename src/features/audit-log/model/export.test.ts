@@ -21,7 +21,7 @@ const entry: AuditRow = {
   prev_hash: '0'.repeat(64),
   hash: 'a'.repeat(64),
   global_seq: 1207,
-  names: { town: 'payments-api', rig: null, agent: { id: 'a1', name: 'Toast' }, bead: null, tracked_bead: null },
+  names: { town: 'payments-api', rig: null, agent: { id: 'a1', name: 'Toast', gone: false }, bead: null, tracked_bead: null },
 };
 
 describe('audit CSV export', () => {
@@ -31,5 +31,10 @@ describe('audit CSV export', () => {
     expect(row).toMatch(/^1,1207,2026-11-24T10:00:00.000Z,0b2a8c3e-1f4d-4a6b-8c9d-0e1f2a3b4c5d,payments-api,,Toast \(a1\),,,/);
     expect(row).toContain(`"'=HYPERLINK(""evil"") and a ""quote"", comma"`);
     expect(row).toContain('"{""Toast.status"":""idle""}"');
+  });
+
+  it('names a deleted agent by the name it had and says it is deleted', () => {
+    const gone = { ...entry, names: { ...entry.names, agent: { id: 'a1', name: 'Toast', gone: true } } };
+    expect(toAuditCsv([gone]).split('\r\n')[1]).toContain(',"Toast, deleted (a1)",');
   });
 });

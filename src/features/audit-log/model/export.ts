@@ -28,7 +28,7 @@ const COLUMNS = [
 ] as const;
 
 /** "Toast (6f1c2f7e-…)": a name with its full id, so a spreadsheet row still says which one. */
-const namedCell = (n: AuditNamed | null) => (n ? `${n.name ?? '(gone)'} (${n.id})` : null);
+const namedCell = (n: AuditNamed | null) => (n ? `${n.name ?? 'name not kept'}${n.gone ? ', deleted' : ''} (${n.id})` : null);
 
 /** CSV of audit entries, one row each (the target split into kind and id, names beside the ids; times are UTC ISO). */
 export function toAuditCsv(entries: AuditRow[]): string {
