@@ -171,3 +171,69 @@ test('pickers: the new polecat by name, the tracked bead by short id; the global
   await expect(reassigned.getByRole('link', { name: names[0]!, exact: true })).toBeVisible();
   await shoot(page, 'audit-global');
 });
+
+test('the status Changes list shows every number whole, "10." and up, at 1440 and 390 px', async ({ page }) => {
+  const townId = await openTown(page, 'payments-api');
+  await openAgent(page, townId, 'Refinery');
+  await page.getByText(/^Changes \(\d+\)$/).click();
+  const list = page.locator('ol.ai-changes');
+  await expect(list.locator('li')).not.toHaveCount(0);
+  expect(await list.locator('li').count()).toBeGreaterThanOrEqual(10);
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const number = list.locator('li').nth(9).locator('.ai-change-n');
+    await number.scrollIntoViewIfNeeded();
+    await expect(number).toHaveText('10.');
+    // The scroll box clips whatever lies outside it: the number's box must lie within the list's.
+    const [n, box] = [await number.boundingBox(), await list.boundingBox()];
+    expect(n!.x, `"10." starts inside the list at ${width} px`).toBeGreaterThanOrEqual(box!.x);
+    expect(n!.x + n!.width).toBeLessThanOrEqual(box!.x + box!.width);
+  }
+  await shoot(page, 'changes-list');
+});
+
+test('at 390 px each row’s actions are in reach without a sideways scroll: review queue, credentials, audit log', async ({
+  page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 390, height: 900 });
+  const inView = async (button: ReturnType<Page['getByRole']>) => {
+    await button.scrollIntoViewIfNeeded();
+    const box = (await button.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, 'the button ends inside the 390 px viewport').toBeLessThanOrEqual(390);
+    // Reaching it scrolled nothing sideways: the table still shows its first column.
+    expect(await button.evaluate((el) => el.closest('.table-scroll')!.scrollLeft)).toBe(0);
+  };
+  const docs = await openTown(page, 'docs-site');
+  await page.goto(`/towns/${docs}/review`);
+  const failed = page
+    .getByTestId('review-row')
+    .filter({ has: page.getByText('failed', { exact: true }) })
+    .first();
+  await inView(failed.getByRole('button', { name: 'Skip review and merge' }));
+  await inView(failed.getByRole('button', { name: 'Force-close MR' }));
+  await shoot(page, 'review-actions-390');
+
+  const infra = await openTown(page, 'infra-terraform');
+  await page.goto(`/towns/${infra}/config`);
+  await inView(page.getByTestId('credential-row').first().getByRole('button', { name: 'Force-refresh credentials' }));
+
+  // One entry to show (the walk's other tests may not have run): a sleep timeout set through the API.
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${DEV_ADMIN_TOKEN}` };
+  const container = await (await fetch(`${baseURL}/api/admin/towns/${infra}/container`, { headers })).json();
+  const res = await fetch(`${baseURL}/api/admin/towns/${infra}/actions/container.set_sleep_timeout`, {
+    method: 'POST',
+    headers: { ...headers, 'idempotency-key': crypto.randomUUID(), 'if-match': String(container.version) },
+    body: JSON.stringify({
+      target: { kind: 'container', id: infra },
+      params: { sleep_after_minutes: container.sleep_after_minutes === 45 ? 50 : 45 },
+      reason: REASON,
+      dryRun: false,
+    }),
+  });
+  expect(res.status).toBe(200);
+  await page.goto('/audit');
+  await inView(page.getByTestId('audit-row').first().getByRole('button', { name: 'Details' }));
+  await shoot(page, 'audit-actions-390');
+});

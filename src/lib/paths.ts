@@ -52,10 +52,10 @@ export const paths = {
     getHref: (townId: string, beadId: string, query?: { focus?: string; depth?: string | number }) =>
       withQuery(`/towns/${e(townId)}/beads/${e(beadId)}`, query),
   },
-  /** The Agent Inspector; `event` selects an SDK event, `q` searches them. */
+  /** The Agent Inspector; `event` selects an SDK event, `q` searches them, `git_bead` shows only its git operations on that bead. */
   agent: {
     path: '/towns/:townId/agents/:agentId',
-    getHref: (townId: string, agentId: string, query?: { event?: number | string; q?: string }) =>
+    getHref: (townId: string, agentId: string, query?: { event?: number | string; q?: string; git_bead?: string }) =>
       withQuery(`/towns/${e(townId)}/agents/${e(agentId)}`, query),
   },
   /** The intervention log across towns, filters in the query string. */

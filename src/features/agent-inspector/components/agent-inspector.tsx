@@ -87,7 +87,12 @@ export function AgentInspector({ townId, agentId, actions }: { townId: string; a
       <EventViewer key={`${townId}/${agentId}`} townId={townId} agentId={agentId} eventCount={detail.event_count} />
       <div className="ai-grid">
         <DispatchAttempts townId={townId} items={detail.dispatch_attempts} />
-        <GitOperations townId={townId} items={detail.git_operations} />
+        <GitOperations
+          townId={townId}
+          items={detail.git_operations}
+          onlyBead={view.git_bead || null}
+          onShowAll={() => setView({ git_bead: '' })}
+        />
       </div>
       <div className="ai-grid">
         <HookedBeads townId={townId} items={detail.hooked_beads} now={now} />

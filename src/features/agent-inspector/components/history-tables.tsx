@@ -23,17 +23,43 @@ export function DispatchAttempts({ townId, items }: { townId: string; items: Age
   );
 }
 
-export function GitOperations({ townId, items }: { townId: string; items: AgentDetail['git_operations'] }) {
+/**
+ * The agent's git operations; `onlyBead` narrows them to one bead's (a merge request links here for
+ * its merge attempts), saying so with the count and a way back to all of them.
+ */
+export function GitOperations({
+  townId,
+  items,
+  onlyBead = null,
+  onShowAll,
+}: {
+  townId: string;
+  items: AgentDetail['git_operations'];
+  onlyBead?: string | null;
+  onShowAll?: () => void;
+}) {
   const recorded = useFeedRecorded('git_operations');
+  const shown = onlyBead ? items.filter((g) => g.bead_id === onlyBead) : items;
   return (
     <section className="panel" aria-labelledby="git-title">
       <h2 id="git-title">Git operations</h2>
+      {recorded && onlyBead ? (
+        <p className="small" data-testid="git-filter">
+          Only the operations on bead <Link to={paths.bead.getHref(townId, onlyBead)}>{onlyBead.slice(0, 8)}</Link>: {shown.length} of{' '}
+          {items.length}.{' '}
+          <button type="button" className="button button-small" onClick={onShowAll}>
+            Show all
+          </button>
+        </p>
+      ) : null}
       {!recorded ? (
         <NotRecorded what="Git operations" />
-      ) : items.length === 0 ? (
-        <p className="muted">No git operations recorded for this agent.</p>
+      ) : shown.length === 0 ? (
+        <p className="muted">
+          {onlyBead ? 'None of this agent’s git operations is on that bead.' : 'No git operations recorded for this agent.'}
+        </p>
       ) : (
-        <GitOperationsTable townId={townId} operations={items} beads label="Git operations by this agent" />
+        <GitOperationsTable townId={townId} operations={shown} beads label="Git operations by this agent" />
       )}
     </section>
   );

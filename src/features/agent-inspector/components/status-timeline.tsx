@@ -84,7 +84,8 @@ export function StatusTimeline({
             <ol className="ai-changes small">
               {[...history].reverse().map((h, i) => (
                 <li key={i}>
-                  <span className="mono muted">{formatExact(h.at)}</span> <strong>{h.status}</strong>
+                  <span className="ai-change-n muted">{i + 1}.</span> <span className="mono muted">{formatExact(h.at)}</span>{' '}
+                  <strong>{h.status}</strong>
                   {h.reason ? <span className="muted"> — {clipLine(h.reason)}</span> : null}
                 </li>
               ))}

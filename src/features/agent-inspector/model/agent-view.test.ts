@@ -9,7 +9,7 @@ describe('the Agent Inspector URL', () => {
       event: 42,
       type: 'message.part.updated',
     });
-    expect(parseAgentView(new URLSearchParams())).toEqual({ window: '', q: '', event: null, type: '' });
+    expect(parseAgentView(new URLSearchParams())).toEqual({ window: '', q: '', event: null, type: '', git_bead: '' });
   });
 
   it('takes only a whole number as an event id', () => {
@@ -19,15 +19,17 @@ describe('the Agent Inspector URL', () => {
   });
 
   it('round-trips, keeps what it does not own, and leaves empty values out', () => {
-    const view = { window: 'all', q: 'git push', event: 7, type: '' };
+    const view = { window: 'all', q: 'git push', event: 7, type: '', git_bead: '' };
     const written = writeAgentView(view, new URLSearchParams('other=1&type=session.updated'));
     expect(written.toString()).toBe('other=1&window=all&q=git+push&event=7');
     expect(parseAgentView(written)).toEqual(view);
-    expect(writeAgentView({ window: '', q: '', event: null, type: '' }, written).toString()).toBe('other=1');
+    expect(writeAgentView({ window: '', q: '', event: null, type: '', git_bead: '' }, written).toString()).toBe('other=1');
   });
 
   it('writes the search as typed, but not a search of spaces only', () => {
-    expect(writeAgentView({ window: '', q: ' padded ', event: null, type: '' }).get('q')).toBe(' padded ');
-    expect(writeAgentView({ window: '', q: '   ', event: null, type: '' }, new URLSearchParams('q=old')).has('q')).toBe(false);
+    expect(writeAgentView({ window: '', q: ' padded ', event: null, type: '', git_bead: '' }).get('q')).toBe(' padded ');
+    expect(writeAgentView({ window: '', q: '   ', event: null, type: '', git_bead: '' }, new URLSearchParams('q=old')).has('q')).toBe(
+      false,
+    );
   });
 });

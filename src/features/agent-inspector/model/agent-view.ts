@@ -1,6 +1,7 @@
 /**
  * The Agent Inspector's URL: `?window=6 h` (status timeline), and the SDK event viewer's
- * `?q=<search>&event=<id>&type=<event type>`.
+ * `?q=<search>&event=<id>&type=<event type>`, and `?git_bead=<bead id>` (the git operations on one bead:
+ * a merge request's merge attempts, linked from the MR).
  */
 export interface AgentView {
   /** The status timeline's window label; '' leaves the default. */
@@ -11,6 +12,8 @@ export interface AgentView {
   event: number | null;
   /** Show only events of this type; '' shows all. */
   type: string;
+  /** Show only the git operations on this bead; '' shows all. */
+  git_bead: string;
 }
 
 export function parseAgentView(params: URLSearchParams): AgentView {
@@ -20,6 +23,7 @@ export function parseAgentView(params: URLSearchParams): AgentView {
     q: params.get('q') ?? '',
     event: event && /^\d+$/.test(event) ? Number(event) : null,
     type: params.get('type') ?? '',
+    git_bead: params.get('git_bead') ?? '',
   };
 }
 
@@ -30,5 +34,6 @@ export function writeAgentView(view: AgentView, base: URLSearchParams = new URLS
   set('q', view.q, view.q.trim() !== '');
   set('event', view.event === null ? '' : String(view.event));
   set('type', view.type);
+  set('git_bead', view.git_bead);
   return next;
 }

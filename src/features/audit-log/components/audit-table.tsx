@@ -56,7 +56,7 @@ export function AuditTable({
             <th>Change</th>
             <th>Reason</th>
             <th>Outcome</th>
-            <th />
+            <th className="actions-col" />
           </tr>
         </thead>
         <tbody>
@@ -124,7 +124,7 @@ function EntryRows({ e, showTown, brokenAt, verdicts, open, setOpen }: RowProps 
           <StatusBadge kind="audit" status={e.outcome} />
           <RecoveryVerdict observation={verdicts?.get(e.id)} />
         </td>
-        <td>
+        <td className="actions-col">
           <button
             type="button"
             className="button button-small button-ghost"

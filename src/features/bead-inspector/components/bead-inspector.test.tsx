@@ -116,6 +116,34 @@ describe('BeadInspector on the convoy-stall town (design-system)', () => {
     expect(await within(section).findByText(/reviewing since/)).toHaveTextContent(/reviewing since \d+ (s|min|h)/);
     const name = town.agents.find((a) => a.id === review.refinery_agent_id)!.name;
     const refinery = within(section).getByRole('link', { name });
-    expect(refinery).toHaveAttribute('href', `/towns/${town.town.id}/agents/${review.refinery_agent_id}#git-title`);
+    expect(refinery).toHaveAttribute('href', `/towns/${town.town.id}/agents/${review.refinery_agent_id}`);
+  });
+
+  it('an MR links to its own git operations: the refinery’s page narrowed to that bead, with the count and Show all', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('docs-site');
+    const review = town.reviews.find((r) => r.review_state === 'failed')!;
+    const source = review.source_bead_id!;
+    const ops = town.git_operations.filter((g) => g.agent_id === review.refinery_agent_id);
+    const mine = ops.filter((g) => g.bead_id === source);
+    expect(mine.length).toBeGreaterThan(0);
+    renderApp(`/towns/${town.town.id}/beads/${review.bead_id}`);
+    const section = await screen.findByRole('region', { name: 'Related merge requests' });
+    await user.click(within(section).getByRole('link', { name: 'git operations of this MR' }));
+
+    const git = await screen.findByRole('region', { name: 'Git operations' });
+    expect(within(git).getByTestId('git-filter')).toHaveTextContent(`Only the operations on bead ${source.slice(0, 8)}: ${mine.length} of`);
+    const rows = within(within(git).getByRole('table', { name: 'Git operations by this agent' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows).toHaveLength(mine.length);
+    for (const row of rows) expect(row).toHaveTextContent('merge');
+    await user.click(within(git).getByRole('button', { name: 'Show all' }));
+    expect(within(git).queryByTestId('git-filter')).not.toBeInTheDocument();
+    expect(
+      within(within(git).getByRole('table', { name: 'Git operations by this agent' }))
+        .getAllByRole('row')
+        .slice(1).length,
+    ).toBeGreaterThanOrEqual(mine.length);
   });
 });

@@ -64,9 +64,18 @@ export function MergeRequests({ townId, items }: { townId: string; items: Review
                     </td>
                     <td className={mr.retry_count > 1 ? 'status-text tone-text-red' : undefined}>{mr.retry_count}</td>
                     <td>
-                      {/* The refinery's page lists its git operations (the merge attempts behind this review). */}
                       {mr.refinery_agent_id ? (
-                        <Link to={`${paths.agent.getHref(townId, mr.refinery_agent_id)}#git-title`}>{mr.refinery_name ?? 'refinery'}</Link>
+                        <>
+                          <Link to={paths.agent.getHref(townId, mr.refinery_agent_id)}>{mr.refinery_name ?? 'refinery'}</Link>
+                          {/* The refinery records its merge attempts against the source bead: its page, narrowed to them. */}
+                          <div className="small">
+                            <Link
+                              to={`${paths.agent.getHref(townId, mr.refinery_agent_id, { git_bead: mr.source_bead_id ?? mr.bead_id })}#git-title`}
+                            >
+                              git operations of this MR
+                            </Link>
+                          </div>
+                        </>
                       ) : (
                         <span className="muted">none</span>
                       )}

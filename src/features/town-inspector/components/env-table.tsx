@@ -25,7 +25,7 @@ export function EnvTable({
           <tr>
             <th>Name</th>
             <th>Value</th>
-            {actions ? <th>Actions</th> : null}
+            {actions ? <th className="actions-col">Actions</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -51,7 +51,7 @@ export function EnvTable({
                   </>
                 )}
               </td>
-              {actions ? <td>{actions(v)}</td> : null}
+              {actions ? <td className="actions-col">{actions(v)}</td> : null}
             </tr>
           ))}
         </tbody>

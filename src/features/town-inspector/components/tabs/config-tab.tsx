@@ -125,7 +125,7 @@ export function ConfigTab({ townId }: { townId: string }) {
                   <th>Token expires</th>
                   <th>Verification</th>
                   <th>Last error</th>
-                  <th>Actions</th>
+                  <th className="actions-col">Actions</th>
                 </tr>
               </thead>
               <tbody>
@@ -162,7 +162,7 @@ export function ConfigTab({ townId }: { townId: string }) {
                     <td className="message-cell small">
                       {c.last_error ? <BoundedText text={c.last_error} label="error" /> : <span className="muted">—</span>}
                     </td>
-                    <td>
+                    <td className="actions-col">
                       <RigCredentialActions
                         townId={townId}
                         rigId={c.rig_id}

@@ -196,7 +196,7 @@ export function ReviewTab({ townId }: { townId: string }) {
                   <th>PR</th>
                   <th>In queue</th>
                   <th>Enqueued</th>
-                  <th>Actions</th>
+                  <th className="actions-col">Actions</th>
                 </tr>
               </thead>
               <tbody>
@@ -242,7 +242,7 @@ export function ReviewTab({ townId }: { townId: string }) {
                     <td>
                       <RelativeTime iso={e.enqueued_at} />
                     </td>
-                    <td>
+                    <td className="actions-col">
                       {e.review_state === 'merged' ? (
                         <span className="muted small">merged</span>
                       ) : (
