@@ -19,6 +19,7 @@ import { BulkFilterButton, BulkSelectedButton, ReadyBatchButton } from '../../..
 import { AllRowsCheckbox, RowCheckbox } from '../../../../components/row-checkbox';
 import { useRowSelection } from '../../../../components/use-row-selection';
 import { SavedViewsBar } from '../../../saved-views';
+import { FilterToolbar, NoMatch, SelectionBar, StatusChips, ToolbarSelect } from '../filter-toolbar';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
 import {
   countAgentsByStatus,
@@ -97,82 +98,57 @@ export function AgentsTab({ townId }: { townId: string }) {
         <ReadyBatchButton townId={townId} preset="failed_reviews" />
       </div>
       <SavedViewsBar scope="agents" onApplied={(p) => resetText(p.get('q') ?? '')} />
-      <div className="toolbar">
-        <input
-          className="input toolbar-search"
-          type="search"
-          placeholder="Filter by name, identity, id"
-          aria-label="Filter agents by text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+      <FilterToolbar
+        text={text}
+        onText={setText}
+        placeholder="Filter by name, identity, id"
+        label="Filter agents by text"
+        filtered={filtered}
+        onClear={clearFilters}
+        actions={
+          <>
+            <BulkFilterButton
+              townId={townId}
+              kind="agent"
+              filter={{
+                ...(filter.role.length ? { role: filter.role } : {}),
+                ...(filter.status.length ? { status: filter.status } : {}),
+                ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
+              }}
+              shown={rows.length}
+            />
+            {selection.selected.length ? (
+              <SelectionBar testId="agents-selection" onClear={selection.clear}>
+                <BulkSelectedButton townId={townId} kind="agent" ids={selection.selected} />
+              </SelectionBar>
+            ) : null}
+          </>
+        }
+        count={`${rows.length} of ${sorted.length} agents`}
+        countTestId="agents-shown"
+      >
+        <ToolbarSelect
+          caption="Role"
+          label="Filter by role"
+          value={filter.role[0] ?? ''}
+          onChange={(role) => update({ role: role ? [role as AgentRole] : [] })}
+          all="all roles"
+          options={AgentRole.options.map((r) => ({ value: r, label: r }))}
         />
-        <label className="toolbar-field">
-          <span className="muted small">Role</span>
-          <select
-            className="input"
-            aria-label="Filter by role"
-            value={filter.role[0] ?? ''}
-            onChange={(e) => update({ role: e.target.value ? [e.target.value as AgentRole] : [] })}
-          >
-            <option value="">all roles</option>
-            {AgentRole.options.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
-        {filtered ? (
-          <button type="button" className="button button-small button-ghost" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
-        <BulkFilterButton
-          townId={townId}
-          kind="agent"
-          filter={{
-            ...(filter.role.length ? { role: filter.role } : {}),
-            ...(filter.status.length ? { status: filter.status } : {}),
-            ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
-          }}
-          shown={rows.length}
-        />
-        {selection.selected.length ? (
-          <span className="selection-bar" role="status" data-testid="agents-selection">
-            <BulkSelectedButton townId={townId} kind="agent" ids={selection.selected} />
-            <button type="button" className="button button-small button-ghost" onClick={selection.clear}>
-              Clear selection
-            </button>
-          </span>
-        ) : null}
-        <span className="spacer" />
-        <span className="muted small" role="status" aria-live="polite" data-testid="agents-shown">
-          {rows.length} of {sorted.length} agents
-        </span>
-      </div>
-      <div className="status-chips" role="group" aria-label="Filter agents by status">
-        {AgentStatus.options.map((s) => (
-          <button
-            key={s}
-            type="button"
-            className={`chip chip-${s}`}
-            aria-pressed={filter.status.includes(s)}
-            onClick={() => update({ status: filter.status.includes(s) ? filter.status.filter((x) => x !== s) : [...filter.status, s] })}
-          >
-            {s} <span className="chip-count">{counts[s]}</span>
-          </button>
-        ))}
-      </div>
+      </FilterToolbar>
+      <StatusChips
+        label="Filter agents by status"
+        options={AgentStatus.options}
+        selected={filter.status}
+        onChange={(status) => update({ status })}
+        count={(s) => counts[s]}
+      />
       <InvalidRows rows={invalid} noun="agent" />
       <p className="muted small">
         “Actually working” = working or waiting, hooked to a bead (polecats), with an SDK event in the last 10 minutes and its process up.
       </p>
       {rows.length === 0 ? (
-        <EmptyState title="No agent matches these filters">
-          <button type="button" className="button button-small" onClick={clearFilters}>
-            Clear filters
-          </button>
-        </EmptyState>
+        <NoMatch what="agent" onClear={clearFilters} />
       ) : (
         <div className="table-scroll">
           <table className="table" aria-label="Agents">

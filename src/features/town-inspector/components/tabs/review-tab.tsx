@@ -16,6 +16,7 @@ import { toSafeExternalUrl } from '../../../../lib/urls';
 import { ReviewQueueChart } from '../lazy-charts';
 import { BulkFilterButton, BulkSelectedButton, ReadyBatchButton, ReviewActions, ReviewQueueActions } from '../../../interventions';
 import { SavedViewsBar } from '../../../saved-views';
+import { FilterToolbar, NoMatch, SelectionBar, StatusChips } from '../filter-toolbar';
 import { AllRowsCheckbox, RowCheckbox } from '../../../../components/row-checkbox';
 import { useRowSelection } from '../../../../components/use-row-selection';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
@@ -120,61 +121,44 @@ export function ReviewTab({ townId }: { townId: string }) {
       <section className="panel" aria-label="Merge requests">
         <h2>Merge requests</h2>
         <SavedViewsBar scope="reviews" onApplied={(p) => resetText(p.get('q') ?? '')} />
-        <div className="toolbar">
-          <input
-            className="input toolbar-search"
-            type="search"
-            placeholder="Filter by title or bead id"
-            aria-label="Filter merge requests by text"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
+        <FilterToolbar
+          text={text}
+          onText={setText}
+          placeholder="Filter by title or bead id"
+          label="Filter merge requests by text"
+          filtered={filtered}
+          onClear={clearFilters}
+          actions={
+            <>
+              <BulkFilterButton
+                townId={townId}
+                kind="review"
+                filter={{ ...(filter.state.length ? { state: filter.state } : {}), ...(filter.q.trim() ? { q: filter.q.trim() } : {}) }}
+                shown={shown.length}
+              />
+              <ReadyBatchButton townId={townId} preset="failed_reviews" />
+              {selection.selected.length ? (
+                <SelectionBar testId="reviews-selection" onClear={selection.clear}>
+                  <BulkSelectedButton townId={townId} kind="review" ids={selection.selected} />
+                </SelectionBar>
+              ) : null}
+            </>
+          }
+          count={`${shown.length} of ${sorted.length} merge requests`}
+        >
+          <StatusChips
+            label="Filter by review state"
+            options={ReviewState.options}
+            selected={filter.state}
+            onChange={(state) => update({ state })}
+            count={(s) => entries.filter((e) => e.review_state === s).length}
+            toned={false}
           />
-          <div className="status-chips" role="group" aria-label="Filter by review state">
-            {ReviewState.options.map((s) => (
-              <button
-                key={s}
-                type="button"
-                className="chip"
-                aria-pressed={filter.state.includes(s)}
-                onClick={() => update({ state: filter.state.includes(s) ? filter.state.filter((x) => x !== s) : [...filter.state, s] })}
-              >
-                {s} <span className="chip-count">{entries.filter((e) => e.review_state === s).length}</span>
-              </button>
-            ))}
-          </div>
-          {filtered ? (
-            <button type="button" className="button button-small button-ghost" onClick={clearFilters}>
-              Clear filters
-            </button>
-          ) : null}
-          <BulkFilterButton
-            townId={townId}
-            kind="review"
-            filter={{ ...(filter.state.length ? { state: filter.state } : {}), ...(filter.q.trim() ? { q: filter.q.trim() } : {}) }}
-            shown={shown.length}
-          />
-          <ReadyBatchButton townId={townId} preset="failed_reviews" />
-          {selection.selected.length ? (
-            <span className="selection-bar" role="status" data-testid="reviews-selection">
-              <BulkSelectedButton townId={townId} kind="review" ids={selection.selected} />
-              <button type="button" className="button button-small button-ghost" onClick={selection.clear}>
-                Clear selection
-              </button>
-            </span>
-          ) : null}
-          <span className="spacer" />
-          <span className="muted small" role="status" aria-live="polite">
-            {shown.length} of {sorted.length} merge requests
-          </span>
-        </div>
+        </FilterToolbar>
         {sorted.length === 0 ? (
           <EmptyState title="The review queue is empty">Merge requests appear here when a polecat submits work for review.</EmptyState>
         ) : shown.length === 0 ? (
-          <EmptyState title="No merge request matches these filters">
-            <button type="button" className="button button-small" onClick={clearFilters}>
-              Clear filters
-            </button>
-          </EmptyState>
+          <NoMatch what="merge request" onClear={clearFilters} />
         ) : (
           <div className="table-scroll">
             <table className="table" aria-label="Merge requests">

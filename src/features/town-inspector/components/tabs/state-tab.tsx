@@ -20,6 +20,7 @@ import { BulkBeadsButton, BulkSelectedButton } from '../../../interventions';
 import { useRowSelection } from '../../../../components/use-row-selection';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
 import { SavedViewsBar } from '../../../saved-views';
+import { FilterToolbar, NoMatch, SelectionBar, StatusChips, ToolbarSelect } from '../filter-toolbar';
 
 const STATUS_LABEL: Record<BeadStatus, string> = {
   open: 'Open',
@@ -28,10 +29,6 @@ const STATUS_LABEL: Record<BeadStatus, string> = {
   closed: 'Closed',
   failed: 'Failed',
 };
-
-function toggle<T>(list: readonly T[], value: T): T[] {
-  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
-}
 
 /** All beads of the town: filters and sort in the URL, counts per status, virtualized rows. */
 export function StateTab({ townId }: { townId: string }) {
@@ -77,97 +74,72 @@ export function StateTab({ townId }: { townId: string }) {
   return (
     <section className="panel tab-panel" aria-label="Beads">
       <SavedViewsBar scope="beads" onApplied={(p) => resetText(p.get('q') ?? '')} />
-      <div className="toolbar">
-        <input
-          className="input toolbar-search"
-          type="search"
-          placeholder="Filter by title, id, label, agent"
-          aria-label="Filter beads by text"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <label className="toolbar-field">
-          <span className="muted small">Type</span>
-          <select
-            className="input"
-            aria-label="Filter by type"
-            value={view.type[0] ?? ''}
-            onChange={(e) => update({ type: e.target.value ? [e.target.value as BeadType] : [] })}
-          >
-            <option value="">all types</option>
-            {BeadType.options.map((t) => (
-              <option key={t} value={t}>
-                {t.replace('_', ' ')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="toolbar-field">
-          <span className="muted small">Label</span>
-          <select className="input" aria-label="Filter by label" value={view.label} onChange={(e) => update({ label: e.target.value })}>
-            <option value="">all labels</option>
-            {labels.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-            {view.label && !labels.includes(view.label) ? <option value={view.label}>{view.label}</option> : null}
-          </select>
-        </label>
-        {filtered ? (
-          <button type="button" className="button button-small button-ghost" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
-        <BulkBeadsButton
-          townId={townId}
-          filter={{
-            ...(view.status.length ? { status: view.status } : {}),
-            ...(view.type.length ? { type: view.type } : {}),
-            ...(view.label ? { label: view.label } : {}),
-            ...(view.q.trim() ? { q: view.q.trim() } : {}),
-          }}
-          shown={visible.length}
-        />
-        {selected.length ? (
-          <span className="selection-bar" role="status" data-testid="beads-selection">
-            <BulkSelectedButton townId={townId} kind="bead" ids={selected} />
-            <button type="button" className="button button-small button-ghost" onClick={rowSelection.clear}>
-              Clear selection
-            </button>
-          </span>
-        ) : null}
-        <span className="spacer" />
-        <span className="muted small" role="status" aria-live="polite" data-testid="beads-progress">
-          {loading && total !== null
+      <FilterToolbar
+        text={text}
+        onText={setText}
+        placeholder="Filter by title, id, label, agent"
+        label="Filter beads by text"
+        filtered={filtered}
+        onClear={clearFilters}
+        actions={
+          <>
+            <BulkBeadsButton
+              townId={townId}
+              filter={{
+                ...(view.status.length ? { status: view.status } : {}),
+                ...(view.type.length ? { type: view.type } : {}),
+                ...(view.label ? { label: view.label } : {}),
+                ...(view.q.trim() ? { q: view.q.trim() } : {}),
+              }}
+              shown={visible.length}
+            />
+            {selected.length ? (
+              <SelectionBar testId="beads-selection" onClear={rowSelection.clear}>
+                <BulkSelectedButton townId={townId} kind="bead" ids={selected} />
+              </SelectionBar>
+            ) : null}
+          </>
+        }
+        count={
+          loading && total !== null
             ? `loaded ${formatNumber(beads.length)} of ${formatNumber(total)} beads`
-            : `${formatNumber(visible.length)} of ${formatNumber(beads.length)} beads`}
-        </span>
-      </div>
+            : `${formatNumber(visible.length)} of ${formatNumber(beads.length)} beads`
+        }
+        countTestId="beads-progress"
+      >
+        <ToolbarSelect
+          caption="Type"
+          label="Filter by type"
+          value={view.type[0] ?? ''}
+          onChange={(type) => update({ type: type ? [type as BeadType] : [] })}
+          all="all types"
+          options={BeadType.options.map((t) => ({ value: t, label: t.replace('_', ' ') }))}
+        />
+        <ToolbarSelect
+          caption="Label"
+          label="Filter by label"
+          value={view.label}
+          onChange={(label) => update({ label })}
+          all="all labels"
+          // A label in the URL that no loaded bead carries (yet) stays selectable.
+          options={[...labels, ...(view.label && !labels.includes(view.label) ? [view.label] : [])].map((l) => ({ value: l, label: l }))}
+        />
+      </FilterToolbar>
       {loading && total ? <progress className="load-progress" max={total} value={beads.length} aria-label="Beads loaded" /> : null}
-      <div className="status-chips" role="group" aria-label="Filter by status">
-        {BeadStatus.options.map((s) => (
-          <button
-            key={s}
-            type="button"
-            className={`chip chip-${s}`}
-            aria-pressed={view.status.includes(s)}
-            onClick={() => update({ status: toggle(view.status, s) })}
-          >
-            {STATUS_LABEL[s]} <span className="chip-count">{formatNumber(counts[s])}</span>
-          </button>
-        ))}
-      </div>
+      <StatusChips
+        label="Filter by status"
+        options={BeadStatus.options}
+        selected={view.status}
+        onChange={(status) => update({ status })}
+        count={(s) => formatNumber(counts[s])}
+        text={(s) => STATUS_LABEL[s]}
+      />
       <InvalidRows rows={invalid} noun="bead" />
       {query.isError ? <ErrorState error={query.error} what="the rest of the beads" onRetry={() => void query.fetchNextPage()} /> : null}
       {beads.length === 0 && !invalid?.length ? (
         <EmptyState title="This town has no beads yet">Beads appear here as soon as the Mayor or a user creates work.</EmptyState>
       ) : visible.length === 0 ? (
-        <EmptyState title="No bead matches these filters">
-          <button type="button" className="button button-small" onClick={clearFilters}>
-            Clear filters
-          </button>
-        </EmptyState>
+        <NoMatch what="bead" onClear={clearFilters} />
       ) : (
         <BeadsTable townId={townId} beads={visible} sort={view.sort} onSort={onSort} selection={tableSelection} />
       )}
