@@ -314,6 +314,7 @@ export function sqlAccess(sql: SqlPort, townId: string, onRigChange: RigListener
     deleteBead: (id) => {
       // The bead and what only it owns. History that belongs to agents (assignments, dispatch
       // attempts) stays: it keeps the bead's id and title, and the agent's page still tells that story.
+      sql.exec(`INSERT OR REPLACE INTO deleted_names (id, kind, name) SELECT id, 'bead', title FROM beads WHERE id = ?`, id);
       sql.exec('DELETE FROM bead_dependencies WHERE bead_id = ?1 OR depends_on_bead_id = ?1', id);
       for (const table of ['bead_labels', 'bead_events', 'escalations', 'reviews', 'convoys', 'beads'])
         sql.exec(`DELETE FROM ${table} WHERE ${table === 'beads' ? 'id' : 'bead_id'} = ?`, id);

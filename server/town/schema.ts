@@ -471,8 +471,8 @@ export const TOWN_MIGRATIONS = [
   `CREATE TABLE town_activity (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
    INSERT INTO town_activity (id, seq) VALUES (1, 0);`,
 
-  // v14 (issue 14): the name a deleted agent had, so the audit log can still say whom an entry was
-  // about ("Toast, deleted") after the agents row is gone. Written by the delete, never read for state.
+  // v14 (issue 14): the name a deleted agent or bead had, so the audit log can still say what an entry
+  // was about ("Toast, deleted") after its row is gone. Written by the delete, never read for state.
   `CREATE TABLE deleted_names (
      id TEXT PRIMARY KEY,
      kind TEXT NOT NULL,

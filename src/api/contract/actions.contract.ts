@@ -101,10 +101,7 @@ export function describeEveryAction(
       const after = await snapshot();
       // Once gone, the name it had when the panel deleted it; a bead deleted another way has none kept.
       const expectedName = {
-        primary:
-          after.version === null
-            ? { name: kind === 'agent' ? nameBefore : null, gone: true }
-            : { name: await nameOf(target.id), gone: false },
+        primary: after.version === null ? { name: nameBefore, gone: true } : { name: await nameOf(target.id), gone: false },
         tracked: await (async () => {
           const bead = typeof target.params.bead_id === 'string' ? await beadRow(api, town.id, target.params.bead_id) : null;
           return bead ? { name: bead.title, gone: false } : { name: trackedBefore?.title ?? null, gone: true };
