@@ -153,13 +153,13 @@ export class Directory {
   }
 
   /** An admin's saved views of one scope (saved-views.ts). */
-  savedViews(adminId: string, scope: SavedViewScope): SavedViewList {
-    return listSavedViews(this.sql, adminId, scope);
+  savedViews(adminId: string, scope: SavedViewScope, townId: string | null = null): SavedViewList {
+    return listSavedViews(this.sql, adminId, scope, townId);
   }
 
   createSavedView(
     adminId: string,
-    input: { id: string; scope: SavedViewScope; name: string; query: string; at: string },
+    input: { id: string; scope: SavedViewScope; name: string; query: string; town_id?: string | null | undefined; at: string },
   ): SavedView | SavedViewRefusal {
     return this.storage.transactionSync(() => createSavedView(this.sql, adminId, input));
   }

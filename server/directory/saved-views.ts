@@ -16,6 +16,7 @@ const toView = (row: Row): SavedView => ({
   scope: str(row.scope) as SavedViewScope,
   name: str(row.name),
   query: str(row.query),
+  town_id: row.town_id === null || row.town_id === undefined ? null : str(row.town_id),
   created_at: str(row.created_at),
   updated_at: str(row.updated_at),
 });
@@ -38,10 +39,15 @@ function ownView(sql: SqlPort, adminId: string, viewId: string): SavedView | nul
   return row ? toView(row) : null;
 }
 
-export function listSavedViews(sql: SqlPort, adminId: string, scope: SavedViewScope): SavedViewList {
-  const items = all(sql, 'SELECT * FROM saved_views WHERE admin_id = ? AND scope = ? ORDER BY name COLLATE NOCASE, id', adminId, scope).map(
-    toView,
-  );
+/** The views of a scope for every town, and with `townId` those of that town too. */
+export function listSavedViews(sql: SqlPort, adminId: string, scope: SavedViewScope, townId: string | null = null): SavedViewList {
+  const items = all(
+    sql,
+    'SELECT * FROM saved_views WHERE admin_id = ? AND scope = ? AND (town_id IS NULL OR town_id = ?) ORDER BY name COLLATE NOCASE, id',
+    adminId,
+    scope,
+    townId,
+  ).map(toView);
   const last = first(sql, 'SELECT view_id FROM saved_view_last_used WHERE admin_id = ? AND scope = ?', adminId, scope);
   const lastId = last ? str(last.view_id) : null;
   return { scope, items, last_used_id: lastId && items.some((v) => v.id === lastId) ? lastId : null };
@@ -50,13 +56,13 @@ export function listSavedViews(sql: SqlPort, adminId: string, scope: SavedViewSc
 export function createSavedView(
   sql: SqlPort,
   adminId: string,
-  input: { id: string; scope: SavedViewScope; name: string; query: string; at: string },
+  input: { id: string; scope: SavedViewScope; name: string; query: string; town_id?: string | null | undefined; at: string },
 ): SavedView | SavedViewRefusal {
   const taken = nameTaken(sql, adminId, input.scope, input.name, null);
   if (taken !== null) return { refused: 'name_taken', name: taken };
   if (scalar(sql, 'SELECT count(*) FROM saved_views WHERE admin_id = ? AND scope = ?', adminId, input.scope) >= SAVED_VIEWS_PER_SCOPE)
     return { refused: 'too_many' };
-  const row = { id: input.id, admin_id: adminId, scope: input.scope, name: input.name, query: input.query };
+  const row = { id: input.id, admin_id: adminId, scope: input.scope, name: input.name, query: input.query, town_id: input.town_id ?? null };
   insert(sql, 'saved_views', { ...row, created_at: input.at, updated_at: input.at });
   return ownView(sql, adminId, input.id)!;
 }

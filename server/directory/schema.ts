@@ -74,4 +74,7 @@ export const DIRECTORY_MIGRATIONS = [
      view_id TEXT NOT NULL,
      PRIMARY KEY (admin_id, scope)
    );`,
+  // v8 (issue 15): a saved view can belong to one town (listed only there); NULL = every town, as before.
+  // Names stay unique per admin and view across towns, so a link or a name never means two views.
+  `ALTER TABLE saved_views ADD COLUMN town_id TEXT;`,
 ] as const;

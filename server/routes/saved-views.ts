@@ -1,4 +1,4 @@
-import { SavedViewCreate, SavedViewLastUsed, SavedViewScope, SavedViewUpdate, SAVED_VIEWS_PER_SCOPE } from '../../src/api/schemas';
+import { Id, SavedViewCreate, SavedViewLastUsed, SavedViewScope, SavedViewUpdate, SAVED_VIEWS_PER_SCOPE } from '../../src/api/schemas';
 import { badParam, HttpError, json, notFound } from '../http/errors';
 import { uuidParam } from '../http/params';
 import { parseOr, type SafeParser } from '../parse-body';
@@ -17,7 +17,9 @@ export function savedViewRoutes(router: Router<AdminContext>): void {
     .get('/saved-views', async (ctx) => {
       const scope = ctx.query.oneOf('scope', SavedViewScope.options);
       if (!scope) throw badParam('scope', `is required: one of ${SavedViewScope.options.join(', ')}`, { allowed: SavedViewScope.options });
-      return ctx.host.objects.directory().savedViews(ctx.admin.id, scope);
+      const townId = ctx.query.text('town_id', 100) ?? null;
+      if (townId !== null && !Id.safeParse(townId).success) throw badParam('town_id', 'must be a town id (a UUID)');
+      return ctx.host.objects.directory().savedViews(ctx.admin.id, scope, townId);
     })
     .post('/saved-views', async (ctx) => {
       const input = parseBody(SavedViewCreate, await readJson(ctx.request));

@@ -125,7 +125,8 @@ export const endpoints = {
   audit: (query: AuditQuery = {}) => get(`${API_PREFIX}/audit`, S.AuditPage, { ...query }),
   verifyAllAudit: () => get(`${API_PREFIX}/audit/verify`, S.AuditVerificationList),
   /** The admin's saved views of one view, and the one used last (issue 15). */
-  savedViews: (scope: S.SavedViewScope) => get(`${API_PREFIX}/saved-views`, S.SavedViewList, { scope }),
+  savedViews: (scope: S.SavedViewScope, townId?: string | null) =>
+    get(`${API_PREFIX}/saved-views`, S.SavedViewList, townId ? { scope, town_id: townId } : { scope }),
 } as const;
 
 /** `POST /towns/:townId/actions/:action` — every intervention. */

@@ -46,6 +46,10 @@ export const queryKeys = {
   recovery: (townId: string, auditId: string) => [...queryKeys.town(townId), 'recovery', auditId] as const,
   recoveryObservations: (townId: string) => [...queryKeys.town(townId), 'recovery'] as const,
   auditVerifyAll: () => [...queryKeys.all, 'audit-verify'] as const,
-  savedViews: (scope: string) => [...queryKeys.all, 'saved-views', scope] as const,
+  /** Without a town: every town's list of that scope (a change refetches them all). */
+  savedViews: (scope: string, townId?: string | null) =>
+    townId === undefined
+      ? ([...queryKeys.all, 'saved-views', scope] as const)
+      : ([...queryKeys.all, 'saved-views', scope, townId] as const),
   audit: (query?: AuditQuery) => (query ? ([...queryKeys.all, 'audit', query] as const) : ([...queryKeys.all, 'audit'] as const)),
 };

@@ -57,6 +57,28 @@ export function describeSavedViews(name: string, backend: SavedViewsBackend): vo
       expect(gone.status).toBe(404);
     });
 
+    it('keeps a view to one town when asked: listed in that town beside the ones for every town, nowhere else', async () => {
+      const api = backend.admin();
+      const townA = crypto.randomUUID();
+      const townB = crypto.randomUUID();
+      const everywhere = await create(api, { scope: 'beads', name: 'Failed anywhere', query: 'status=failed' });
+      expect(everywhere.town_id).toBeNull();
+      const local = await create(api, { scope: 'beads', name: 'Failed here', query: 'status=failed&type=issue', town_id: townA });
+      expect(local.town_id).toBe(townA);
+      const inTown = (town: string) => api.get(endpoints.savedViews('beads', town), undefined, { revalidate: false });
+      // (Other cases of this file saved beads views too: only these two are looked at.)
+      const ours = new Set([everywhere.id, local.id]);
+      const mine = (items: SavedView[]) => items.filter((v) => ours.has(v.id)).map((v) => v.name);
+      expect(mine((await inTown(townA)).items)).toEqual(['Failed anywhere', 'Failed here']);
+      expect(mine((await inTown(townB)).items)).toEqual(['Failed anywhere']);
+      expect(mine((await list(api, 'beads')).items)).toEqual(['Failed anywhere']);
+      // Names stay unique across towns: one name never means two views.
+      const taken = await refusal(create(api, { scope: 'beads', name: 'failed here', query: 'status=open', town_id: townB }));
+      expect(taken.status).toBe(409);
+      const bad = await refusal(api.get({ ...endpoints.savedViews('beads'), query: { scope: 'beads', town_id: 'not-a-town' } }));
+      expect(bad.status).toBe(400);
+    });
+
     it('refuses a name already used for the same view with 409 and a way forward, whatever its case; the same name for another view is fine', async () => {
       const api = backend.admin();
       const first = await create(api, { scope: 'audit', name: 'Force closes', query: 'action=bead.force_close' });

@@ -6,7 +6,10 @@ import { Id, Timestamp } from './common';
  * not interventions: no reason is asked and nothing is written to any audit chain.
  */
 
-/** The filterable views a saved view belongs to; the same filter is applied in whichever town (or agent) is open. */
+/**
+ * The filterable views a saved view belongs to. A view is for every town (its filter applies in whichever
+ * town or agent is open) or, with `town_id`, for one town only.
+ */
 export const SavedViewScope = z.enum(['beads', 'agents', 'reviews', 'timeline', 'sdk_events', 'audit']);
 export type SavedViewScope = z.infer<typeof SavedViewScope>;
 
@@ -26,12 +29,17 @@ export const SavedView = z.object({
   scope: SavedViewScope,
   name: z.string(),
   query: z.string(),
+  /** The one town the view is listed in; null: every town. */
+  town_id: Id.nullable(),
   created_at: Timestamp,
   updated_at: Timestamp,
 });
 export type SavedView = z.infer<typeof SavedView>;
 
-/** `GET /saved-views?scope=`: the admin's views of one scope by name, and the one they used last (null: none). */
+/**
+ * `GET /saved-views?scope=&town_id=`: the admin's views of one scope by name — those for every town, and
+ * with `town_id` those of that town too — and the one they used last (null: none).
+ */
 export const SavedViewList = z.object({
   scope: SavedViewScope,
   items: z.array(SavedView),
@@ -40,7 +48,9 @@ export const SavedViewList = z.object({
 export type SavedViewList = z.infer<typeof SavedViewList>;
 
 /** `POST /saved-views`. */
-export const SavedViewCreate = z.object({ scope: SavedViewScope, name: SavedViewName, query: SavedViewQuery }).strict();
+export const SavedViewCreate = z
+  .object({ scope: SavedViewScope, name: SavedViewName, query: SavedViewQuery, town_id: Id.nullable().optional() })
+  .strict();
 export type SavedViewCreate = z.input<typeof SavedViewCreate>;
 
 /** `PATCH /saved-views/:viewId`: rename it, or replace its filter with the current one. */

@@ -21,13 +21,46 @@ describe('saved views', () => {
     await user.type(within(bar).getByLabelText('Name for this view'), 'stalled polecats');
     await user.click(within(bar).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toHaveDisplayValue('stalled polecats'));
+    await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toHaveDisplayValue('stalled polecats · all towns'));
     const stored = (await savedAgents()).items.find((v) => v.name === 'stalled polecats');
     expect(stored?.query).toBe('role=polecat&status=stalled');
 
     await user.click(within(bar).getByRole('button', { name: 'Copy link' }));
     const link = await within(bar).findByLabelText('Link to this view');
     expect((link as HTMLInputElement).value).toMatch(new RegExp(`/towns/${town.town.id}/agents\\?role=polecat&status=stalled$`));
+  });
+
+  it('saves a view for this town only (listed there alone, and says so); Update saves a changed filter into the chosen view', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('payments-api');
+    const other = scenarioTown('storefront');
+    const { router } = renderApp(`/towns/${town.town.id}/agents?role=polecat&status=stalled`);
+    await waitFor(() => expect(agentNames()).toEqual(['Toast']));
+    const bar = screen.getByRole('group', { name: 'Saved agents views' });
+    await user.click(within(bar).getByRole('button', { name: 'Save view…' }));
+    await user.type(within(bar).getByLabelText('Name for this view'), 'payments triage');
+    await user.click(within(bar).getByLabelText('only in this town'));
+    await user.click(within(bar).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toHaveDisplayValue('payments triage · this town'));
+    const inTown = await testApi.get(endpoints.savedViews('agents', town.town.id), undefined, { revalidate: false });
+    const saved = inTown.items.find((v) => v.name === 'payments triage')!;
+    expect(saved.town_id).toBe(town.town.id);
+    const elsewhere = await testApi.get(endpoints.savedViews('agents', other.town.id), undefined, { revalidate: false });
+    expect(elsewhere.items.map((v) => v.name)).not.toContain('payments triage');
+    expect((await savedAgents()).items.map((v) => v.name)).not.toContain('payments triage');
+
+    // Widen the filter: the view is no longer current, and Update writes the new filter into it.
+    expect(within(bar).queryByRole('button', { name: /^Update/ })).toBeNull();
+    await user.click(within(screen.getByRole('group', { name: 'Filter agents by status' })).getByRole('button', { name: /^idle/ }));
+    await waitFor(() => expect(router.state.location.search).toMatch(/idle/));
+    await user.click(await within(bar).findByRole('button', { name: 'Update “payments triage”' }));
+    await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toHaveDisplayValue('payments triage · this town'));
+    const updated = (await testApi.get(endpoints.savedViews('agents', town.town.id), undefined, { revalidate: false })).items.find(
+      (v) => v.id === saved.id,
+    )!;
+    expect(new URLSearchParams(updated.query).get('status')).toMatch(/idle/);
+    expect(new URLSearchParams(updated.query).get('role')).toBe('polecat');
+    expect(within(bar).queryByRole('button', { name: /^Update/ })).toBeNull();
   });
 
   it('refuses a name already taken with the server’s reason, keeping what was typed', async () => {
@@ -79,14 +112,14 @@ describe('saved views', () => {
     await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toBeEnabled());
     await user.selectOptions(within(bar).getByLabelText('Saved view'), view.id);
     await waitFor(() => expect(screen.getByLabelText('Filter beads by text')).toHaveValue('checkout'));
-    await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toHaveDisplayValue('Bead search'));
+    await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toHaveDisplayValue('Bead search · all towns'));
 
     await user.click(within(bar).getByRole('button', { name: 'Rename…' }));
     const nameBox = within(bar).getByLabelText('New name for Bead search');
     await user.clear(nameBox);
     await user.type(nameBox, 'Checkout beads');
     await user.click(within(bar).getByRole('button', { name: 'Rename' }));
-    await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toHaveDisplayValue('Checkout beads'));
+    await waitFor(() => expect(within(bar).getByLabelText('Saved view')).toHaveDisplayValue('Checkout beads · all towns'));
 
     await user.click(within(bar).getByRole('button', { name: 'Delete…' }));
     await user.click(within(bar).getByRole('button', { name: 'Delete view' }));

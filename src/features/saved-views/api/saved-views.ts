@@ -11,16 +11,16 @@ import {
 } from '../../../api';
 import { z } from 'zod';
 
-/** The admin's saved views of one scope, and the one used last. */
-export const savedViewsQuery = (scope: SavedViewScope) =>
+/** The admin's saved views of one scope (for every town, and with a town those of that town), and the one used last. */
+export const savedViewsQuery = (scope: SavedViewScope, townId: string | null) =>
   queryOptions({
-    queryKey: queryKeys.savedViews(scope),
-    queryFn: ({ signal }) => apiClient.get(endpoints.savedViews(scope), signal),
+    queryKey: queryKeys.savedViews(scope, townId),
+    queryFn: ({ signal }) => apiClient.get(endpoints.savedViews(scope, townId), signal),
     // Only this admin changes them, and every change here refetches: no polling.
     staleTime: 60_000,
   });
 
-export const useSavedViews = (scope: SavedViewScope) => useQuery(savedViewsQuery(scope));
+export const useSavedViews = (scope: SavedViewScope, townId: string | null) => useQuery(savedViewsQuery(scope, townId));
 
 const Deleted = z.object({ deleted: z.string() });
 
@@ -30,7 +30,8 @@ export function useSavedViewMutations(scope: SavedViewScope) {
   const onSettled = () => queryClient.invalidateQueries({ queryKey: queryKeys.savedViews(scope) });
   return {
     create: useMutation({
-      mutationFn: (input: { name: string; query: string }) => apiClient.post(savedViewsPath(), { scope, ...input }, SavedView),
+      mutationFn: (input: { name: string; query: string; town_id: string | null }) =>
+        apiClient.post(savedViewsPath(), { scope, ...input }, SavedView),
       onSettled,
     }),
     update: useMutation({

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useHref, useLocation, useSearchParams } from 'react-router';
+import { useHref, useLocation, useParams, useSearchParams } from 'react-router';
 import { isApiError, type SavedView, type SavedViewScope } from '../../../api';
 import { useSavedViewMutations, useSavedViews } from '../api/saved-views';
 import { applySavedQuery, findCurrentView, hasFilters, SCOPE_NOUN, shareLink, toSavedQuery } from '../model/view-query';
@@ -26,10 +26,15 @@ export interface SavedViewsBarProps {
 export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
   const [params, setParams] = useSearchParams();
   const pathHref = useHref(useLocation().pathname);
-  const list = useSavedViews(scope);
+  // Inside a town, its own views are listed beside the ones for every town.
+  const townId = useParams().townId ?? null;
+  const list = useSavedViews(scope, townId);
   const { create, update, remove, lastUsed } = useSavedViewMutations(scope);
   const [mode, setMode] = useState<Mode>({ kind: 'idle' });
   const [name, setName] = useState('');
+  const [thisTownOnly, setThisTownOnly] = useState(false);
+  // The view applied last here: after the filter changes, "Update" saves the new filter into it.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
   const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
@@ -39,6 +44,8 @@ export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
   const views = list.data?.items ?? [];
   const current = findCurrentView(views, params, scope);
   const filtered = hasFilters(params, scope);
+  const selected = current ?? views.find((v) => v.id === selectedId) ?? null;
+  const changed = selected !== null && current === null && filtered;
 
   const apply = (view: SavedView | null, options: { replace: boolean }) => {
     const next = applySavedQuery(params, scope, view?.query ?? '');
@@ -56,6 +63,7 @@ export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
     const last = list.data.items.find((v) => v.id === lastId);
     if (!openedWithoutFilters.current || !last) return;
     apply(last, { replace: true });
+    setSelectedId(last.id);
     setRestored(last.name);
     // Runs when the list first arrives; `apply` reads the URL as it is then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -64,12 +72,14 @@ export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
   const choose = (id: string) => {
     setRestored(null);
     const view = views.find((v) => v.id === id) ?? null;
+    setSelectedId(view?.id ?? null);
     apply(view, { replace: false });
     lastUsed.mutate(view?.id ?? null);
   };
 
   const showAll = () => {
     setRestored(null);
+    setSelectedId(null);
     apply(null, { replace: false });
     lastUsed.mutate(null);
   };
@@ -79,6 +89,7 @@ export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
     setError(null);
     setLink(null);
     setName(next.kind === 'rename' ? next.view.name : '');
+    setThisTownOnly(false);
   };
 
   const submit = async (e: FormEvent) => {
@@ -86,12 +97,24 @@ export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
     setError(null);
     try {
       if (mode.kind === 'save') {
-        const saved = await create.mutateAsync({ name, query: toSavedQuery(params, scope) });
+        const saved = await create.mutateAsync({ name, query: toSavedQuery(params, scope), town_id: thisTownOnly ? townId : null });
+        setSelectedId(saved.id);
         lastUsed.mutate(saved.id);
       } else if (mode.kind === 'rename') {
         await update.mutateAsync({ id: mode.view.id, name });
       }
       setMode({ kind: 'idle' });
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+
+  const saveInto = async (view: SavedView) => {
+    setError(null);
+    setLink(null);
+    try {
+      await update.mutateAsync({ id: view.id, query: toSavedQuery(params, scope) });
+      lastUsed.mutate(view.id);
     } catch (failure) {
       setError(messageOf(failure));
     }
@@ -138,7 +161,7 @@ export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
           </option>
           {views.map((v) => (
             <option key={v.id} value={v.id}>
-              {v.name}
+              {v.name} · {v.town_id ? 'this town' : 'all towns'}
             </option>
           ))}
         </select>
@@ -164,6 +187,11 @@ export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
             autoFocus
             onChange={(e) => setName(e.target.value)}
           />
+          {mode.kind === 'save' && townId ? (
+            <label className="small saved-views-town">
+              <input type="checkbox" checked={thisTownOnly} onChange={(e) => setThisTownOnly(e.target.checked)} /> only in this town
+            </label>
+          ) : null}
           <button type="submit" className="button button-small button-primary" disabled={busy || name.trim() === ''}>
             {mode.kind === 'save' ? 'Save' : 'Rename'}
           </button>
@@ -192,6 +220,17 @@ export function SavedViewsBar({ scope, onApplied }: SavedViewsBarProps) {
           >
             Save view…
           </button>
+          {changed ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy}
+              title={`Save the current filter into “${selected.name}”`}
+              onClick={() => void saveInto(selected)}
+            >
+              Update “{selected.name}”
+            </button>
+          ) : null}
           {current ? (
             <>
               <button type="button" className="button button-small button-ghost" onClick={() => void copyLink(current)}>

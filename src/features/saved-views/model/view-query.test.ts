@@ -7,6 +7,7 @@ const view = (id: string, query: string): SavedView => ({
   scope: 'agents',
   name: id,
   query,
+  town_id: null,
   created_at: '2026-12-01T00:00:00.000Z',
   updated_at: '2026-12-01T00:00:00.000Z',
 });
