@@ -142,7 +142,7 @@ export function describeSearchContract(host: string, backend: SearchBackend) {
       expect((await api.get(endpoints.townAudit(town.id, { action: 'container' }))).items.length).toBeGreaterThan(0);
       // A long family name is still a family (`x….agent` → `x….agent.*`), not a substring.
       expect((await api.get(endpoints.audit({ action: `${'x'.repeat(60)}.agent` }))).items).toEqual([]);
-      const selections: BulkSelection[] = [
+      const selections: Extract<BulkSelection, { by: 'filter' }>[] = [
         { by: 'filter', kind: 'bead', filter: { q: long } },
         { by: 'filter', kind: 'agent', filter: { q: long } },
         { by: 'filter', kind: 'review', filter: { q: long } },
@@ -160,7 +160,7 @@ export function describeSearchContract(host: string, backend: SearchBackend) {
             },
             BulkPreview,
           )
-          .catch((error: unknown) => error);
+          .catch((error: unknown) => (error instanceof ApiError ? error : Promise.reject(error)));
         // Nothing matches: a preview of none, or a clear refusal saying so; never the database's 500.
         if (preview instanceof ApiError) expect(preview.status, `${selection.kind}: ${preview.message}`).toBeLessThan(500);
         else expect(preview.count, selection.kind).toBe(0);
