@@ -79,7 +79,11 @@ test('support-bot: restart the looping Mayor, the Mayor-ready expectation turns 
   await expect(recovery(dialog).locator('[data-verdict="recovered"]')).toBeVisible();
   // The first tab was never reloaded: its live refresh brings the badge to green.
   await expect(healthBadge(page)).toHaveText('Healthy');
-  await expect(page.getByRole('list', { name: 'Health findings' })).toHaveCount(0);
+  // The loop stays listed for a while as resolved (a new session answered since), and nothing else.
+  const findings = page.getByRole('list', { name: 'Health findings' }).getByRole('listitem');
+  await expect(findings).toHaveCount(1);
+  await expect(findings.first()).toHaveAttribute('data-resolved', 'true');
+  await expect(findings.first()).toContainText('a new session answered since');
 });
 
 test('data-warehouse: force-kill both zombies, each token-rate expectation turns ✓ and the town goes green live', async ({

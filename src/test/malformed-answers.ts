@@ -261,14 +261,15 @@ async function firstLoadHang(queryClient: QueryClient, subject: Subject, path: s
     void queryClient.resetQueries({ type: 'active' });
     await act(() => vi.advanceTimersByTimeAsync(WAIT_NOTICE_MS + 2_000));
     expect(asked, `${label}: the view asked`).toBeGreaterThan(0);
-    const notice = await waitFor(() => {
+    // The notice is looked up afresh each time: a re-render between two looks may replace its node.
+    const notice = () => {
       const found = screen.getAllByRole('status').find((s) => /still waiting \(\d+ s\)…/.test(s.textContent ?? ''));
       if (!found) throw new Error(`${label}: no "still waiting (N s)…" notice`);
       return found;
-    });
-    expect(within(notice).getByRole('button', { name: 'Cancel' }), `${label}: Cancel offered`).toBeInTheDocument();
+    };
+    await waitFor(() => expect(within(notice()).getByRole('button', { name: 'Cancel' }), `${label}: Cancel offered`).toBeInTheDocument());
     server.resetHandlers();
-    await user.click(within(notice).getByRole('button', { name: 'Retry' }));
+    await user.click(await waitFor(() => within(notice()).getByRole('button', { name: 'Retry' })));
     await waitFor(() => expect(shownOrNull(subject) !== null, `${label}: Retry brings the view back`).toBe(true), { timeout: 5_000 });
     expect(screen.queryByText(/still waiting/), `${label}: the notice is gone`).toBeNull();
   } finally {

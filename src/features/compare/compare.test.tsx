@@ -111,5 +111,5 @@ describe('compare two runs', () => {
     // Both sessions' windows are read from two AgentDOs: on a loaded machine that outlasts the default wait.
     const b = await screen.findByRole('region', { name: /^B: Session of Toast/ }, { timeout: 15_000 });
     expect(within(b).getByRole('link', { name: 'Toast' })).toBeInTheDocument();
-  });
+  }, 40_000);
 });
