@@ -33,7 +33,8 @@ export default defineConfig(({ mode }) => ({
     setupFiles: ['./vitest.setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'scenarios/**/*.test.ts', 'worker/**/*.test.ts'],
     css: false,
-    testTimeout: 15000,
+    // CI machines have two cores shared by the threads and the workerd instances the contract suites start.
+    testTimeout: 30000,
     pool: 'threads',
   },
 }));
