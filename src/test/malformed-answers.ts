@@ -267,6 +267,10 @@ async function firstLoadHang(queryClient: QueryClient, subject: Subject, path: s
       if (!found) throw new Error(`${label}: no "still waiting (N s)…" notice`);
       return found;
     };
+    // On a loaded machine the request may start a few seconds into the wait: give the page's (fake) clock
+    // more (simulated) time until the notice is due, then look for it.
+    for (let extra = 0; extra < 20 && !screen.queryAllByRole('status').some((s) => /still waiting/.test(s.textContent ?? '')); extra++)
+      await act(() => vi.advanceTimersByTimeAsync(1_000));
     await waitFor(() => expect(within(notice()).getByRole('button', { name: 'Cancel' }), `${label}: Cancel offered`).toBeInTheDocument());
     server.resetHandlers();
     await user.click(await waitFor(() => within(notice()).getByRole('button', { name: 'Retry' })));

@@ -51,10 +51,14 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
   const [target, setTarget] = useState<ScrollTarget | null>(() => (selectedId !== null ? { kind: 'event', id: selectedId } : null));
   const [timeInput, setTimeInput] = useState('');
 
+  // Only a search the admin typed is written: a write on mount (or when another navigation changes the
+  // URL under a viewer that is going away) would land on the next page's URL and wipe its parameters.
+  const urlQuery = urlView.q;
   useEffect(() => {
+    if (query === urlQuery) return;
     const timer = setTimeout(() => setView({ q: query }), URL_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, setView]);
+  }, [query, urlQuery, setView]);
 
   const typeCode = typeFilter ? cols.typeNames.indexOf(typeFilter) : -1;
   const allowed = useMemo(() => (typeFilter ? (typeCode >= 0 ? [typeCode] : []) : null), [typeFilter, typeCode]);
