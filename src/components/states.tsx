@@ -5,8 +5,23 @@ import { useWaiting, type WaitingQuery } from './waiting';
  * A loading placeholder that says what is loading (and how far, when known). Given its `query`, a
  * request that hangs says "Still waiting (20 s)…" with Cancel and Retry (components/waiting.tsx).
  */
-export function Loading({ label, progress, query }: { label: string; progress?: string; query?: WaitingQuery }) {
+export function Loading({
+  label,
+  progress,
+  query,
+  quiet = false,
+}: {
+  label: string;
+  progress?: string;
+  query?: WaitingQuery;
+  /**
+   * A plain muted line until the wait is overdue (no spinner, no live region): for a small part of a
+   * view that already announces itself, like the recovery watch under an action's "Verified:" status.
+   */
+  quiet?: boolean;
+}) {
   const waiting = useWaiting(query);
+  if (quiet && !waiting?.overdue && !waiting?.cancelled) return <p className="muted small">{label}…</p>;
   if (waiting?.cancelled)
     return (
       <div className="state state-loading state-cancelled" role="status" aria-live="polite">

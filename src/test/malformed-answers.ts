@@ -71,6 +71,9 @@ const TEXT_KEYS = new Set([
   'text',
   'name',
   'detail',
+  'says',
+  'evidence',
+  'problem',
 ]);
 
 /** A contract failure the client cannot salvage row by row is an error naming the field; a salvageable one renders. */

@@ -1,5 +1,7 @@
 import { StatusDot } from '../../../components/badge';
-import { ErrorState } from '../../../components/error-state';
+import { BoundedText } from '../../../components/bounded-text';
+import { ErrorState, RefreshFailed } from '../../../components/error-state';
+import { InvalidRows } from '../../../components/invalid-rows';
 import { Loading } from '../../../components/states';
 import { statusTone } from '../../../components/status';
 import { Link } from 'react-router';
@@ -11,8 +13,18 @@ import { useAuditVerify, type useAuditVerifyAll } from '../api/audit';
 export function ChainStatus({ townId }: { townId: string }) {
   const verify = useAuditVerify(townId);
   if (verify.isPending) return <Loading label="Verifying the audit hash chain" query={verify} />;
-  if (verify.isError) return <ErrorState error={verify.error} onRetry={() => void verify.refetch()} />;
-  const v = verify.data;
+  if (verify.isError && verify.data === undefined)
+    return <ErrorState error={verify.error} what="the chain verification" onRetry={() => void verify.refetch()} />;
+  // A re-verification that fails says so above the last verdict, which is kept and said to be the earlier one.
+  return (
+    <>
+      <RefreshFailed query={verify} what="the chain verification" />
+      <TownVerdict v={verify.data} />
+    </>
+  );
+}
+
+function TownVerdict({ v }: { v: AuditVerification }) {
   if (v.entries === 0) return <p className="muted chain-status">No interventions recorded for this town yet; the chain is empty.</p>;
   return v.verified ? (
     <p className="chain-status" data-testid="chain-status">
@@ -22,7 +34,7 @@ export function ChainStatus({ townId }: { townId: string }) {
   ) : (
     <div className="state state-error chain-status" role="alert" data-testid="chain-status">
       <strong className="state-title">{brokenTitle(v)}</strong>
-      <p className="state-message">{v.problem}</p>
+      <p className="state-message">{v.problem === null ? null : <BoundedText text={v.problem} size="block" label="problem" />}</p>
       <p className="muted">
         {v.verified_through > 0 ? `Entries 1–${v.verified_through} verify. ` : ''}Report this to security: the log was changed outside the
         panel.
@@ -46,8 +58,19 @@ function brokenTitle(v: AuditVerification): string {
  */
 export function AllChainsStatus({ verifications }: { verifications: ReturnType<typeof useAuditVerifyAll> }) {
   if (verifications.isPending) return <Loading label="Verifying every town's audit hash chain" query={verifications} />;
-  if (verifications.isError) return <ErrorState error={verifications.error} onRetry={() => void verifications.refetch()} />;
-  const items = verifications.data.items;
+  if (verifications.isError && verifications.data === undefined)
+    return <ErrorState error={verifications.error} what="the chain verification" onRetry={() => void verifications.refetch()} />;
+  return (
+    <>
+      <RefreshFailed query={verifications} what="the chain verification" />
+      <AllVerdicts items={verifications.data.items} />
+      {/* A town whose verdict cannot be read is named: silence there would read as "verified". */}
+      <InvalidRows rows={verifications.data.invalid_rows} noun="town verification" />
+    </>
+  );
+}
+
+function AllVerdicts({ items }: { items: AuditVerification[] }) {
   const broken = items.filter((v) => !v.verified);
   const entries = items.reduce((sum, v) => sum + v.entries, 0);
   if (broken.length === 0)
@@ -72,7 +95,7 @@ export function AllChainsStatus({ verifications }: { verifications: ReturnType<t
             {brokenTitle(v)
               .toLowerCase()
               .replace(/^audit chain /, '')}{' '}
-            — {v.problem}
+            — {v.problem === null ? null : <BoundedText text={v.problem} label="problem" />}
           </li>
         ))}
       </ul>

@@ -1,6 +1,10 @@
 import { Link } from 'react-router';
 import type { RecoveryCheck, RecoveryWatch as Watch } from '../../../api';
-import { ErrorState } from '../../../components/error-state';
+import { BoundedText } from '../../../components/bounded-text';
+import { ErrorState, RefreshFailed } from '../../../components/error-state';
+import { InvalidRows } from '../../../components/invalid-rows';
+import { Loading } from '../../../components/states';
+import { clipLine } from '../../../lib/bounded-text';
 import { paths } from '../../../lib/paths';
 import { useRecoveryWatch } from '../api/recovery';
 
@@ -22,28 +26,37 @@ function evidenceHref(townId: string, link: RecoveryCheck['link']): string | nul
  */
 export function RecoveryWatchPanel({ townId, auditId }: { townId: string; auditId: string }) {
   const watch = useRecoveryWatch(townId, auditId);
-  if (watch.isPending) return <p className="muted small">Reading how the town is recovering…</p>;
-  if (watch.isError) return <ErrorState error={watch.error} what="the recovery watch" onRetry={() => void watch.refetch()} />;
+  if (watch.isPending) return <Loading label="Reading how the town is recovering" query={watch} quiet />;
+  // A refresh that fails over checks already shown says so above them; they stay as last read.
+  if (watch.isError && watch.data === undefined)
+    return <ErrorState error={watch.error} what="the recovery watch" onRetry={() => void watch.refetch()} />;
   const w = watch.data;
+  const failed = <RefreshFailed query={watch} what="the recovery watch" />;
   if (!w.declared || w.no_recovery)
     return w.no_recovery ? (
-      <p className="muted small" data-recovery="none">
-        Nothing to watch after this action: {w.no_recovery}
-      </p>
-    ) : null;
-  if (w.checks.length === 0) return null;
+      <>
+        {failed}
+        <p className="muted small" data-recovery="none">
+          Nothing to watch after this action: <BoundedText text={w.no_recovery} label="reason" />
+        </p>
+      </>
+    ) : (
+      failed
+    );
+  if (w.checks.length === 0 && !w.invalid_rows?.length) return failed;
   return (
     <section className="recovery" aria-label="Recovery">
       <h3 className="recovery-title">
         Recovery <Verdict watch={w} />
       </h3>
+      {failed}
       <ul className="recovery-checks">
         {w.checks.map((c) => (
           <li key={c.id} data-check={c.id} data-met={c.met} className={c.met ? 'recovery-met' : 'recovery-open'}>
             <span className="recovery-mark" aria-hidden="true">
               {c.met ? '✓' : '…'}
             </span>
-            <span>{c.says}</span>
+            <BoundedText text={c.says} label="expectation" />
             <span className="muted small">
               {c.met ? (c.took_ms !== null ? ` — took ${took(c.took_ms)}` : ' — just now') : ' — not yet'}
             </span>
@@ -51,6 +64,8 @@ export function RecoveryWatchPanel({ townId, auditId }: { townId: string; auditI
           </li>
         ))}
       </ul>
+      {/* An expectation the panel cannot read is named, never dropped: it may be the one that did not hold. */}
+      <InvalidRows rows={w.invalid_rows} noun="check" />
     </section>
   );
 }
@@ -63,7 +78,7 @@ function Verdict({ watch }: { watch: Watch }) {
   }
   return o.verdict === 'recovered' ? (
     <span className="badge badge-green" data-verdict="recovered">
-      {o.summary}
+      {clipLine(o.summary)}
     </span>
   ) : (
     <span className="badge badge-red" data-verdict="did_not_recover">
@@ -76,7 +91,7 @@ function Evidence({ townId, check }: { townId: string; check: RecoveryCheck }) {
   const href = evidenceHref(townId, check.link);
   return (
     <div className="recovery-evidence small">
-      {check.evidence}
+      <BoundedText text={check.evidence} label="evidence" />
       {href ? (
         <>
           {' · '}
