@@ -11,6 +11,8 @@ const payments = world.towns.find((t) => t.town.name === 'payments-api')!;
 const toast = payments.agents.find((a) => a.name === 'Toast')!;
 const mayor = payments.agents.find((a) => a.role === 'mayor') ?? payments.agents[0]!;
 const bead = payments.beads[0]!;
+// A merge request's own page (its entry as facts) and the page of the bead it merges (Related merge requests).
+const review = payments.reviews.find((r) => r.source_bead_id)!;
 
 /** Every route of the router (src/app/router.tsx) with scenario data behind it. */
 const ROUTES = [
@@ -18,6 +20,8 @@ const ROUTES = [
   `/users/${DANA}`,
   ...TOWN_TABS.map((t) => `/towns/${payments.town.id}/${t.path}`),
   `/towns/${payments.town.id}/beads/${bead.id}`,
+  `/towns/${payments.town.id}/beads/${review.bead_id}`,
+  `/towns/${payments.town.id}/beads/${review.source_bead_id}`,
   `/towns/${payments.town.id}/agents/${toast.id}`,
   `/towns/${payments.town.id}/agents/${mayor.id}`,
   '/audit',

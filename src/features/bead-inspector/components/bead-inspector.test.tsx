@@ -119,6 +119,29 @@ describe('BeadInspector on the convoy-stall town (design-system)', () => {
     expect(refinery).toHaveAttribute('href', `/towns/${town.town.id}/agents/${review.refinery_agent_id}`);
   });
 
+  it('an MR’s own page shows its entry as facts: the bead it merges by title, review since when, PR, refinery', async () => {
+    const town = scenarioTown('docs-site');
+    const review = town.reviews.find((r) => r.review_state === 'running')!;
+    const source = town.beads.find((b) => b.id === review.source_bead_id)!;
+    const own = town.beads.find((b) => b.id === review.bead_id)!;
+    renderApp(`/towns/${town.town.id}/beads/${review.bead_id}`);
+    const section = await screen.findByRole('region', { name: 'This merge request' });
+    expect(screen.queryByRole('region', { name: 'Related merge requests' })).not.toBeInTheDocument();
+    const facts = section.querySelector('dl.facts') as HTMLElement;
+    // The page it is on is not offered as a link; the bead it merges is, by its title.
+    expect(within(facts).queryByRole('link', { name: own.title })).not.toBeInTheDocument();
+    expect(await within(facts).findByRole('link', { name: source.title })).toHaveAttribute(
+      'href',
+      `/towns/${town.town.id}/beads/${source.id}`,
+    );
+    expect(within(facts).getByText(/reviewing since/)).toHaveTextContent(/reviewing since \d+ (s|min|h)/);
+    expect(facts).toHaveTextContent(`${review.branch} → ${review.target_branch}`);
+    const name = town.agents.find((a) => a.id === review.refinery_agent_id)!.name;
+    expect(within(facts).getByRole('link', { name })).toHaveAttribute('href', `/towns/${town.town.id}/agents/${review.refinery_agent_id}`);
+    expect(within(section).queryByText('No merge request tracks this bead')).not.toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Sections' })).toHaveTextContent('This merge request');
+  });
+
   it('an MR links to its own git operations: the refinery’s page narrowed to that bead, with the count and Show all', async () => {
     const user = userEvent.setup();
     const town = scenarioTown('docs-site');
@@ -128,7 +151,7 @@ describe('BeadInspector on the convoy-stall town (design-system)', () => {
     const mine = ops.filter((g) => g.bead_id === source);
     expect(mine.length).toBeGreaterThan(0);
     renderApp(`/towns/${town.town.id}/beads/${review.bead_id}`);
-    const section = await screen.findByRole('region', { name: 'Related merge requests' });
+    const section = await screen.findByRole('region', { name: 'This merge request' });
     await user.click(within(section).getByRole('link', { name: 'git operations of this MR' }));
 
     const git = await screen.findByRole('region', { name: 'Git operations' });

@@ -75,7 +75,11 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
         <a href="#graph-heading">Graph</a>
         <a href="#history-heading">History</a>
         <a href="#assignments-heading">Assignments ({detail.assignments.length})</a>
-        <a href="#mr-heading">Merge requests ({detail.merge_requests.length})</a>
+        <a href="#mr-heading">
+          {detail.merge_requests.some((mr) => mr.bead_id === beadId)
+            ? 'This merge request'
+            : `Merge requests (${detail.merge_requests.length})`}
+        </a>
         <a href="#dispatch-heading">Dispatch ({detail.dispatch_attempts.length})</a>
       </nav>
       <BeadSummary townId={townId} detail={detail} town={town.data} />
@@ -86,7 +90,7 @@ export function BeadInspector({ townId, beadId, actions }: { townId: string; bea
         <StateHistory townId={townId} beadId={beadId} status={b.status} />
         <div className="bead-column">
           <Assignments townId={townId} assignments={detail.assignments} now={now} />
-          <MergeRequests townId={townId} items={detail.merge_requests} />
+          <MergeRequests townId={townId} beadId={beadId} items={detail.merge_requests} />
           <DispatchAttempts townId={townId} attempts={detail.dispatch_attempts} agentNames={agentNames} />
         </div>
       </div>
