@@ -1,4 +1,6 @@
 import { Dialog } from 'radix-ui';
+import { Loading } from '../components/states';
+import type { WaitingQuery } from '../components/waiting';
 import { SignInForm } from './sign-in';
 
 /**
@@ -7,7 +9,7 @@ import { SignInForm } from './sign-in';
  * stay as they were. It cannot be dismissed: nothing under it can be loaded until a fresh token comes.
  * A modal Radix dialog, so it layers over an open intervention dialog without closing it.
  */
-export function SessionExpiredPrompt({ message, checking }: { message: string; checking: boolean }) {
+export function SessionExpiredPrompt({ message, checking }: { message: string; checking: WaitingQuery | null }) {
   return (
     <Dialog.Root open>
       <Dialog.Portal>
@@ -21,7 +23,9 @@ export function SessionExpiredPrompt({ message, checking }: { message: string; c
         >
           <SignInForm
             expired
-            message={checking ? 'Checking the new token…' : message}
+            message={message}
+            // A check that hangs says so after a while, with Cancel and Retry (the prompt cannot be closed).
+            status={checking ? <Loading label="Checking the new token" query={checking} /> : undefined}
             heading={
               <Dialog.Title asChild>
                 <h1>Your admin session has expired</h1>

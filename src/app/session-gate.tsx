@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { apiClient, clearSession, endpoints, isApiError, queryKeys, sessionStore, type User } from '../api';
-import { ErrorState } from '../components/error-state';
+import { ErrorState, RefreshFailed } from '../components/error-state';
 import { Loading } from '../components/states';
 import { EmbedRenewal, EmbedWaiting } from './embed/embed-gate';
 import { useEmbedHost } from './embed/embed-host';
@@ -45,7 +45,7 @@ export function SessionGate({ children }: { children: (admin: User) => ReactNode
             </div>
           ) : null
         ) : (
-          <SessionExpiredPrompt message={message} checking={!expired} />
+          <SessionExpiredPrompt message={message} checking={expired ? null : session} />
         )}
       </>
     );
@@ -61,11 +61,25 @@ export function SessionGate({ children }: { children: (admin: User) => ReactNode
   if (session.isPending)
     return (
       <div className="gate">
-        <Loading label="Checking your admin session" />
+        <Loading label="Checking your admin session" query={session} />
       </div>
     );
+  const error = session.error;
+  // A re-check that fails for a reason other than the token (offline, a proxy's 502, an answer that did
+  // not arrive whole) keeps the page shown, with the failure and Retry above it: the token still holds,
+  // and every request the page makes is checked on its own. It used to replace the whole page.
+  const tokenRefused = isApiError(error) && (error.status === 401 || error.code === 'forbidden');
+  if (session.isError && session.data && !tokenRefused)
+    return (
+      <>
+        {/* After the page, as in every other return (the same slot, so the page is never remounted). */}
+        {children(session.data.user)}
+        <div className="session-refresh-failed">
+          <RefreshFailed query={session} what="your admin session" />
+        </div>
+      </>
+    );
   if (session.isError) {
-    const error = session.error;
     if (isApiError(error) && error.status === 401) {
       return embed ? <EmbedRenewal host={embed} token={token} message={error.message} /> : <SignIn expired message={error.message} />;
     }

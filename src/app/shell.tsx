@@ -1,6 +1,7 @@
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { clearSession, type User } from '../api';
 import { OperatorKeys, PaletteButton } from '../features/command-palette';
+import { CapabilitiesUnread } from '../features/deployment';
 import { ActionDialogHost } from '../features/interventions';
 import { paths } from '../lib/paths';
 import { useEmbedHost } from './embed/embed-host';
@@ -36,6 +37,7 @@ export function Shell({ admin }: { admin: User }) {
         )}
       </header>
       <main id="main" className="main">
+        <CapabilitiesUnread />
         {/* Above every page, so an intervention's result outlives the view its refetch changes. */}
         <ActionDialogHost>
           <Outlet />

@@ -16,7 +16,18 @@ export function SignIn({ expired = false, message }: { expired?: boolean; messag
 }
 
 /** The sign-in card: on its own page, or in the "session expired" prompt over the page the admin was on. */
-export function SignInForm({ expired = false, message, heading }: { expired?: boolean; message?: string; heading?: ReactNode }) {
+export function SignInForm({
+  expired = false,
+  message,
+  heading,
+  status,
+}: {
+  expired?: boolean;
+  message?: string;
+  heading?: ReactNode;
+  /** In place of the explanation: what is happening now (a new token being checked). */
+  status?: ReactNode;
+}) {
   const [token, setToken] = useState('');
   const [devError, setDevError] = useState<string | null>(null);
   const signInAsDev = (admin: boolean) => {
@@ -32,11 +43,13 @@ export function SignInForm({ expired = false, message, heading }: { expired?: bo
       }}
     >
       {heading ?? <h1>{expired ? 'Your admin session has expired' : 'Gastown Admin'}</h1>}
-      <p className="muted">
-        {expired
-          ? `${message ?? 'The admin API no longer accepts your token.'} Sign in again; the page you were on stays open.`
-          : 'Inspect and repair a user’s Gastown towns. Sign in with your admin token.'}
-      </p>
+      {status ?? (
+        <p className="muted">
+          {expired
+            ? `${message ?? 'The admin API no longer accepts your token.'} Sign in again; the page you were on stays open.`
+            : 'Inspect and repair a user’s Gastown towns. Sign in with your admin token.'}
+        </p>
+      )}
       <label className="label" htmlFor="token">
         Admin token
       </label>

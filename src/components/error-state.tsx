@@ -94,11 +94,14 @@ export function ErrorState({
   onRetry,
   what,
   kept,
+  about,
   children,
 }: {
   error: unknown;
   onRetry?: () => void;
   what?: string;
+  /** What was being read and what the panel does without it, under the explanation. */
+  about?: ReactNode;
   /** The view behind the error is still the one loaded before (a failed refresh): say so. */
   kept?: boolean;
   children?: ReactNode;
@@ -119,6 +122,7 @@ export function ErrorState({
       <strong className="state-title">{title}</strong>
       <p className="state-message">{message}</p>
       {hint ? <p className="muted">{hint}</p> : null}
+      {about ? <p className="muted">{about}</p> : null}
       {kept ? <p className="muted">Still showing what was loaded before this failed.</p> : null}
       {isApiError(error) && error.endpoint ? <p className="muted mono small">{error.endpoint}</p> : null}
       <div className="state-actions">

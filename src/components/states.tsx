@@ -10,6 +10,7 @@ export function Loading({
   progress,
   query,
   quiet = false,
+  hiddenUntilOverdue = false,
 }: {
   label: string;
   progress?: string;
@@ -19,9 +20,13 @@ export function Loading({
    * view that already announces itself, like the recovery watch under an action's "Verified:" status.
    */
   quiet?: boolean;
+  /** Nothing at all until the wait is overdue: for a read most pages never need to mention. */
+  hiddenUntilOverdue?: boolean;
 }) {
   const waiting = useWaiting(query);
-  if (quiet && !waiting?.overdue && !waiting?.cancelled) return <p className="muted small">{label}…</p>;
+  const early = !waiting?.overdue && !waiting?.cancelled;
+  if (hiddenUntilOverdue && early) return null;
+  if (quiet && early) return <p className="muted small">{label}…</p>;
   if (waiting?.cancelled)
     return (
       <div className="state state-loading state-cancelled" role="status" aria-live="polite">

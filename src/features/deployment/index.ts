@@ -3,4 +3,5 @@
  * whether a feed is recorded or an action supported, and the "not recorded by this deployment" notice.
  */
 export { capabilitiesQuery, useActionsUnsupported, useActionUnsupported, useFeedRecorded, useFeedRetention } from './api/capabilities';
+export { CapabilitiesUnread } from './components/capabilities-unread';
 export { NotRecorded } from './components/not-recorded';
