@@ -170,8 +170,9 @@ const PRESET_SQL: Record<keyof typeof BULK_PRESET_ACTIONS, string> = {
   stalled_agents: `SELECT id, name AS label, status FROM agents WHERE status = 'stalled' ORDER BY name, id`,
   agents_hooked_to_closed_beads: `SELECT a.id, a.name AS label, a.status FROM agents a JOIN beads b ON b.id = a.current_hook_bead_id
     WHERE b.status = 'closed' ORDER BY a.name, a.id`,
+  // Not one an admin closed without merging (force-close leaves it failed): retrying would reopen it.
   failed_reviews: `SELECT r.bead_id AS id, b.title AS label, r.review_state AS status FROM reviews r JOIN beads b ON b.id = r.bead_id
-    WHERE r.review_state = 'failed' ORDER BY r.enqueued_at, r.bead_id`,
+    WHERE r.review_state = 'failed' AND b.status != 'closed' ORDER BY r.enqueued_at, r.bead_id`,
   // An agent whose hooked bead's latest dispatch attempt failed.
   failed_dispatches: `SELECT a.id, a.name AS label, a.status FROM agents a
     WHERE a.current_hook_bead_id IS NOT NULL AND (SELECT d.outcome FROM dispatch_attempts d WHERE d.bead_id = a.current_hook_bead_id

@@ -45,6 +45,11 @@ export const reviewHandlers: FamilyHandlers<'review'> = {
         change('review', bead.id, bead.title, 'failure_reason', review.failure_reason, null),
       ),
       warnings: [
+        ...(bead.status === 'closed'
+          ? [
+              `This merge request was closed without merging (${review.failure_reason ?? 'closed'}): retrying reopens it and puts it back in the queue.`,
+            ]
+          : []),
         ...(review.failure_reason?.includes('conflict')
           ? ['The last failure was a merge conflict: retrying without a rebase will likely fail again.']
           : []),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../client';
-import { endpoints } from '../endpoints';
+import { batchesPath, endpoints } from '../endpoints';
 import { failure } from './lookups';
-import type { ActionRequest, AgentListItem, TownSummary } from '../schemas';
+import { BulkPreview, type ActionRequest, type AgentListItem, type TownSummary } from '../schemas';
 
 /**
  * Intervention contract: the same assertions against every backend (MSW and the reference worker).
@@ -286,6 +286,43 @@ export function describeInterventionContract(backend: string, clients: () => { a
       // The town's own log carries the same number and names.
       const inTown = (await admin.get(endpoints.townAudit(two.t.id, { limit: 1 }))).items[0]!;
       expect(inTown).toMatchObject({ id: two.entry.id, global_seq: second.global_seq, names: { town: 'mobile-app' } });
+    });
+
+    it('a merge request closed without merging stays closed: no “Retry every failed review”, and a retry of it says it reopens it', async () => {
+      const { admin } = clients();
+      const t = await town('docs-site');
+      const mr = (await admin.get(endpoints.reviewQueue(t.id))).entries.find((e) => e.review_state === 'failed' && e.status !== 'closed')!;
+      const readyBatch = () =>
+        admin.post(
+          batchesPath(t.id),
+          {
+            batch_key: key(),
+            action: 'review.force_retry',
+            selection: { by: 'preset', preset: 'failed_reviews' },
+            reason: 'retry the failed',
+          },
+          BulkPreview,
+        );
+      const before = await readyBatch();
+      expect(before.sample.map((s) => s.target_id)).toContain(mr.bead_id);
+
+      const closed = await admin.act(t.id, 'review.force_close', request('review', mr.bead_id), {
+        idempotencyKey: key(),
+        ifMatch: mr.version,
+      });
+      const after = await readyBatch();
+      expect(after.count, 'the closed one left the ready-made batch').toBe(before.count - 1);
+      expect(after.sample.map((s) => s.target_id)).not.toContain(mr.bead_id);
+
+      // Still retryable on purpose, one at a time, and the preview says what that does.
+      const retry = await admin.act(t.id, 'review.force_retry', request('review', mr.bead_id, { dryRun: true }), { idempotencyKey: key() });
+      expect(retry.effect.warnings).toContainEqual(
+        expect.stringMatching(
+          /^This merge request was closed without merging \(.+\): retrying reopens it and puts it back in the queue\.$/,
+        ),
+      );
+      expect(retry.effect.changes).toContainEqual(expect.objectContaining({ field: 'status', from: 'closed', to: 'open' }));
+      expect(closed.target_version).toBe(mr.version + 1);
     });
   });
 }

@@ -112,6 +112,11 @@ function ReviewState({ mr }: { mr: ReviewEntry }) {
           reviewing since <RelativeTime iso={mr.started_at} />
         </div>
       ) : null}
+      {mr.status === 'closed' && mr.review_state !== 'merged' ? (
+        <div className="small">
+          closed without merging{mr.pr_state === 'open' ? <span className="muted"> · PR still open on GitHub</span> : null}
+        </div>
+      ) : null}
       {mr.failure_reason ? <div className="status-text tone-text-red small">{mr.failure_reason}</div> : null}
     </>
   );

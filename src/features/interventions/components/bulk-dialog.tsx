@@ -197,7 +197,11 @@ const PRESETS: Record<BulkPreset, { label: string; noun: string; what: string }>
     noun: 'agents',
     what: 'Every agent still hooked to a bead that is closed.',
   },
-  failed_reviews: { label: 'Retry every failed review', noun: 'merge requests', what: 'Every merge request whose review failed.' },
+  failed_reviews: {
+    label: 'Retry every failed review',
+    noun: 'merge requests',
+    what: 'Every merge request whose review failed and that is still open (one closed without merging stays closed).',
+  },
   failed_dispatches: {
     label: 'Retry every failed dispatch',
     noun: 'agents',

@@ -5,6 +5,7 @@ import { LARGE_TOWN_ID } from '../../../mocks/host';
 import { failWith } from '../../../mocks/handlers';
 import { renderApp, scenarioTown } from '../../../test/render-app';
 import { setLiveRefreshPaused } from '../../../lib/live-refresh';
+import { endpoints, testApi } from '../../../test/api';
 
 const tab = (name: string, tabName: string, query = '') => `/towns/${scenarioTown(name).town.id}/${tabName}${query}`;
 
@@ -126,6 +127,28 @@ describe('Review queue tab', () => {
     expect(screen.getByText('Merge strategy')).toBeInTheDocument();
     const depth = scenarioTown('docs-site').reviews.filter((r) => r.review_state === 'pending' || r.review_state === 'running').length;
     expect(screen.getByTestId('queue-depth')).toHaveTextContent(String(depth));
+  });
+
+  it('a merge request force-closed without merging reads closed, its PR still open on GitHub, and is not counted failed', async () => {
+    const town = scenarioTown('docs-site');
+    const mr = (await testApi.get(endpoints.reviewQueue(town.town.id))).entries.find((e) => e.review_state === 'failed')!;
+    expect(mr.pr_state).toBe('open');
+    await testApi.act(
+      town.town.id,
+      'review.force_close',
+      { target: { kind: 'review', id: mr.bead_id }, params: {}, reason: 'abandoned: superseded by a rewrite', dryRun: false },
+      { idempotencyKey: crypto.randomUUID(), ifMatch: mr.version },
+    );
+    renderApp(tab('docs-site', 'review'));
+    const table = await screen.findByRole('table', { name: 'Merge requests' });
+    const row = within(table)
+      .getAllByTestId('review-row')
+      .find((r) => r.textContent?.includes(mr.title))!;
+    expect(row).toHaveTextContent('closed without merging · PR still open on GitHub');
+    expect(row).not.toHaveClass('row-troubled');
+    const summary = screen.getByRole('region', { name: 'Review queue summary' });
+    expect(within(summary).queryByText(/\d+ failed/)).not.toBeInTheDocument();
+    expect(summary).toHaveTextContent('+ 1 closed without merging');
   });
 
   it('opens PR links safely and shows a non-http URL as text', async () => {

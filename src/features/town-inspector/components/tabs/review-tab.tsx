@@ -74,7 +74,9 @@ export function ReviewTab({ townId }: { townId: string }) {
   if (queue.data === undefined) return <ErrorState error={queue.error} what="review queue" onRetry={() => void queue.refetch()} />;
   const { samples, depth, merge_strategy } = queue.data;
   const filtered = filter.state.length > 0 || filter.q.trim() !== '';
-  const failed = entries.filter((e) => e.review_state === 'failed').length;
+  // A merge request an admin closed without merging keeps review state failed; it is not failing work.
+  const failed = entries.filter((e) => e.review_state === 'failed' && e.status !== 'closed').length;
+  const closedUnmerged = entries.filter((e) => e.review_state === 'failed' && e.status === 'closed').length;
   const oldest = entries
     .filter((e) => e.review_state === 'pending' || e.review_state === 'running')
     .sort((a, b) => a.enqueued_at.localeCompare(b.enqueued_at))[0];
@@ -102,7 +104,10 @@ export function ReviewTab({ townId }: { townId: string }) {
           </div>
           <div>
             <dt>Failed</dt>
-            <dd>{failed > 0 ? <Badge tone="red">{failed} failed</Badge> : 0}</dd>
+            <dd>
+              {failed > 0 ? <Badge tone="red">{failed} failed</Badge> : 0}
+              {closedUnmerged > 0 ? <span className="muted small">+ {closedUnmerged} closed without merging</span> : null}
+            </dd>
           </div>
           <div>
             <dt>Oldest waiting</dt>
@@ -185,7 +190,11 @@ export function ReviewTab({ townId }: { townId: string }) {
               </thead>
               <tbody>
                 {shown.map((e) => (
-                  <tr key={e.bead_id} className={e.review_state === 'failed' ? 'row-troubled' : undefined} data-testid="review-row">
+                  <tr
+                    key={e.bead_id}
+                    className={e.review_state === 'failed' && e.status !== 'closed' ? 'row-troubled' : undefined}
+                    data-testid="review-row"
+                  >
                     <td className="check-cell">
                       <RowCheckbox
                         label={e.title}
@@ -201,7 +210,13 @@ export function ReviewTab({ townId }: { townId: string }) {
                     </td>
                     <td>
                       <StatusBadge kind="review" status={e.review_state} />
-                      {e.pr_state ? <span className="muted small"> PR {e.pr_state}</span> : null}
+                      {e.status === 'closed' && e.review_state !== 'merged' ? (
+                        <div className="small">
+                          closed without merging{e.pr_state === 'open' ? <span className="muted"> · PR still open on GitHub</span> : null}
+                        </div>
+                      ) : e.pr_state ? (
+                        <span className="muted small"> PR {e.pr_state}</span>
+                      ) : null}
                     </td>
                     <td className={e.retry_count >= 3 ? 'num text-red strong' : e.retry_count > 0 ? 'num text-yellow' : 'num'}>
                       {e.retry_count}
