@@ -16,6 +16,7 @@ export function BoundedText({
   pre = false,
   className,
   label,
+  render,
 }: {
   text: string;
   size?: Size;
@@ -24,11 +25,24 @@ export function BoundedText({
   className?: string;
   /** What the text is, for the toggle's accessible name: "reason" → "Show all of the reason (10.0 MB)". */
   label?: string;
+  /** How the shown text renders (a link around it); the toggle stays outside, never inside a link. */
+  render?: (text: string) => ReactNode;
 }) {
   const clip = useMemo(() => clipText(text, BOUNDS[size]), [text, size]);
   const full = useCallback(() => text, [text]);
   const sizeOf = useCallback(() => utf8Length(text), [text]);
-  return <Bounded head={clip.shown} clipped={clip.clipped} full={full} sizeOf={sizeOf} pre={pre} className={className} label={label} />;
+  return (
+    <Bounded
+      head={clip.shown}
+      clipped={clip.clipped}
+      full={full}
+      sizeOf={sizeOf}
+      pre={pre}
+      className={className}
+      label={label}
+      render={render}
+    />
+  );
 }
 
 /**

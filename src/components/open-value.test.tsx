@@ -15,4 +15,12 @@ describe('OpenValue', () => {
     expect(badge).toHaveClass('badge', 'badge-neutral');
     expect(badge).toHaveAttribute('title', 'unknown role `witness`');
   });
+
+  it('shows a 10 MB unknown word as its head, in the badge and its tooltip alike', () => {
+    const { container } = render(<OpenValue noun="role" value={`witness${'x'.repeat(10_000_000)}`} known={AgentRole.options} />);
+    const badge = screen.getByText(/^witnessx+…$/);
+    expect(badge.textContent!.length).toBeLessThan(100);
+    expect(badge.getAttribute('title')).toMatch(/^unknown role `witnessx+…`$/);
+    expect(container.innerHTML.length).toBeLessThan(1_000);
+  });
 });

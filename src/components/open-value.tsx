@@ -1,4 +1,5 @@
 import { Badge } from './badge';
+import { clipLine } from '../lib/bounded-text';
 
 /**
  * A word from an open vocabulary (a role, a bead type, an event type). A word the panel knows is shown
@@ -22,8 +23,8 @@ export function OpenValue({
 }) {
   if (!known.includes(value))
     return (
-      <Badge tone="neutral" title={unknownValueTitle(noun, value)}>
-        {value}
+      <Badge tone="neutral" title={unknownValueTitle(noun, clipLine(value, 80))}>
+        {clipLine(value, 80)}
       </Badge>
     );
   return <span className={className}>{label ?? value.replaceAll('_', ' ')}</span>;

@@ -48,7 +48,8 @@ export function BeadSummary({ townId, detail, town }: { townId: string; detail: 
           <dd>
             {agent ? (
               <>
-                <Link to={paths.agent.getHref(townId, agent.id)}>{agent.name}</Link> <StatusBadge kind="agent" status={agent.status} />
+                <Link to={paths.agent.getHref(townId, agent.id)}>{clipLine(agent.name)}</Link>{' '}
+                <StatusBadge kind="agent" status={agent.status} />
                 <span className="muted small">
                   since <RelativeTime iso={agent.status_since} />
                 </span>

@@ -8,6 +8,7 @@ import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../lib/paths';
 import { toSafeExternalUrl } from '../../../lib/urls';
 import { useBead } from '../api/bead';
+import { BoundedText } from '../../../components/bounded-text';
 
 /**
  * The merge requests of a bead, each as facts (review state, branch, PR, retries, refinery and its git
@@ -61,7 +62,7 @@ function MergeRequestFacts({ townId, mr, own }: { townId: string; mr: ReviewEntr
       <div>
         <dt>Branch</dt>
         <dd className="mono small">
-          {mr.branch} → {mr.target_branch}
+          {clipLine(mr.branch, 120)} → {clipLine(mr.target_branch, 120)}
         </dd>
       </div>
       <div>
@@ -117,7 +118,11 @@ function ReviewState({ mr }: { mr: ReviewEntry }) {
           closed without merging{mr.pr_state === 'open' ? <span className="muted"> · PR still open on GitHub</span> : null}
         </div>
       ) : null}
-      {mr.failure_reason ? <div className="status-text tone-text-red small">{mr.failure_reason}</div> : null}
+      {mr.failure_reason ? (
+        <div className="status-text tone-text-red small">
+          <BoundedText text={mr.failure_reason} label="failure reason" />
+        </div>
+      ) : null}
     </>
   );
 }
@@ -129,10 +134,10 @@ function PullRequest({ mr }: { mr: ReviewEntry }) {
     <span>
       {url ? (
         <a href={url} target="_blank" rel="noreferrer noopener">
-          {mr.pr_url}
+          {clipLine(mr.pr_url, 120)}
         </a>
       ) : (
-        <span className="mono">{mr.pr_url}</span>
+        <span className="mono">{clipLine(mr.pr_url, 120)}</span>
       )}
       {mr.pr_state ? <span className="muted"> ({mr.pr_state})</span> : null}
     </span>

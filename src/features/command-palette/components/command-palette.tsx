@@ -14,6 +14,7 @@ import { GO_KEYS } from '../model/keys';
 import { MIN_SERVER_QUERY, matchesQuery } from '../model/matches';
 import { toRouteContext } from '../model/route-context';
 import '../command-palette.css';
+import { clipLine } from '../../../lib/bounded-text';
 
 /**
  * The command palette (Ctrl/⌘-K): cmdk's list and keyboard model inside the app's Radix dialog.
@@ -110,7 +111,7 @@ function PaletteBody({ onDone }: { onDone: (navigating?: boolean) => void }) {
           <Command.Group heading="Beads">
             {found.beads.map((b) => (
               <Command.Item key={b.id} value={`bead:${b.id}`} onSelect={() => go(paths.bead.getHref(townId, b.id))}>
-                <span className="palette-name">{b.title}</span>
+                <span className="palette-name">{clipLine(b.title)}</span>
                 <span className="palette-meta mono">{shortId(b.id)}</span>
                 <StatusBadge kind="bead" status={b.status} />
               </Command.Item>
@@ -122,7 +123,7 @@ function PaletteBody({ onDone }: { onDone: (navigating?: boolean) => void }) {
           <Command.Group heading="Agents">
             {found.agents.map((a) => (
               <Command.Item key={a.id} value={`agent:${a.id}`} onSelect={() => go(paths.agent.getHref(townId, a.id))}>
-                <span className="palette-name">{a.name}</span>
+                <span className="palette-name">{clipLine(a.name)}</span>
                 <span className="palette-meta">{a.role}</span>
                 <span className="palette-meta mono">{shortId(a.id)}</span>
                 <StatusBadge kind="agent" status={a.status} />
@@ -135,7 +136,7 @@ function PaletteBody({ onDone }: { onDone: (navigating?: boolean) => void }) {
           <Command.Group heading="Towns">
             {found.towns.map((t) => (
               <Command.Item key={t.id} value={`town:${t.id}`} onSelect={() => go(paths.town.getHref(t.id, 'state'))}>
-                <span className="palette-name">{t.name}</span>
+                <span className="palette-name">{clipLine(t.name)}</span>
                 <span className="palette-meta mono">{shortId(t.id)}</span>
               </Command.Item>
             ))}
@@ -146,7 +147,7 @@ function PaletteBody({ onDone }: { onDone: (navigating?: boolean) => void }) {
           <Command.Group heading="Users">
             {found.users.map((u) => (
               <Command.Item key={u.id} value={`user:${u.id}`} onSelect={() => go(paths.user.getHref(u.id))}>
-                <span className="palette-name">{u.name}</span>
+                <span className="palette-name">{clipLine(u.name)}</span>
                 <span className="palette-meta">{u.email}</span>
               </Command.Item>
             ))}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { BoundedText } from '../../../components/bounded-text';
 import { RelativeTime } from '../../../components/relative-time';
 import type { Finding } from '../model/rules';
 
@@ -10,7 +11,8 @@ export function FindingItem({ finding, href }: { finding: Finding; href: string 
   const resolved = finding.resolved_at ?? null;
   return (
     <li className={`finding finding-${resolved ? 'resolved' : finding.severity}`} data-resolved={resolved ? 'true' : undefined}>
-      <Link to={href}>{finding.reason}</Link>
+      {/* A reason quotes server text (a failure reason, a credential error): a screenful, the rest on demand. */}
+      <BoundedText text={finding.reason} size="block" label="finding" render={(text) => <Link to={href}>{text}</Link>} />
       {resolved ? (
         <span className="finding-resolved-note">
           {' '}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { apiClient, endpoints, queryKeys, type EnvVar, type ReviewEntry } from '../../../api';
+import { clipLine } from '../../../lib/bounded-text';
 import type { FieldSpec } from '../model/registry';
 import { ActionBar, ActionButton, type ActionBarItem } from './action-button';
 
@@ -72,7 +73,7 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
                 .sort((a, b) => Number(a.present) - Number(b.present))
                 .map((t) => ({
                   value: t.bead_id,
-                  label: t.present ? `${t.title} (${t.status})` : `${t.bead_id.slice(0, 8)} — missing (deleted)`,
+                  label: t.present ? `${clipLine(t.title ?? '', 120)} (${t.status})` : `${t.bead_id.slice(0, 8)} — missing (deleted)`,
                 })),
             },
           ],
@@ -101,7 +102,7 @@ export function BeadActions({ townId, beadId }: { townId: string; beadId: string
               kind: 'checklist',
               options: convoy.tracked
                 .filter((t) => t.present && t.status !== 'closed')
-                .map((t) => ({ value: t.bead_id, label: `${t.title} (${t.status})` })),
+                .map((t) => ({ value: t.bead_id, label: `${clipLine(t.title ?? '', 120)} (${t.status})` })),
             },
           ],
         },

@@ -6,6 +6,7 @@ import { paths } from '../../../lib/paths';
 import { formatDuration } from '../../../lib/time';
 import { useTownCost } from '../api/tabs';
 import { CostChart } from './lazy-charts';
+import { clipLine } from '../../../lib/bounded-text';
 
 /**
  * What the town spent in the last 24 h: tokens and cost per hour, per agent with its working time
@@ -48,7 +49,7 @@ export function CostPanel({ townId }: { townId: string }) {
                 {c.agents.map((a) => (
                   <tr key={a.agent_id}>
                     <td>
-                      <Link to={paths.agent.getHref(townId, a.agent_id)}>{a.name}</Link>
+                      <Link to={paths.agent.getHref(townId, a.agent_id)}>{clipLine(a.name)}</Link>
                     </td>
                     <td className="muted small">{a.role}</td>
                     <td className="num">{formatCost(a.cost_microdollars)}</td>

@@ -7,6 +7,7 @@ import { Loading } from '../../../components/states';
 import { StatusBadge } from '../../../components/status-badge';
 import { LIVE_QUERY, useRefetchInterval } from '../../../lib/live-refresh';
 import { paths } from '../../../lib/paths';
+import { clipLine } from '../../../lib/bounded-text';
 
 /**
  * The town's escalation beads above its bead table: severity, acknowledgement and re-escalations, open
@@ -53,7 +54,7 @@ export function EscalationsPanel({ townId }: { townId: string }) {
             {query.data.items.map((e) => (
               <tr key={e.bead_id} data-testid="escalation-row">
                 <td>
-                  <Link to={paths.bead.getHref(townId, e.bead_id)}>{e.title}</Link>
+                  <Link to={paths.bead.getHref(townId, e.bead_id)}>{clipLine(e.title)}</Link>
                 </td>
                 <td>
                   <StatusBadge kind="priority" status={e.severity} />

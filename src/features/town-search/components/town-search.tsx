@@ -4,6 +4,7 @@ import { SEARCH_MIN_CHARS, type SearchHit } from '../../../api';
 import { ErrorState } from '../../../components/error-state';
 import { RelativeTime } from '../../../components/relative-time';
 import { EmptyState, Loading } from '../../../components/states';
+import { clipLine } from '../../../lib/bounded-text';
 import { useTownSearch } from '../api/use-town-search';
 import { agentMatchesHref, hitHref, moreLink } from '../model/hit-links';
 import { KIND_LABEL, matchCount, progressText, splitOnQuery, TOWN_KINDS, type AgentHits } from '../model/search-results';
@@ -18,7 +19,7 @@ function HitItem({ townId, hit, q }: { townId: string; hit: SearchHit; q: string
   return (
     <li className="search-hit">
       <Link to={hitHref(townId, hit, q)} className="search-hit-title">
-        <Marked text={hit.title} q={q} />
+        <Marked text={clipLine(hit.title)} q={q} />
       </Link>
       <span className="search-hit-meta muted">
         {hit.field}

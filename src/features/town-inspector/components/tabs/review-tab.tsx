@@ -21,6 +21,7 @@ import { AllRowsCheckbox, RowCheckbox } from '../../../../components/row-checkbo
 import { useRowSelection } from '../../../../components/use-row-selection';
 import { useSearchState, useUrlText } from '../../../../components/use-search-state';
 import { filterReviews, parseReviewFilter, writeReviewFilter } from '../../model/review-filter';
+import { BoundedText } from '../../../../components/bounded-text';
 
 const EMPTY: ReviewEntry[] = [];
 
@@ -206,7 +207,11 @@ export function ReviewTab({ townId }: { townId: string }) {
                       <Link to={paths.bead.getHref(townId, e.bead_id)} title={clipLine(e.title)}>
                         {clipLine(e.title)}
                       </Link>
-                      {e.failure_reason ? <div className="text-red small message-cell">{e.failure_reason}</div> : null}
+                      {e.failure_reason ? (
+                        <div className="text-red small message-cell">
+                          <BoundedText text={e.failure_reason} label="failure reason" />
+                        </div>
+                      ) : null}
                     </td>
                     <td>
                       <StatusBadge kind="review" status={e.review_state} />
@@ -229,7 +234,7 @@ export function ReviewTab({ townId }: { townId: string }) {
                       )}
                     </td>
                     <td className="mono small">
-                      {e.branch} → {e.target_branch}
+                      {clipLine(e.branch, 120)} → {clipLine(e.target_branch, 120)}
                     </td>
                     <td>
                       <PrLink url={e.pr_url} />
