@@ -17,6 +17,12 @@ export interface AdminApiOptions {
   profile?: Profile;
   /** Dashboard origins that may call the admin API from their page (CORS, server/http/cors.ts); none by default. */
   corsOrigins?: readonly string[];
+  /**
+   * Whether a read may wait on the same view's build another request started (server/http/read-memo.ts);
+   * true unless told. The Worker says false: it keeps one API per isolate, and a build in a request the
+   * platform cancelled would never answer the requests waiting on it.
+   */
+  shareInFlightReads?: boolean;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface AdminApiOptions {
 export function createAdminApi(host: Host, options: AdminApiOptions): (request: Request) => Promise<Response> {
   const capabilities = capabilitiesOf(options.profile ?? 'reference');
   const origins = options.corsOrigins ?? [];
-  const memo = new ReadMemo();
+  const memo = new ReadMemo(undefined, undefined, options.shareInFlightReads ?? true);
   return async (request) => {
     const url = new URL(request.url);
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {

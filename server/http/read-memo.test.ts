@@ -52,3 +52,21 @@ describe('ReadMemo: a live view built once per tag', () => {
     expect(await memo.get('/big', 'e', large)).toMatch(/^2/);
   });
 });
+
+describe('ReadMemo without shared builds (the Worker: one memo across requests)', () => {
+  it('keeps a finished body for the next request under the tag, but never makes a request wait on another one’s build', async () => {
+    const memo = new ReadMemo(64, 2_000_000, false);
+    let builds = 0;
+    const build = async () => {
+      const n = ++builds;
+      await new Promise((r) => setTimeout(r, 5));
+      return `{"n":${n}}`;
+    };
+    const together = await Promise.all([memo.get('/towns/t1', 'W/"t7.1"', build), memo.get('/towns/t1', 'W/"t7.1"', build)]);
+    expect(together).toEqual(['{"n":1}', '{"n":2}']);
+    // The next poll under the same tag is answered from the memo (whichever build finished last).
+    expect(await memo.get('/towns/t1', 'W/"t7.1"', build)).toBe('{"n":2}');
+    expect(builds).toBe(2);
+    expect(await memo.get('/towns/t1', 'W/"t8.1"', build)).toBe('{"n":3}');
+  });
+});

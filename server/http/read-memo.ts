@@ -7,11 +7,17 @@
  * Bounded by entry count and size; in memory of one API instance, so a restart starts empty.
  */
 export class ReadMemo {
-  private readonly entries = new Map<string, { etag: string; text: Promise<string | null> }>();
+  private readonly entries = new Map<string, Entry>();
 
+  /**
+   * `shareInFlight: false` keeps only finished bodies: a request never waits on a build another
+   * request started. The Worker needs that: it shares one memo between requests, and a promise settled
+   * in a request that the platform cancelled (its client went away) would never wake a waiter in another.
+   */
   constructor(
     private readonly maxEntries = 64,
     private readonly maxChars = 2_000_000,
+    private readonly shareInFlight = true,
   ) {}
 
   /**
@@ -25,17 +31,20 @@ export class ReadMemo {
       // Most recently used last, so eviction drops the coldest.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit.text;
+      return 'text' in hit ? hit.text : hit.pending;
     }
     const built = build();
-    const text = built.then(
+    if (!this.shareInFlight) {
+      const value = await built;
+      if (typeof value === 'string' && value.length <= this.maxChars) this.keep(key, { etag, text: value });
+      return value;
+    }
+    const pending = built.then(
       (value) => (typeof value === 'string' ? value : null),
       () => null,
     );
-    const entry = { etag, text };
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const entry = { etag, pending };
+    this.keep(key, entry);
     const value = await built.catch((error: unknown) => {
       this.forget(key, entry);
       throw error;
@@ -49,7 +58,16 @@ export class ReadMemo {
     this.entries.clear();
   }
 
-  private forget(key: string, entry: { etag: string; text: Promise<string | null> }): void {
+  private keep(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  private forget(key: string, entry: Entry): void {
     if (this.entries.get(key) === entry) this.entries.delete(key);
   }
 }
+
+/** A finished body, or (sharing in-flight builds) the build under way. */
+type Entry = { etag: string; text: string } | { etag: string; pending: Promise<string | null> };

@@ -17,6 +17,11 @@ export interface TimelineSource {
   kind: TimelineKind;
   /** A SELECT whose columns include `at` and `source_id` (unique in the source, sortable as text). */
   from: string;
+  /**
+   * The same SELECT without the joins that only fetch display names, for counting and for the merge's
+   * keys (server/town/timeline.ts): same rows, same `at` and `source_id`. Absent when `from` has no join.
+   */
+  bare?: string;
   /** SQL over the SELECT's columns for "this row names the entity" (two `?`); null when it names neither. */
   entity: string | null;
   /** The row as its domain record, read the way MSW reads it (src/mocks/scenarios/timeline-events.ts). */
@@ -28,6 +33,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
     kind: 'bead',
     from: `SELECT t.*, t.created_at AS at, t.id AS source_id, b.title AS bead_title FROM bead_events t
            LEFT JOIN beads b ON b.id = t.bead_id`,
+    bare: `SELECT t.*, t.created_at AS at, t.id AS source_id FROM bead_events t`,
     entity: '(bead_id = ? OR agent_id = ?)',
     toEvent: (r) =>
       beadTimelineEvent(
@@ -46,6 +52,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
     kind: 'agent',
     from: `SELECT t.*, t.at AS at, printf('%010d', t.id) AS source_id, a.name AS agent_name FROM agent_status_history t
            LEFT JOIN agents a ON a.id = t.agent_id`,
+    bare: `SELECT t.*, t.at AS at, printf('%010d', t.id) AS source_id FROM agent_status_history t`,
     entity: '(agent_id = ? AND ? IS NOT NULL)',
     toEvent: (r) =>
       agentStatusTimelineEvent(
@@ -75,6 +82,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
     kind: 'credential',
     from: `SELECT t.*, t.created_at AS at, t.id AS source_id, c.rig_name FROM credential_events t
            LEFT JOIN credentials c ON c.rig_id = t.rig_id`,
+    bare: `SELECT t.*, t.created_at AS at, t.id AS source_id FROM credential_events t`,
     entity: null,
     toEvent: (r) => credentialTimelineEvent(toCredentialEvent(r), strOrNull(r.rig_name)),
   },
