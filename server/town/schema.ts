@@ -478,6 +478,12 @@ export const TOWN_MIGRATIONS = [
      kind TEXT NOT NULL,
      name TEXT NOT NULL
    );`,
+
+  // v15 (issue 17): every town summary names the oldest open work beads (health.ts oldestOpenBeads). The
+  // planner took them by status and type (4,300 rows in the 10k-bead town), sorted them by age and ran
+  // the last-dispatch-error subquery for each: a fifth of the CPU of bench load. The open ones, by age.
+  `CREATE INDEX beads_open_oldest ON beads (created_at, id)
+     WHERE status IN ('open', 'in_progress', 'in_review') AND type IN ('issue', 'molecule');`,
 ] as const;
 
 export const STATUS_RANK: Record<string, number> = { open: 0, in_progress: 1, in_review: 2, closed: 3, failed: 4 };
