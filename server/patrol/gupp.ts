@@ -1,7 +1,8 @@
 import { all, first } from '../db/sql';
 import { toBead } from '../town/rows';
+import { patrolEscalations, raiseStallEscalation } from './escalations';
 import type { PatrolStep, Tick } from './tick';
-import { agentsWhere, beadEvent, endProcess, liveProcess, MINUTE, minutesSince, setAgentStatus } from './world';
+import { agentsWhere, beadById, beadEvent, endProcess, liveProcess, MINUTE, minutesSince, setAgentStatus } from './world';
 
 /** Production's GUPP timings (DOMAIN.md): nudge at 30 min, escalate at 1 h, force-stop at 2 h; orphans reopen after 5 min. */
 const NUDGE_MINUTES = 30;
@@ -11,7 +12,8 @@ const ORPHAN_MINUTES = 5;
 
 /**
  * GUPP (the hook's promise): a hooked polecat with no activity is nudged at 30 min, escalated at 1 h and
- * force-stopped (`stalled`, its session ended) at 2 h. A bead `in_progress` that no agent is hooked to
+ * force-stopped (`stalled`, its session ended) at 2 h, which raises an escalation bead for a human
+ * (raised again hourly while unacknowledged, closed once the agent is no longer stalled on it). A bead `in_progress` that no agent is hooked to
  * (its agent was reset, deleted or moved on) returns to open after 5 min, so dispatch can take it again.
  */
 export const guppStep: PatrolStep = {
@@ -28,6 +30,8 @@ export const guppStep: PatrolStep = {
           active_tools: [],
         });
         beadEvent(tick, beadId, 'agent_status', { agentId: agent.id, value: 'stalled' });
+        const bead = beadById(tick, beadId);
+        if (bead) raiseStallEscalation(tick, agent, bead);
       } else if (quiet >= ESCALATE_MINUTES && !since(tick, beadId, 'escalated', agent.last_activity_at)) {
         beadEvent(tick, beadId, 'escalated', { agentId: agent.id, metadata: { reason: `no activity for ${Math.floor(quiet)} min` } });
       } else if (quiet >= NUDGE_MINUTES && !since(tick, beadId, 'agent_status', agent.last_activity_at)) {
@@ -38,6 +42,7 @@ export const guppStep: PatrolStep = {
         });
       }
     }
+    patrolEscalations(tick);
     const orphans = all(
       tick.sql,
       `SELECT b.* FROM beads b WHERE b.status = 'in_progress' AND b.type IN ('issue', 'molecule') AND b.updated_at <= ?

@@ -305,6 +305,57 @@ export function describeRecoveryContract(name: string, backend: RecoveryBackend,
       expect((await container()).health).toBe('ok');
     });
 
+    // GUPP force-stops a hooked polecat after 2 h without activity and escalates it to a human: an
+    // escalation bead about the stuck bead, raised again every hour until someone acknowledges it. The
+    // container kept from starting (as above) silences every polecat that was working.
+    it('storefront: polecats silent for 2 h get escalation beads, raised again hourly until acknowledged', async () => {
+      await backend.reset();
+      const c = await context('storefront');
+      const working = (await c.api.get(endpoints.agents(c.townId))).items.filter((a) => a.status === 'working' && a.current_hook_bead_id);
+      expect(working.length).toBeGreaterThanOrEqual(2);
+      await c.act('container.update_env', 'container', c.townId, {
+        changes: [{ key: 'NODE_OPTIONS', value: '--inspect-brk=0.0.0.0:9229', secret: false }],
+      });
+      await restartContainer.apply(c);
+      const escalations = async () =>
+        (await c.api.get(endpoints.escalations(c.townId))).items.filter((e) => e.title.startsWith('Escalated: '));
+      let raised = await escalations();
+      expect(raised).toEqual([]);
+      for (let m = 0; m < 150 && raised.length < working.length; m += STEP_MINUTES) {
+        await backend.advance(c.townId, STEP_MINUTES * 60_000);
+        raised = (await escalations()).filter((e) => e.title.includes(' stalled on '));
+      }
+      expect(raised.map((e) => e.source_bead_id).sort()).toEqual(working.map((a) => a.current_hook_bead_id).sort());
+      for (const e of raised) expect(e).toMatchObject({ status: 'open', severity: 'high', acknowledged: false, re_escalation_count: 0 });
+      const stalled = (await c.api.get(endpoints.agents(c.townId))).items.filter((a) => working.some((w) => w.id === a.id));
+      expect(stalled.map((a) => a.status)).toEqual(stalled.map(() => 'stalled'));
+      // Each is a yellow finding until acknowledged.
+      const findings = (await diagnosis(c)).findings.filter((f) => f.rule === 'unacknowledged-escalation');
+      expect(findings.map((f) => f.target.id).sort()).toEqual(raised.map((e) => e.bead_id).sort());
+
+      const [seen, ...unseen] = raised;
+      await c.act('escalation.acknowledge', 'bead', seen!.bead_id);
+      await backend.advance(c.townId, 65 * 60_000);
+      const after = await escalations();
+      expect(after.find((e) => e.bead_id === seen!.bead_id)).toMatchObject({ acknowledged: true, re_escalation_count: 0 });
+      for (const e of unseen) {
+        const now = after.find((x) => x.bead_id === e.bead_id)!;
+        expect(now).toMatchObject({ acknowledged: false, re_escalation_count: 1 });
+        expect(now.last_escalated_at! > e.last_escalated_at!).toBe(true);
+      }
+      const open = (await diagnosis(c)).findings.filter((f) => f.rule === 'unacknowledged-escalation');
+      expect(open.map((f) => f.target.id)).not.toContain(seen!.bead_id);
+      expect(open.map((f) => f.reason)).toContainEqual(expect.stringMatching(/raised again 1×$/));
+
+      // Resetting the stalled agent leaves the escalation nothing to ask: it closes and stops counting.
+      const reset = unseen[0]!;
+      await c.act('agent.force_reset', 'agent', working.find((a) => a.current_hook_bead_id === reset.source_bead_id)!.id);
+      await backend.advance(c.townId, STEP_MINUTES * 60_000);
+      expect((await escalations()).find((e) => e.bead_id === reset.bead_id)).toMatchObject({ status: 'closed' });
+      const left = (await diagnosis(c)).findings.filter((f) => f.rule === 'unacknowledged-escalation');
+      expect(left.map((f) => f.target.id)).not.toContain(reset.bead_id);
+    });
+
     // Production lands a review-then-land convoy by a landing merge request from its feature branch:
     // complete is not landed. The refinery reviews and merges that request like any other, then it lands.
     it('design-system: once complete, the convoy lands by a landing merge request from its feature branch', async () => {
