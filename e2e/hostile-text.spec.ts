@@ -6,8 +6,8 @@ import { FORMULAS, HOSTILE_TEXTS, INJECTED, megabyteString } from './fixtures/ho
 
 /**
  * Hostile text (issue 17): the corpus in e2e/fixtures goes in through the backend's own ingestion — the
- * seed's free text (bead titles and bodies, dispatch errors, git stderr, credential errors, container
- * events, the Mayor's messages; test hooks only), interventions with hostile reasons (the action
+ * seed's free text (bead titles and bodies, agent and rig names, dispatch errors, git stderr, credential
+ * errors, container events, status reasons, the Mayor's messages; test hooks only), interventions with hostile reasons (the action
  * registry, so the audit log holds them), the Mayor's message resent through its action, SDK events
  * through the relay's dev route, saved view names — then every view that shows them is opened. The
  * suite fails on any dialog, any script-set global, any injected element or unsafe URL, and checks the
@@ -120,6 +120,15 @@ async function expectInert(page: Page, where: string) {
   expect(found, where).toEqual({ pwned: null, hits: [], unsafe: [], handlers: [] });
 }
 
+/**
+ * The 1 MB strings (a bead body, git stderr, a credential error, an agent's status reason, a container
+ * lifecycle reason) are laid out only as a bounded head: the page holds far less than one of them.
+ */
+async function expectBounded(page: Page, where: string) {
+  const size = await page.evaluate(() => document.body.innerHTML.length);
+  expect(size, `${where}: no 1 MB string laid out whole`).toBeLessThan(LARGE.length / 2);
+}
+
 /** Opens a route, waits until it has loaded, checks it is inert and that the hostile text shows as text. */
 async function visit(page: Page, route: string, shows: string | RegExp | null = /onerror=|<script>|javascript:/) {
   await page.goto(route);
@@ -151,12 +160,17 @@ test('hostile text: written through every ingestion path, shown everywhere as in
 
   const t = infra.town.id;
   await visit(page, `/users/${DANA}`, null);
-  for (const tab of ['state', 'agents', 'review', 'container', 'config', 'events', 'audit'])
+  for (const tab of ['state', 'agents', 'review', 'container', 'config', 'events', 'audit']) {
     await visit(page, `/towns/${t}/${tab}`, tab === 'review' || tab === 'agents' ? null : undefined);
+    await expectBounded(page, `${tab} tab`);
+  }
   await visit(page, `/towns/${support.town.id}/state`);
   await visit(page, `/towns/${support.town.id}/agents/${supportMayor.id}`);
   await visit(page, `/towns/${t}/beads/${largeBead.id}`);
+  await expectBounded(page, 'the bead with the 1 MB body');
   await visit(page, `/towns/${t}/agents/${polecat.id}`);
+  // Its status reason is the 1 MB string; its name, like every agent's and rig's, is one of the payloads.
+  await expectBounded(page, 'the polecat with the 1 MB status reason');
   await visit(page, `/towns/${t}/agents/${polecat.id}?q=${encodeURIComponent('onerror')}`);
   // The event viewer opened at a hostile tool call, then at the 1 MB error.
   await visit(page, `/towns/${t}/agents/${polecat.id}?event=${toolEvent}`);

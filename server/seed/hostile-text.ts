@@ -7,7 +7,8 @@ import { badParam } from '../http/errors';
  * payloads before the towns are written, so every view reads it back from SQLite as it would
  * production text. Only fields the scenario already fills are replaced (a success keeps no error), so
  * each town keeps its scenario; one town also gets `large` (a 1 MB string) in one bead body, one git
- * stderr and one credential error.
+ * stderr, one credential error, one agent status reason and one container lifecycle reason. Agents and
+ * rigs get hostile names too, written everywhere a row repeats the name (`agent_name`, `rig_name`).
  */
 export interface HostileTextRequest {
   texts: string[];
@@ -59,9 +60,26 @@ function plantInTown(town: TownSeed, texts: string[]): void {
   for (const c of town.credentials) if (c.last_error !== null) c.last_error = next();
   for (const e of town.credential_events) if (e.error !== null) e.error = next();
   for (const e of town.container_events) if (e.message !== null) e.message = next();
+  const agentNames = new Map(town.agents.map((a) => [a.id, (a.name = next())]));
+  const rigNames = new Map(town.rigs.map((r) => [r.id, (r.name = next())]));
+  renameCopies(town, agentNames, rigNames);
   if (town.mayor) {
     if (town.mayor.last_user_message) town.mayor.last_user_message.text = next();
     if (town.mayor.session_error !== null) town.mayor.session_error = next();
+  }
+}
+
+/** Rows that repeat an agent's or a rig's name beside its id (assignments, processes, credentials…) follow the rename. */
+function renameCopies(town: TownSeed, agents: Map<string, string>, rigs: Map<string, string>): void {
+  for (const rows of Object.values(town)) {
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows as Record<string, unknown>[]) {
+      if (!row || typeof row !== 'object') continue;
+      const agent = typeof row.agent_id === 'string' ? agents.get(row.agent_id) : undefined;
+      if (agent !== undefined && typeof row.agent_name === 'string') row.agent_name = agent;
+      const rig = typeof row.rig_id === 'string' ? rigs.get(row.rig_id) : undefined;
+      if (rig !== undefined && typeof row.rig_name === 'string') row.rig_name = rig;
+    }
   }
 }
 
@@ -72,4 +90,10 @@ function plantLarge(town: TownSeed, large: string): void {
   if (git) git.stderr_excerpt = large;
   const credential = town.credentials.find((c) => c.last_error !== null);
   if (credential) credential.last_error = large;
+  // The first polecat's (the one whose page the e2e opens).
+  const polecat = town.agents.find((a) => a.role === 'polecat');
+  const status = town.agent_status_history.find((h) => h.agent_id === polecat?.id && h.reason !== null);
+  if (status) status.reason = large;
+  const lifecycle = town.container_events.find((e) => e.reason !== null);
+  if (lifecycle) lifecycle.reason = large;
 }
