@@ -107,6 +107,7 @@ export function townRoutes(router: Router<AdminContext>): void {
         entity: q.uuid('entity'),
         from: q.time('from'),
         to: q.time('to'),
+        q: q.text('q', 500)?.trim() || undefined,
       });
     });
 }

@@ -24,9 +24,17 @@ export interface TimelineSource {
   bare?: string;
   /** SQL over the SELECT's columns for "this row names the entity" (two `?`); null when it names neither. */
   entity: string | null;
+  /**
+   * SQL over the SELECT's columns (`from`'s, with the display names) holding the text the row reads as:
+   * its type, summary parts and details. The Events tab's text filter (`q`) looks for the words in it.
+   */
+  text: string;
   /** The row as its domain record, read the way MSW reads it (src/mocks/scenarios/timeline-events.ts). */
   toEvent(row: Row): TimelineBody;
 }
+
+/** Nullable columns joined by spaces (a NULL would make the whole concatenation NULL). */
+const cat = (...columns: string[]) => columns.map((c) => `coalesce(${c}, '')`).join(" || ' ' || ");
 
 export const TIMELINE_SOURCES: TimelineSource[] = [
   {
@@ -35,6 +43,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
            LEFT JOIN beads b ON b.id = t.bead_id`,
     bare: `SELECT t.*, t.created_at AS at, t.id AS source_id FROM bead_events t`,
     entity: '(bead_id = ? OR agent_id = ?)',
+    text: `'bead ' || event_type || ' ' || replace(event_type, '_', ' ') || ' ' || ${cat('old_value', 'new_value', 'bead_title', 'bead_id', 'agent_id', 'metadata')}`,
     toEvent: (r) =>
       beadTimelineEvent(
         {
@@ -54,6 +63,7 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
            LEFT JOIN agents a ON a.id = t.agent_id`,
     bare: `SELECT t.*, t.at AS at, printf('%010d', t.id) AS source_id FROM agent_status_history t`,
     entity: '(agent_id = ? AND ? IS NOT NULL)',
+    text: `'agent status.' || status || ' ' || ${cat('reason', 'agent_name', 'agent_id')}`,
     toEvent: (r) =>
       agentStatusTimelineEvent(
         { agent_id: str(r.agent_id), status: str(r.status) as AgentStatus, reason: strOrNull(r.reason) },
@@ -64,18 +74,21 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
     kind: 'dispatch',
     from: `SELECT t.*, t.created_at AS at, t.id AS source_id FROM dispatch_attempts t`,
     entity: '(bead_id = ? OR agent_id = ?)',
+    text: `'dispatch ' || outcome || ' ' || ${cat('error_message', 'container_response', 'bead_id', 'agent_id')}`,
     toEvent: (r) => dispatchTimelineEvent(toDispatchAttempt(r)),
   },
   {
     kind: 'container',
     from: `SELECT t.*, t.created_at AS at, t.id AS source_id FROM container_events t`,
     entity: "(json_extract(metadata, '$.agent_id') = ? AND ? IS NOT NULL)",
+    text: `'container ' || event_type || ' ' || ${cat('exit_code', 'reason', 'message', 'metadata')}`,
     toEvent: (r) => containerTimelineEvent(toContainerEvent(r)),
   },
   {
     kind: 'git',
     from: `SELECT t.*, t.created_at AS at, t.id AS source_id FROM git_operations t`,
     entity: '(bead_id = ? OR agent_id = ?)',
+    text: `'git ' || operation || ' ' || outcome || ' ' || ${cat('command', 'stderr_excerpt', 'bead_id', 'agent_id')}`,
     toEvent: (r) => gitTimelineEvent(toGitOperation(r)),
   },
   {
@@ -84,12 +97,14 @@ export const TIMELINE_SOURCES: TimelineSource[] = [
            LEFT JOIN credentials c ON c.rig_id = t.rig_id`,
     bare: `SELECT t.*, t.created_at AS at, t.id AS source_id FROM credential_events t`,
     entity: null,
+    text: `'credential ' || kind || ' ' || outcome || ' ' || ${cat('error', 'rig_name', 'rig_id')}`,
     toEvent: (r) => credentialTimelineEvent(toCredentialEvent(r), strOrNull(r.rig_name)),
   },
   {
     kind: 'admin',
     from: `SELECT t.*, t.at AS at, printf('%010d', t.seq) AS source_id FROM admin_audit_log t`,
     entity: '(target_id = ? AND ? IS NOT NULL)',
+    text: `${cat('action', 'admin_email', 'target_kind', 'target_id', 'reason', 'error', 'outcome')}`,
     toEvent: (r) =>
       adminTimelineEvent({
         seq: num(r.seq),

@@ -12,6 +12,8 @@ export interface TimelineParams {
   entity?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Text the row's type, summary or details contain (case-insensitive). */
+  q?: string | undefined;
 }
 
 /**
@@ -30,7 +32,8 @@ export function getTimeline(sql: SqlPort, params: TimelineParams): TimelinePage 
   for (const source of sources) {
     const filter = filters(source, params);
     if (!filter) continue;
-    const bare = source.bare ?? source.from;
+    // The text filter reads the display names (a bead's title, an agent's name), which only `from` joins.
+    const bare = params.q ? source.from : (source.bare ?? source.from);
     total += scalar(sql, `SELECT count(*) FROM (${bare}) WHERE 1 ${filter.sql}`, ...filter.bindings);
     const cursor = params.before
       ? { sql: ` AND (at, '${source.kind}:' || source_id) < (?, ?)`, bindings: [params.before[0], params.before[1]] }
@@ -74,6 +77,11 @@ function filters(source: TimelineSource, params: TimelineParams): { sql: string;
     if (!source.entity) return null;
     sql += ` AND ${source.entity}`;
     bindings.push(params.entity, params.entity);
+  }
+  if (params.q) {
+    // instr() rather than LIKE: a pasted error line is longer than the 50 bytes DO SQLite allows a LIKE pattern.
+    sql += ` AND instr(lower(${source.text}), ?) > 0`;
+    bindings.push(params.q.toLowerCase());
   }
   if (params.from) {
     sql += ' AND at >= ?';

@@ -62,6 +62,8 @@ export interface TimelineQuery {
   entity?: string;
   from?: string;
   to?: string;
+  /** Text the row's type, summary or details contain (case-insensitive). */
+  q?: string;
 }
 
 export interface AuditQuery {

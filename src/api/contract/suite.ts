@@ -325,6 +325,24 @@ export function defineContractSuite(name: string, getTarget: () => ContractTarge
         const served = page.items.map(({ id: _id, ...r }) => key(r)).sort();
         expect(served).toEqual(expected.map(key).sort());
       });
+
+      it('filters by text (q): every row whose words contain it, case-insensitive, counted, and none other', async () => {
+        const seed = townOf('stuck-agent');
+        const all = (await getOk(t(), `/towns/${seed.town.id}/timeline?limit=1000`, S.TimelinePage)).items;
+        const reads = (r: S.TimelineEvent) => `${r.type} ${r.summary} ${JSON.stringify(r.details)}`.toLowerCase();
+        // An agent's name (its status rows say it) and a bead's title (its bead rows say it), typed in another case.
+        for (const word of [seed.agents[0]!.name, seed.beads[0]!.title.split(' ')[0]!]) {
+          const typed = word.toUpperCase();
+          const page = await getOk(t(), `/towns/${seed.town.id}/timeline?limit=1000&q=${encodeURIComponent(typed)}`, S.TimelinePage);
+          const shown = all.filter((r) => r.summary.toLowerCase().includes(word.toLowerCase()));
+          expect(shown.length).toBeGreaterThan(0);
+          expect(page.items.map((r) => r.id)).toEqual(expect.arrayContaining(shown.map((r) => r.id)));
+          for (const row of page.items) expect(reads(row)).toContain(word.toLowerCase());
+          expect(page.total).toBe(page.items.length);
+        }
+        const none = await getOk(t(), `/towns/${seed.town.id}/timeline?q=${encodeURIComponent('no row says zq-xv-17')}`, S.TimelinePage);
+        expect(none).toMatchObject({ items: [], total: 0, next_cursor: null });
+      });
     });
 
     describe('secrets never leave the server', () => {

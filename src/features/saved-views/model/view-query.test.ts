@@ -18,7 +18,7 @@ describe('saved view queries', () => {
     expect(toSavedQuery(params, 'agents')).toBe('role=polecat&status=stalled');
     expect(hasFilters(params, 'agents')).toBe(true);
     expect(hasFilters(new URLSearchParams('event=42'), 'agents')).toBe(false);
-    expect(toSavedQuery(new URLSearchParams('kind=git&q=x'), 'timeline')).toBe('kind=git');
+    expect(toSavedQuery(new URLSearchParams('kind=git&q=x&event=bead:1'), 'timeline')).toBe('q=x&kind=git');
   });
 
   it('applying a view replaces the scope’s filters and leaves the rest of the URL', () => {

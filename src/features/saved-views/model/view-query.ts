@@ -9,7 +9,7 @@ export const SCOPE_PARAMS: Record<SavedViewScope, readonly string[]> = {
   beads: ['status', 'type', 'label', 'q', 'sort'],
   agents: ['role', 'status', 'q'],
   reviews: ['state', 'q'],
-  timeline: ['kind', 'entity', 'from', 'to'],
+  timeline: ['q', 'kind', 'entity', 'from', 'to'],
   sdk_events: ['q', 'type'],
   audit: ['town_id', 'admin', 'action', 'target', 'from', 'to'],
 };

@@ -297,6 +297,33 @@ describe('Events tab', () => {
     expect(screen.queryByTestId('timeline-live-off')).toBeNull();
   }, 30_000);
 
+  it('filters by text on the server through the URL, says when nothing matches, and clears the text', async () => {
+    const user = userEvent.setup();
+    const town = scenarioTown('infra-terraform');
+    const { router } = renderApp(tab('infra-terraform', 'events'));
+    await screen.findByRole('table', { name: 'Timeline' });
+    await waitFor(() => expect(screen.getByTestId('timeline-count')).toHaveTextContent(/^[\d,]+ of [\d,]+ events/));
+    const everything = screen.getByTestId('timeline-count').textContent;
+    const box = screen.getByRole('searchbox', { name: 'Filter events by text' });
+    await user.type(box, 'BAD CREDENTIALS');
+    await waitFor(() => expect(new URLSearchParams(router.state.location.search).get('q')).toBe('BAD CREDENTIALS'));
+    const failed = town.credential_events.filter((c) => c.error?.toLowerCase().includes('bad credentials')).length;
+    expect(failed).toBeGreaterThan(0);
+    await waitFor(() => {
+      const rows = within(screen.getByRole('table', { name: 'Timeline' })).getAllByTestId('timeline-row');
+      expect(rows.length).toBeGreaterThanOrEqual(failed);
+      for (const row of rows) expect(row.textContent?.toLowerCase()).toContain('bad credentials');
+    });
+    expect(screen.getByTestId('timeline-count')).not.toHaveTextContent(everything!);
+
+    await user.type(box, ' in no row zq');
+    expect(await screen.findByText('No events match “BAD CREDENTIALS in no row zq”')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Clear the text' }));
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(box).toHaveValue('');
+    await waitFor(() => expect(screen.getByTestId('timeline-count')).toHaveTextContent(everything!));
+  });
+
   it('shows an empty state for a filter with no rows', async () => {
     renderApp(tab('storefront', 'events', '?from=2001-01-01T00:00:00.000Z&to=2001-01-02T00:00:00.000Z'));
     expect(await screen.findByText('No events match these filters')).toBeInTheDocument();

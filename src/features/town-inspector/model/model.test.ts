@@ -170,14 +170,22 @@ describe('the timeline’s URL and exports', () => {
     details: { exit_code: 128 },
   };
 
-  it('round-trips kind, entity, range and the selected event', () => {
+  it('round-trips text, kind, entity, range and the selected event', () => {
     const view = parseTimelineView(
-      new URLSearchParams('kind=git,nope,dispatch&entity=abc&from=2026-11-24T00:00:00.000Z&to=garbage&event=git:1'),
+      new URLSearchParams('q=+OOM+&kind=git,nope,dispatch&entity=abc&from=2026-11-24T00:00:00.000Z&to=garbage&event=git:1'),
     );
-    expect(view).toEqual({ kind: ['git', 'dispatch'], entity: 'abc', from: '2026-11-24T00:00:00.000Z', to: '', event: 'git:1' });
+    expect(view).toEqual({
+      q: ' OOM ',
+      kind: ['git', 'dispatch'],
+      entity: 'abc',
+      from: '2026-11-24T00:00:00.000Z',
+      to: '',
+      event: 'git:1',
+    });
     expect(parseTimelineView(writeTimelineView(view))).toEqual(view);
     expect(toTimelineQuery(view, 1000)).toEqual({
       limit: 1000,
+      q: 'OOM',
       kind: ['git', 'dispatch'],
       entity: 'abc',
       from: '2026-11-24T00:00:00.000Z',
@@ -196,7 +204,7 @@ describe('the timeline’s URL and exports', () => {
   it('names export files after the town and the filter', () => {
     const name = exportFileName(
       '9e8d7c6b-1111-4111-8111-111111111111',
-      { kind: ['git'], entity: '', from: '', to: '', event: '' },
+      { q: '', kind: ['git'], entity: '', from: '', to: '', event: '' },
       'csv',
       new Date('2026-11-24T09:12:33Z'),
     );

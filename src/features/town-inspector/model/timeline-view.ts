@@ -1,8 +1,10 @@
 import { TimelineKind, type TimelineEvent, type TimelineQuery } from '../../../api';
 import { toCsv, toJson } from '../../../lib/export';
 
-/** The Events tab's URL: `?kind=dispatch,git&entity=<bead or agent id>&from=<iso>&to=<iso>&event=<row id>`. */
+/** The Events tab's URL: `?q=<text>&kind=dispatch,git&entity=<bead or agent id>&from=<iso>&to=<iso>&event=<row id>`. */
 export interface TimelineView {
+  /** Text the rows contain (the server filters). */
+  q: string;
   kind: TimelineKind[];
   entity: string;
   from: string;
@@ -20,6 +22,7 @@ export function parseTimelineView(params: URLSearchParams): TimelineView {
   const from = params.get('from');
   const to = params.get('to');
   return {
+    q: params.get('q') ?? '',
     kind: kinds,
     entity: params.get('entity') ?? '',
     from: isIso(from) ? from : '',
@@ -31,6 +34,7 @@ export function parseTimelineView(params: URLSearchParams): TimelineView {
 export function writeTimelineView(view: TimelineView, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
   const next = new URLSearchParams(base);
   const set = (key: string, value: string) => (value ? next.set(key, value) : next.delete(key));
+  set('q', view.q);
   set('kind', view.kind.join(','));
   set('entity', view.entity);
   set('from', view.from);
@@ -43,6 +47,7 @@ export function writeTimelineView(view: TimelineView, base: URLSearchParams = ne
 export function toTimelineQuery(view: TimelineView, limit: number): TimelineQuery {
   return {
     limit,
+    ...(view.q.trim() ? { q: view.q.trim() } : {}),
     ...(view.kind.length ? { kind: view.kind } : {}),
     ...(view.entity ? { entity: view.entity } : {}),
     ...(view.from ? { from: view.from } : {}),
@@ -75,6 +80,13 @@ export function toTimelineJson(
 export function exportFileName(townId: string, view: TimelineView, ext: 'csv' | 'json', now: Date): string {
   const parts = [`gastown-${townId.slice(0, 8)}-timeline`];
   if (view.kind.length) parts.push(view.kind.join('+'));
+  if (view.q.trim())
+    parts.push(
+      view.q
+        .trim()
+        .replace(/[^\w-]+/g, '_')
+        .slice(0, 24),
+    );
   if (view.entity) parts.push(view.entity.slice(0, 8));
   parts.push(now.toISOString().slice(0, 19).replace(/[:T]/g, '-'));
   return `${parts.join('-')}.${ext}`;

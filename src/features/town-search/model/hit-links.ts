@@ -37,8 +37,9 @@ export function agentMatchesHref(townId: string, agentId: string, q: string): st
 /**
  * Where a town kind's "N more" goes: the list that holds the rest. Beads and agents open their tab with
  * the text as its filter (those filters match title, labels and names, not bodies, so a body match
- * may need the search itself); dispatch, git and credential rows open the Events tab showing only that
- * kind (it has no text filter: the rows are there, newest first); other timeline hits open the Events tab.
+ * may need the search itself); dispatch, git, credential and other timeline rows open the Events tab with
+ * the text as its filter (it looks in each row's type, summary and details: every row the search found,
+ * and a few it reads in other columns), dispatch, git and credential rows that kind only.
  */
 export function moreLink(townId: string, kind: Exclude<SearchKind, 'sdk_event'>, q: string): { href: string; label: string } {
   switch (kind) {
@@ -47,12 +48,10 @@ export function moreLink(townId: string, kind: Exclude<SearchKind, 'sdk_event'>,
     case 'agent':
       return { href: paths.town.getHref(townId, 'agents', { q }), label: `Agents filtered by “${q}” on the Agents tab` };
     case 'dispatch':
-      return { href: paths.town.getHref(townId, 'events', { kind }), label: 'Every dispatch row on the Events tab' };
     case 'git':
-      return { href: paths.town.getHref(townId, 'events', { kind }), label: 'Every git row on the Events tab' };
     case 'credential':
-      return { href: paths.town.getHref(townId, 'events', { kind }), label: 'Every credential row on the Events tab' };
+      return { href: paths.town.getHref(townId, 'events', { kind, q }), label: `${kind} rows filtered by “${q}” on the Events tab` };
     case 'timeline':
-      return { href: paths.town.getHref(townId, 'events'), label: 'The whole timeline on the Events tab' };
+      return { href: paths.town.getHref(townId, 'events', { q }), label: `Events filtered by “${q}” on the Events tab` };
   }
 }

@@ -23,7 +23,8 @@ import {
   writeTimelineView,
 } from '../../model/timeline-view';
 import { KIND_TONE, TimelineRows } from '../timeline-rows';
-import { useSearchState } from '../../../../components/use-search-state';
+import { useSearchState, useUrlText } from '../../../../components/use-search-state';
+import { useDebounced } from '../../../../components/use-debounced';
 import { SavedViewsBar } from '../../../saved-views';
 import { InvalidRows } from '../../../../components/invalid-rows';
 
@@ -75,12 +76,19 @@ export function EventsTab({ townId }: { townId: string }) {
   const [view, setView] = useSearchState(parseTimelineView, writeTimelineView);
   // Filter changes are history entries (back undoes a filter); selecting a row is not.
   const update = useCallback((patch: Partial<ReturnType<typeof parseTimelineView>>) => setView(patch, { replace: false }), [setView]);
+  const [text, setText, resetText] = useUrlText(
+    view.q,
+    useCallback((q: string) => setView({ q }), [setView]),
+  );
+  // The server filters by text: ask once typing pauses, not per keystroke (the URL follows each one).
+  const q = useDebounced(view.q.trim(), view.q.trim(), 300).value;
   // Keyed on the filter's values, not the parsed object: selecting a row (`?event=`) must not refetch.
   const kindKey = view.kind.join(',');
   const { entity, from, to } = view;
   const query = useMemo(
-    () => toTimelineQuery({ kind: kindKey ? (kindKey.split(',') as TimelineKind[]) : [], entity, from, to, event: '' }, TIMELINE_PAGE_SIZE),
-    [kindKey, entity, from, to],
+    () =>
+      toTimelineQuery({ q, kind: kindKey ? (kindKey.split(',') as TimelineKind[]) : [], entity, from, to, event: '' }, TIMELINE_PAGE_SIZE),
+    [q, kindKey, entity, from, to],
   );
   const timeline = useTimeline(townId, query);
   const queryClient = useQueryClient();
@@ -109,7 +117,15 @@ export function EventsTab({ townId }: { townId: string }) {
   const onFilterEntity = useCallback((id: string) => update({ entity: id, event: '' }), [update]);
   const selected = view.event ? rows.find((r) => r.id === view.event) : undefined;
   const toggleKind = (k: TimelineKind) => update({ kind: view.kind.includes(k) ? view.kind.filter((x) => x !== k) : [...view.kind, k] });
-  const filtered = view.kind.length > 0 || view.entity !== '' || view.from !== '' || view.to !== '';
+  const filtered = view.q.trim() !== '' || view.kind.length > 0 || view.entity !== '' || view.from !== '' || view.to !== '';
+  const clearFilters = () => {
+    resetText('');
+    update({ q: '', kind: [], entity: '', from: '', to: '', event: '' });
+  };
+  const clearText = () => {
+    resetText('');
+    update({ q: '' });
+  };
   const exportMeta = () => ({ town_id: townId, filter: view, exported_at: new Date().toISOString() });
 
   return (
@@ -117,6 +133,14 @@ export function EventsTab({ townId }: { townId: string }) {
       <section className="panel tab-panel" aria-label="Events">
         <SavedViewsBar scope="timeline" />
         <div className="toolbar">
+          <input
+            className="input toolbar-search"
+            type="search"
+            placeholder="Filter events by text…"
+            aria-label="Filter events by text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <div className="status-chips" role="group" aria-label="Filter by kind">
             {TIMELINE_KINDS.map((k) => (
               <button key={k} type="button" className="chip" aria-pressed={view.kind.includes(k)} onClick={() => toggleKind(k)}>
@@ -157,11 +181,7 @@ export function EventsTab({ townId }: { townId: string }) {
             />
           </label>
           {filtered ? (
-            <button
-              type="button"
-              className="button button-small button-ghost"
-              onClick={() => update({ kind: [], entity: '', from: '', to: '', event: '' })}
-            >
+            <button type="button" className="button button-small button-ghost" onClick={clearFilters}>
               Clear filters
             </button>
           ) : null}
@@ -229,9 +249,25 @@ export function EventsTab({ townId }: { townId: string }) {
         ) : timeline.isError && rows.length === 0 ? (
           <ErrorState error={timeline.error} what="timeline" onRetry={() => void timeline.refetch()} />
         ) : rows.length === 0 && !invalid?.length ? (
-          <EmptyState title={filtered ? 'No events match these filters' : 'No events recorded for this town yet'}>
+          <EmptyState
+            title={
+              view.q.trim()
+                ? `No events match “${view.q.trim()}”`
+                : filtered
+                  ? 'No events match these filters'
+                  : 'No events recorded for this town yet'
+            }
+          >
+            {view.q.trim() ? (
+              <>
+                The text is looked for in each event’s type, summary and details.{' '}
+                <button type="button" className="button button-small" onClick={clearText}>
+                  Clear the text
+                </button>{' '}
+              </>
+            ) : null}
             {filtered ? (
-              <button type="button" className="button button-small" onClick={() => update({ kind: [], entity: '', from: '', to: '' })}>
+              <button type="button" className="button button-small" onClick={clearFilters}>
                 Clear filters
               </button>
             ) : null}
