@@ -28,6 +28,18 @@ async function advanceTown(baseURL: string | undefined, townId: string, ms: numb
   if (!res.ok) throw new Error(`advancing the town clock failed: HTTP ${res.status}`);
 }
 
+/** Full-page screenshots at 1440 and 390 px into SHOTS_DIR, when it is set (to look at, not to compare). */
+async function shoot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  const size = page.viewportSize()!;
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
+
 function healthBadge(page: Page) {
   return page.locator('.page-header-meta .status-dot');
 }
@@ -77,6 +89,7 @@ test('support-bot: restart the looping Mayor, the Mayor-ready expectation turns 
   await expect(check(dialog, 'mayor_ready')).toHaveAttribute('data-met', 'true');
   await expect(check(dialog, 'mayor_ready').locator('.recovery-mark')).toHaveText('✓');
   await expect(recovery(dialog).locator('[data-verdict="recovered"]')).toBeVisible();
+  await shoot(actions, 'recovery-panel-mayor-restart');
   // The first tab was never reloaded: its live refresh brings the badge to green.
   await expect(healthBadge(page)).toHaveText('Healthy');
   // The loop stays listed for a while as resolved (a new session answered since), and nothing else.
@@ -84,6 +97,7 @@ test('support-bot: restart the looping Mayor, the Mayor-ready expectation turns 
   await expect(findings).toHaveCount(1);
   await expect(findings.first()).toHaveAttribute('data-resolved', 'true');
   await expect(findings.first()).toContainText('a new session answered since');
+  await shoot(page, 'resolved-finding-support-bot');
 });
 
 test('data-warehouse: force-kill both zombies, each token-rate expectation turns ✓ and the town goes green live', async ({
