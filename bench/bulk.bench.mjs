@@ -1,6 +1,7 @@
 // Bulk actions on the 10k-bead benchmark town over HTTP to the local worker (issue 15): a dry run of
-// "all beads matching status = failed" (~1,100 targets), then the run of that batch in the steps the
-// panel takes (25 targets a request), each target with its own audit entry. `npm run bench -- bulk`.
+// "all beads matching status = failed" (~1,100 targets), then the run of that batch over
+// /run in steps of 25 targets a request, each target with its own audit entry; then the same filter again
+// over the stream route the panel uses (one NDJSON line per target as it completes). `npm run bench -- bulk`.
 import { ADMIN_TOKEN, adminGet, startSeededWorker } from './worker.mjs';
 
 const STEP = 25;
@@ -58,6 +59,43 @@ export default async function bulk() {
       before = audit.next_cursor;
     }
 
+    // The panel's way: the same filter again (back to the other priority) over the stream route, one
+    // NDJSON line per target as it completes.
+    const streamKey = crypto.randomUUID();
+    const again = await adminPost(server.base, `/towns/${town.id}/batches`, {
+      batch_key: streamKey,
+      action: 'bead.change_priority',
+      selection: { by: 'filter', kind: 'bead', filter: { status: ['failed'] } },
+      params: { priority: priority === 'critical' ? 'low' : 'critical' },
+      reason: 'bench: the same batch over the stream, target by target',
+    });
+    const t2 = performance.now();
+    const res = await fetch(`${server.base}/api/admin/towns/${town.id}/batches/${streamKey}/stream`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify({ confirm_count: again.count }),
+    });
+    if (!res.ok) throw new Error(`stream: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    let firstTargetMs = null;
+    let targetLines = 0;
+    let last = null;
+    let buffered = '';
+    for await (const chunk of res.body.pipeThrough(new TextDecoderStream())) {
+      buffered += chunk;
+      let nl;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = JSON.parse(buffered.slice(0, nl));
+        buffered = buffered.slice(nl + 1);
+        if (line.type === 'target') {
+          targetLines++;
+          firstTargetMs ??= performance.now() - t2;
+        }
+        last = line;
+      }
+    }
+    const streamMs = performance.now() - t2;
+    if (last?.type !== 'done') throw new Error(`the stream ended without done: ${JSON.stringify(last)}`);
+
     return {
       town_beads: town.beads.total,
       targets: preview.count,
@@ -67,6 +105,11 @@ export default async function bulk() {
       applied: page.applied,
       failed: page.failed,
       audit_entries_in_batch: entries,
+      stream_targets: again.count,
+      stream_target_lines: targetLines,
+      stream_first_target_ms: Math.round(firstTargetMs ?? -1),
+      stream_run_ms: Math.round(streamMs),
+      stream_applied: last.page.applied,
     };
   } finally {
     await server.stop();
