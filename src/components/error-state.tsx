@@ -118,7 +118,7 @@ export function ErrorState({
       </div>
     );
   return (
-    <div className="state state-error" role="alert">
+    <div className={kept ? 'state state-error state-kept' : 'state state-error'} role="alert">
       <strong className="state-title">{title}</strong>
       <p className="state-message">{message}</p>
       {hint ? <p className="muted">{hint}</p> : null}
