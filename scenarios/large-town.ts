@@ -1,4 +1,5 @@
-import type { Agent, Bead, BeadStatus } from '../src/api/schemas';
+import type { BeadStatus } from '../src/api/schemas';
+import type { StoredAgent as Agent, StoredBead as Bead } from './types';
 import { TownBuilder } from './town-builder';
 import { setAgentStatus, setMayorState } from './town/agents';
 import { addBead, depend } from './town/beads';

@@ -1,4 +1,5 @@
-import type { Agent, Rig } from '../src/api/schemas';
+import type { Rig } from '../src/api/schemas';
+import type { StoredAgent as Agent } from './types';
 import { ISSUE_TITLES, polecatName } from './names';
 import { createRng, minutesAgo, type Rng } from './random';
 import { addAgent } from './town/agents';

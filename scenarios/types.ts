@@ -101,6 +101,15 @@ export interface EnvSeed {
   secret: boolean;
 }
 
+/**
+ * A row as the reference backend stores it: always with a version. The contract's `version` is
+ * nullable (production's tables carry none), so the panel and the backend read the same schema while
+ * the backend's own code keeps counting versions.
+ */
+export type Versioned<T extends { version: unknown }> = Omit<T, 'version'> & { version: number };
+export type StoredAgent = Versioned<Agent>;
+export type StoredBead = Versioned<Bead>;
+
 export interface RigConfigRow {
   rig_id: string;
   max_polecats: number | null;
@@ -129,10 +138,10 @@ export interface TownSeed {
   /** `owner_user_id` is the creator; `owner_org_id` is set when an organization owns the town (GastownOrgDO). */
   town: { id: string; name: string; owner_user_id: string; owner_org_id?: string | null; created_at: string; updated_at: string };
   rigs: Rig[];
-  beads: Bead[];
+  beads: StoredBead[];
   bead_events: BeadEvent[];
   dependencies: Dependency[];
-  agents: Agent[];
+  agents: StoredAgent[];
   agent_status_history: (AgentStatusChange & { agent_id: string })[];
   assignments: Assignment[];
   convoys: ConvoyRow[];
@@ -140,11 +149,11 @@ export interface TownSeed {
   escalations: EscalationRow[];
   reviews: ReviewRow[];
   review_samples: QueueSample[];
-  container: Omit<ContainerState, 'processes' | 'env_vars' | 'events' | 'resources' | 'sleep_after_minutes' | 'town_id'>;
+  container: Versioned<Omit<ContainerState, 'processes' | 'env_vars' | 'events' | 'resources' | 'sleep_after_minutes' | 'town_id'>>;
   processes: ContainerProcess[];
   container_events: ContainerEvent[];
   resource_samples: ResourceSample[];
-  config: Omit<TownConfig, 'env_vars' | 'git_auth'> & { git_auth: Omit<TownConfig['git_auth'], 'token_set'> };
+  config: Versioned<Omit<TownConfig, 'env_vars' | 'git_auth'>> & { git_auth: Omit<TownConfig['git_auth'], 'token_set'> };
   env: EnvSeed[];
   /** A manually set git token (secret), or null. */
   git_token: string | null;

@@ -116,9 +116,15 @@ const TIMELINE_FEED: Record<string, Feed> = {
   admin: 'admin_audit_log',
 };
 
-/** Empties, in an answer, the lists of the feeds this deployment does not record (see the profile note above). */
+/**
+ * Empties, in an answer, the lists of the feeds this deployment does not record (see the profile note
+ * above), and drops every row's `version`: production's tables carry none, so the panel guards an
+ * action there with the dry run's row tag (server/engine/versions.ts), and this profile makes it do so.
+ */
 export function withoutUnrecorded(caps: Capabilities, path: string, body: unknown): unknown {
   if (caps.profile === 'reference' || typeof body !== 'object' || body === null) return body;
+  // Reads only: an action's answer keeps its audit entry exactly as hashed.
+  if (path.startsWith('/towns/') && !/\/(actions|batches)(\/|$)/.test(path)) dropVersions(body);
   const b = body as Record<string, unknown>;
   const blank = (feed: Feed, ...keys: string[]) => {
     if (!recorded(caps, feed)) for (const k of keys) if (Array.isArray(b[k])) b[k] = [];
@@ -137,4 +143,14 @@ export function withoutUnrecorded(caps: Capabilities, path: string, body: unknow
     b.items = (b.items as { kind: string }[]).filter((row) => !TIMELINE_FEED[row.kind] || recorded(caps, TIMELINE_FEED[row.kind]!));
   }
   return b;
+}
+
+/** Removes `version` from every object in an answer, in place (a row's version; `target_version` stays). */
+function dropVersions(value: unknown): void {
+  if (Array.isArray(value)) for (const item of value) dropVersions(item);
+  else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    if (typeof record.version === 'number') delete record.version;
+    for (const child of Object.values(record)) if (typeof child === 'object' && child !== null) dropVersions(child);
+  }
 }

@@ -1,4 +1,5 @@
-import type { Agent, AgentRole, AgentStatus, Open } from '../../src/api/schemas';
+import type { AgentRole, AgentStatus, Open } from '../../src/api/schemas';
+import type { StoredAgent as Agent } from '../types';
 import { identityFor } from '../names';
 import type { TownBuilder } from '../town-builder';
 

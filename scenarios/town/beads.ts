@@ -1,4 +1,5 @@
-import type { Agent, Assignment, Bead, BeadEventType, BeadPriority, BeadStatus, BeadType, DependencyType } from '../../src/api/schemas';
+import type { Assignment, BeadEventType, BeadPriority, BeadStatus, BeadType, DependencyType } from '../../src/api/schemas';
+import type { StoredAgent as Agent, StoredBead as Bead } from '../types';
 import type { TownBuilder } from '../town-builder';
 import { setAgentStatus, touch } from './agents';
 import { recordDispatch } from './history';

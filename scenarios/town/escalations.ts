@@ -1,4 +1,4 @@
-import type { Bead } from '../../src/api/schemas';
+import type { StoredBead as Bead } from '../types';
 import { createRng, hashString } from '../random';
 import type { TownBuilder } from '../town-builder';
 import type { EscalationRow } from '../types';

@@ -1,4 +1,4 @@
-import type { Bead } from '../../src/api/schemas';
+import type { StoredBead as Bead } from '../types';
 import type { TownBuilder } from '../town-builder';
 import { findFreePolecat, setAgentStatus, setMayorState } from './agents';
 import { addBead, depend, setBeadStatus } from './beads';

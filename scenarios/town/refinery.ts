@@ -1,4 +1,5 @@
-import type { Agent, Bead, ReviewState } from '../../src/api/schemas';
+import type { ReviewState } from '../../src/api/schemas';
+import type { StoredAgent as Agent, StoredBead as Bead } from '../types';
 import type { TownBuilder } from '../town-builder';
 import { setAgentStatus, touch } from './agents';
 import { addBead, depend, recordBeadEvent, setBeadStatus } from './beads';

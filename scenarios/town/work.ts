@@ -1,4 +1,5 @@
-import type { Agent, Bead, BeadPriority } from '../../src/api/schemas';
+import type { BeadPriority } from '../../src/api/schemas';
+import type { StoredAgent as Agent, StoredBead as Bead } from '../types';
 import type { TownBuilder } from '../town-builder';
 import { addBead, hook, setBeadStatus, unhook } from './beads';
 import { recordGitOp, recordUsage } from './history';

@@ -1,4 +1,5 @@
-import type { ActionChange, ActionName, Agent, Bead, LinkedIntegration, ProcessStatus, TargetKind, User } from '../../src/api/schemas';
+import type { ActionChange, ActionName, LinkedIntegration, ProcessStatus, TargetKind, User } from '../../src/api/schemas';
+import type { StoredAgent as Agent, StoredBead as Bead } from '../../scenarios/types';
 import { EngineError } from './engine-error';
 import type { TownAccess } from './town-access';
 

@@ -22,7 +22,7 @@ import { escalationHandlers } from './actions/escalation';
 import { MASK, maskParams } from './masking';
 import type { Handler } from './plan';
 import type { TownAccess } from './town-access';
-import { targetVersion } from './versions';
+import { ROW_TAG_PREFIX, targetTag, targetVersion } from './versions';
 
 export interface AuditLog {
   /** The newest entry's seq and hash, or null for an empty log. */
@@ -107,10 +107,25 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   }
   if (!request.data.dryRun) {
     if (input.ifMatch === null)
-      throw new EngineError(428, 'precondition_required', 'If-Match (the target version you saw) is required for an intervention.', {
-        parameter: 'If-Match',
-      });
-    if (Number(input.ifMatch) !== current) {
+      throw new EngineError(
+        428,
+        'precondition_required',
+        "If-Match (the target version you saw, or the dry run's target_tag when the target has none) is required for an intervention.",
+        {
+          parameter: 'If-Match',
+        },
+      );
+    if (input.ifMatch.startsWith(ROW_TAG_PREFIX)) {
+      // A target read without a version (production): the dry run's row tag is what the admin saw.
+      const tag = targetTag(town, spec.target, request.data.target.id);
+      if (input.ifMatch !== tag)
+        throw new EngineError(
+          409,
+          'conflict',
+          `The ${spec.target} changed since the preview you saw (its row tag is now ${tag}). Reload to see what changed, then decide again.`,
+          { field: 'row_tag', expected: input.ifMatch, current: tag },
+        );
+    } else if (Number(input.ifMatch) !== current) {
       throw new EngineError(
         409,
         'conflict',
@@ -134,7 +149,8 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   });
   if (request.data.dryRun) {
     const effect = { summary: plan.summary, changes: plan.changes, warnings: plan.warnings };
-    return { action, dry_run: true, effect, audit_entry: null, target_version: current };
+    const tag = targetTag(town, spec.target, request.data.target.id);
+    return { action, dry_run: true, effect, audit_entry: null, target_version: current, target_tag: tag };
   }
 
   // Masked before the writes: whether a variable was secret is read from the env as it stands now.
@@ -178,5 +194,6 @@ export function runAction(town: TownAccess, audit: AuditLog, input: RunInput): A
   };
   const entry: AuditEntry = { ...body, hash: auditHash(body) };
   audit.append(entry);
-  return { action, dry_run: false, effect, audit_entry: entry, target_version: newVersion };
+  const tagAfter = newVersion === null ? null : targetTag(town, spec.target, request.data.target.id);
+  return { action, dry_run: false, effect, audit_entry: entry, target_version: newVersion, target_tag: tagAfter };
 }

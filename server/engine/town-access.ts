@@ -1,6 +1,5 @@
 import type {
   Agent,
-  Bead,
   BeadEvent,
   ContainerEvent,
   ContainerProcess,
@@ -10,7 +9,7 @@ import type {
   DispatchAttempt,
   Rig,
 } from '../../src/api/schemas';
-import type { ConvoyRow, EnvSeed, EscalationRow, ReviewRow, RigConfigRow, TownSeed } from '../../scenarios/types';
+import type { ConvoyRow, EnvSeed, EscalationRow, ReviewRow, RigConfigRow, StoredAgent, StoredBead, TownSeed } from '../../scenarios/types';
 
 /**
  * What the intervention engine needs from a town's storage, implemented over the town's SQLite tables
@@ -18,15 +17,15 @@ import type { ConvoyRow, EnvSeed, EscalationRow, ReviewRow, RigConfigRow, TownSe
  */
 export interface TownAccess {
   townId: string;
-  agent(id: string): Agent | null;
-  agents(): Agent[];
-  bead(id: string): Bead | null;
+  agent(id: string): StoredAgent | null;
+  agents(): StoredAgent[];
+  bead(id: string): StoredBead | null;
   /** Beads whose assignee is this agent (the bead list shows the agent's name beside each). */
-  beadsAssignedTo(agentId: string): Bead[];
+  beadsAssignedTo(agentId: string): StoredBead[];
   /** Issues not yet done (open, in progress, in review), oldest first, at most 50: the Mayor's prompt lists them. */
-  openIssues(): Bead[];
+  openIssues(): StoredBead[];
   /** Direct `blocks` dependents of a bead (beads that wait on it). */
-  blockedBy(beadId: string): Bead[];
+  blockedBy(beadId: string): StoredBead[];
   dependencies(beadId: string): Dependency[];
   review(mrBeadId: string): ReviewRow | null;
   reviews(): ReviewRow[];
@@ -44,14 +43,14 @@ export interface TownAccess {
   mayor(): TownSeed['mayor'];
   gitTokenSet(): boolean;
 
-  updateAgent(id: string, patch: Partial<Agent>): void;
+  updateAgent(id: string, patch: Partial<StoredAgent>): void;
   deleteAgent(id: string): void;
   /** Removes a bead, its dependency edges (both ways), labels, events and side rows (review, convoy, escalation). */
   deleteBead(id: string): void;
-  updateBead(id: string, patch: Partial<Bead>): void;
+  updateBead(id: string, patch: Partial<StoredBead>): void;
   addBeadEvent(event: BeadEvent): void;
   addStatusChange(agentId: string, status: Agent['status'], at: string, reason: string): void;
-  startAssignment(agent: Agent, bead: Bead, at: string): void;
+  startAssignment(agent: StoredAgent, bead: StoredBead, at: string): void;
   endAssignment(
     agentId: string,
     beadId: string,

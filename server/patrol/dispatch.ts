@@ -1,4 +1,5 @@
-import { DISPATCH_CAP, type Agent, type Bead } from '../../src/api/schemas';
+import { DISPATCH_CAP } from '../../src/api/schemas';
+import type { StoredAgent as Agent, StoredBead as Bead } from '../../scenarios/types';
 import { all, first, num, scalar, str } from '../db/sql';
 import { identityFor, POLECAT_NAMES } from '../../scenarios/names';
 import { recordDispatchAttempt } from '../town/ingest';

@@ -1,4 +1,4 @@
-import type { Agent, Bead } from '../../src/api/schemas';
+import type { StoredAgent as Agent, StoredBead as Bead } from '../../scenarios/types';
 import { ASSISTANT_LINES, BASH_COMMANDS, SOURCE_FILES } from '../../scenarios/names';
 import { first, str } from '../db/sql';
 import { clearCondition } from './conditions';

@@ -1,4 +1,5 @@
-import type { Agent, Bead, BeadEvent, ContainerEvent, ContainerProcess, GitOperation } from '../../src/api/schemas';
+import type { BeadEvent, ContainerEvent, ContainerProcess, GitOperation } from '../../src/api/schemas';
+import type { StoredAgent as Agent, StoredBead as Bead } from '../../scenarios/types';
 import type { TownSeed } from '../../scenarios/types';
 import { all, first, insert, str } from '../db/sql';
 import { toAgent, toBead, toProcess } from '../town/rows';

@@ -9,11 +9,12 @@ import type {
   DispatchAttempt,
   GitOperation,
 } from '../../src/api/schemas';
+import type { StoredAgent, StoredBead } from '../../scenarios/types';
 import { fromJson, num, numOrNull, str, strOrNull, type Row } from '../db/sql';
 
 /** Row → contract mappers for TownDO tables. Casts to enums are safe: rows are written from parsed input. */
 
-export function toBead(row: Row): Bead {
+export function toBead(row: Row): StoredBead {
   return {
     id: str(row.id),
     type: str(row.type) as Bead['type'],
@@ -36,7 +37,7 @@ export function toBead(row: Row): Bead {
   };
 }
 
-export function toAgent(row: Row): Agent {
+export function toAgent(row: Row): StoredAgent {
   return {
     id: str(row.id),
     rig_id: strOrNull(row.rig_id),

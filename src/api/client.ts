@@ -18,8 +18,8 @@ export interface ApiConfig {
 export interface ActionOptions {
   /** A retried request with the same key never acts twice. */
   idempotencyKey: string;
-  /** The target's version; a stale one gets 409. */
-  ifMatch?: number | null;
+  /** The target's version, or the server's row tag (`row:…`) for a target read without one; a stale one gets 409. */
+  ifMatch?: number | string | null;
   signal?: AbortSignal;
 }
 

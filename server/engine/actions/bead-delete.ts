@@ -1,4 +1,4 @@
-import type { Bead } from '../../../src/api/schemas';
+import type { StoredBead as Bead } from '../../../scenarios/types';
 import { agentToIdle, change, hookedAgentOf, idleChanges, moved, need, processWarning, quote, type Ctx, type Plan } from '../plan';
 
 const titles = (beads: Bead[]) =>

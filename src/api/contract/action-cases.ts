@@ -174,7 +174,7 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: async ({ api, town }, t) => beadRow(api, town.id, t.id),
     changed: (after, before) => {
       expect(before!.status).toBe('failed');
-      expect(after).toMatchObject({ status: 'closed', version: before!.version + 1 });
+      expect(after).toMatchObject({ status: 'closed', version: before!.version! + 1 });
       expect(after!.closed_at).not.toBe(before!.closed_at);
     },
   }),
@@ -219,7 +219,7 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: async ({ api, town }, t) => beadRow(api, town.id, t.id),
     changed: (after, before) => {
       expect(before!.priority).toBe('medium');
-      expect(after).toMatchObject({ ...before, priority: 'high', version: before!.version + 1, updated_at: expect.any(String) });
+      expect(after).toMatchObject({ ...before, priority: 'high', version: before!.version! + 1, updated_at: expect.any(String) });
     },
   }),
   // ── Escalations ──
@@ -582,7 +582,7 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
         ...before,
         max_polecats_per_rig: 4,
         custom_instructions: { polecat: 'Run one test file at a time.' },
-        version: before.version + 1,
+        version: before.version! + 1,
         updated_at: after.updated_at,
       });
       expect(after.updated_at).not.toBe(before.updated_at);
@@ -597,7 +597,7 @@ export const ACTION_CASES: Record<ActionName, ActionCase<Target, unknown>> = {
     read: async (ctx, t) => (await configOf(ctx)).rigs.find((r) => r.rig.id === t.id)!,
     changed: (after, before) => {
       expect(before).toMatchObject({ max_polecats: null, model_override: null });
-      expect(after).toEqual({ ...before, max_polecats: 2, model_override: 'anthropic/claude-haiku-4.5', version: before.version + 1 });
+      expect(after).toEqual({ ...before, max_polecats: 2, model_override: 'anthropic/claude-haiku-4.5', version: before.version! + 1 });
     },
   }),
 };

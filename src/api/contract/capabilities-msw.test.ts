@@ -74,9 +74,11 @@ describe('the production-today profile holds to what it declares', () => {
     expect(detail.status_history.length).toBeGreaterThan(0);
   });
 
-  it('an action production’s worker lacks answers 422 not_supported and changes nothing; one it has runs', async () => {
+  it('an action production’s worker lacks answers 422 not_supported and changes nothing; one it has runs, guarded by the dry run’s row tag', async () => {
     const town = await paymentsApi(client);
     const toast = (await client.get(endpoints.agents(town.id))).items.find((a) => a.name === 'Toast')!;
+    // Production's rows carry no version: the reads say so (null), and the action is guarded by the server's row tag.
+    expect(toast.version).toBeNull();
     const request = { target: { kind: 'agent' as const, id: toast.id }, params: {}, reason: 'prod profile test', dryRun: false };
     expect(
       await failure(client.act(town.id, 'agent.force_kill', request, { idempotencyKey: crypto.randomUUID(), ifMatch: toast.version })),
@@ -85,9 +87,28 @@ describe('the production-today profile holds to what it declares', () => {
       code: 'not_supported',
     });
     expect((await client.get(endpoints.agent(town.id, toast.id))).agent.status).toBe(toast.status);
-    const reset = await client.act(town.id, 'agent.force_reset', request, { idempotencyKey: crypto.randomUUID(), ifMatch: toast.version });
+    expect(
+      await failure(client.act(town.id, 'agent.force_reset', request, { idempotencyKey: crypto.randomUUID(), ifMatch: null })),
+      'no version and no tag',
+    ).toMatchObject({ status: 428, code: 'precondition_required' });
+    const preview = await client.act(town.id, 'agent.force_reset', { ...request, dryRun: true }, { idempotencyKey: crypto.randomUUID() });
+    expect(preview.target_tag).toMatch(/^row:[0-9a-f]{32}$/);
+    const reset = await client.act(town.id, 'agent.force_reset', request, {
+      idempotencyKey: crypto.randomUUID(),
+      ifMatch: preview.target_tag,
+    });
     expect(reset.dry_run).toBe(false);
+    expect(reset.target_tag, 'the row changed, so did its tag').not.toBe(preview.target_tag);
     expect((await client.get(endpoints.agent(town.id, toast.id))).agent.status).toBe('idle');
+    // The preview's tag is stale once the row changed: a second admin deciding on it gets 409, and nothing is applied twice.
+    const stale = await failure(
+      client.act(town.id, 'agent.force_reset', request, { idempotencyKey: crypto.randomUUID(), ifMatch: preview.target_tag }),
+    );
+    expect(stale).toMatchObject({
+      status: 409,
+      code: 'conflict',
+      details: { field: 'row_tag', expected: preview.target_tag, current: reset.target_tag },
+    });
   });
 
   it('a bulk run is held to the same list: one of an action it lacks is refused before anything is dry-run; deleting beads by status runs', async () => {

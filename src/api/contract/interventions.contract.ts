@@ -58,9 +58,9 @@ export function describeInterventionContract(backend: string, clients: () => { a
         idempotencyKey: key(),
         ifMatch: toast.version,
       });
-      expect(result.target_version).toBe(toast.version + 1);
+      expect(result.target_version).toBe(toast.version! + 1);
       const after = await agentNamed(t.id, 'Toast');
-      expect(after).toMatchObject({ status: 'idle', current_hook_bead_id: null, version: toast.version + 1 });
+      expect(after).toMatchObject({ status: 'idle', current_hook_bead_id: null, version: toast.version! + 1 });
       expect((await admin.get(endpoints.bead(t.id, beadId))).bead.status).toBe('open');
       const audit = await admin.get(endpoints.townAudit(t.id));
       expect(audit.items[0]).toMatchObject({
@@ -83,7 +83,7 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const error = await failure(
         admin.act(t.id, 'bead.change_priority', request('bead', bead.id, { params: { priority: 'low' } }), {
           idempotencyKey: key(),
-          ifMatch: bead.version - 1,
+          ifMatch: bead.version! - 1,
         }),
       );
       expect(error).toMatchObject({ status: 409, code: 'conflict' });
@@ -102,7 +102,7 @@ export function describeInterventionContract(backend: string, clients: () => { a
       expect(second.audit_entry!.id).toBe(first.audit_entry!.id);
       const audit = await admin.get(endpoints.townAudit(t.id, { target: bead.id }));
       expect(audit.items.filter((e) => e.action === 'bead.change_priority')).toHaveLength(1);
-      expect((await admin.get(endpoints.bead(t.id, bead.id))).bead.version).toBe(bead.version + 1);
+      expect((await admin.get(endpoints.bead(t.id, bead.id))).bead.version).toBe(bead.version! + 1);
     });
 
     it('refuses a non-admin with 403, whatever the client shows', async () => {
@@ -186,9 +186,9 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const k = key();
       await admin.act(t.id, 'bead.change_priority', body('high'), { idempotencyKey: k, ifMatch: bead.version });
       expect(
-        await failure(admin.act(t.id, 'bead.change_priority', body('low'), { idempotencyKey: k, ifMatch: bead.version + 1 })),
+        await failure(admin.act(t.id, 'bead.change_priority', body('low'), { idempotencyKey: k, ifMatch: bead.version! + 1 })),
       ).toMatchObject({ status: 422, code: 'idempotency_key_reused' });
-      expect((await admin.get(endpoints.bead(t.id, bead.id))).bead).toMatchObject({ priority: 'high', version: bead.version + 1 });
+      expect((await admin.get(endpoints.bead(t.id, bead.id))).bead).toMatchObject({ priority: 'high', version: bead.version! + 1 });
     });
 
     it('a refused request is not remembered: the same key acts once its cause is fixed', async () => {
@@ -197,10 +197,10 @@ export function describeInterventionContract(backend: string, clients: () => { a
       const bead = (await admin.get(endpoints.beads(t.id, { q: 'Reduce bundle size of the checkout route' }))).items[0]!;
       const k = key();
       const body = request('bead', bead.id, { params: { priority: 'critical' } });
-      const stale = await failure(admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version + 7 }));
-      expect(stale).toMatchObject({ status: 409, details: { expected: bead.version + 7, current: bead.version } });
+      const stale = await failure(admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version! + 7 }));
+      expect(stale).toMatchObject({ status: 409, details: { expected: bead.version! + 7, current: bead.version } });
       const result = await admin.act(t.id, 'bead.change_priority', body, { idempotencyKey: k, ifMatch: bead.version });
-      expect(result.target_version).toBe(bead.version + 1);
+      expect(result.target_version).toBe(bead.version! + 1);
     });
 
     it('keeps derived reads consistent: summary counts and the timeline follow the change', async () => {
@@ -322,7 +322,7 @@ export function describeInterventionContract(backend: string, clients: () => { a
         ),
       );
       expect(retry.effect.changes).toContainEqual(expect.objectContaining({ field: 'status', from: 'closed', to: 'open' }));
-      expect(closed.target_version).toBe(mr.version + 1);
+      expect(closed.target_version).toBe(mr.version! + 1);
     });
   });
 }

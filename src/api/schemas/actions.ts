@@ -102,5 +102,11 @@ export const ActionResult = z.object({
   audit_entry: AuditEntry.nullable(),
   /** The target's version after the action (for the next If-Match). */
   target_version: z.number().int().positive().nullable(),
+  /**
+   * The server's tag of the target row (`row:<hash>`), for a target whose reads carry no version
+   * (production): a dry run's tag, sent back as If-Match, guards the action against any change since the
+   * preview. Null once the target is gone; absent from older backends.
+   */
+  target_tag: z.string().nullable().default(null),
 });
 export type ActionResult = z.infer<typeof ActionResult>;

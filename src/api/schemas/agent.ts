@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, JsonRecord, Timestamp } from './common';
 import { ContainerProcess, ProcessStatus } from './container';
-import { openEnum } from './tolerant';
+import { openEnum, RowVersion } from './tolerant';
 
 export const AgentRole = z.enum(['mayor', 'refinery', 'polecat']);
 export type AgentRole = z.infer<typeof AgentRole>;
@@ -28,7 +28,7 @@ export const Agent = z.object({
   stalled_at: Timestamp.nullable(),
   container_process_id: z.string().nullable(),
   created_at: Timestamp,
-  version: z.number().int().positive(),
+  version: RowVersion,
 });
 export type Agent = z.infer<typeof Agent>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, JsonRecord, Timestamp, page } from './common';
-import { openEnum, type Open } from './tolerant';
+import { openEnum, RowVersion, type Open } from './tolerant';
 
 export const BeadType = z.enum(['issue', 'message', 'escalation', 'merge_request', 'convoy', 'molecule', 'agent']);
 export type BeadType = z.infer<typeof BeadType>;
@@ -31,7 +31,7 @@ export const Bead = z.object({
   updated_at: Timestamp,
   closed_at: Timestamp.nullable(),
   /** Optimistic-concurrency version, sent back as `If-Match` by interventions. */
-  version: z.number().int().positive(),
+  version: RowVersion,
 });
 export type Bead = z.infer<typeof Bead>;
 

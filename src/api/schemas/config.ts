@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowVersion } from './tolerant';
 import { Id, Timestamp } from './common';
 import { EnvVar } from './container';
 import { GitOperation } from './agent';
@@ -43,7 +44,7 @@ export const TownConfig = z.object({
     /** Whether a manual token is stored; the token itself never leaves the server. */
     token_set: z.boolean(),
   }),
-  version: z.number().int().positive(),
+  version: RowVersion,
   updated_at: Timestamp,
 });
 export type TownConfig = z.infer<typeof TownConfig>;
@@ -53,7 +54,7 @@ export const RigConfig = z.object({
   max_polecats: z.number().int().min(1).max(20).nullable(),
   model_override: z.string().nullable(),
   custom_instructions: z.string().nullable(),
-  version: z.number().int().positive(),
+  version: RowVersion,
 });
 export type RigConfig = z.infer<typeof RigConfig>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowVersion } from './tolerant';
 import { Id, JsonRecord, Timestamp } from './common';
 
 export const ProcessStatus = z.enum(['starting', 'running', 'stopping', 'exited', 'failed']);
@@ -73,6 +74,6 @@ export const ContainerState = z.object({
   events: z.array(ContainerEvent),
   /** Resource samples, oldest first. */
   resources: z.array(ResourceSample),
-  version: z.number().int().positive(),
+  version: RowVersion,
 });
 export type ContainerState = z.infer<typeof ContainerState>;

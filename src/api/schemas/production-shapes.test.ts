@@ -4,6 +4,10 @@ import { endpoints } from '../endpoints';
 import { AgentListItem, AgentStatusChange, Assignment } from './agent';
 import { Bead, BeadEvent, BeadEventList, BeadListItem, BeadPage, BeadStatus, BeadType, beadEventActor } from './bead';
 import { isKnown } from './tolerant';
+import { ActionResult } from './actions';
+import { RigConfig, TownConfig } from './config';
+import { ContainerState } from './container';
+import { ReviewEntry } from './review';
 
 /**
  * The shapes production's Gastown sends today (DOMAIN.md, "Production as it stands"), fed to the
@@ -102,6 +106,19 @@ describe('the contract reads production shapes', () => {
       counts: { open: 0, in_limbo: 1 },
     });
     expect(page.counts).toEqual({ open: 0, in_limbo: 1 });
+  });
+
+  it('nothing carries a version: beads, agents and pages of them parse without one (null), as do config, rig, container and review rows', () => {
+    const { version: _b, ...versionlessBead } = bead();
+    const { version: _a, ...versionlessAgent } = agent();
+    expect(Bead.parse(versionlessBead).version).toBeNull();
+    expect(AgentListItem.parse(versionlessAgent).version).toBeNull();
+    const { version: _l, ...versionlessItem } = listItem();
+    const page = BeadPage.parse({ items: [versionlessItem, listItem()], next_cursor: null, total: 2, counts: { open: 2 } });
+    expect(page.items.map((b) => b.version)).toEqual([null, 1]);
+    for (const schema of [TownConfig, RigConfig, ContainerState, ReviewEntry]) expect(schema.shape.version.parse(undefined)).toBeNull();
+    // An older backend's action answer has no row tag: it reads as none.
+    expect(ActionResult.shape.target_tag.parse(undefined)).toBeNull();
   });
 
   it('a bead event’s actor is an agent, the literal `admin` (who, from the metadata) or the literal `system`', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RowVersion } from './tolerant';
 import { Id, Timestamp } from './common';
 import { BeadStatus } from './bead';
 import { MergeStrategy } from './config';
@@ -26,7 +27,7 @@ export const ReviewEntry = z.object({
   enqueued_at: Timestamp,
   started_at: Timestamp.nullable(),
   completed_at: Timestamp.nullable(),
-  version: z.number().int().positive(),
+  version: RowVersion,
 });
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
 

@@ -20,3 +20,10 @@ export function openEnum<T extends string>(known: { readonly options: readonly T
 export function isKnown<T extends string>(known: { options: readonly T[] }, value: string): value is T {
   return (known.options as readonly string[]).includes(value);
 }
+
+/**
+ * A row's optimistic-concurrency version. Production's tables carry none, so a read without one parses
+ * (as null) and an intervention on that target is guarded by the server's own row tag instead: the dry
+ * run answers `target_tag`, and the confirmed action sends it as If-Match (docs/admin-api.md).
+ */
+export const RowVersion = z.number().int().positive().nullable().default(null);

@@ -175,7 +175,7 @@ describe('the intervention log', () => {
         { target: { kind: 'agent', id: toast.id }, params: {}, reason: `${action} for the deleted-name test`, dryRun: false },
         { idempotencyKey: crypto.randomUUID(), ifMatch: version },
       );
-    const unhooked = await act('agent.force_unhook', agent.version);
+    const unhooked = await act('agent.force_unhook', agent.version!);
     await act('agent.delete', unhooked.target_version!);
 
     renderApp(`/towns/${town.town.id}/audit`);

@@ -9,7 +9,8 @@ export interface RunActionInput {
   reason: string;
   dryRun: boolean;
   idempotencyKey: string;
-  version: number | null;
+  /** If-Match: the target's version, or for a target read without one (production) the dry run's `target_tag`. */
+  version: number | string | null;
 }
 
 export function runAction(input: RunActionInput, signal?: AbortSignal): Promise<ActionResult> {

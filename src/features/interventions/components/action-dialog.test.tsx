@@ -100,6 +100,35 @@ describe('the intervention dialog', () => {
     expect(await auditOf(town.town.id)).toHaveLength(0);
   });
 
+  it('a target read without a version (production) is guarded by the preview’s row tag: applied as previewed, refused once the row changed', async () => {
+    const user = userEvent.setup();
+    const { town, toast } = toastOf('payments-api');
+    renderApp('/', {
+      element: <ActionButton townId={town.town.id} action="agent.force_reset" target={{ kind: 'agent', id: toast.id }} version={null} />,
+    });
+    await user.click(screen.getByRole('button', { name: 'Force-reset to idle' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByText(/Toast → idle/);
+    // Another admin unhooks Toast after this preview was made: the row, so its tag, changes.
+    await testApi.act(
+      town.town.id,
+      'agent.force_unhook',
+      { target: { kind: 'agent', id: toast.id }, params: {}, reason: 'the other admin', dryRun: false },
+      { idempotencyKey: crypto.randomUUID(), ifMatch: toast.version },
+    );
+    await user.type(within(dialog).getByLabelText(/Reason/), 'versionless target test');
+    await user.click(within(dialog).getByRole('button', { name: 'Force-reset to idle' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('changed since the preview you saw');
+    expect(await auditOf(town.town.id)).toHaveLength(1);
+    await user.click(within(alert).getByRole('button', { name: 'Reload and review again' }));
+    const confirm = within(dialog).getByRole('button', { name: 'Force-reset to idle' });
+    await waitFor(() => expect(confirm).toBeEnabled());
+    await user.click(confirm);
+    expect(await within(dialog).findByText(/Toast is now idle/)).toBeInTheDocument();
+    expect((await auditOf(town.town.id)).map((e) => e.action)).toEqual(['agent.force_unhook', 'agent.force_reset']);
+  });
+
   it('shows the server’s refusal in the preview and keeps the confirm button off', async () => {
     const user = userEvent.setup();
     const town = scenarioTown('storefront');

@@ -144,7 +144,8 @@ function ActionDialogBody({ request, onClose }: { request: ActionDialogRequest; 
       reason: reason.trim(),
       dryRun: false,
       idempotencyKey,
-      version,
+      // Production's rows carry no version: the server's tag of the row the preview was made from guards it instead.
+      version: version ?? preview.data?.target_tag ?? null,
     });
     request.onSuccess?.(result);
     const back = await readBack(townId, action, target, result).catch(() => ({

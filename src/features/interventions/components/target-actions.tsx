@@ -150,7 +150,7 @@ export function ReviewActions({
   townId: string;
   entry: ReviewEntry | null;
   beadId?: string;
-  beadVersion?: number;
+  beadVersion?: number | null;
 }) {
   const id = entry?.bead_id ?? beadId!;
   const version = entry?.version ?? beadVersion ?? null;

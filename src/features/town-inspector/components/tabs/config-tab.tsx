@@ -22,7 +22,7 @@ function TownSettings({ townId, config }: { townId: string; config: TownConfigRe
       <div className="panel-head">
         <h2>Town config</h2>
         <span className="muted small">
-          version {config.version} · updated <RelativeTime iso={config.updated_at} />
+          {config.version === null ? null : `version ${config.version} · `}updated <RelativeTime iso={config.updated_at} />
         </span>
         <span className="spacer" />
         <TownConfigEditor townId={townId} config={config} />
