@@ -1,6 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { endpoints } from '../../api/endpoints';
+import { testApi } from '../../test/api';
 import { renderApp, scenarioTown } from '../../test/render-app';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -112,4 +114,22 @@ describe('compare two runs', () => {
     const b = await screen.findByRole('region', { name: /^B: Session of Toast/ }, { timeout: 15_000 });
     expect(within(b).getByRole('link', { name: 'Toast' })).toBeInTheDocument();
   }, 40_000);
+
+  it('follows a restart live: the new session appears in the agent’s sessions without a reload', async () => {
+    const town = scenarioTown('support-bot');
+    const mayor = town.agents.find((a) => a.role === 'mayor')!;
+    renderApp(`/towns/${town.town.id}/agents/${mayor.id}`);
+    const table = await screen.findByRole('table', { name: 'The agent’s sessions' });
+    const before = within(table).getAllByRole('row').length;
+    const { agent } = await testApi.get(endpoints.agent(town.town.id, mayor.id));
+    await testApi.act(
+      town.town.id,
+      'mayor.force_restart',
+      { target: { kind: 'agent', id: mayor.id }, params: {}, reason: 'Mayor loops on the same tool call', dryRun: false },
+      { idempotencyKey: crypto.randomUUID(), ifMatch: agent.version },
+    );
+    // The live refresh brings the restart's session in, newest first and starting.
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(before + 1), { timeout: 10_000 });
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent(/starting/i);
+  }, 30_000);
 });
