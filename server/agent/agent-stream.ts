@@ -135,7 +135,7 @@ export class AgentStream {
         );
     const more = rows.length > query.limit;
     const items = rows.slice(0, query.limit).map((row) => toSdkEvent(row, agentId));
-    return { items, next_cursor: more ? (items.at(-1)?.id ?? null) : null, total: stats.total };
+    return { items, next_cursor: more ? (items.at(-1)?.id ?? null) : null, total: stats.total, dropped: dropped(stats) };
   }
 
   /**
@@ -193,7 +193,8 @@ export class AgentStream {
     ] as [number, number, string, string][];
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    return { rows: page, next_cursor: more ? (page.at(-1)?.[0] ?? null) : null, total: this.stats().total };
+    const stats = this.stats();
+    return { rows: page, next_cursor: more ? (page.at(-1)?.[0] ?? null) : null, total: stats.total, dropped: dropped(stats) };
   }
 
   private agentId(): string {
@@ -233,4 +234,9 @@ function toSdkEvent(row: Row, agentId: string): SdkEvent {
     created_at: String(row.created_at),
     summary: String(row.summary),
   };
+}
+
+/** Ids run 1…last_id and only the retention removes events, so what is gone is last_id − kept. */
+function dropped(stats: { total: number; last_id: number }): number {
+  return Math.max(0, stats.last_id - stats.total);
 }

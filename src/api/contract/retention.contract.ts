@@ -39,6 +39,7 @@ export function describeRetention(backend: string, host: RetentionHost) {
       expect(last).toBeGreaterThan(KEEP);
       const oldest = await api.get(endpoints.agentEvents(town.id, agent.id, { after: 0, limit: 5 }));
       expect(oldest.total).toBe(KEEP);
+      expect(oldest.dropped, 'the page says how many the retention dropped').toBe(last - KEEP);
       expect(oldest.items[0]!.id).toBe(last - KEEP + 1);
       const newest = await api.get(endpoints.agentEvents(town.id, agent.id, { limit: 1 }));
       expect(newest.items[0]).toMatchObject({ id: last, data: { properties: { part: { text: 'retention 10999' } } } });

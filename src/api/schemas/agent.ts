@@ -177,6 +177,8 @@ export const SdkEventPage = z.object({
   next_cursor: z.number().int().nullable(),
   /** Events in the whole stream (a counter row, not a count(*) per request). */
   total: z.number().int().nonnegative(),
+  /** Events the AgentDO no longer keeps (its retention dropped the oldest); 0 when the backend does not say. */
+  dropped: z.number().int().nonnegative().default(0),
 });
 export type SdkEventPage = z.infer<typeof SdkEventPage>;
 
@@ -188,5 +190,7 @@ export const SdkEventIndexPage = z.object({
   rows: z.array(z.tuple([z.number().int().nonnegative(), z.number().int(), z.string(), z.string()])),
   next_cursor: z.number().int().nullable(),
   total: z.number().int().nonnegative(),
+  /** Events the AgentDO no longer keeps (its retention dropped the oldest); 0 when the backend does not say. */
+  dropped: z.number().int().nonnegative().default(0),
 });
 export type SdkEventIndexPage = z.infer<typeof SdkEventIndexPage>;

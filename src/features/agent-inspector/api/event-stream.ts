@@ -5,6 +5,8 @@ import { createSearchClient, type SearchClient } from '../model/search-client';
 export interface StreamState {
   loaded: number;
   total: number | null;
+  /** Events the deployment's retention dropped (older than any kept). */
+  dropped: number;
   done: boolean;
   error: unknown;
   /** New events the live tail has fetched but not yet put in the list (the "12 new events" pill). */
@@ -39,6 +41,7 @@ export class EventStreamLoader {
   private state: StreamState = {
     loaded: 0,
     total: null,
+    dropped: 0,
     done: false,
     error: null,
     pending: 0,
@@ -228,6 +231,6 @@ export class EventStreamLoader {
     this.pages++;
     this.firstPageIn = true;
     const done = after === 0 || rows.length === 0;
-    this.set({ loaded: this.columns.length, total: Math.max(page.total, this.columns.length), done });
+    this.set({ loaded: this.columns.length, total: Math.max(page.total, this.columns.length), dropped: page.dropped, done });
   }
 }

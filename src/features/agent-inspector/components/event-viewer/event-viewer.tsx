@@ -146,7 +146,8 @@ export function EventViewer({ townId, agentId, eventCount }: { townId: string; a
         </span>
         {retention ? (
           <span className="muted small" data-testid="sdk-retention" title="What this deployment keeps of an agent's SDK events">
-            this deployment keeps the {retention}: older ones are gone
+            this deployment keeps the {retention}:{' '}
+            {stream.dropped > 0 ? `${formatNumber(stream.dropped)} older ones are gone` : 'older ones are gone'}
           </span>
         ) : null}
         {!stream.done && total > 0 ? (
