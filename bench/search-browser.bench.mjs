@@ -6,8 +6,7 @@
 // in node, without the page). `npm run bench -- search-browser`.
 import { execFileSync } from 'node:child_process';
 import { adminPage, launchBrowser, percentile } from './lib.mjs';
-import { adminGet, startSeededWorker } from './worker.mjs';
-import { seed } from '../scripts/lib/wrangler.mjs';
+import { searchTown, startSeededWorker } from './worker.mjs';
 
 const QUERIES = { rare: 'ENOSPC: no space left', common: 'sessionID' };
 const RUNS = 6;
@@ -49,12 +48,7 @@ export default async function run() {
   const server = await startSeededWorker({ app: true });
   const browser = await launchBrowser();
   try {
-    const seeded = await seed(server.base, { scope: 'search' });
-    if (seeded.seeded) console.log(`  seeded the search town (${seeded.events} events, ${seeded.ms} ms)`);
-    const towns = await adminGet(server.base, '/users/usr_be9c400000/towns');
-    const town = towns.items.find((t) => t.name === 'bench-search');
-    if (!town) throw new Error('the search town is not seeded');
-    const agents = (await adminGet(server.base, `/towns/${town.id}/agents`)).items;
+    const { town, agents } = await searchTown(server.base);
     const page = await adminPage(browser);
     const url = `${server.base}/towns/${town.id}/agents`;
     const figures = { agents: agents.length, events_per_agent: 20_000 };

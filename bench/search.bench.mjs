@@ -4,8 +4,7 @@
 // Figures per query kind: `rare` (a needle in a few agents' streams: every stream is scanned to its end),
 // `common` (a term in most events: each agent stops at the count cap), `none` (no match anywhere).
 import { percentile } from './lib.mjs';
-import { ADMIN_TOKEN, adminGet, startSeededWorker } from './worker.mjs';
-import { seed } from '../scripts/lib/wrangler.mjs';
+import { ADMIN_TOKEN, searchTown, startSeededWorker } from './worker.mjs';
 
 const QUERIES = {
   rare: 'ENOSPC: no space left',
@@ -55,12 +54,7 @@ async function timedSearch(base, townId, q) {
 export default async function search() {
   const server = await startSeededWorker();
   try {
-    const seeded = await seed(server.base, { scope: 'search' });
-    if (seeded.seeded) console.log(`  seeded the search town (${seeded.events} events, ${seeded.ms} ms)`);
-    const towns = await adminGet(server.base, '/users/usr_be9c400000/towns');
-    const town = towns.items.find((t) => t.name === 'bench-search');
-    if (!town) throw new Error('the search town is not seeded');
-    const agents = (await adminGet(server.base, `/towns/${town.id}/agents`)).items;
+    const { town, agents } = await searchTown(server.base);
     const figures = { agents: agents.length };
     for (const [name, q] of Object.entries(QUERIES)) {
       await timedSearch(server.base, town.id, q); // warm-up: wakes every AgentDO

@@ -57,3 +57,14 @@ export async function sample(fn, { warmup = 5, runs = 50 } = {}) {
   }
   return times;
 }
+
+/** The 50-agent search town (seeded once into the bench state), its id and agents. */
+export async function searchTown(base) {
+  const seeded = await seed(base, { scope: 'search' });
+  if (seeded.seeded) console.log(`  seeded the search town (${seeded.events} events, ${seeded.ms} ms)`);
+  const towns = await adminGet(base, '/users/usr_be9c400000/towns');
+  const town = towns.items.find((t) => t.name === 'bench-search');
+  if (!town) throw new Error('the search town is not seeded');
+  const agents = (await adminGet(base, `/towns/${town.id}/agents`)).items;
+  return { town, agents };
+}

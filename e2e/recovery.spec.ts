@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEV_ADMIN_TOKEN, reseed, signIn } from './pages/app';
+import { DEV_ADMIN_TOKEN, reseed, shoot, signIn } from './pages/app';
 import { InterventionDialog } from './pages/interventions';
 import { TownInspectorPage } from './pages/town-inspector';
 
@@ -26,18 +26,6 @@ async function advanceTown(baseURL: string | undefined, townId: string, ms: numb
     body: JSON.stringify({ advanceMs: ms, town_id: townId }),
   });
   if (!res.ok) throw new Error(`advancing the town clock failed: HTTP ${res.status}`);
-}
-
-/** Full-page screenshots at 1440 and 390 px into SHOTS_DIR, when it is set (to look at, not to compare). */
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  const size = page.viewportSize()!;
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize(size);
 }
 
 function healthBadge(page: Page) {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEV_ADMIN_TOKEN, reseed, signIn } from './pages/app';
+import { DEV_ADMIN_TOKEN, reseed, shoot, signIn } from './pages/app';
 import { InterventionDialog } from './pages/interventions';
 import { TownInspectorPage } from './pages/town-inspector';
 
@@ -17,17 +17,6 @@ const REASON = 'Support case #4812: walked through the truth checks';
 test.beforeAll(async ({ baseURL }) => reseed(baseURL));
 test.afterAll(async ({ baseURL }) => reseed(baseURL));
 test.beforeEach(async ({ page }) => signIn(page));
-
-async function shoot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  const size = page.viewportSize()!;
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize(size);
-}
 
 async function openTown(page: Page, name: string): Promise<string> {
   await new TownInspectorPage(page).openFromUser(DANA, name);

@@ -36,3 +36,15 @@ export async function seedLargeTown(baseURL: string | undefined) {
   });
   if (!res.ok) throw new Error(`seeding the large town failed: HTTP ${res.status} ${await res.text()}`);
 }
+
+/** Full-page screenshots at 1440 and 390 px into SHOTS_DIR, when it is set (to look at, not to compare). */
+export async function shoot(page: Page, name: string) {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  const size = page.viewportSize()!;
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize(size);
+}
