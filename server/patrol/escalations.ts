@@ -2,7 +2,8 @@ import type { Agent, Bead } from '../../src/api/schemas';
 import { all, fromJson, str } from '../db/sql';
 import { escalationRow, writeEscalation } from '../town/escalations';
 import type { Tick } from './tick';
-import { addBead, beadById, beadEvent, config, MINUTE, minutesSince, setBeadStatus } from './world';
+import { toBead } from '../town/rows';
+import { addBead, beadEvent, config, MINUTE, minutesSince, setBeadStatus } from './world';
 
 /** Production's escalation interval when the config names none (DOMAIN.md: escalation at 1 h). */
 const ESCALATION_SECONDS = 3600;
@@ -54,7 +55,7 @@ export function patrolEscalations(tick: Tick): void {
   const interval = (config(tick).alarm_intervals?.escalation_seconds ?? ESCALATION_SECONDS) * 1000;
   const rows = all(
     tick.sql,
-    `SELECT b.id, b.metadata FROM escalations e JOIN beads b ON b.id = e.bead_id
+    `SELECT b.* FROM escalations e JOIN beads b ON b.id = e.bead_id
      WHERE b.status NOT IN ('closed', 'failed') AND b.created_by = 'system' AND b.metadata LIKE '%"agent_id"%'
      ORDER BY b.created_at, b.id`,
   );
@@ -63,7 +64,7 @@ export function patrolEscalations(tick: Tick): void {
     const escalation = escalationRow(tick.sql, str(row.id));
     if (!meta.agent_id || !meta.source_bead_id || !escalation) continue;
     const agent = tick.town.agent(meta.agent_id);
-    const bead = beadById(tick, str(row.id))!;
+    const bead = toBead(row);
     if (!agent || agent.status !== 'stalled' || agent.current_hook_bead_id !== meta.source_bead_id) {
       setBeadStatus(tick, bead, 'closed');
       beadEvent(tick, bead.id, 'fields_updated', {

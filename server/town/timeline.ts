@@ -1,6 +1,6 @@
 import type { SqlPort } from '../ports';
 import type { TimelineEvent, TimelineKind, TimelinePage } from '../../src/api/schemas';
-import { all, scalar, str } from '../db/sql';
+import { all, containsMatch, scalar, str } from '../db/sql';
 import { encodeCursor } from '../http/params';
 import { TIMELINE_SOURCES, type TimelineSource } from './timeline-sources';
 
@@ -79,9 +79,9 @@ function filters(source: TimelineSource, params: TimelineParams): { sql: string;
     bindings.push(params.entity, params.entity);
   }
   if (params.q) {
-    // instr() rather than LIKE: a pasted error line is longer than the 50 bytes DO SQLite allows a LIKE pattern.
-    sql += ` AND instr(lower(${source.text}), ?) > 0`;
-    bindings.push(params.q.toLowerCase());
+    const match = containsMatch(`(${source.text})`, params.q);
+    sql += ` AND ${match.sql}`;
+    bindings.push(match.value);
   }
   if (params.from) {
     sql += ' AND at >= ?';

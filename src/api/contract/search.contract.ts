@@ -121,6 +121,9 @@ export function describeSearchContract(host: string, backend: SearchBackend) {
       expect((await api.get(endpoints.beads(town.id, { q: long }))).items).toEqual([]);
       expect((await api.get(endpoints.agentEvents(town.id, mayor.id, { q: long }))).items).toEqual([]);
       expect((await api.get(endpoints.searchUsers(long))).items).toEqual([]);
+      expect((await api.get(endpoints.timeline(town.id, { q: long }))).items).toEqual([]);
+      // Short enough for LIKE, the wildcards still read as text: no event says "100%_".
+      expect((await api.get(endpoints.timeline(town.id, { q: '100%_' }))).items).toEqual([]);
       // The log needs an entry: SQLite only finds a pattern too complex when it tests a row with it.
       const container = await api.get(endpoints.container(town.id));
       await api.act(

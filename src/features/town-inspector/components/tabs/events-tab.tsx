@@ -81,7 +81,8 @@ export function EventsTab({ townId }: { townId: string }) {
     useCallback((q: string) => setView({ q }), [setView]),
   );
   // The server filters by text: ask once typing pauses, not per keystroke (the URL follows each one).
-  const q = useDebounced(view.q.trim(), view.q.trim(), 300).value;
+  const typed = view.q.trim();
+  const q = useDebounced(typed, typed, 300).value;
   // Keyed on the filter's values, not the parsed object: selecting a row (`?event=`) must not refetch.
   const kindKey = view.kind.join(',');
   const { entity, from, to } = view;
@@ -117,7 +118,7 @@ export function EventsTab({ townId }: { townId: string }) {
   const onFilterEntity = useCallback((id: string) => update({ entity: id, event: '' }), [update]);
   const selected = view.event ? rows.find((r) => r.id === view.event) : undefined;
   const toggleKind = (k: TimelineKind) => update({ kind: view.kind.includes(k) ? view.kind.filter((x) => x !== k) : [...view.kind, k] });
-  const filtered = view.q.trim() !== '' || view.kind.length > 0 || view.entity !== '' || view.from !== '' || view.to !== '';
+  const filtered = typed !== '' || view.kind.length > 0 || view.entity !== '' || view.from !== '' || view.to !== '';
   const clearFilters = () => {
     resetText('');
     update({ q: '', kind: [], entity: '', from: '', to: '', event: '' });
@@ -251,14 +252,10 @@ export function EventsTab({ townId }: { townId: string }) {
         ) : rows.length === 0 && !invalid?.length ? (
           <EmptyState
             title={
-              view.q.trim()
-                ? `No events match “${view.q.trim()}”`
-                : filtered
-                  ? 'No events match these filters'
-                  : 'No events recorded for this town yet'
+              typed ? `No events match “${typed}”` : filtered ? 'No events match these filters' : 'No events recorded for this town yet'
             }
           >
-            {view.q.trim() ? (
+            {typed ? (
               <>
                 The text is looked for in each event’s type, summary and details.{' '}
                 <button type="button" className="button button-small" onClick={clearText}>
